@@ -1,0 +1,1 @@
+//! A kubectl command line in, kubectl's exact text out.

@@ -1,0 +1,12 @@
+//! kubestory: an interactive tutorial on how Kubernetes keeps (and loses) data.
+//!
+//! The crate is split into rooms with one job each (see `DEVELOPERS.md`):
+//! - [`sim`]: the pure, deterministic cluster model (no terminal, no files, no wall clock);
+//! - [`manifest`]: learner YAML to API objects, with `file:line:column` diagnostics;
+//! - [`kubectl`]: a kubectl command line in, kubectl's exact text out;
+//! - [`runner`]: the headless `kubestory sim` script runner built on the three above.
+
+pub mod kubectl;
+pub mod manifest;
+pub mod runner;
+pub mod sim;

@@ -1,0 +1,5 @@
+//! The `kubestory` binary.
+
+fn main() {
+    println!("kubestory: see README.md");
+}

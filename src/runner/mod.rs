@@ -1,0 +1,1 @@
+//! The headless `kubestory sim` script runner.
