@@ -1,0 +1,201 @@
+//! The simulated API server's verbs: create, apply (create or update), delete, scale,
+//! rollout restart, cordon and drain. Each validates first and changes nothing on error, then
+//! lets the controllers settle.
+
+mod defaults;
+mod delete;
+mod ops;
+mod update;
+
+pub use defaults::*;
+pub use delete::{DeleteOptions, DeleteOutcome};
+pub use ops::DrainReport;
+
+use super::cluster::key;
+use super::errors::ApiError;
+use super::objects::*;
+use super::{Cluster, Kind, Object};
+
+/// What `apply` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApplyOutcome {
+    /// The object was new.
+    Created,
+    /// The object existed and changed.
+    Configured,
+    /// The object existed and nothing changed.
+    Unchanged,
+}
+
+impl ApplyOutcome {
+    /// The word kubectl prints (`created`, `configured`, `unchanged`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplyOutcome::Created => "created",
+            ApplyOutcome::Configured => "configured",
+            ApplyOutcome::Unchanged => "unchanged",
+        }
+    }
+}
+
+impl Cluster {
+    /// `kubectl create`: fails with AlreadyExists if the object exists.
+    pub fn create(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
+        let (kind_plural, ns, name) = identity(&obj);
+        if self.exists(&obj) {
+            return Err(ApiError::AlreadyExists { resource: kind_plural, name });
+        }
+        self.check_namespace(&obj, &ns)?;
+        self.insert_new(obj)?;
+        self.settle();
+        Ok(ApplyOutcome::Created)
+    }
+
+    /// `kubectl apply`: creates the object, or updates it. Fields the manifest leaves out keep
+    /// their current values (what the API or a controller set), as a three-way merge would.
+    pub fn apply(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
+        if !self.exists(&obj) {
+            let (_, ns, _) = identity(&obj);
+            self.check_namespace(&obj, &ns)?;
+            self.insert_new(obj)?;
+            self.settle();
+            return Ok(ApplyOutcome::Created);
+        }
+        let outcome = self.update_object(obj, true)?;
+        self.settle();
+        Ok(outcome)
+    }
+
+    /// Replaces an object with a new version as a whole (the result of a patch): omitted
+    /// fields are removed, immutability rules apply.
+    pub fn replace(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
+        if !self.exists(&obj) {
+            let (plural, _, name) = identity(&obj);
+            return Err(ApiError::NotFound { resource: plural, name });
+        }
+        let outcome = self.update_object(obj, false)?;
+        self.settle();
+        Ok(outcome)
+    }
+
+    fn exists(&self, obj: &Object) -> bool {
+        let meta = obj.metadata();
+        let ns = meta.namespace_or_default();
+        let name = meta.name.as_str();
+        match obj {
+            Object::Unsimulated(u) => {
+                let ns = if meta.namespace.is_some() { ns } else { "" };
+                self.others.contains_key(&(u.kind.clone(), key(ns, name)))
+            }
+            other => other.kind().is_some_and(|k| self.get_object(k, ns, name).is_some()),
+        }
+    }
+
+    fn check_namespace(&self, obj: &Object, ns: &str) -> Result<(), ApiError> {
+        let namespaced = obj.kind().map(Kind::namespaced).unwrap_or(obj.metadata().namespace.is_some());
+        if namespaced && !self.namespaces.contains_key(ns) {
+            return Err(ApiError::NotFound { resource: "namespaces".into(), name: ns.into() });
+        }
+        Ok(())
+    }
+
+    /// Stores a new object with server-set metadata and defaults (admission included).
+    fn insert_new(&mut self, obj: Object) -> Result<(), ApiError> {
+        match obj {
+            Object::Pod(mut p) => {
+                self.prepare_meta(&mut p.metadata, true);
+                let p = default_pod(p);
+                self.put_pod(p);
+            }
+            Object::PersistentVolumeClaim(c) => {
+                self.create_claim(c)?;
+            }
+            Object::PersistentVolume(mut pv) => {
+                self.prepare_meta(&mut pv.metadata, false);
+                self.put_volume(default_volume(pv));
+            }
+            Object::StorageClass(mut sc) => {
+                self.prepare_meta(&mut sc.metadata, false);
+                self.put_class(default_class(sc));
+            }
+            Object::Deployment(mut d) => {
+                self.prepare_meta(&mut d.metadata, true);
+                self.put_deployment(default_deployment(d));
+            }
+            Object::ReplicaSet(mut rs) => {
+                self.prepare_meta(&mut rs.metadata, true);
+                rs.spec.replicas.get_or_insert(1);
+                self.put_replica_set(rs);
+            }
+            Object::StatefulSet(mut s) => {
+                self.prepare_meta(&mut s.metadata, true);
+                self.put_stateful_set(default_stateful_set(s));
+            }
+            Object::ConfigMap(mut cm) => {
+                self.prepare_meta(&mut cm.metadata, true);
+                self.put_config_map(cm);
+            }
+            Object::Secret(mut s) => {
+                self.prepare_meta(&mut s.metadata, true);
+                s.type_.get_or_insert_with(|| "Opaque".into());
+                self.put_secret(s);
+            }
+            Object::Namespace(mut n) => {
+                self.prepare_meta(&mut n.metadata, false);
+                let name = n.metadata.name.clone();
+                n.metadata.labels.insert("kubernetes.io/metadata.name".into(), name);
+                self.put_namespace(n);
+            }
+            Object::Unsimulated(mut u) => {
+                let namespaced = u.metadata.namespace.is_some();
+                self.prepare_meta(&mut u.metadata, namespaced);
+                self.put_other(u);
+            }
+        }
+        Ok(())
+    }
+
+    /// Creates a claim with DefaultStorageClass admission: an unset class gets the default
+    /// class's name written in at creation (DSC `Admit`, semantics §1.2).
+    pub(crate) fn create_claim(&mut self, mut claim: PersistentVolumeClaim) -> Result<(), ApiError> {
+        if self.claims.contains_key(&key(claim.metadata.namespace_or_default(), &claim.metadata.name)) {
+            return Err(ApiError::AlreadyExists {
+                resource: Kind::PersistentVolumeClaim.qualified_plural(),
+                name: claim.metadata.name.clone(),
+            });
+        }
+        self.prepare_meta(&mut claim.metadata, true);
+        if super::pv_controller::classes::claim_class_field(&claim).is_none() {
+            if let Some(default) = self.default_storage_class() {
+                claim.spec.storage_class_name = Some(default.metadata.name.clone());
+            }
+        }
+        self.put_claim(default_claim(claim));
+        Ok(())
+    }
+
+    /// uid, creation time, namespace defaulting, generateName.
+    fn prepare_meta(&mut self, meta: &mut ObjectMeta, namespaced: bool) {
+        if namespaced {
+            meta.namespace.get_or_insert_with(|| "default".into());
+        } else {
+            meta.namespace = None;
+        }
+        if meta.name.is_empty() {
+            if let Some(prefix) = &meta.generate_name {
+                meta.name = format!("{prefix}{}", self.rng.suffix(5));
+            }
+        }
+        self.stamp_new(meta);
+    }
+}
+
+/// `(qualified plural, namespace, name)` of an object, for error messages.
+pub(crate) fn identity(obj: &Object) -> (String, String, String) {
+    let meta = obj.metadata();
+    let plural = match obj.kind() {
+        Some(k) => k.qualified_plural(),
+        None => format!("{}s", obj.kind_name().to_ascii_lowercase()),
+    };
+    (plural, meta.namespace_or_default().to_string(), meta.name.clone())
+}

@@ -1,0 +1,471 @@
+//! The cluster state: every object, the clock, the event log and the data store. Persistent
+//! collections (`imbl`) make a clone O(1), so a snapshot per action gives exact, cheap undo.
+
+use super::data::{DataStore, FsId};
+use super::events::{Event, EventType, InvolvedObject};
+use super::names::Rng;
+use super::objects::*;
+use super::{Kind, SimTime};
+use imbl::{OrdMap, Vector};
+
+/// `(namespace, name)` of a namespaced object.
+pub type NsName = (String, String);
+
+/// How the cluster starts: minikube-like by default (semantics §0: the course runs on
+/// minikube). `kubestory sim`'s `cluster` line sets it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClusterConfig {
+    /// Node names, in order; the first is the control-plane node.
+    pub nodes: Vec<String>,
+    /// Whether the minikube default StorageClass `standard` exists.
+    pub default_storage_class: bool,
+    /// Seed for names and UIDs.
+    pub seed: u64,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig { nodes: vec!["minikube".to_string()], default_storage_class: true, seed: 1 }
+    }
+}
+
+impl ClusterConfig {
+    /// minikube's node names for a cluster of `n` nodes: `minikube`, `minikube-m02`, …
+    pub fn minikube_node_names(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| if i == 0 { "minikube".to_string() } else { format!("minikube-m{:02}", i + 1) })
+            .collect()
+    }
+}
+
+/// Where a network (attachable) volume is attached, for RWO Multi-Attach and forced detach.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    /// The node it is attached to.
+    pub node: String,
+    /// Since when no pod on that node uses it while the node is unreachable: after 6 minutes
+    /// the attach/detach controller force-detaches it (AD `reconcilerMaxWaitForUnmountDuration`).
+    pub orphaned_since: Option<SimTime>,
+}
+
+/// The kubelet's crash-loop back-off for one container (client-go `flowcontrol.Backoff`:
+/// 10 s initial, doubling, 300 s max).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Backoff {
+    /// Current back-off window in seconds.
+    pub window: u64,
+    /// When the window was last updated.
+    pub last_update: SimTime,
+}
+
+/// The whole simulated cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    pub(crate) config: ClusterConfig,
+    pub(crate) now: SimTime,
+    pub(crate) rng: Rng,
+    pub(crate) resource_version: u64,
+    pub(crate) nodes: OrdMap<String, Node>,
+    pub(crate) namespaces: OrdMap<String, Namespace>,
+    pub(crate) pods: OrdMap<NsName, Pod>,
+    pub(crate) claims: OrdMap<NsName, PersistentVolumeClaim>,
+    pub(crate) volumes: OrdMap<String, PersistentVolume>,
+    pub(crate) classes: OrdMap<String, StorageClass>,
+    pub(crate) deployments: OrdMap<NsName, Deployment>,
+    pub(crate) replica_sets: OrdMap<NsName, ReplicaSet>,
+    pub(crate) stateful_sets: OrdMap<NsName, StatefulSet>,
+    pub(crate) config_maps: OrdMap<NsName, ConfigMap>,
+    pub(crate) secrets: OrdMap<NsName, Secret>,
+    pub(crate) others: OrdMap<(String, NsName), UnsimulatedObject>,
+    pub(crate) events: Vector<Event>,
+    pub(crate) event_index: OrdMap<(InvolvedObject, String, String, String), usize>,
+    pub(crate) data: DataStore,
+    pub(crate) attachments: OrdMap<String, Attachment>,
+    pub(crate) backoffs: OrdMap<(String, String), Backoff>,
+    /// Pods the scheduler has assumed onto a node while their volumes bind (SB `AssumePodVolumes`).
+    pub(crate) assumed: OrdMap<String, String>,
+    pub(crate) pod_ip_seq: OrdMap<String, u32>,
+}
+
+/// How long before the learner's first command the cluster was started, so that nodes and the
+/// default StorageClass show a plausible AGE (`10m`).
+pub const CLUSTER_WARMUP_SECS: u64 = 600;
+
+impl Default for Cluster {
+    fn default() -> Self {
+        Cluster::new(ClusterConfig::default())
+    }
+}
+
+impl Cluster {
+    /// A fresh cluster: nodes Ready, namespaces `default`, `kube-system`, `kube-public`,
+    /// `kube-node-lease`, and (unless disabled) minikube's default StorageClass `standard`.
+    pub fn new(config: ClusterConfig) -> Cluster {
+        let mut c = Cluster {
+            rng: Rng::new(config.seed),
+            config: config.clone(),
+            now: SimTime(0),
+            resource_version: 0,
+            nodes: OrdMap::new(),
+            namespaces: OrdMap::new(),
+            pods: OrdMap::new(),
+            claims: OrdMap::new(),
+            volumes: OrdMap::new(),
+            classes: OrdMap::new(),
+            deployments: OrdMap::new(),
+            replica_sets: OrdMap::new(),
+            stateful_sets: OrdMap::new(),
+            config_maps: OrdMap::new(),
+            secrets: OrdMap::new(),
+            others: OrdMap::new(),
+            events: Vector::new(),
+            event_index: OrdMap::new(),
+            data: DataStore::default(),
+            attachments: OrdMap::new(),
+            backoffs: OrdMap::new(),
+            assumed: OrdMap::new(),
+            pod_ip_seq: OrdMap::new(),
+        };
+        for ns in ["default", "kube-node-lease", "kube-public", "kube-system"] {
+            let mut meta = ObjectMeta::named(ns, None);
+            c.stamp_new(&mut meta);
+            meta.labels.insert("kubernetes.io/metadata.name".into(), ns.into());
+            c.namespaces.insert(ns.to_string(), Namespace { metadata: meta, ..Namespace::default() });
+        }
+        for (i, name) in config.nodes.iter().enumerate() {
+            let node = c.make_node(name, i);
+            c.data.ensure(&FsId::NodeDisk { node: name.clone() });
+            for dir in super::kubelet::STANDARD_NODE_DIRS {
+                c.data.ensure(&FsId::NodeDisk { node: name.clone() }).mkdir_p(dir);
+            }
+            c.nodes.insert(name.clone(), node);
+        }
+        if config.default_storage_class {
+            let mut meta = ObjectMeta::named("standard", None);
+            c.stamp_new(&mut meta);
+            meta.annotations.insert(DEFAULT_CLASS_ANNOTATION.into(), "true".into());
+            meta.labels.insert("addonmanager.kubernetes.io/mode".into(), "EnsureExists".into());
+            let sc = StorageClass {
+                metadata: meta,
+                provisioner: "k8s.io/minikube-hostpath".into(),
+                reclaim_policy: Some(ReclaimPolicy::Delete),
+                volume_binding_mode: Some(VolumeBindingMode::Immediate),
+                ..StorageClass::default()
+            };
+            c.classes.insert("standard".into(), sc);
+        }
+        c.now = SimTime(CLUSTER_WARMUP_SECS);
+        c
+    }
+
+    fn make_node(&mut self, name: &str, index: usize) -> Node {
+        let mut meta = ObjectMeta::named(name, None);
+        self.stamp_new(&mut meta);
+        let labels = [
+            ("beta.kubernetes.io/arch", "amd64"),
+            ("beta.kubernetes.io/os", "linux"),
+            ("kubernetes.io/arch", "amd64"),
+            (HOSTNAME_LABEL, name),
+            ("kubernetes.io/os", "linux"),
+        ];
+        for (k, v) in labels {
+            meta.labels.insert(k.into(), v.into());
+        }
+        if index == 0 {
+            meta.labels.insert("node-role.kubernetes.io/control-plane".into(), String::new());
+            meta.labels.insert("minikube.k8s.io/primary".into(), "true".into());
+        }
+        Node {
+            metadata: meta,
+            spec: NodeSpec::default(),
+            status: NodeStatus {
+                conditions: vec![NodeCondition {
+                    type_: "Ready".into(),
+                    status: "True".into(),
+                    reason: Some("KubeletReady".into()),
+                    message: Some("kubelet is posting ready status".into()),
+                    last_transition_time: Some(self.now),
+                }],
+                addresses: vec![
+                    NodeAddress { type_: "InternalIP".into(), address: format!("192.168.49.{}", index + 2) },
+                    NodeAddress { type_: "Hostname".into(), address: name.into() },
+                ],
+                node_info: NodeSystemInfo {
+                    kubelet_version: "v1.34.0".into(),
+                    os_image: "Ubuntu 22.04.5 LTS".into(),
+                    kernel_version: "6.8.0-kubestory".into(),
+                    container_runtime_version: "docker://28.4.0".into(),
+                },
+            },
+            machine: MachineState::Up,
+        }
+    }
+
+    // ----- reading -------------------------------------------------------------------------
+
+    /// The simulated time now.
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+    /// The configuration the cluster was built from.
+    pub fn config(&self) -> &ClusterConfig {
+        &self.config
+    }
+    /// Nodes by name.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.values()
+    }
+    /// One node.
+    pub fn node(&self, name: &str) -> Option<&Node> {
+        self.nodes.get(name)
+    }
+    /// Namespaces by name.
+    pub fn namespaces(&self) -> impl Iterator<Item = &Namespace> {
+        self.namespaces.values()
+    }
+    /// Pods, ordered by namespace then name.
+    pub fn pods(&self) -> impl Iterator<Item = &Pod> {
+        self.pods.values()
+    }
+    /// One pod.
+    pub fn pod(&self, ns: &str, name: &str) -> Option<&Pod> {
+        self.pods.get(&key(ns, name))
+    }
+    /// Claims, ordered by namespace then name.
+    pub fn claims(&self) -> impl Iterator<Item = &PersistentVolumeClaim> {
+        self.claims.values()
+    }
+    /// One claim.
+    pub fn claim(&self, ns: &str, name: &str) -> Option<&PersistentVolumeClaim> {
+        self.claims.get(&key(ns, name))
+    }
+    /// PersistentVolumes by name.
+    pub fn volumes(&self) -> impl Iterator<Item = &PersistentVolume> {
+        self.volumes.values()
+    }
+    /// One PersistentVolume.
+    pub fn volume(&self, name: &str) -> Option<&PersistentVolume> {
+        self.volumes.get(name)
+    }
+    /// StorageClasses by name.
+    pub fn storage_classes(&self) -> impl Iterator<Item = &StorageClass> {
+        self.classes.values()
+    }
+    /// One StorageClass.
+    pub fn storage_class(&self, name: &str) -> Option<&StorageClass> {
+        self.classes.get(name)
+    }
+    /// Deployments.
+    pub fn deployments(&self) -> impl Iterator<Item = &Deployment> {
+        self.deployments.values()
+    }
+    /// One Deployment.
+    pub fn deployment(&self, ns: &str, name: &str) -> Option<&Deployment> {
+        self.deployments.get(&key(ns, name))
+    }
+    /// ReplicaSets.
+    pub fn replica_sets(&self) -> impl Iterator<Item = &ReplicaSet> {
+        self.replica_sets.values()
+    }
+    /// StatefulSets.
+    pub fn stateful_sets(&self) -> impl Iterator<Item = &StatefulSet> {
+        self.stateful_sets.values()
+    }
+    /// One StatefulSet.
+    pub fn stateful_set(&self, ns: &str, name: &str) -> Option<&StatefulSet> {
+        self.stateful_sets.get(&key(ns, name))
+    }
+    /// ConfigMaps.
+    pub fn config_maps(&self) -> impl Iterator<Item = &ConfigMap> {
+        self.config_maps.values()
+    }
+    /// Secrets.
+    pub fn secrets(&self) -> impl Iterator<Item = &Secret> {
+        self.secrets.values()
+    }
+    /// Objects of kinds that are accepted but not simulated.
+    pub fn unsimulated(&self) -> impl Iterator<Item = &UnsimulatedObject> {
+        self.others.values()
+    }
+    /// Every event, oldest first.
+    pub fn events(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter()
+    }
+    /// Events about one object (by kind and name, and namespace when namespaced), oldest first.
+    pub fn events_for(&self, kind: &str, ns: Option<&str>, name: &str) -> Vec<&Event> {
+        self.events
+            .iter()
+            .filter(|e| e.object.kind == kind && e.object.name == name && e.object.namespace.as_deref() == ns)
+            .collect()
+    }
+    /// The data store: every filesystem and every loss.
+    pub fn data(&self) -> &DataStore {
+        &self.data
+    }
+    /// Where a network volume is attached.
+    pub fn attachment(&self, pv: &str) -> Option<&Attachment> {
+        self.attachments.get(pv)
+    }
+
+    /// The default StorageClass: among classes marked default, the newest by creation time,
+    /// ties broken by name ascending (DSC `GetDefaultClass`, semantics §1.3).
+    pub fn default_storage_class(&self) -> Option<&StorageClass> {
+        let mut defaults: Vec<&StorageClass> = self.classes.values().filter(|c| c.is_default()).collect();
+        defaults.sort_by(|a, b| {
+            b.metadata
+                .creation_timestamp
+                .cmp(&a.metadata.creation_timestamp)
+                .then_with(|| a.metadata.name.cmp(&b.metadata.name))
+        });
+        defaults.first().copied()
+    }
+
+    /// Any object by kind, namespace and name, as a typed [`super::Object`] (for `-o yaml`).
+    pub fn get_object(&self, kind: Kind, ns: &str, name: &str) -> Option<super::Object> {
+        use super::Object as O;
+        let k = key(ns, name);
+        Some(match kind {
+            Kind::Pod => O::Pod(self.pods.get(&k)?.clone()),
+            Kind::PersistentVolumeClaim => O::PersistentVolumeClaim(self.claims.get(&k)?.clone()),
+            Kind::PersistentVolume => O::PersistentVolume(self.volumes.get(name)?.clone()),
+            Kind::StorageClass => O::StorageClass(self.classes.get(name)?.clone()),
+            Kind::Deployment => O::Deployment(self.deployments.get(&k)?.clone()),
+            Kind::ReplicaSet => O::ReplicaSet(self.replica_sets.get(&k)?.clone()),
+            Kind::StatefulSet => O::StatefulSet(self.stateful_sets.get(&k)?.clone()),
+            Kind::ConfigMap => O::ConfigMap(self.config_maps.get(&k)?.clone()),
+            Kind::Secret => O::Secret(self.secrets.get(&k)?.clone()),
+            Kind::Namespace => O::Namespace(self.namespaces.get(name)?.clone()),
+            Kind::Node | Kind::Event => return None,
+        })
+    }
+
+    // ----- writing (crate-internal) ---------------------------------------------------------
+
+    /// The next resourceVersion.
+    pub(crate) fn bump(&mut self) -> String {
+        self.resource_version += 1;
+        self.resource_version.to_string()
+    }
+
+    /// Fills uid, creationTimestamp, resourceVersion and generation of a new object.
+    pub(crate) fn stamp_new(&mut self, meta: &mut ObjectMeta) {
+        meta.uid = self.rng.uuid();
+        meta.creation_timestamp = Some(self.now);
+        meta.resource_version = self.bump();
+        meta.generation = 1;
+        meta.deletion_timestamp = None;
+    }
+
+    /// Records an event, folding a repeat of the same reason and message on the same object into
+    /// the existing entry (count and last-seen). A repeat at the same instant is ignored: the
+    /// controllers re-run until nothing changes, and that must not inflate counts.
+    pub(crate) fn record(
+        &mut self,
+        object: InvolvedObject,
+        type_: EventType,
+        reason: &str,
+        message: String,
+        source: &str,
+    ) {
+        let index_key = (object.clone(), reason.to_string(), message.clone(), source.to_string());
+        if let Some(&i) = self.event_index.get(&index_key) {
+            if let Some(e) = self.events.get_mut(i) {
+                if e.last_seen < self.now {
+                    e.count += 1;
+                    e.last_seen = self.now;
+                }
+            }
+            return;
+        }
+        let seq = self.events.len() as u64;
+        self.events.push_back(Event {
+            seq,
+            object,
+            type_,
+            reason: reason.to_string(),
+            message,
+            source: source.to_string(),
+            first_seen: self.now,
+            last_seen: self.now,
+            count: 1,
+        });
+        self.event_index.insert(index_key, seq as usize);
+    }
+}
+
+/// A `(namespace, name)` key.
+pub fn key(ns: &str, name: &str) -> NsName {
+    (ns.to_string(), name.to_string())
+}
+
+/// The `involvedObject` of an event about an object with this kind and metadata.
+pub fn involved(kind: &str, meta: &ObjectMeta) -> InvolvedObject {
+    InvolvedObject {
+        kind: kind.to_string(),
+        namespace: meta.namespace.clone(),
+        name: meta.name.clone(),
+        uid: meta.uid.clone(),
+    }
+}
+
+/// Writes `value` into `map` at `k` if it differs from what is stored, bumping its
+/// resourceVersion; returns whether anything changed. Controllers call this on every pass, so
+/// an unchanged object must stay byte-for-byte the same (which lets `settle` find its fixpoint).
+pub(crate) fn store<K: Ord + Clone, V: Clone + PartialEq + HasMeta>(
+    map: &mut OrdMap<K, V>,
+    counter: &mut u64,
+    k: K,
+    mut value: V,
+) -> bool {
+    if let Some(old) = map.get(&k) {
+        let mut probe = value.clone();
+        probe.meta_mut().resource_version = old.meta().resource_version.clone();
+        if &probe == old {
+            return false;
+        }
+    }
+    *counter += 1;
+    value.meta_mut().resource_version = counter.to_string();
+    map.insert(k, value);
+    true
+}
+
+/// Objects with metadata.
+pub trait HasMeta {
+    /// The metadata.
+    fn meta(&self) -> &ObjectMeta;
+    /// The metadata, mutably.
+    fn meta_mut(&mut self) -> &mut ObjectMeta;
+}
+
+macro_rules! has_meta {
+    ($($t:ty),*) => {$(
+        impl HasMeta for $t {
+            fn meta(&self) -> &ObjectMeta { &self.metadata }
+            fn meta_mut(&mut self) -> &mut ObjectMeta { &mut self.metadata }
+        }
+    )*};
+}
+has_meta!(
+    Pod,
+    PersistentVolumeClaim,
+    PersistentVolume,
+    StorageClass,
+    Deployment,
+    ReplicaSet,
+    StatefulSet,
+    ConfigMap,
+    Secret,
+    Namespace,
+    Node,
+    UnsimulatedObject
+);
+
+
+/// Keeps only the entries for which `keep` is true (imbl's OrdMap has no `retain`).
+pub(crate) fn retain<K: Ord + Clone, V: Clone>(map: &mut OrdMap<K, V>, keep: impl Fn(&K, &V) -> bool) {
+    let doomed: Vec<K> = map.iter().filter(|(k, v)| !keep(k, v)).map(|(k, _)| k.clone()).collect();
+    for k in doomed {
+        map.remove(&k);
+    }
+}

@@ -1,0 +1,273 @@
+//! Node lifecycle (semantics §9.3): a failed machine is noticed after the node-monitor grace
+//! period (NotReady/Unknown, `unreachable` taints); its pods are evicted 300 s later (default
+//! tolerations, DTS) but never finish terminating while the kubelet is gone; block volumes
+//! are force-detached 6 minutes after that (AD). A reboot restarts every container.
+
+use super::Cluster;
+use super::cluster::{NsName, involved};
+use super::data::FsId;
+use super::errors::{ApiError, SimError};
+use super::events::EventType;
+use super::kubelet::{pod_started, refresh_pod_phase};
+use super::objects::*;
+use super::{Kind, SimTime};
+
+/// node-monitor-grace-period: how long the control plane waits before marking a silent node
+/// unhealthy (kube-controller-manager default in v1.34: 50 s; 40 s before v1.32).
+pub const NODE_MONITOR_GRACE_SECS: u64 = 50;
+/// Default `tolerationSeconds` of the not-ready/unreachable tolerations (DTS).
+pub const EVICTION_TOLERATION_SECS: u64 = 300;
+/// `reconcilerMaxWaitForUnmountDuration` of the attach/detach controller (AD).
+pub const FORCED_DETACH_SECS: u64 = 360;
+const UNREACHABLE: &str = "node.kubernetes.io/unreachable";
+const NODE_CONTROLLER: &str = "node-controller";
+
+impl Cluster {
+    fn node_or_err(&self, name: &str) -> Result<Node, SimError> {
+        self.nodes.get(name).cloned().ok_or_else(|| SimError::Api(ApiError::not_found(Kind::Node, name)))
+    }
+
+    /// The machine stops (power failure). Nothing is visible until the grace period passes.
+    pub fn fail_node(&mut self, name: &str) -> Result<(), SimError> {
+        let mut node = self.node_or_err(name)?;
+        if !node.is_up() {
+            return Err(SimError::Refused(format!("node {name} is already down")));
+        }
+        node.machine = MachineState::Down { since: self.now, back_at: None };
+        self.nodes.insert(name.to_string(), node);
+        self.resource_version += 1;
+        self.settle();
+        Ok(())
+    }
+
+    /// The machine comes back: the kubelet registers again, finishes pending deletions and
+    /// restarts the containers of the pods it still has (their memory was lost).
+    pub fn recover_node(&mut self, name: &str) -> Result<(), SimError> {
+        let mut node = self.node_or_err(name)?;
+        if node.is_up() {
+            return Err(SimError::Refused(format!("node {name} is not down")));
+        }
+        node.machine = MachineState::Up;
+        self.nodes.insert(name.to_string(), node);
+        self.resource_version += 1;
+        self.boot_kubelet(name, "recovered");
+        self.settle();
+        Ok(())
+    }
+
+    /// A reboot: the machine goes down and comes straight back, before the control plane
+    /// notices. Containers restart with fresh layers; tmpfs emptyDirs are cleared; disk
+    /// emptyDirs and hostPath data stay (semantics §8.2 "node reboot").
+    pub fn reboot_node(&mut self, name: &str) -> Result<(), SimError> {
+        let node = self.node_or_err(name)?;
+        if !node.is_up() {
+            return Err(SimError::Refused(format!("node {name} is down; use `node recover {name}`")));
+        }
+        self.boot_kubelet(name, "rebooted");
+        self.settle();
+        Ok(())
+    }
+
+    /// What a kubelet does when its machine boots: every container of every pod it still has
+    /// is started again (restart count + 1, fresh writable layer), tmpfs is empty.
+    fn boot_kubelet(&mut self, name: &str, how: &str) {
+        let Some(mut node) = self.nodes.get(name).cloned() else { return };
+        let who = involved("Node", &node.metadata);
+        let boot_id = self.rng.uuid();
+        self.record(who.clone(), EventType::Normal, "Starting", "Starting kubelet.".into(), super::kubelet::KUBELET);
+        self.record(
+            who.clone(),
+            EventType::Warning,
+            "Rebooted",
+            format!("Node {name} has been rebooted, boot id: {boot_id}"),
+            super::kubelet::KUBELET,
+        );
+        if !node.is_ready() {
+            for c in node.status.conditions.iter_mut().filter(|c| c.type_ == "Ready") {
+                c.status = "True".into();
+                c.reason = Some("KubeletReady".into());
+                c.message = Some("kubelet is posting ready status".into());
+                c.last_transition_time = Some(self.now);
+            }
+            node.spec.taints.retain(|t| t.key != UNREACHABLE);
+            self.record(who, EventType::Normal, "NodeReady", format!("Node {name} status is now: NodeReady"), NODE_CONTROLLER);
+            self.put_node(node);
+        }
+        let on_node: Vec<NsName> = self
+            .pods
+            .iter()
+            .filter(|(_, p)| p.spec.node_name.as_deref() == Some(name))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in on_node {
+            let Some(mut pod) = self.pods.get(&k).cloned() else { continue };
+            if pod.metadata.deletion_timestamp.is_some() {
+                self.finish_pod_deletion(&k, &format!("node {name} {how} and the kubelet finished deleting the pod"));
+                continue;
+            }
+            // tmpfs does not survive the machine going down.
+            for v in pod.spec.volumes.iter().filter(|v| v.empty_dir.as_ref().is_some_and(|e| e.is_memory())) {
+                let fs = FsId::Tmpfs { pod_uid: pod.metadata.uid.clone(), volume: v.name.clone() };
+                let why = format!(
+                    "node {name} {how}: emptyDir {:?} has medium: Memory, a tmpfs that does not survive a reboot",
+                    v.name
+                );
+                let now = self.now;
+                self.data.destroy(&fs, why, now);
+                self.data.ensure(&fs);
+            }
+            if !pod_started(&pod) {
+                continue;
+            }
+            let pod_who = involved("Pod", &pod.metadata);
+            self.record(
+                pod_who,
+                EventType::Normal,
+                "SandboxChanged",
+                "Pod sandbox changed, it will be killed and re-created.".into(),
+                super::kubelet::KUBELET,
+            );
+            for c in pod.spec.containers.clone() {
+                self.restart_container(&mut pod, &c, &format!("restarted because node {name} {how}"));
+            }
+            self.put_pod(pod);
+        }
+    }
+
+    /// The node lifecycle controller and taint-eviction controller, driven by the clock.
+    pub(crate) fn run_node_lifecycle(&mut self) {
+        let now = self.now;
+        let names: Vec<String> = self.nodes.keys().cloned().collect();
+        for name in names {
+            let Some(mut node) = self.nodes.get(&name).cloned() else { continue };
+            let MachineState::Down { since, .. } = node.machine else { continue };
+            if node.is_ready() && now.since(since) >= NODE_MONITOR_GRACE_SECS {
+                let seen_at = since.plus(NODE_MONITOR_GRACE_SECS);
+                for c in node.status.conditions.iter_mut().filter(|c| c.type_ == "Ready") {
+                    c.status = "Unknown".into();
+                    c.reason = Some("NodeStatusUnknown".into());
+                    c.message = Some("Kubelet stopped posting node status.".into());
+                    c.last_transition_time = Some(seen_at);
+                }
+                for effect in ["NoSchedule", "NoExecute"] {
+                    node.spec.taints.push(Taint {
+                        key: UNREACHABLE.into(),
+                        value: None,
+                        effect: effect.into(),
+                        time_added: Some(seen_at),
+                    });
+                }
+                let who = involved("Node", &node.metadata);
+                self.put_node(node.clone());
+                self.record(who, EventType::Normal, "NodeNotReady", format!("Node {name} status is now: NodeNotReady"), NODE_CONTROLLER);
+                self.mark_pods_not_ready(&name);
+            }
+            let tainted_at = node
+                .spec
+                .taints
+                .iter()
+                .find(|t| t.key == UNREACHABLE && t.effect == "NoExecute")
+                .and_then(|t| t.time_added);
+            if let Some(at) = tainted_at {
+                if now.since(at) >= EVICTION_TOLERATION_SECS {
+                    self.evict_pods(&name);
+                }
+            }
+        }
+        self.forced_detach();
+    }
+
+    fn mark_pods_not_ready(&mut self, node: &str) {
+        let pods: Vec<Pod> = self.pods.values().filter(|p| p.spec.node_name.as_deref() == Some(node)).cloned().collect();
+        for mut p in pods {
+            for s in p.status.container_statuses.iter_mut() {
+                s.ready = false;
+            }
+            refresh_pod_phase(&mut p, self.now);
+            self.put_pod(p);
+        }
+    }
+
+    /// Taint-based eviction: mark every pod on the node for deletion.
+    fn evict_pods(&mut self, node: &str) {
+        let pods: Vec<Pod> = self
+            .pods
+            .values()
+            .filter(|p| p.spec.node_name.as_deref() == Some(node) && p.metadata.deletion_timestamp.is_none())
+            .cloned()
+            .collect();
+        for mut p in pods {
+            p.metadata.deletion_timestamp = Some(self.now);
+            let who = involved("Pod", &p.metadata);
+            let msg = format!("Marking for deletion Pod {}/{}", p.metadata.namespace_or_default(), p.metadata.name);
+            self.put_pod(p);
+            self.record(who, EventType::Normal, "TaintManagerEviction", msg, "taint-eviction-controller");
+        }
+    }
+
+    /// AD: a block volume attached to an unreachable node, whose pods there are all being
+    /// deleted, is force-detached 6 minutes after the last pod was marked for deletion.
+    fn forced_detach(&mut self) {
+        let now = self.now;
+        let names: Vec<String> = self.attachments.keys().cloned().collect();
+        for pv in names {
+            let Some(a) = self.attachments.get(&pv).cloned() else { continue };
+            if self.nodes.get(&a.node).is_none_or(|n| n.is_up()) {
+                continue;
+            }
+            let users: Vec<&Pod> = self
+                .pods
+                .values()
+                .filter(|p| p.spec.node_name.as_deref() == Some(a.node.as_str()) && self.pod_uses_volume(p, &pv))
+                .collect();
+            if users.iter().any(|p| p.metadata.deletion_timestamp.is_none()) {
+                continue;
+            }
+            let since = users.iter().filter_map(|p| p.metadata.deletion_timestamp).max().unwrap_or(now);
+            if now.since(since) >= FORCED_DETACH_SECS {
+                self.attachments.remove(&pv);
+                self.resource_version += 1;
+            }
+        }
+    }
+
+    /// The next time at which a clock-driven transition happens, if any (for `advance`).
+    pub(crate) fn next_deadline(&self) -> Option<SimTime> {
+        let now = self.now;
+        let mut deadlines: Vec<SimTime> = Vec::new();
+        for node in self.nodes.values() {
+            if let MachineState::Down { since, .. } = node.machine {
+                if node.is_ready() {
+                    deadlines.push(since.plus(NODE_MONITOR_GRACE_SECS));
+                }
+                for t in node.spec.taints.iter().filter(|t| t.key == UNREACHABLE && t.effect == "NoExecute") {
+                    if let Some(at) = t.time_added {
+                        if self.pods.values().any(|p| {
+                            p.spec.node_name.as_deref() == Some(node.metadata.name.as_str())
+                                && p.metadata.deletion_timestamp.is_none()
+                        }) {
+                            deadlines.push(at.plus(EVICTION_TOLERATION_SECS));
+                        }
+                    }
+                }
+            }
+        }
+        for p in self.pods.values() {
+            if let Some(d) = p.metadata.deletion_timestamp {
+                deadlines.push(d.plus(FORCED_DETACH_SECS));
+            }
+            for s in &p.status.container_statuses {
+                if s.state.waiting.as_ref().is_some_and(|w| w.reason == "CrashLoopBackOff") {
+                    let finished = s.last_state.terminated.as_ref().and_then(|t| t.finished_at).unwrap_or(now);
+                    let window = self
+                        .backoffs
+                        .get(&(p.metadata.uid.clone(), s.name.clone()))
+                        .map(|b| b.window)
+                        .unwrap_or(super::kubelet::BACKOFF_INITIAL);
+                    deadlines.push(finished.plus(window));
+                }
+            }
+        }
+        deadlines.into_iter().filter(|d| *d > now).min()
+    }
+}

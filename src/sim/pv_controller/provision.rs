@@ -1,0 +1,255 @@
+//! Dynamic provisioning (semantics §5): the PV controller's part (`provisionClaim`, the
+//! ExternalProvisioning event) and the simulated external provisioners that then create PVs.
+
+use super::binding::{ANN_SELECTED_NODE, PV_CONTROLLER};
+use super::classes::claim_class;
+use crate::sim::Cluster;
+use crate::sim::cluster::involved;
+use crate::sim::data::FsId;
+use crate::sim::events::EventType;
+use crate::sim::location::is_shared_fs_driver;
+use crate::sim::objects::*;
+
+/// `pv.kubernetes.io/provisioned-by`.
+pub const ANN_PROVISIONED_BY: &str = "pv.kubernetes.io/provisioned-by";
+/// `volume.kubernetes.io/storage-provisioner`, set on a claim handed to an external provisioner.
+pub const ANN_STORAGE_PROVISIONER: &str = "volume.kubernetes.io/storage-provisioner";
+/// The beta spelling, also set.
+pub const ANN_BETA_STORAGE_PROVISIONER: &str = "volume.beta.kubernetes.io/storage-provisioner";
+/// The finalizer CSI provisioners put on the PVs they create.
+pub const FINALIZER_EXTERNAL_PROVISIONER: &str = "external-provisioner.volume.kubernetes.io/finalizer";
+/// The PV protection finalizer.
+pub const FINALIZER_PV_PROTECTION: &str = "kubernetes.io/pv-protection";
+
+/// The provisioners kubestory runs. Any other external name behaves like a provisioner that is
+/// not installed: the claim stays Pending with `ExternalProvisioning` events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProvisionerFamily {
+    /// minikube's `k8s.io/minikube-hostpath`: hostPath PVs under `/tmp/hostpath-provisioner`,
+    /// no node affinity, directory created on the node the provisioner runs on (the first).
+    MinikubeHostPath,
+    /// `rancher.io/local-path`: hostPath PVs pinned to the selected node (WFFC only).
+    LocalPath,
+    /// A CSI or cloud driver serving attachable block disks (EBS, PD, Azure Disk…).
+    NetworkDisk,
+    /// A CSI driver or NFS provisioner serving a shared filesystem (RWX-capable).
+    SharedFs,
+}
+
+/// In-tree provisioner names that are migrated to CSI drivers (CSI migration, GA).
+fn migrated_driver(provisioner: &str) -> Option<&'static str> {
+    Some(match provisioner {
+        "kubernetes.io/aws-ebs" => "ebs.csi.aws.com",
+        "kubernetes.io/gce-pd" => "pd.csi.storage.gke.io",
+        "kubernetes.io/azure-disk" => "disk.csi.azure.com",
+        "kubernetes.io/azure-file" => "file.csi.azure.com",
+        "kubernetes.io/cinder" => "cinder.csi.openstack.org",
+        "kubernetes.io/vsphere-volume" => "csi.vsphere.vmware.com",
+        "kubernetes.io/portworx-volume" => "pxd.portworx.com",
+        _ => return None,
+    })
+}
+
+/// Which simulated provisioner serves this name, if any is "installed".
+pub fn provisioner_family(name: &str) -> Option<ProvisionerFamily> {
+    Some(match name {
+        "k8s.io/minikube-hostpath" => ProvisionerFamily::MinikubeHostPath,
+        "rancher.io/local-path" => ProvisionerFamily::LocalPath,
+        "cluster.local/nfs-subdir-external-provisioner" | "k8s-sigs.io/nfs-subdir-external-provisioner" => {
+            ProvisionerFamily::SharedFs
+        }
+        n if is_shared_fs_driver(n) => ProvisionerFamily::SharedFs,
+        "ebs.csi.aws.com" | "pd.csi.storage.gke.io" | "disk.csi.azure.com" | "cinder.csi.openstack.org"
+        | "csi.vsphere.vmware.com" | "driver.longhorn.io" | "pxd.portworx.com" => ProvisionerFamily::NetworkDisk,
+        n if n.ends_with(".rbd.csi.ceph.com") => ProvisionerFamily::NetworkDisk,
+        _ => return None,
+    })
+}
+
+/// Whether a provisioner name is handled outside the PV controller (anything not
+/// `kubernetes.io/…`, and migrated in-tree names).
+pub fn is_external(provisioner: &str) -> bool {
+    !provisioner.starts_with("kubernetes.io/") || migrated_driver(provisioner).is_some()
+}
+
+/// The event source of a simulated external provisioner (`<name>_<node>_<id>`, as real
+/// provisioners identify themselves).
+fn provisioner_identity(cluster: &Cluster, name: &str) -> String {
+    let node = cluster.config.nodes.first().cloned().unwrap_or_default();
+    let hash = crate::sim::names::pod_template_hash(name, 0);
+    format!("{name}_{node}_{hash}")
+}
+
+impl Cluster {
+    /// PVC-CTRL `provisionClaim` → `provisionClaimOperationExternal`, plus the external
+    /// provisioner's own work when kubestory simulates it.
+    pub(crate) fn provision_claim(&mut self, claim: &PersistentVolumeClaim) {
+        let who = involved("PersistentVolumeClaim", &claim.metadata);
+        let class_name = claim_class(claim).to_string();
+        let Some(class) = self.classes.get(&class_name).cloned() else {
+            self.record(
+                who,
+                EventType::Warning,
+                "ProvisioningFailed",
+                format!("storageclass.storage.k8s.io {class_name:?} not found"),
+                PV_CONTROLLER,
+            );
+            return;
+        };
+        let provisioner = migrated_driver(&class.provisioner).unwrap_or(&class.provisioner).to_string();
+        if !is_external(&class.provisioner) {
+            self.record(
+                who,
+                EventType::Warning,
+                "ProvisioningFailed",
+                format!("no volume plugin matched name: {}", class.provisioner),
+                PV_CONTROLLER,
+            );
+            return;
+        }
+        let mut annotated = claim.clone();
+        annotated.metadata.annotations.insert(ANN_STORAGE_PROVISIONER.into(), provisioner.clone());
+        annotated.metadata.annotations.insert(ANN_BETA_STORAGE_PROVISIONER.into(), provisioner.clone());
+        self.put_claim(annotated.clone());
+        self.record(
+            who.clone(),
+            EventType::Normal,
+            "ExternalProvisioning",
+            format!(
+                "Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."
+            ),
+            PV_CONTROLLER,
+        );
+        let Some(family) = provisioner_family(&provisioner) else { return };
+        let pv_name = format!("pvc-{}", claim.metadata.uid);
+        if self.volumes.contains_key(&pv_name) {
+            return;
+        }
+        let source = provisioner_identity(self, &provisioner);
+        self.record(
+            who.clone(),
+            EventType::Normal,
+            "Provisioning",
+            format!(
+                "External provisioner is provisioning volume for claim \"{}/{}\"",
+                claim.metadata.namespace_or_default(),
+                claim.metadata.name
+            ),
+            &source,
+        );
+        let fail = |c: &mut Cluster, why: &str| {
+            c.record(
+                who.clone(),
+                EventType::Warning,
+                "ProvisioningFailed",
+                format!("failed to provision volume with StorageClass {class_name:?}: {why}"),
+                &source,
+            );
+        };
+        if claim.spec.selector.is_some() {
+            fail(self, "claim Selector is not supported");
+            return;
+        }
+        let selected = claim.metadata.annotations.get(ANN_SELECTED_NODE).cloned();
+        if family == ProvisionerFamily::LocalPath && selected.is_none() {
+            fail(self, "configuration error, no node was specified");
+            return;
+        }
+        let pv = self.provisioned_volume(&annotated, &class, &provisioner, family, selected.as_deref());
+        self.put_volume(pv);
+        self.record(
+            who,
+            EventType::Normal,
+            "ProvisioningSucceeded",
+            format!("Successfully provisioned volume {pv_name}"),
+            &source,
+        );
+    }
+
+    /// The PV an external provisioner creates for a claim (semantics §5): `pvc-<uid>`, claimRef
+    /// pre-set, the class's reclaim policy and mount options, exactly the requested size.
+    fn provisioned_volume(
+        &mut self,
+        claim: &PersistentVolumeClaim,
+        class: &StorageClass,
+        provisioner: &str,
+        family: ProvisionerFamily,
+        selected_node: Option<&str>,
+    ) -> PersistentVolume {
+        let ns = claim.metadata.namespace_or_default().to_string();
+        let name = format!("pvc-{}", claim.metadata.uid);
+        let mut meta = ObjectMeta::named(&name, None);
+        self.stamp_new(&mut meta);
+        meta.annotations.insert(ANN_PROVISIONED_BY.into(), provisioner.into());
+        meta.finalizers.push(FINALIZER_PV_PROTECTION.into());
+        let mut spec = PersistentVolumeSpec {
+            capacity: claim.spec.resources.requests.clone(),
+            access_modes: claim.spec.access_modes.clone(),
+            persistent_volume_reclaim_policy: Some(class.reclaim_policy()),
+            storage_class_name: Some(class.metadata.name.clone()),
+            volume_mode: Some(claim.spec.volume_mode().to_string()),
+            mount_options: class.mount_options.clone(),
+            claim_ref: Some(ObjectReference {
+                kind: Some("PersistentVolumeClaim".into()),
+                namespace: Some(ns.clone()),
+                name: Some(claim.metadata.name.clone()),
+                uid: Some(claim.metadata.uid.clone()),
+                api_version: Some("v1".into()),
+                resource_version: Some(claim.metadata.resource_version.clone()),
+                ..ObjectReference::default()
+            }),
+            ..PersistentVolumeSpec::default()
+        };
+        match family {
+            ProvisionerFamily::MinikubeHostPath => {
+                let node = self.config.nodes.first().cloned().unwrap_or_default();
+                meta.annotations.insert("hostPathProvisionerIdentity".into(), node.clone());
+                let path = format!("/tmp/hostpath-provisioner/{ns}/{}", claim.metadata.name);
+                self.data.ensure(&FsId::NodeDisk { node }).mkdir_p(&path);
+                spec.host_path = Some(HostPathVolumeSource { path, type_: Some(String::new()) });
+            }
+            ProvisionerFamily::LocalPath => {
+                let node = selected_node.unwrap_or_default().to_string();
+                let path = format!("/opt/local-path-provisioner/{name}_{ns}_{}", claim.metadata.name);
+                self.data.ensure(&FsId::NodeDisk { node: node.clone() }).mkdir_p(&path);
+                spec.host_path = Some(HostPathVolumeSource { path, type_: Some("DirectoryOrCreate".into()) });
+                spec.node_affinity = Some(pin_to(&node));
+            }
+            ProvisionerFamily::NetworkDisk | ProvisionerFamily::SharedFs => {
+                meta.finalizers.push(FINALIZER_EXTERNAL_PROVISIONER.into());
+                let handle = if family == ProvisionerFamily::NetworkDisk {
+                    format!("vol-{:017x}", self.rng.next_u64() >> 4)
+                } else {
+                    format!("{ns}/{}/{name}", claim.metadata.name)
+                };
+                self.data.ensure(&FsId::Network { id: format!("csi://{provisioner}/{handle}") });
+                spec.csi = Some(CsiPersistentVolumeSource {
+                    driver: provisioner.to_string(),
+                    volume_handle: handle,
+                    extra: Default::default(),
+                });
+            }
+        }
+        PersistentVolume {
+            metadata: meta,
+            spec,
+            status: PersistentVolumeStatus { phase: Some(VolumePhase::Pending), ..Default::default() },
+        }
+    }
+}
+
+/// A node affinity that pins a PV to one node by hostname.
+pub fn pin_to(node: &str) -> VolumeNodeAffinity {
+    VolumeNodeAffinity {
+        required: Some(NodeSelector {
+            node_selector_terms: vec![NodeSelectorTerm {
+                match_expressions: vec![NodeSelectorRequirement {
+                    key: HOSTNAME_LABEL.into(),
+                    operator: "In".into(),
+                    values: vec![node.to_string()],
+                }],
+                match_fields: vec![],
+            }],
+        }),
+    }
+}

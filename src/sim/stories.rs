@@ -1,0 +1,182 @@
+//! The apps' own verbs: write a story (`POST /story`), read them (`GET /story`), crash
+//! (`GET /error`). Targets name a pod, or a workload whose first running pod answers, as
+//! `kubectl exec deploy/x` picks one.
+
+use super::app::{STORY_FILE, data_dir};
+use super::cluster::key;
+use super::data::{FsId, Story, join};
+use super::errors::{ApiError, SimError};
+use super::objects::*;
+use super::{Cluster, Kind};
+
+/// What a story write did: where the text landed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryWrite {
+    /// The pod that served the request.
+    pub pod: String,
+    /// The container.
+    pub container: String,
+    /// The story as stored.
+    pub story: Story,
+    /// The filesystem it landed in.
+    pub fs: FsId,
+    /// The path inside that filesystem.
+    pub path: String,
+}
+
+/// A target of the app verbs: `NAME`, `pod/NAME`, `deploy/NAME`, `sts/NAME`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A pod by name.
+    Pod(String),
+    /// The first running pod of a Deployment.
+    Deployment(String),
+    /// The first running pod of a StatefulSet.
+    StatefulSet(String),
+}
+
+impl Target {
+    /// Parses `NAME`, `pod/NAME`, `po/NAME`, `deploy/NAME`, `deployment/NAME`, `sts/NAME`,
+    /// `statefulset/NAME`.
+    pub fn parse(text: &str) -> Result<Target, String> {
+        let Some((kind, name)) = text.split_once('/') else {
+            return Ok(Target::Pod(text.to_string()));
+        };
+        if name.is_empty() {
+            return Err(format!("error: arguments in resource/name form must have a single resource and name: {text:?}"));
+        }
+        match Kind::from_resource(kind) {
+            Some(Kind::Pod) => Ok(Target::Pod(name.into())),
+            Some(Kind::Deployment) => Ok(Target::Deployment(name.into())),
+            Some(Kind::StatefulSet) => Ok(Target::StatefulSet(name.into())),
+            _ => Err(format!("error: cannot attach to {kind}: expected a pod, deploy/NAME or sts/NAME")),
+        }
+    }
+}
+
+impl Cluster {
+    /// Resolves a target to a pod name: for a workload, the first running pod by name.
+    pub fn resolve_target(&self, ns: &str, target: &Target) -> Result<String, SimError> {
+        let owner_uid = match target {
+            Target::Pod(name) => {
+                return if self.pods.contains_key(&key(ns, name)) {
+                    Ok(name.clone())
+                } else {
+                    Err(ApiError::not_found(Kind::Pod, name).into())
+                };
+            }
+            Target::Deployment(name) => {
+                let d = self.deployment(ns, name).ok_or_else(|| ApiError::not_found(Kind::Deployment, name))?;
+                let uid = d.metadata.uid.clone();
+                let sets: Vec<String> = self
+                    .replica_sets
+                    .values()
+                    .filter(|rs| rs.metadata.controller().is_some_and(|o| o.uid == uid))
+                    .map(|rs| rs.metadata.uid.clone())
+                    .collect();
+                sets
+            }
+            Target::StatefulSet(name) => {
+                let s = self.stateful_set(ns, name).ok_or_else(|| ApiError::not_found(Kind::StatefulSet, name))?;
+                vec![s.metadata.uid.clone()]
+            }
+        };
+        let mut owned: Vec<&Pod> = self
+            .pods
+            .values()
+            .filter(|p| p.metadata.namespace_or_default() == ns)
+            .filter(|p| p.metadata.controller().is_some_and(|o| owner_uid.contains(&o.uid)))
+            .collect();
+        owned.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
+        owned
+            .iter()
+            .find(|p| p.status.phase == PodPhase::Running && p.metadata.deletion_timestamp.is_none())
+            .or(owned.first())
+            .map(|p| p.metadata.name.clone())
+            .ok_or_else(|| SimError::Refused("error: no pods found for the target".into()))
+    }
+
+    fn serving_container(&self, ns: &str, pod: &str, container: Option<&str>) -> Result<(Pod, Container), SimError> {
+        let p = self.pods.get(&key(ns, pod)).cloned().ok_or_else(|| ApiError::not_found(Kind::Pod, pod))?;
+        let c = match container {
+            Some(name) => p.spec.containers.iter().find(|c| c.name == name).cloned().ok_or_else(|| {
+                SimError::Refused(format!("error: container {name} is not valid for pod {pod}"))
+            })?,
+            None => {
+                let default = p.metadata.annotations.get("kubectl.kubernetes.io/default-container");
+                p.spec
+                    .containers
+                    .iter()
+                    .find(|c| Some(&c.name) == default)
+                    .or(p.spec.containers.first())
+                    .cloned()
+                    .ok_or_else(|| SimError::Refused(format!("error: pod {pod} has no containers")))?
+            }
+        };
+        Ok((p, c))
+    }
+
+    fn require_running(p: &Pod, c: &Container) -> Result<(), SimError> {
+        let running = p
+            .status
+            .container_statuses
+            .iter()
+            .any(|s| s.name == c.name && s.state.running.is_some());
+        if p.metadata.deletion_timestamp.is_some() || !running {
+            let why = match p.status.container_statuses.iter().find(|s| s.name == c.name) {
+                Some(s) if s.state.waiting.is_some() => {
+                    s.state.waiting.as_ref().map(|w| w.reason.clone()).unwrap_or_default()
+                }
+                _ if p.metadata.deletion_timestamp.is_some() => "Terminating".into(),
+                _ if p.spec.node_name.is_none() => "Pending".into(),
+                _ => "not running".into(),
+            };
+            return Err(SimError::Refused(format!(
+                "error: pod {} is not serving: container {} is {why} (connection refused)",
+                p.metadata.name, c.name
+            )));
+        }
+        Ok(())
+    }
+
+    /// `POST /story`: the app in the pod appends `text` to its story file.
+    pub fn write_story(&mut self, ns: &str, target: &Target, container: Option<&str>, text: &str) -> Result<StoryWrite, SimError> {
+        let pod_name = self.resolve_target(ns, target)?;
+        let (pod, c) = self.serving_container(ns, &pod_name, container)?;
+        Self::require_running(&pod, &c)?;
+        let file = join(&data_dir(&pod.metadata, &c), STORY_FILE);
+        let resolved = self.resolve_container_path(&pod, &c, &file).map_err(SimError::Refused)?;
+        if resolved.read_only {
+            return Err(SimError::Refused(format!("error: open {file}: read-only file system")));
+        }
+        let now = self.now;
+        let story = self.data.append(&resolved.fs, &resolved.path, text, &pod_name, now);
+        self.resource_version += 1;
+        Ok(StoryWrite { pod: pod_name, container: c.name, story, fs: resolved.fs, path: resolved.path })
+    }
+
+    /// `GET /story`: the stories the app in the pod sees now.
+    pub fn read_stories(&self, ns: &str, target: &Target, container: Option<&str>) -> Result<Vec<Story>, SimError> {
+        let pod_name = self.resolve_target(ns, target)?;
+        let (pod, c) = self.serving_container(ns, &pod_name, container)?;
+        Self::require_running(&pod, &c)?;
+        self.visible_stories(&pod, &c).map_err(SimError::Refused)
+    }
+
+    /// The stories a container's app would return, without checking that it runs.
+    pub fn visible_stories(&self, pod: &Pod, c: &Container) -> Result<Vec<Story>, String> {
+        let file = join(&data_dir(&pod.metadata, c), STORY_FILE);
+        let resolved = self.resolve_container_path(pod, c, &file)?;
+        Ok(self.data.read(&resolved.fs, &resolved.path))
+    }
+
+    /// `GET /error`: the app exits with code 1.
+    pub fn crash(&mut self, ns: &str, target: &Target, container: Option<&str>) -> Result<String, SimError> {
+        let pod_name = self.resolve_target(ns, target)?;
+        let (pod, c) = self.serving_container(ns, &pod_name, container)?;
+        Self::require_running(&pod, &c)?;
+        self.crash_container(pod, &c);
+        self.settle();
+        Ok(pod_name)
+    }
+}

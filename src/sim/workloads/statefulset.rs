@@ -1,0 +1,199 @@
+//! The StatefulSet controller (semantics §9.2): pods `<sts>-<ordinal>` with stable names;
+//! for each, claims `<template>-<sts>-<ordinal>` created if missing and reused if present;
+//! OrderedReady creation and reverse-order scale-down; claims kept by default
+//! (`persistentVolumeClaimRetentionPolicy` Retain/Retain).
+
+use super::{controller_ref, is_active, is_ready};
+use crate::sim::Cluster;
+use crate::sim::cluster::{involved, key};
+use crate::sim::events::EventType;
+use crate::sim::objects::*;
+
+/// Label with the pod's name, set on StatefulSet pods.
+pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
+
+impl Cluster {
+    /// One pass over every StatefulSet.
+    pub(crate) fn run_stateful_sets(&mut self) {
+        let list: Vec<StatefulSet> = self.stateful_sets.values().cloned().collect();
+        for s in list {
+            if s.metadata.deletion_timestamp.is_none() {
+                self.sync_stateful_set(s);
+            }
+        }
+    }
+
+    fn sync_stateful_set(&mut self, mut sts: StatefulSet) {
+        let replicas = sts.spec.replicas.unwrap_or(1).max(0) as usize;
+        let ns = sts.metadata.namespace_or_default().to_string();
+        let name = sts.metadata.name.clone();
+        let uid = sts.metadata.uid.clone();
+        let parallel = sts.spec.pod_management_policy.as_deref() == Some("Parallel");
+        let who = involved("StatefulSet", &sts.metadata);
+        let owned: Vec<Pod> = self
+            .pods
+            .values()
+            .filter(|p| p.metadata.controller().is_some_and(|o| o.uid == uid))
+            .cloned()
+            .collect();
+        // Create missing ordinals in order; OrderedReady waits for each to be Running and Ready.
+        for ordinal in 0..replicas {
+            let pod_name = format!("{name}-{ordinal}");
+            match self.pods.get(&key(&ns, &pod_name)) {
+                Some(p) if p.metadata.controller().is_some_and(|o| o.uid == uid) => {
+                    if matches!(p.status.phase, PodPhase::Failed | PodPhase::Succeeded)
+                        && p.metadata.deletion_timestamp.is_none()
+                    {
+                        let mut p = p.clone();
+                        p.metadata.deletion_timestamp = Some(self.now);
+                        self.put_pod(p);
+                        self.record(who.clone(), EventType::Normal, "SuccessfulDelete", format!("delete Pod {pod_name} in StatefulSet {name} successful"), "statefulset-controller");
+                        break;
+                    }
+                    if !parallel && !(is_active(p) && is_ready(p)) {
+                        break;
+                    }
+                }
+                Some(_) => break, // a pod of that name exists and is not ours, or is terminating
+                None => {
+                    self.create_stateful_pod(&sts, ordinal);
+                    if !parallel {
+                        break;
+                    }
+                }
+            }
+        }
+        // Scale down: highest ordinal first, one at a time unless Parallel.
+        let mut extra: Vec<(usize, Pod)> = owned
+            .iter()
+            .filter_map(|p| ordinal_of(&p.metadata.name, &name).map(|o| (o, p.clone())))
+            .filter(|(o, _)| *o >= replicas)
+            .collect();
+        extra.sort_by_key(|(o, _)| std::cmp::Reverse(*o));
+        let terminating = extra.iter().any(|(_, p)| p.metadata.deletion_timestamp.is_some());
+        for (ordinal, mut pod) in extra {
+            if pod.metadata.deletion_timestamp.is_some() {
+                continue;
+            }
+            if terminating && !parallel {
+                break;
+            }
+            pod.metadata.deletion_timestamp = Some(self.now);
+            let pod_name = pod.metadata.name.clone();
+            self.put_pod(pod);
+            self.record(who.clone(), EventType::Normal, "SuccessfulDelete", format!("delete Pod {pod_name} in StatefulSet {name} successful"), "statefulset-controller");
+            if sts_policy(&sts, |p| p.when_scaled.as_deref()) == "Delete" {
+                self.delete_template_claims(&sts, ordinal);
+            }
+            if !parallel {
+                break;
+            }
+        }
+        let active: Vec<Pod> = self
+            .pods
+            .values()
+            .filter(|p| p.metadata.controller().is_some_and(|o| o.uid == uid) && is_active(p))
+            .cloned()
+            .collect();
+        let ready = active.iter().filter(|p| is_ready(p)).count() as i32;
+        sts.status = WorkloadStatus {
+            replicas: active.len() as i32,
+            ready_replicas: ready,
+            updated_replicas: active.len() as i32,
+            available_replicas: ready,
+            observed_generation: sts.metadata.generation,
+        };
+        self.put_stateful_set(sts);
+    }
+
+    fn create_stateful_pod(&mut self, sts: &StatefulSet, ordinal: usize) {
+        let ns = sts.metadata.namespace_or_default().to_string();
+        let name = sts.metadata.name.clone();
+        let pod_name = format!("{name}-{ordinal}");
+        let who = involved("StatefulSet", &sts.metadata);
+        let mut spec = sts.spec.template.spec.clone();
+        for tmpl in &sts.spec.volume_claim_templates {
+            let claim_name = format!("{}-{name}-{ordinal}", tmpl.metadata.name);
+            if self.claims.get(&key(&ns, &claim_name)).is_none() {
+                let mut meta = ObjectMeta::named(&claim_name, Some(&ns));
+                meta.labels = tmpl.metadata.labels.clone();
+                meta.labels.extend(sts.spec.selector.match_labels.clone());
+                meta.annotations = tmpl.metadata.annotations.clone();
+                let claim = PersistentVolumeClaim { metadata: meta, spec: tmpl.spec.clone(), status: Default::default() };
+                if self.create_claim(claim).is_ok() {
+                    self.record(
+                        who.clone(),
+                        EventType::Normal,
+                        "SuccessfulCreate",
+                        format!("create Claim {claim_name} Pod {pod_name} in StatefulSet {name} success"),
+                        "statefulset-controller",
+                    );
+                }
+            }
+            spec.volumes.retain(|v| v.name != tmpl.metadata.name);
+            spec.volumes.push(Volume {
+                name: tmpl.metadata.name.clone(),
+                persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource { claim_name, read_only: None }),
+                ..Volume::default()
+            });
+        }
+        spec.hostname = Some(pod_name.clone());
+        if let Some(svc) = &sts.spec.service_name {
+            spec.extra.insert("subdomain".into(), serde_json::Value::String(svc.clone()));
+        }
+        let mut meta = ObjectMeta::named(&pod_name, Some(&ns));
+        meta.labels = sts.spec.template.metadata.labels.clone();
+        meta.labels.insert(POD_NAME_LABEL.into(), pod_name.clone());
+        meta.labels.insert("apps.kubernetes.io/pod-index".into(), ordinal.to_string());
+        meta.annotations = sts.spec.template.metadata.annotations.clone();
+        meta.owner_references = vec![controller_ref("apps/v1", "StatefulSet", &sts.metadata)];
+        self.stamp_new(&mut meta);
+        let pod = crate::sim::api::default_pod(Pod { metadata: meta, spec, status: PodStatus::default() });
+        self.put_pod(pod);
+        self.record(
+            who,
+            EventType::Normal,
+            "SuccessfulCreate",
+            format!("create Pod {pod_name} in StatefulSet {name} successful"),
+            "statefulset-controller",
+        );
+    }
+
+    /// Deletes the claims of one ordinal (retention policy Delete).
+    pub(crate) fn delete_template_claims(&mut self, sts: &StatefulSet, ordinal: usize) {
+        let ns = sts.metadata.namespace_or_default().to_string();
+        for tmpl in &sts.spec.volume_claim_templates {
+            let claim_name = format!("{}-{}-{ordinal}", tmpl.metadata.name, sts.metadata.name);
+            if let Some(mut c) = self.claims.get(&key(&ns, &claim_name)).cloned() {
+                if c.metadata.deletion_timestamp.is_none() {
+                    c.metadata.deletion_timestamp = Some(self.now);
+                    self.put_claim(c);
+                }
+            }
+        }
+    }
+}
+
+/// The ordinal of `<sts>-<n>`.
+fn ordinal_of(pod: &str, sts: &str) -> Option<usize> {
+    pod.strip_prefix(sts)?.strip_prefix('-')?.parse().ok()
+}
+
+/// A retention policy field, `Retain` by default.
+pub(crate) fn sts_policy<'a>(sts: &'a StatefulSet, pick: impl Fn(&'a ClaimRetentionPolicy) -> Option<&'a str>) -> &'a str {
+    sts.spec.persistent_volume_claim_retention_policy.as_ref().and_then(pick).unwrap_or("Retain")
+}
+
+/// Deletes every claim a StatefulSet's templates made (retention policy `whenDeleted: Delete`).
+pub(crate) fn sts_retention_delete_all(cluster: &mut Cluster, sts: &StatefulSet) {
+    let highest = cluster
+        .pods
+        .values()
+        .filter_map(|p| ordinal_of(&p.metadata.name, &sts.metadata.name))
+        .max()
+        .unwrap_or(0)
+        .max(sts.spec.replicas.unwrap_or(1).max(0) as usize);
+    for ordinal in 0..=highest {
+        cluster.delete_template_claims(sts, ordinal);
+    }
+}
