@@ -83,10 +83,22 @@ mod tests {
 
     #[test]
     fn images_map_to_their_data_directories() {
-        assert_eq!(App::for_image("postgres:16").data_dir(), "/var/lib/postgresql/data");
-        assert_eq!(App::for_image("docker.io/library/mysql:5.6").data_dir(), "/var/lib/mysql");
-        assert_eq!(App::for_image("registry.k8s.io/nginx-slim:0.7").data_dir(), "/usr/share/nginx/html");
+        assert_eq!(
+            App::for_image("postgres:16").data_dir(),
+            "/var/lib/postgresql/data"
+        );
+        assert_eq!(
+            App::for_image("docker.io/library/mysql:5.6").data_dir(),
+            "/var/lib/mysql"
+        );
+        assert_eq!(
+            App::for_image("registry.k8s.io/nginx-slim:0.7").data_dir(),
+            "/usr/share/nginx/html"
+        );
         assert_eq!(App::for_image("redis").data_dir(), "/data");
-        assert_eq!(App::for_image("academind/kub-data-demo:2").data_dir(), "/app/story");
+        assert_eq!(
+            App::for_image("academind/kub-data-demo:2").data_dir(),
+            "/app/story"
+        );
     }
 }

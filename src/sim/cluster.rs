@@ -25,7 +25,11 @@ pub struct ClusterConfig {
 
 impl Default for ClusterConfig {
     fn default() -> Self {
-        ClusterConfig { nodes: vec!["minikube".to_string()], default_storage_class: true, seed: 1 }
+        ClusterConfig {
+            nodes: vec!["minikube".to_string()],
+            default_storage_class: true,
+            seed: 1,
+        }
     }
 }
 
@@ -33,7 +37,13 @@ impl ClusterConfig {
     /// minikube's node names for a cluster of `n` nodes: `minikube`, `minikube-m02`, …
     pub fn minikube_node_names(n: usize) -> Vec<String> {
         (0..n)
-            .map(|i| if i == 0 { "minikube".to_string() } else { format!("minikube-m{:02}", i + 1) })
+            .map(|i| {
+                if i == 0 {
+                    "minikube".to_string()
+                } else {
+                    format!("minikube-m{:02}", i + 1)
+                }
+            })
             .collect()
     }
 }
@@ -129,22 +139,35 @@ impl Cluster {
         for ns in ["default", "kube-node-lease", "kube-public", "kube-system"] {
             let mut meta = ObjectMeta::named(ns, None);
             c.stamp_new(&mut meta);
-            meta.labels.insert("kubernetes.io/metadata.name".into(), ns.into());
-            c.namespaces.insert(ns.to_string(), Namespace { metadata: meta, ..Namespace::default() });
+            meta.labels
+                .insert("kubernetes.io/metadata.name".into(), ns.into());
+            c.namespaces.insert(
+                ns.to_string(),
+                Namespace {
+                    metadata: meta,
+                    ..Namespace::default()
+                },
+            );
         }
         for (i, name) in config.nodes.iter().enumerate() {
             let node = c.make_node(name, i);
             c.data.ensure(&FsId::NodeDisk { node: name.clone() });
             for dir in super::kubelet::STANDARD_NODE_DIRS {
-                c.data.ensure(&FsId::NodeDisk { node: name.clone() }).mkdir_p(dir);
+                c.data
+                    .ensure(&FsId::NodeDisk { node: name.clone() })
+                    .mkdir_p(dir);
             }
             c.nodes.insert(name.clone(), node);
         }
         if config.default_storage_class {
             let mut meta = ObjectMeta::named("standard", None);
             c.stamp_new(&mut meta);
-            meta.annotations.insert(DEFAULT_CLASS_ANNOTATION.into(), "true".into());
-            meta.labels.insert("addonmanager.kubernetes.io/mode".into(), "EnsureExists".into());
+            meta.annotations
+                .insert(DEFAULT_CLASS_ANNOTATION.into(), "true".into());
+            meta.labels.insert(
+                "addonmanager.kubernetes.io/mode".into(),
+                "EnsureExists".into(),
+            );
             let sc = StorageClass {
                 metadata: meta,
                 provisioner: "k8s.io/minikube-hostpath".into(),
@@ -172,8 +195,12 @@ impl Cluster {
             meta.labels.insert(k.into(), v.into());
         }
         if index == 0 {
-            meta.labels.insert("node-role.kubernetes.io/control-plane".into(), String::new());
-            meta.labels.insert("minikube.k8s.io/primary".into(), "true".into());
+            meta.labels.insert(
+                "node-role.kubernetes.io/control-plane".into(),
+                String::new(),
+            );
+            meta.labels
+                .insert("minikube.k8s.io/primary".into(), "true".into());
         }
         Node {
             metadata: meta,
@@ -187,8 +214,14 @@ impl Cluster {
                     last_transition_time: Some(self.now),
                 }],
                 addresses: vec![
-                    NodeAddress { type_: "InternalIP".into(), address: format!("192.168.49.{}", index + 2) },
-                    NodeAddress { type_: "Hostname".into(), address: name.into() },
+                    NodeAddress {
+                        type_: "InternalIP".into(),
+                        address: format!("192.168.49.{}", index + 2),
+                    },
+                    NodeAddress {
+                        type_: "Hostname".into(),
+                        address: name.into(),
+                    },
                 ],
                 node_info: NodeSystemInfo {
                     kubelet_version: "v1.34.0".into(),
@@ -295,7 +328,11 @@ impl Cluster {
     pub fn events_for(&self, kind: &str, ns: Option<&str>, name: &str) -> Vec<&Event> {
         self.events
             .iter()
-            .filter(|e| e.object.kind == kind && e.object.name == name && e.object.namespace.as_deref() == ns)
+            .filter(|e| {
+                e.object.kind == kind
+                    && e.object.name == name
+                    && e.object.namespace.as_deref() == ns
+            })
             .collect()
     }
     /// The data store: every filesystem and every loss.
@@ -310,7 +347,8 @@ impl Cluster {
     /// The default StorageClass: among classes marked default, the newest by creation time,
     /// ties broken by name ascending (DSC `GetDefaultClass`, semantics §1.3).
     pub fn default_storage_class(&self) -> Option<&StorageClass> {
-        let mut defaults: Vec<&StorageClass> = self.classes.values().filter(|c| c.is_default()).collect();
+        let mut defaults: Vec<&StorageClass> =
+            self.classes.values().filter(|c| c.is_default()).collect();
         defaults.sort_by(|a, b| {
             b.metadata
                 .creation_timestamp
@@ -367,7 +405,12 @@ impl Cluster {
         message: String,
         source: &str,
     ) {
-        let index_key = (object.clone(), reason.to_string(), message.clone(), source.to_string());
+        let index_key = (
+            object.clone(),
+            reason.to_string(),
+            message.clone(),
+            source.to_string(),
+        );
         if let Some(&i) = self.event_index.get(&index_key) {
             if let Some(e) = self.events.get_mut(i) {
                 if e.last_seen < self.now {
@@ -461,10 +504,16 @@ has_meta!(
     UnsimulatedObject
 );
 
-
 /// Keeps only the entries for which `keep` is true (imbl's OrdMap has no `retain`).
-pub(crate) fn retain<K: Ord + Clone, V: Clone>(map: &mut OrdMap<K, V>, keep: impl Fn(&K, &V) -> bool) {
-    let doomed: Vec<K> = map.iter().filter(|(k, v)| !keep(k, v)).map(|(k, _)| k.clone()).collect();
+pub(crate) fn retain<K: Ord + Clone, V: Clone>(
+    map: &mut OrdMap<K, V>,
+    keep: impl Fn(&K, &V) -> bool,
+) {
+    let doomed: Vec<K> = map
+        .iter()
+        .filter(|(k, v)| !keep(k, v))
+        .map(|(k, _)| k.clone())
+        .collect();
     for k in doomed {
         map.remove(&k);
     }

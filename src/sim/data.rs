@@ -51,8 +51,15 @@ impl FsId {
     /// A short human description (`emptyDir "cache" of pod x`), for why-lines and the UI.
     pub fn describe(&self) -> String {
         match self {
-            FsId::ContainerLayer { container, instance, .. } => {
-                format!("container {container:?}'s own filesystem (start #{})", instance + 1)
+            FsId::ContainerLayer {
+                container,
+                instance,
+                ..
+            } => {
+                format!(
+                    "container {container:?}'s own filesystem (start #{})",
+                    instance + 1
+                )
             }
             FsId::EmptyDir { volume, .. } => format!("emptyDir {volume:?}"),
             FsId::Tmpfs { volume, .. } => format!("emptyDir {volume:?} (medium: Memory)"),
@@ -114,7 +121,11 @@ impl Filesystem {
 
     /// All stories, in writing order.
     pub fn stories(&self) -> Vec<Story> {
-        let mut all: Vec<Story> = self.files.values().flat_map(|f| f.iter().cloned()).collect();
+        let mut all: Vec<Story> = self
+            .files
+            .values()
+            .flat_map(|f| f.iter().cloned())
+            .collect();
         all.sort_by_key(|s| s.id);
         all
     }
@@ -122,7 +133,11 @@ impl Filesystem {
     /// Removes everything under `path` (`rm -rf path/*`), returning the stories removed.
     pub fn remove_tree(&mut self, path: &str) -> Vec<Story> {
         let path = normalize(path);
-        let prefix = if path == "/" { "/".to_string() } else { format!("{path}/") };
+        let prefix = if path == "/" {
+            "/".to_string()
+        } else {
+            format!("{path}/")
+        };
         let doomed: Vec<String> = self
             .files
             .keys()
@@ -135,8 +150,12 @@ impl Filesystem {
                 lost.extend(stories);
             }
         }
-        let dirs: Vec<String> =
-            self.dirs.iter().filter(|d| d.starts_with(&prefix)).cloned().collect();
+        let dirs: Vec<String> = self
+            .dirs
+            .iter()
+            .filter(|d| d.starts_with(&prefix))
+            .cloned()
+            .collect();
         for d in dirs {
             self.dirs.remove(&d);
         }
@@ -178,7 +197,14 @@ impl DataStore {
     }
 
     /// Appends a story to `path` in `fs` and returns it.
-    pub fn append(&mut self, fs: &FsId, path: &str, text: &str, writer: &str, now: SimTime) -> Story {
+    pub fn append(
+        &mut self,
+        fs: &FsId,
+        path: &str,
+        text: &str,
+        writer: &str,
+        now: SimTime,
+    ) -> Story {
         let story = Story {
             id: self.next_story,
             text: text.to_string(),
@@ -189,7 +215,11 @@ impl DataStore {
         self.next_story += 1;
         let path = normalize(path);
         let target = self.ensure(fs);
-        target.files.entry(path).or_default().push_back(story.clone());
+        target
+            .files
+            .entry(path)
+            .or_default()
+            .push_back(story.clone());
         story
     }
 
@@ -263,7 +293,10 @@ mod tests {
 
     #[test]
     fn paths_normalise_and_nest_by_component() {
-        assert_eq!(normalize("/app//story/./x/../text.txt"), "/app/story/text.txt");
+        assert_eq!(
+            normalize("/app//story/./x/../text.txt"),
+            "/app/story/text.txt"
+        );
         assert_eq!(normalize("/"), "/");
         assert!(is_within("/app/story/text.txt", "/app/story"));
         assert!(!is_within("/app/story2", "/app/story"));

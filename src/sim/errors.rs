@@ -72,7 +72,13 @@ pub enum ApiError {
 fn format_causes(causes: &[FieldCause]) -> String {
     match causes {
         [one] => one.to_string(),
-        many => format!("[{}]", many.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")),
+        many => format!(
+            "[{}]",
+            many.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -90,7 +96,10 @@ impl ApiError {
 
     /// A NotFound error for a kind.
     pub fn not_found(kind: super::Kind, name: &str) -> ApiError {
-        ApiError::NotFound { resource: kind.qualified_plural(), name: name.to_string() }
+        ApiError::NotFound {
+            resource: kind.qualified_plural(),
+            name: name.to_string(),
+        }
     }
 
     /// An Invalid error with one cause.

@@ -63,6 +63,10 @@ pub struct Event {
 impl Event {
     /// `kind/name` as kubectl's OBJECT column prints it (`persistentvolumeclaim/x`).
     pub fn object_column(&self) -> String {
-        format!("{}/{}", self.object.kind.to_ascii_lowercase(), self.object.name)
+        format!(
+            "{}/{}",
+            self.object.kind.to_ascii_lowercase(),
+            self.object.name
+        )
     }
 }

@@ -22,7 +22,10 @@ pub struct Simulation {
 impl Simulation {
     /// A simulation starting from this cluster.
     pub fn new(cluster: Cluster) -> Simulation {
-        Simulation { cluster, undo: Vec::new() }
+        Simulation {
+            cluster,
+            undo: Vec::new(),
+        }
     }
 
     /// The current state.
@@ -32,12 +35,19 @@ impl Simulation {
 
     /// Runs an action. On success a checkpoint is kept if anything changed; on error the state
     /// is restored exactly, so a failed action never leaves half a change behind.
-    pub fn act<T, E>(&mut self, label: impl Into<String>, f: impl FnOnce(&mut Cluster) -> Result<T, E>) -> Result<T, E> {
+    pub fn act<T, E>(
+        &mut self,
+        label: impl Into<String>,
+        f: impl FnOnce(&mut Cluster) -> Result<T, E>,
+    ) -> Result<T, E> {
         let before = self.cluster.clone();
         match f(&mut self.cluster) {
             Ok(v) => {
                 if self.cluster != before {
-                    self.undo.push(Checkpoint { label: label.into(), before });
+                    self.undo.push(Checkpoint {
+                        label: label.into(),
+                        before,
+                    });
                 }
                 Ok(v)
             }

@@ -10,8 +10,9 @@ use super::location::{Placement, volume_placement};
 use super::objects::*;
 
 /// Directories every simulated node has (minikube's node image has these).
-pub const STANDARD_NODE_DIRS: &[&str] =
-    &["/data", "/etc", "/home", "/mnt", "/opt", "/tmp", "/usr", "/var", "/var/lib", "/var/log"];
+pub const STANDARD_NODE_DIRS: &[&str] = &[
+    "/data", "/etc", "/home", "/mnt", "/opt", "/tmp", "/usr", "/var", "/var/lib", "/var/log",
+];
 
 /// The kubelet's event source.
 pub const KUBELET: &str = "kubelet";
@@ -25,9 +26,15 @@ impl Cluster {
     pub(crate) fn run_kubelets(&mut self) {
         let keys: Vec<NsName> = self.pods.keys().cloned().collect();
         for k in keys {
-            let Some(pod) = self.pods.get(&k).cloned() else { continue };
-            let Some(node_name) = pod.spec.node_name.clone() else { continue };
-            let Some(node) = self.nodes.get(&node_name) else { continue };
+            let Some(pod) = self.pods.get(&k).cloned() else {
+                continue;
+            };
+            let Some(node_name) = pod.spec.node_name.clone() else {
+                continue;
+            };
+            let Some(node) = self.nodes.get(&node_name) else {
+                continue;
+            };
             if !node.is_up() {
                 continue;
             }
@@ -44,11 +51,19 @@ impl Cluster {
     /// Removes a pod object whose deletion was requested, destroying its emptyDirs and
     /// container layers (W-VOL: emptyDir is deleted when the pod is removed from the node).
     pub(crate) fn finish_pod_deletion(&mut self, k: &NsName, cause: &str) {
-        let Some(pod) = self.pods.get(k).cloned() else { return };
+        let Some(pod) = self.pods.get(k).cloned() else {
+            return;
+        };
         let who = involved("Pod", &pod.metadata);
         for c in &pod.status.container_statuses {
             if c.state.running.is_some() {
-                self.record(who.clone(), EventType::Normal, "Killing", format!("Stopping container {}", c.name), KUBELET);
+                self.record(
+                    who.clone(),
+                    EventType::Normal,
+                    "Killing",
+                    format!("Stopping container {}", c.name),
+                    KUBELET,
+                );
             }
         }
         self.destroy_pod_storage(&pod, cause);
@@ -67,9 +82,9 @@ impl Cluster {
             .filesystems
             .keys()
             .filter(|fs| match fs {
-                FsId::ContainerLayer { pod_uid, .. } | FsId::EmptyDir { pod_uid, .. } | FsId::Tmpfs { pod_uid, .. } => {
-                    *pod_uid == uid
-                }
+                FsId::ContainerLayer { pod_uid, .. }
+                | FsId::EmptyDir { pod_uid, .. }
+                | FsId::Tmpfs { pod_uid, .. } => *pod_uid == uid,
                 _ => false,
             })
             .cloned()
@@ -80,7 +95,9 @@ impl Cluster {
                     "{cause} ({name}): container {container:?}'s own filesystem goes with its container"
                 ),
                 FsId::Tmpfs { volume, .. } | FsId::EmptyDir { volume, .. } => {
-                    format!("{cause} ({name}): emptyDir {volume:?} lives exactly as long as its pod")
+                    format!(
+                        "{cause} ({name}): emptyDir {volume:?} lives exactly as long as its pod"
+                    )
                 }
                 _ => cause.to_string(),
             };
@@ -96,7 +113,9 @@ impl Cluster {
             let who = involved("Pod", &pod.metadata);
             self.record(who, EventType::Warning, reason, message, KUBELET);
             for c in pod.spec.containers.clone() {
-                set_status(&mut pod, &c, |s| s.state = ContainerState::waiting("ContainerCreating", None));
+                set_status(&mut pod, &c, |s| {
+                    s.state = ContainerState::waiting("ContainerCreating", None)
+                });
             }
             self.put_pod(pod);
             return;
@@ -104,7 +123,11 @@ impl Cluster {
         if pod.status.pod_ip.is_none() {
             pod.status.pod_ip = Some(self.next_pod_ip(&node_name));
             pod.status.host_ip = self.nodes.get(&node_name).and_then(|n| {
-                n.status.addresses.iter().find(|a| a.type_ == "InternalIP").map(|a| a.address.clone())
+                n.status
+                    .addresses
+                    .iter()
+                    .find(|a| a.type_ == "InternalIP")
+                    .map(|a| a.address.clone())
             });
             pod.status.start_time = Some(self.now);
         }
@@ -139,8 +162,20 @@ impl Cluster {
             format!("Container image {:?} already present on machine", c.image),
             KUBELET,
         );
-        self.record(who.clone(), EventType::Normal, "Created", format!("Created container: {}", c.name), KUBELET);
-        self.record(who, EventType::Normal, "Started", format!("Started container {}", c.name), KUBELET);
+        self.record(
+            who.clone(),
+            EventType::Normal,
+            "Created",
+            format!("Created container: {}", c.name),
+            KUBELET,
+        );
+        self.record(
+            who,
+            EventType::Normal,
+            "Started",
+            format!("Started container {}", c.name),
+            KUBELET,
+        );
         let now = self.now;
         set_status(pod, c, |s| {
             s.state = ContainerState::running(now);
@@ -155,14 +190,34 @@ impl Cluster {
         let now = self.now;
         let mut changed = false;
         for c in pod.spec.containers.clone() {
-            let Some(status) = pod.status.container_statuses.iter().find(|s| s.name == c.name) else { continue };
-            let in_backoff = status.state.waiting.as_ref().is_some_and(|w| w.reason == "CrashLoopBackOff");
+            let Some(status) = pod
+                .status
+                .container_statuses
+                .iter()
+                .find(|s| s.name == c.name)
+            else {
+                continue;
+            };
+            let in_backoff = status
+                .state
+                .waiting
+                .as_ref()
+                .is_some_and(|w| w.reason == "CrashLoopBackOff");
             if !in_backoff {
                 continue;
             }
-            let finished = status.last_state.terminated.as_ref().and_then(|t| t.finished_at).unwrap_or(now);
+            let finished = status
+                .last_state
+                .terminated
+                .as_ref()
+                .and_then(|t| t.finished_at)
+                .unwrap_or(now);
             let key = (pod.metadata.uid.clone(), c.name.clone());
-            let window = self.backoffs.get(&key).map(|b| b.window).unwrap_or(BACKOFF_INITIAL);
+            let window = self
+                .backoffs
+                .get(&key)
+                .map(|b| b.window)
+                .unwrap_or(BACKOFF_INITIAL);
             if now.since(finished) >= window {
                 self.next_backoff(&key, now);
                 self.restart_container(&mut pod, &c, "restarted after a crash");
@@ -178,10 +233,18 @@ impl Cluster {
     /// is more than twice the maximum ago.
     fn next_backoff(&mut self, key: &(String, String), at: super::SimTime) {
         let window = match self.backoffs.get(key) {
-            Some(b) if at.since(b.last_update) <= 2 * BACKOFF_MAX => (b.window * 2).min(BACKOFF_MAX),
+            Some(b) if at.since(b.last_update) <= 2 * BACKOFF_MAX => {
+                (b.window * 2).min(BACKOFF_MAX)
+            }
             _ => BACKOFF_INITIAL,
         };
-        self.backoffs.insert(key.clone(), Backoff { window, last_update: at });
+        self.backoffs.insert(
+            key.clone(),
+            Backoff {
+                window,
+                last_update: at,
+            },
+        );
     }
 
     /// Throws away a container's writable layer and starts it again (restart count + 1).
@@ -192,7 +255,11 @@ impl Cluster {
             old = s.restart_count;
             s.restart_count += 1;
         });
-        let fs = FsId::ContainerLayer { pod_uid: uid, container: c.name.clone(), instance: old };
+        let fs = FsId::ContainerLayer {
+            pod_uid: uid,
+            container: c.name.clone(),
+            instance: old,
+        };
         let why = format!(
             "container {:?} of {} {cause}: a container's own filesystem starts fresh on every restart",
             c.name, pod.metadata.name
@@ -233,21 +300,38 @@ impl Cluster {
             return;
         }
         let key = (pod.metadata.uid.clone(), c.name.clone());
-        let in_backoff = self.backoffs.get(&key).is_some_and(|b| now.since(b.last_update) <= 2 * BACKOFF_MAX);
+        let in_backoff = self
+            .backoffs
+            .get(&key)
+            .is_some_and(|b| now.since(b.last_update) <= 2 * BACKOFF_MAX);
         if in_backoff {
-            let window = self.backoffs.get(&key).map(|b| b.window).unwrap_or(BACKOFF_INITIAL);
-            let (ns, name, uid) = (pod.metadata.namespace_or_default().to_string(), pod.metadata.name.clone(), pod.metadata.uid.clone());
+            let window = self
+                .backoffs
+                .get(&key)
+                .map(|b| b.window)
+                .unwrap_or(BACKOFF_INITIAL);
+            let (ns, name, uid) = (
+                pod.metadata.namespace_or_default().to_string(),
+                pod.metadata.name.clone(),
+                pod.metadata.uid.clone(),
+            );
             set_status(&mut pod, c, |s| {
                 s.state = ContainerState::waiting(
                     "CrashLoopBackOff",
-                    Some(format!("back-off {window}s restarting failed container={} pod={name}_{ns}({uid})", c.name)),
+                    Some(format!(
+                        "back-off {window}s restarting failed container={} pod={name}_{ns}({uid})",
+                        c.name
+                    )),
                 );
             });
             self.record(
                 who,
                 EventType::Warning,
                 "BackOff",
-                format!("Back-off restarting failed container {} in pod {name}_{ns}({uid})", c.name),
+                format!(
+                    "Back-off restarting failed container {} in pod {name}_{ns}({uid})",
+                    c.name
+                ),
                 KUBELET,
             );
             refresh_pod_phase(&mut pod, now);
@@ -264,17 +348,31 @@ impl Cluster {
     fn mount_volumes(&mut self, pod: &Pod, node: &str) -> Result<(), (&'static str, String)> {
         let ns = pod.metadata.namespace_or_default().to_string();
         for v in &pod.spec.volumes {
-            let fail = |msg: String| ("FailedMount", format!("MountVolume.SetUp failed for volume {:?} : {msg}", v.name));
+            let fail = |msg: String| {
+                (
+                    "FailedMount",
+                    format!("MountVolume.SetUp failed for volume {:?} : {msg}", v.name),
+                )
+            };
             if let Some(hp) = &v.host_path {
-                self.check_host_path(node, &hp.path, hp.type_.as_deref()).map_err(fail)?;
+                self.check_host_path(node, &hp.path, hp.type_.as_deref())
+                    .map_err(fail)?;
             }
             if let Some(cm) = &v.config_map {
-                if cm.optional != Some(true) && !self.config_maps.contains_key(&(ns.clone(), cm.name.clone())) {
+                if cm.optional != Some(true)
+                    && !self
+                        .config_maps
+                        .contains_key(&(ns.clone(), cm.name.clone()))
+                {
                     return Err(fail(format!("configmap {:?} not found", cm.name)));
                 }
             }
             if let Some(s) = &v.secret {
-                if s.optional != Some(true) && !self.secrets.contains_key(&(ns.clone(), s.secret_name.clone())) {
+                if s.optional != Some(true)
+                    && !self
+                        .secrets
+                        .contains_key(&(ns.clone(), s.secret_name.clone()))
+                {
                     return Err(fail(format!("secret {:?} not found", s.secret_name)));
                 }
             }
@@ -288,22 +386,39 @@ impl Cluster {
                 let Some(pv) = bound else {
                     return Err((
                         "FailedMount",
-                        format!("Unable to attach or mount volumes: unmounted volumes=[{}]: persistentvolumeclaim {:?} is not bound", v.name, src.claim_name),
+                        format!(
+                            "Unable to attach or mount volumes: unmounted volumes=[{}]: persistentvolumeclaim {:?} is not bound",
+                            v.name, src.claim_name
+                        ),
                     ));
                 };
                 match volume_placement(&pv) {
                     Placement::NodeLocal { path } => {
                         if pv.spec.local.is_some() {
-                            if !self.data.ensure(&FsId::NodeDisk { node: node.into() }).is_dir(&path) {
+                            if !self
+                                .data
+                                .ensure(&FsId::NodeDisk { node: node.into() })
+                                .is_dir(&path)
+                            {
                                 return Err((
                                     "FailedMount",
-                                    format!("MountVolume.NewMounter initialization failed for volume {:?} : path {:?} does not exist", pv.metadata.name, path),
+                                    format!(
+                                        "MountVolume.NewMounter initialization failed for volume {:?} : path {:?} does not exist",
+                                        pv.metadata.name, path
+                                    ),
                                 ));
                             }
                         } else if let Some(hp) = &pv.spec.host_path {
-                            self.check_host_path(node, &path, hp.type_.as_deref()).map_err(|m| {
-                                ("FailedMount", format!("MountVolume.SetUp failed for volume {:?} : {m}", pv.metadata.name))
-                            })?;
+                            self.check_host_path(node, &path, hp.type_.as_deref())
+                                .map_err(|m| {
+                                    (
+                                        "FailedMount",
+                                        format!(
+                                            "MountVolume.SetUp failed for volume {:?} : {m}",
+                                            pv.metadata.name
+                                        ),
+                                    )
+                                })?;
                         }
                     }
                     Placement::Network { attachable, .. } => {
@@ -319,16 +434,29 @@ impl Cluster {
 
     /// Attaches a block volume to a node, or fails with Multi-Attach when it is attached
     /// elsewhere (AD reconciler; semantics §8.1).
-    fn attach(&mut self, pod: &Pod, pv: &PersistentVolume, node: &str) -> Result<(), (&'static str, String)> {
+    fn attach(
+        &mut self,
+        pod: &Pod,
+        pv: &PersistentVolume,
+        node: &str,
+    ) -> Result<(), (&'static str, String)> {
         let name = pv.metadata.name.clone();
         match self.attachments.get(&name) {
             Some(a) if a.node == node => Ok(()),
             Some(_) => Err((
                 "FailedAttachVolume",
-                format!("Multi-Attach error for volume {name:?} Volume is already exclusively attached to one node and can't be attached to another"),
+                format!(
+                    "Multi-Attach error for volume {name:?} Volume is already exclusively attached to one node and can't be attached to another"
+                ),
             )),
             None => {
-                self.attachments.insert(name.clone(), Attachment { node: node.into(), orphaned_since: None });
+                self.attachments.insert(
+                    name.clone(),
+                    Attachment {
+                        node: node.into(),
+                        orphaned_since: None,
+                    },
+                );
                 let who = involved("Pod", &pod.metadata);
                 self.record(
                     who,
@@ -347,12 +475,18 @@ impl Cluster {
     pub(crate) fn release_attachments(&mut self) {
         let names: Vec<String> = self.attachments.keys().cloned().collect();
         for name in names {
-            let Some(a) = self.attachments.get(&name).cloned() else { continue };
+            let Some(a) = self.attachments.get(&name).cloned() else {
+                continue;
+            };
             let in_use = self.pods.values().any(|p| {
-                p.spec.node_name.as_deref() == Some(a.node.as_str()) && self.pod_uses_volume(p, &name)
+                p.spec.node_name.as_deref() == Some(a.node.as_str())
+                    && self.pod_uses_volume(p, &name)
             });
             let node_up = self.nodes.get(&a.node).is_some_and(|n| n.is_up());
-            if !in_use && node_up || !self.volumes.contains_key(&name) || !self.nodes.contains_key(&a.node) {
+            if !in_use && node_up
+                || !self.volumes.contains_key(&name)
+                || !self.nodes.contains_key(&a.node)
+            {
                 self.attachments.remove(&name);
             }
         }
@@ -370,7 +504,12 @@ impl Cluster {
     /// HP `checkTypeInternal`: the hostPath type checks, creating what `*OrCreate` creates
     /// (semantics §8.1). The default type `""` checks nothing; the runtime creates a missing
     /// directory.
-    fn check_host_path(&mut self, node: &str, path: &str, type_: Option<&str>) -> Result<(), String> {
+    fn check_host_path(
+        &mut self,
+        node: &str,
+        path: &str,
+        type_: Option<&str>,
+    ) -> Result<(), String> {
         let path = normalize(path);
         let disk = self.data.ensure(&FsId::NodeDisk { node: node.into() });
         let prefix = "hostPath type check failed:";
@@ -384,7 +523,10 @@ impl Cluster {
             "Directory" if disk.is_dir(&path) => Ok(()),
             "Directory" => Err(format!("{prefix} {path} is not a directory")),
             "FileOrCreate" => {
-                let parent = path.rsplit_once('/').map(|(p, _)| if p.is_empty() { "/" } else { p }).unwrap_or("/");
+                let parent = path
+                    .rsplit_once('/')
+                    .map(|(p, _)| if p.is_empty() { "/" } else { p })
+                    .unwrap_or("/");
                 if disk.is_file(&path) {
                     Ok(())
                 } else if disk.is_dir(parent) {
@@ -404,7 +546,12 @@ impl Cluster {
     }
 
     fn next_pod_ip(&mut self, node: &str) -> String {
-        let index = self.config.nodes.iter().position(|n| n == node).unwrap_or(0);
+        let index = self
+            .config
+            .nodes
+            .iter()
+            .position(|n| n == node)
+            .unwrap_or(0);
         let seq = self.pod_ip_seq.get(node).copied().unwrap_or(2);
         self.pod_ip_seq.insert(node.to_string(), seq + 1);
         format!("10.244.{index}.{seq}")
@@ -413,20 +560,33 @@ impl Cluster {
 
 /// Whether the kubelet has started the pod's containers at least once.
 pub(crate) fn pod_started(pod: &Pod) -> bool {
-    pod.status.container_statuses.iter().any(|s| s.started || s.state.running.is_some() || s.state.terminated.is_some())
+    pod.status
+        .container_statuses
+        .iter()
+        .any(|s| s.started || s.state.running.is_some() || s.state.terminated.is_some())
         && pod.status.pod_ip.is_some()
 }
 
 /// Updates (creating if needed) the status entry of one container.
 pub(crate) fn set_status(pod: &mut Pod, c: &Container, f: impl FnOnce(&mut ContainerStatus)) {
-    if !pod.status.container_statuses.iter().any(|s| s.name == c.name) {
+    if !pod
+        .status
+        .container_statuses
+        .iter()
+        .any(|s| s.name == c.name)
+    {
         pod.status.container_statuses.push(ContainerStatus {
             name: c.name.clone(),
             image: c.image.clone(),
             ..ContainerStatus::default()
         });
     }
-    if let Some(s) = pod.status.container_statuses.iter_mut().find(|s| s.name == c.name) {
+    if let Some(s) = pod
+        .status
+        .container_statuses
+        .iter_mut()
+        .find(|s| s.name == c.name)
+    {
         f(s);
     }
 }
@@ -434,9 +594,15 @@ pub(crate) fn set_status(pod: &mut Pod, c: &Container, f: impl FnOnce(&mut Conta
 /// Recomputes phase and the Ready/ContainersReady conditions from container states.
 pub(crate) fn refresh_pod_phase(pod: &mut Pod, now: super::SimTime) {
     let statuses = &pod.status.container_statuses;
-    let all_terminated = !statuses.is_empty() && statuses.iter().all(|s| s.state.terminated.is_some());
+    let all_terminated =
+        !statuses.is_empty() && statuses.iter().all(|s| s.state.terminated.is_some());
     pod.status.phase = if all_terminated {
-        if statuses.iter().all(|s| s.state.terminated.as_ref().is_some_and(|t| t.exit_code == 0)) {
+        if statuses.iter().all(|s| {
+            s.state
+                .terminated
+                .as_ref()
+                .is_some_and(|t| t.exit_code == 0)
+        }) {
             PodPhase::Succeeded
         } else {
             PodPhase::Failed
@@ -449,7 +615,11 @@ pub(crate) fn refresh_pod_phase(pod: &mut Pod, now: super::SimTime) {
     let ready = !statuses.is_empty() && statuses.iter().all(|s| s.ready);
     let flag = if ready { "True" } else { "False" };
     for t in ["Initialized", "Ready", "ContainersReady", "PodScheduled"] {
-        let value = if t == "Initialized" || t == "PodScheduled" { "True" } else { flag };
+        let value = if t == "Initialized" || t == "PodScheduled" {
+            "True"
+        } else {
+            flag
+        };
         match pod.status.conditions.iter_mut().find(|c| c.type_ == t) {
             Some(c) if c.status != value => {
                 c.status = value.into();

@@ -43,31 +43,49 @@ pub fn is_shared_fs_driver(driver: &str) -> bool {
 pub fn volume_placement(pv: &PersistentVolume) -> Placement {
     let spec = &pv.spec;
     if let Some(hp) = &spec.host_path {
-        return Placement::NodeLocal { path: hp.path.clone() };
+        return Placement::NodeLocal {
+            path: hp.path.clone(),
+        };
     }
     if let Some(local) = &spec.local {
-        return Placement::NodeLocal { path: local.path.clone() };
+        return Placement::NodeLocal {
+            path: local.path.clone(),
+        };
     }
     if let Some(nfs) = &spec.nfs {
         return Placement::Network {
-            fs: FsId::Network { id: format!("nfs://{}", nfs.server) },
+            fs: FsId::Network {
+                id: format!("nfs://{}", nfs.server),
+            },
             path: nfs.path.clone(),
             attachable: false,
         };
     }
     if let Some(csi) = &spec.csi {
         return Placement::Network {
-            fs: FsId::Network { id: format!("csi://{}/{}", csi.driver, csi.volume_handle) },
+            fs: FsId::Network {
+                id: format!("csi://{}/{}", csi.driver, csi.volume_handle),
+            },
             path: "/".into(),
             attachable: !is_shared_fs_driver(&csi.driver),
         };
     }
     // Any other source (awsElasticBlockStore, gcePersistentDisk, iscsi, cephfs…): identify it
     // by its source key and the PV name. Shared-filesystem sources are not attachable.
-    let source = spec.extra.keys().next().cloned().unwrap_or_else(|| "volume".into());
-    let attachable = !matches!(source.as_str(), "cephfs" | "glusterfs" | "azureFile" | "quobyte" | "flocker");
+    let source = spec
+        .extra
+        .keys()
+        .next()
+        .cloned()
+        .unwrap_or_else(|| "volume".into());
+    let attachable = !matches!(
+        source.as_str(),
+        "cephfs" | "glusterfs" | "azureFile" | "quobyte" | "flocker"
+    );
     Placement::Network {
-        fs: FsId::Network { id: format!("{source}://{}", pv.metadata.name) },
+        fs: FsId::Network {
+            id: format!("{source}://{}", pv.metadata.name),
+        },
         path: "/".into(),
         attachable,
     }
@@ -75,8 +93,18 @@ pub fn volume_placement(pv: &PersistentVolume) -> Placement {
 
 /// The node a PV is pinned to by a `kubernetes.io/hostname In [x]` node affinity, if any.
 pub fn pinned_node(pv: &PersistentVolume) -> Option<String> {
-    let terms = &pv.spec.node_affinity.as_ref()?.required.as_ref()?.node_selector_terms;
-    terms.iter().flat_map(|t| t.match_expressions.iter()).find_map(|e| {
-        (e.key == HOSTNAME_LABEL && e.operator == "In" && e.values.len() == 1).then(|| e.values[0].clone())
-    })
+    let terms = &pv
+        .spec
+        .node_affinity
+        .as_ref()?
+        .required
+        .as_ref()?
+        .node_selector_terms;
+    terms
+        .iter()
+        .flat_map(|t| t.match_expressions.iter())
+        .find_map(|e| {
+            (e.key == HOSTNAME_LABEL && e.operator == "In" && e.values.len() == 1)
+                .then(|| e.values[0].clone())
+        })
 }

@@ -22,14 +22,23 @@ pub struct ResolvedPath {
 impl Cluster {
     /// Resolves `path` as seen by `container` of `pod`. Fails when a volume is not usable yet
     /// (claim unbound), with a message saying why.
-    pub fn resolve_container_path(&self, pod: &Pod, container: &Container, path: &str) -> Result<ResolvedPath, String> {
+    pub fn resolve_container_path(
+        &self,
+        pod: &Pod,
+        container: &Container,
+        path: &str,
+    ) -> Result<ResolvedPath, String> {
         let path = normalize(path);
         let mount = container
             .volume_mounts
             .iter()
             .filter(|m| is_within(&path, &m.mount_path))
             .max_by_key(|m| normalize(&m.mount_path).len());
-        let status = pod.status.container_statuses.iter().find(|s| s.name == container.name);
+        let status = pod
+            .status
+            .container_statuses
+            .iter()
+            .find(|s| s.name == container.name);
         let Some(mount) = mount else {
             return Ok(ResolvedPath {
                 fs: FsId::ContainerLayer {
@@ -43,7 +52,10 @@ impl Cluster {
             });
         };
         let mount_path = normalize(&mount.mount_path);
-        let rest = path.strip_prefix(&mount_path).unwrap_or("").trim_start_matches('/');
+        let rest = path
+            .strip_prefix(&mount_path)
+            .unwrap_or("")
+            .trim_start_matches('/');
         let sub = mount.sub_path.as_deref().unwrap_or("");
         let volume = pod
             .spec
@@ -59,14 +71,24 @@ impl Cluster {
     }
 
     /// The filesystem and directory a pod volume stands for.
-    pub(crate) fn volume_root(&self, pod: &Pod, volume: &Volume) -> Result<(FsId, String, bool), String> {
+    pub(crate) fn volume_root(
+        &self,
+        pod: &Pod,
+        volume: &Volume,
+    ) -> Result<(FsId, String, bool), String> {
         let uid = pod.metadata.uid.clone();
         let node = pod.spec.node_name.clone().unwrap_or_default();
         if let Some(ed) = &volume.empty_dir {
             let fs = if ed.is_memory() {
-                FsId::Tmpfs { pod_uid: uid, volume: volume.name.clone() }
+                FsId::Tmpfs {
+                    pod_uid: uid,
+                    volume: volume.name.clone(),
+                }
             } else {
-                FsId::EmptyDir { pod_uid: uid, volume: volume.name.clone() }
+                FsId::EmptyDir {
+                    pod_uid: uid,
+                    volume: volume.name.clone(),
+                }
             };
             return Ok((fs, "/".into(), false));
         }
@@ -74,7 +96,10 @@ impl Cluster {
             return Ok((FsId::NodeDisk { node }, normalize(&hp.path), false));
         }
         if volume.config_map.is_some() || volume.secret.is_some() {
-            let fs = FsId::EmptyDir { pod_uid: uid, volume: volume.name.clone() };
+            let fs = FsId::EmptyDir {
+                pod_uid: uid,
+                volume: volume.name.clone(),
+            };
             return Ok((fs, "/".into(), true));
         }
         if let Some(src) = &volume.persistent_volume_claim {
@@ -86,8 +111,12 @@ impl Cluster {
                 .spec
                 .volume_name()
                 .filter(|_| claim.status.phase == Some(ClaimPhase::Bound))
-                .ok_or_else(|| format!("persistentvolumeclaim {:?} is not bound", src.claim_name))?;
-            let pv = self.volume(pv_name).ok_or_else(|| format!("persistentvolume {pv_name:?} not found"))?;
+                .ok_or_else(|| {
+                    format!("persistentvolumeclaim {:?} is not bound", src.claim_name)
+                })?;
+            let pv = self
+                .volume(pv_name)
+                .ok_or_else(|| format!("persistentvolume {pv_name:?} not found"))?;
             let ro = src.read_only == Some(true);
             return Ok(match volume_placement(pv) {
                 Placement::NodeLocal { path } => (FsId::NodeDisk { node }, normalize(&path), ro),
@@ -97,10 +126,23 @@ impl Cluster {
         if let Some(nfs) = volume.extra.get("nfs") {
             let server = nfs.get("server").and_then(|v| v.as_str()).unwrap_or("nfs");
             let path = nfs.get("path").and_then(|v| v.as_str()).unwrap_or("/");
-            return Ok((FsId::Network { id: format!("nfs://{server}") }, normalize(path), false));
+            return Ok((
+                FsId::Network {
+                    id: format!("nfs://{server}"),
+                },
+                normalize(path),
+                false,
+            ));
         }
         // Other inline sources (ephemeral, csi, projected, downwardAPI…) are not simulated as
         // persistent: they behave like scratch space of the pod.
-        Ok((FsId::EmptyDir { pod_uid: uid, volume: volume.name.clone() }, "/".into(), false))
+        Ok((
+            FsId::EmptyDir {
+                pod_uid: uid,
+                volume: volume.name.clone(),
+            },
+            "/".into(),
+            false,
+        ))
     }
 }

@@ -24,7 +24,10 @@ const NODE_CONTROLLER: &str = "node-controller";
 
 impl Cluster {
     fn node_or_err(&self, name: &str) -> Result<Node, SimError> {
-        self.nodes.get(name).cloned().ok_or_else(|| SimError::Api(ApiError::not_found(Kind::Node, name)))
+        self.nodes
+            .get(name)
+            .cloned()
+            .ok_or_else(|| SimError::Api(ApiError::not_found(Kind::Node, name)))
     }
 
     /// The machine stops (power failure). Nothing is visible until the grace period passes.
@@ -33,7 +36,10 @@ impl Cluster {
         if !node.is_up() {
             return Err(SimError::Refused(format!("node {name} is already down")));
         }
-        node.machine = MachineState::Down { since: self.now, back_at: None };
+        node.machine = MachineState::Down {
+            since: self.now,
+            back_at: None,
+        };
         self.nodes.insert(name.to_string(), node);
         self.resource_version += 1;
         self.settle();
@@ -61,7 +67,9 @@ impl Cluster {
     pub fn reboot_node(&mut self, name: &str) -> Result<(), SimError> {
         let node = self.node_or_err(name)?;
         if !node.is_up() {
-            return Err(SimError::Refused(format!("node {name} is down; use `node recover {name}`")));
+            return Err(SimError::Refused(format!(
+                "node {name} is down; use `node recover {name}`"
+            )));
         }
         self.boot_kubelet(name, "rebooted");
         self.settle();
@@ -71,10 +79,18 @@ impl Cluster {
     /// What a kubelet does when its machine boots: every container of every pod it still has
     /// is started again (restart count + 1, fresh writable layer), tmpfs is empty.
     fn boot_kubelet(&mut self, name: &str, how: &str) {
-        let Some(mut node) = self.nodes.get(name).cloned() else { return };
+        let Some(mut node) = self.nodes.get(name).cloned() else {
+            return;
+        };
         let who = involved("Node", &node.metadata);
         let boot_id = self.rng.uuid();
-        self.record(who.clone(), EventType::Normal, "Starting", "Starting kubelet.".into(), super::kubelet::KUBELET);
+        self.record(
+            who.clone(),
+            EventType::Normal,
+            "Starting",
+            "Starting kubelet.".into(),
+            super::kubelet::KUBELET,
+        );
         self.record(
             who.clone(),
             EventType::Warning,
@@ -83,14 +99,25 @@ impl Cluster {
             super::kubelet::KUBELET,
         );
         if !node.is_ready() {
-            for c in node.status.conditions.iter_mut().filter(|c| c.type_ == "Ready") {
+            for c in node
+                .status
+                .conditions
+                .iter_mut()
+                .filter(|c| c.type_ == "Ready")
+            {
                 c.status = "True".into();
                 c.reason = Some("KubeletReady".into());
                 c.message = Some("kubelet is posting ready status".into());
                 c.last_transition_time = Some(self.now);
             }
             node.spec.taints.retain(|t| t.key != UNREACHABLE);
-            self.record(who, EventType::Normal, "NodeReady", format!("Node {name} status is now: NodeReady"), NODE_CONTROLLER);
+            self.record(
+                who,
+                EventType::Normal,
+                "NodeReady",
+                format!("Node {name} status is now: NodeReady"),
+                NODE_CONTROLLER,
+            );
             self.put_node(node);
         }
         let on_node: Vec<NsName> = self
@@ -100,14 +127,27 @@ impl Cluster {
             .map(|(k, _)| k.clone())
             .collect();
         for k in on_node {
-            let Some(mut pod) = self.pods.get(&k).cloned() else { continue };
+            let Some(mut pod) = self.pods.get(&k).cloned() else {
+                continue;
+            };
             if pod.metadata.deletion_timestamp.is_some() {
-                self.finish_pod_deletion(&k, &format!("node {name} {how} and the kubelet finished deleting the pod"));
+                self.finish_pod_deletion(
+                    &k,
+                    &format!("node {name} {how} and the kubelet finished deleting the pod"),
+                );
                 continue;
             }
             // tmpfs does not survive the machine going down.
-            for v in pod.spec.volumes.iter().filter(|v| v.empty_dir.as_ref().is_some_and(|e| e.is_memory())) {
-                let fs = FsId::Tmpfs { pod_uid: pod.metadata.uid.clone(), volume: v.name.clone() };
+            for v in pod
+                .spec
+                .volumes
+                .iter()
+                .filter(|v| v.empty_dir.as_ref().is_some_and(|e| e.is_memory()))
+            {
+                let fs = FsId::Tmpfs {
+                    pod_uid: pod.metadata.uid.clone(),
+                    volume: v.name.clone(),
+                };
                 let why = format!(
                     "node {name} {how}: emptyDir {:?} has medium: Memory, a tmpfs that does not survive a reboot",
                     v.name
@@ -128,7 +168,11 @@ impl Cluster {
                 super::kubelet::KUBELET,
             );
             for c in pod.spec.containers.clone() {
-                self.restart_container(&mut pod, &c, &format!("restarted because node {name} {how}"));
+                self.restart_container(
+                    &mut pod,
+                    &c,
+                    &format!("restarted because node {name} {how}"),
+                );
             }
             self.put_pod(pod);
         }
@@ -139,11 +183,20 @@ impl Cluster {
         let now = self.now;
         let names: Vec<String> = self.nodes.keys().cloned().collect();
         for name in names {
-            let Some(mut node) = self.nodes.get(&name).cloned() else { continue };
-            let MachineState::Down { since, .. } = node.machine else { continue };
+            let Some(mut node) = self.nodes.get(&name).cloned() else {
+                continue;
+            };
+            let MachineState::Down { since, .. } = node.machine else {
+                continue;
+            };
             if node.is_ready() && now.since(since) >= NODE_MONITOR_GRACE_SECS {
                 let seen_at = since.plus(NODE_MONITOR_GRACE_SECS);
-                for c in node.status.conditions.iter_mut().filter(|c| c.type_ == "Ready") {
+                for c in node
+                    .status
+                    .conditions
+                    .iter_mut()
+                    .filter(|c| c.type_ == "Ready")
+                {
                     c.status = "Unknown".into();
                     c.reason = Some("NodeStatusUnknown".into());
                     c.message = Some("Kubelet stopped posting node status.".into());
@@ -159,7 +212,13 @@ impl Cluster {
                 }
                 let who = involved("Node", &node.metadata);
                 self.put_node(node.clone());
-                self.record(who, EventType::Normal, "NodeNotReady", format!("Node {name} status is now: NodeNotReady"), NODE_CONTROLLER);
+                self.record(
+                    who,
+                    EventType::Normal,
+                    "NodeNotReady",
+                    format!("Node {name} status is now: NodeNotReady"),
+                    NODE_CONTROLLER,
+                );
                 self.mark_pods_not_ready(&name);
             }
             let tainted_at = node
@@ -178,7 +237,12 @@ impl Cluster {
     }
 
     fn mark_pods_not_ready(&mut self, node: &str) {
-        let pods: Vec<Pod> = self.pods.values().filter(|p| p.spec.node_name.as_deref() == Some(node)).cloned().collect();
+        let pods: Vec<Pod> = self
+            .pods
+            .values()
+            .filter(|p| p.spec.node_name.as_deref() == Some(node))
+            .cloned()
+            .collect();
         for mut p in pods {
             for s in p.status.container_statuses.iter_mut() {
                 s.ready = false;
@@ -193,15 +257,27 @@ impl Cluster {
         let pods: Vec<Pod> = self
             .pods
             .values()
-            .filter(|p| p.spec.node_name.as_deref() == Some(node) && p.metadata.deletion_timestamp.is_none())
+            .filter(|p| {
+                p.spec.node_name.as_deref() == Some(node) && p.metadata.deletion_timestamp.is_none()
+            })
             .cloned()
             .collect();
         for mut p in pods {
             p.metadata.deletion_timestamp = Some(self.now);
             let who = involved("Pod", &p.metadata);
-            let msg = format!("Marking for deletion Pod {}/{}", p.metadata.namespace_or_default(), p.metadata.name);
+            let msg = format!(
+                "Marking for deletion Pod {}/{}",
+                p.metadata.namespace_or_default(),
+                p.metadata.name
+            );
             self.put_pod(p);
-            self.record(who, EventType::Normal, "TaintManagerEviction", msg, "taint-eviction-controller");
+            self.record(
+                who,
+                EventType::Normal,
+                "TaintManagerEviction",
+                msg,
+                "taint-eviction-controller",
+            );
         }
     }
 
@@ -211,19 +287,31 @@ impl Cluster {
         let now = self.now;
         let names: Vec<String> = self.attachments.keys().cloned().collect();
         for pv in names {
-            let Some(a) = self.attachments.get(&pv).cloned() else { continue };
+            let Some(a) = self.attachments.get(&pv).cloned() else {
+                continue;
+            };
             if self.nodes.get(&a.node).is_none_or(|n| n.is_up()) {
                 continue;
             }
             let users: Vec<&Pod> = self
                 .pods
                 .values()
-                .filter(|p| p.spec.node_name.as_deref() == Some(a.node.as_str()) && self.pod_uses_volume(p, &pv))
+                .filter(|p| {
+                    p.spec.node_name.as_deref() == Some(a.node.as_str())
+                        && self.pod_uses_volume(p, &pv)
+                })
                 .collect();
-            if users.iter().any(|p| p.metadata.deletion_timestamp.is_none()) {
+            if users
+                .iter()
+                .any(|p| p.metadata.deletion_timestamp.is_none())
+            {
                 continue;
             }
-            let since = users.iter().filter_map(|p| p.metadata.deletion_timestamp).max().unwrap_or(now);
+            let since = users
+                .iter()
+                .filter_map(|p| p.metadata.deletion_timestamp)
+                .max()
+                .unwrap_or(now);
             if now.since(since) >= FORCED_DETACH_SECS {
                 self.attachments.remove(&pv);
                 self.resource_version += 1;
@@ -240,7 +328,12 @@ impl Cluster {
                 if node.is_ready() {
                     deadlines.push(since.plus(NODE_MONITOR_GRACE_SECS));
                 }
-                for t in node.spec.taints.iter().filter(|t| t.key == UNREACHABLE && t.effect == "NoExecute") {
+                for t in node
+                    .spec
+                    .taints
+                    .iter()
+                    .filter(|t| t.key == UNREACHABLE && t.effect == "NoExecute")
+                {
                     if let Some(at) = t.time_added {
                         if self.pods.values().any(|p| {
                             p.spec.node_name.as_deref() == Some(node.metadata.name.as_str())
@@ -257,8 +350,17 @@ impl Cluster {
                 deadlines.push(d.plus(FORCED_DETACH_SECS));
             }
             for s in &p.status.container_statuses {
-                if s.state.waiting.as_ref().is_some_and(|w| w.reason == "CrashLoopBackOff") {
-                    let finished = s.last_state.terminated.as_ref().and_then(|t| t.finished_at).unwrap_or(now);
+                if s.state
+                    .waiting
+                    .as_ref()
+                    .is_some_and(|w| w.reason == "CrashLoopBackOff")
+                {
+                    let finished = s
+                        .last_state
+                        .terminated
+                        .as_ref()
+                        .and_then(|t| t.finished_at)
+                        .unwrap_or(now);
                     let window = self
                         .backoffs
                         .get(&(p.metadata.uid.clone(), s.name.clone()))

@@ -9,7 +9,9 @@ use super::Cluster;
 use super::cluster::{NsName, involved};
 use super::events::EventType;
 use super::objects::*;
-use super::pv_controller::binding::{ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE};
+use super::pv_controller::binding::{
+    ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE,
+};
 use super::pv_controller::classes::claim_class;
 use super::pv_controller::matching::{find_matching_volume_for_node, node_affinity_allows};
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,13 +42,18 @@ impl Cluster {
     }
 
     fn schedule_pod(&mut self, k: &NsName) {
-        let Some(pod) = self.pods.get(k).cloned() else { return };
+        let Some(pod) = self.pods.get(k).cloned() else {
+            return;
+        };
         if let Some(node) = self.assumed.get(&pod.metadata.uid).cloned() {
             self.pre_bind(pod, node);
             return;
         }
         let total = self.nodes.len();
-        if let Err(msg) = self.volume_binding_pre_filter(&pod).and_then(|_| self.rwop_pre_filter(&pod)) {
+        if let Err(msg) = self
+            .volume_binding_pre_filter(&pod)
+            .and_then(|_| self.rwop_pre_filter(&pod))
+        {
             self.unschedulable(pod, format!("0/{total} nodes are available: {msg}."), total);
             return;
         }
@@ -66,7 +73,11 @@ impl Cluster {
         if feasible.is_empty() {
             let mut parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
             parts.sort();
-            self.unschedulable(pod, format!("0/{total} nodes are available: {}.", parts.join(", ")), total);
+            self.unschedulable(
+                pod,
+                format!("0/{total} nodes are available: {}.", parts.join(", ")),
+                total,
+            );
             return;
         }
         let owner = pod.metadata.controller().map(|o| o.uid.clone());
@@ -84,7 +95,11 @@ impl Cluster {
                     same += 1;
                 }
             }
-            (same, all, order.iter().position(|x| x == n).unwrap_or(usize::MAX))
+            (
+                same,
+                all,
+                order.iter().position(|x| x == n).unwrap_or(usize::MAX),
+            )
         }) else {
             return;
         };
@@ -100,12 +115,17 @@ impl Cluster {
                     resource_version: Some(claim.metadata.resource_version.clone()),
                     ..ObjectReference::default()
                 });
-                pv.metadata.annotations.insert(ANN_BOUND_BY_CONTROLLER.into(), "yes".into());
+                pv.metadata
+                    .annotations
+                    .insert(ANN_BOUND_BY_CONTROLLER.into(), "yes".into());
                 self.put_volume(pv);
             }
         }
         for mut claim in plan.provisions {
-            claim.metadata.annotations.insert(ANN_SELECTED_NODE.into(), node.clone());
+            claim
+                .metadata
+                .annotations
+                .insert(ANN_SELECTED_NODE.into(), node.clone());
             self.put_claim(claim);
         }
         self.assumed.insert(pod.metadata.uid.clone(), node.clone());
@@ -127,7 +147,10 @@ impl Cluster {
                 if self.is_delay_binding(claim)
                     && claim.spec.volume_name().is_none()
                     && !claim.metadata.annotations.contains_key(ANN_SELECTED_NODE)
-                    && !self.volumes.values().any(|v| super::pv_controller::matching::is_volume_bound_to_claim(v, claim))
+                    && !self
+                        .volumes
+                        .values()
+                        .any(|v| super::pv_controller::matching::is_volume_bound_to_claim(v, claim))
                 {
                     self.assumed.remove(&pod.metadata.uid);
                     return;
@@ -140,7 +163,12 @@ impl Cluster {
         self.assumed.remove(&pod.metadata.uid);
         pod.spec.node_name = Some(node.clone());
         let now = self.now;
-        match pod.status.conditions.iter_mut().find(|c| c.type_ == "PodScheduled") {
+        match pod
+            .status
+            .conditions
+            .iter_mut()
+            .find(|c| c.type_ == "PodScheduled")
+        {
             Some(c) => {
                 c.status = "True".into();
                 c.reason = None;
@@ -155,7 +183,11 @@ impl Cluster {
             }),
         }
         let who = involved("Pod", &pod.metadata);
-        let msg = format!("Successfully assigned {}/{} to {node}", pod.metadata.namespace_or_default(), pod.metadata.name);
+        let msg = format!(
+            "Successfully assigned {}/{} to {node}",
+            pod.metadata.namespace_or_default(),
+            pod.metadata.name
+        );
         self.put_pod(pod);
         self.record(who, EventType::Normal, "Scheduled", msg, SCHEDULER);
     }
@@ -166,9 +198,20 @@ impl Cluster {
             "{message} preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling."
         );
         let who = involved("Pod", &pod.metadata);
-        self.record(who, EventType::Warning, "FailedScheduling", full.clone(), SCHEDULER);
+        self.record(
+            who,
+            EventType::Warning,
+            "FailedScheduling",
+            full.clone(),
+            SCHEDULER,
+        );
         let now = self.now;
-        match pod.status.conditions.iter_mut().find(|c| c.type_ == "PodScheduled") {
+        match pod
+            .status
+            .conditions
+            .iter_mut()
+            .find(|c| c.type_ == "PodScheduled")
+        {
             Some(c) => {
                 if c.message.as_deref() != Some(full.as_str()) {
                     c.status = "False".into();
@@ -205,7 +248,8 @@ impl Cluster {
                     claim.spec.volume_name().unwrap_or("")
                 ));
             }
-            let bound = claim.spec.volume_name().is_some() && claim.metadata.has_annotation(ANN_BIND_COMPLETED, "yes");
+            let bound = claim.spec.volume_name().is_some()
+                && claim.metadata.has_annotation(ANN_BIND_COMPLETED, "yes");
             let delay = self.is_delay_binding(claim) && claim.spec.volume_name().is_none();
             if !bound && !delay {
                 unbound_immediate = true;
@@ -221,14 +265,21 @@ impl Cluster {
     fn rwop_pre_filter(&self, pod: &Pod) -> Result<(), String> {
         let ns = pod.metadata.namespace_or_default();
         for name in pod.spec.claim_names() {
-            let Some(claim) = self.claim(ns, name) else { continue };
-            if !claim.spec.access_modes.contains(&AccessMode::ReadWriteOncePod) {
+            let Some(claim) = self.claim(ns, name) else {
+                continue;
+            };
+            if !claim
+                .spec
+                .access_modes
+                .contains(&AccessMode::ReadWriteOncePod)
+            {
                 continue;
             }
             let taken = self.pods.values().any(|other| {
                 other.metadata.uid != pod.metadata.uid
                     && other.metadata.namespace_or_default() == ns
-                    && (other.spec.node_name.is_some() || self.assumed.contains_key(&other.metadata.uid))
+                    && (other.spec.node_name.is_some()
+                        || self.assumed.contains_key(&other.metadata.uid))
                     && other.spec.claim_names().contains(&name)
             });
             if taken {
@@ -243,7 +294,12 @@ impl Cluster {
         if node.spec.unschedulable {
             return Err(vec!["node(s) were unschedulable".into()]);
         }
-        if let Some(t) = node.spec.taints.iter().find(|t| t.effect == "NoSchedule" || t.effect == "NoExecute") {
+        if let Some(t) = node
+            .spec
+            .taints
+            .iter()
+            .find(|t| t.effect == "NoSchedule" || t.effect == "NoExecute")
+        {
             if !tolerates(pod, t) {
                 return Err(vec![format!(
                     "node(s) had untolerated taint {{{}: {}}}",
@@ -252,8 +308,15 @@ impl Cluster {
                 )]);
             }
         }
-        if !pod.spec.node_selector.iter().all(|(k, v)| node.metadata.labels.get(k) == Some(v)) {
-            return Err(vec!["node(s) didn't match Pod's node affinity/selector".into()]);
+        if !pod
+            .spec
+            .node_selector
+            .iter()
+            .all(|(k, v)| node.metadata.labels.get(k) == Some(v))
+        {
+            return Err(vec![
+                "node(s) didn't match Pod's node affinity/selector".into(),
+            ]);
         }
         self.volume_binding_filter(pod, node)
     }
@@ -264,13 +327,19 @@ impl Cluster {
         let mut reasons: Vec<String> = Vec::new();
         let mut delayed: Vec<PersistentVolumeClaim> = Vec::new();
         for name in pod.spec.claim_names() {
-            let Some(claim) = self.claim(ns, name) else { continue };
+            let Some(claim) = self.claim(ns, name) else {
+                continue;
+            };
             if let Some(pv_name) = claim.spec.volume_name() {
                 match self.volume(pv_name) {
-                    None => push_unique(&mut reasons, "node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)"),
-                    Some(pv) if !node_affinity_allows(pv, node) => {
-                        push_unique(&mut reasons, "node(s) didn't match PersistentVolume's node affinity")
-                    }
+                    None => push_unique(
+                        &mut reasons,
+                        "node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)",
+                    ),
+                    Some(pv) if !node_affinity_allows(pv, node) => push_unique(
+                        &mut reasons,
+                        "node(s) didn't match PersistentVolume's node affinity",
+                    ),
                     Some(_) => {}
                 }
             } else {
@@ -289,11 +358,15 @@ impl Cluster {
                 continue;
             }
             let class = claim_class(&claim).to_string();
-            let candidates = self.volumes.values().filter(|v| super::pv_controller::classes::volume_class(v) == class);
+            let candidates = self
+                .volumes
+                .values()
+                .filter(|v| super::pv_controller::classes::volume_class(v) == class);
             match find_matching_volume_for_node(&claim, candidates, node, &excluded) {
                 Ok(Some(pv)) => {
                     excluded.insert(pv.metadata.name.clone());
-                    plan.static_binds.push((claim.clone(), pv.metadata.name.clone()));
+                    plan.static_binds
+                        .push((claim.clone(), pv.metadata.name.clone()));
                 }
                 Err(()) => conflict = true,
                 Ok(None) => {
@@ -312,9 +385,16 @@ impl Cluster {
             }
         }
         if conflict {
-            push_unique(&mut reasons, "node(s) didn't find available persistent volumes to bind");
+            push_unique(
+                &mut reasons,
+                "node(s) didn't find available persistent volumes to bind",
+            );
         }
-        if reasons.is_empty() { Ok(plan) } else { Err(reasons) }
+        if reasons.is_empty() {
+            Ok(plan)
+        } else {
+            Err(reasons)
+        }
     }
 }
 
@@ -328,40 +408,58 @@ fn push_unique(reasons: &mut Vec<String>, r: &str) {
 /// NoExecute tolerations (DTS), which do not cover the NoSchedule taints.
 fn tolerates(pod: &Pod, taint: &Taint) -> bool {
     let default = taint.effect == "NoExecute"
-        && matches!(taint.key.as_str(), "node.kubernetes.io/not-ready" | "node.kubernetes.io/unreachable");
+        && matches!(
+            taint.key.as_str(),
+            "node.kubernetes.io/not-ready" | "node.kubernetes.io/unreachable"
+        );
     default
-        || pod.spec.extra.get("tolerations").and_then(|t| t.as_array()).is_some_and(|list| {
-            list.iter().any(|tol| {
-                let key = tol.get("key").and_then(|v| v.as_str());
-                let op = tol.get("operator").and_then(|v| v.as_str()).unwrap_or("Equal");
-                let effect = tol.get("effect").and_then(|v| v.as_str()).unwrap_or("");
-                let value = tol.get("value").and_then(|v| v.as_str()).unwrap_or("");
-                (effect.is_empty() || effect == taint.effect)
-                    && match (key, op) {
-                        (None, "Exists") => true,
-                        (Some(k), "Exists") => k == taint.key,
-                        (Some(k), _) => k == taint.key && value == taint.value.as_deref().unwrap_or(""),
-                        _ => false,
-                    }
+        || pod
+            .spec
+            .extra
+            .get("tolerations")
+            .and_then(|t| t.as_array())
+            .is_some_and(|list| {
+                list.iter().any(|tol| {
+                    let key = tol.get("key").and_then(|v| v.as_str());
+                    let op = tol
+                        .get("operator")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("Equal");
+                    let effect = tol.get("effect").and_then(|v| v.as_str()).unwrap_or("");
+                    let value = tol.get("value").and_then(|v| v.as_str()).unwrap_or("");
+                    (effect.is_empty() || effect == taint.effect)
+                        && match (key, op) {
+                            (None, "Exists") => true,
+                            (Some(k), "Exists") => k == taint.key,
+                            (Some(k), _) => {
+                                k == taint.key && value == taint.value.as_deref().unwrap_or("")
+                            }
+                            _ => false,
+                        }
+                })
             })
-        })
 }
 
 /// A StorageClass's `allowedTopologies`: any term whose every expression matches the node.
 fn allowed_topologies_fit(sc: &StorageClass, node: &Node) -> bool {
-    let Some(terms) = sc.extra.get("allowedTopologies").and_then(|v| v.as_array()) else { return true };
+    let Some(terms) = sc.extra.get("allowedTopologies").and_then(|v| v.as_array()) else {
+        return true;
+    };
     if terms.is_empty() {
         return true;
     }
     terms.iter().any(|term| {
-        term.get("matchLabelExpressions").and_then(|e| e.as_array()).is_some_and(|exprs| {
-            exprs.iter().all(|e| {
-                let key = e.get("key").and_then(|k| k.as_str()).unwrap_or("");
-                let values = e.get("values").and_then(|v| v.as_array());
-                node.metadata.labels.get(key).is_some_and(|label| {
-                    values.is_some_and(|vs| vs.iter().any(|v| v.as_str() == Some(label.as_str())))
+        term.get("matchLabelExpressions")
+            .and_then(|e| e.as_array())
+            .is_some_and(|exprs| {
+                exprs.iter().all(|e| {
+                    let key = e.get("key").and_then(|k| k.as_str()).unwrap_or("");
+                    let values = e.get("values").and_then(|v| v.as_array());
+                    node.metadata.labels.get(key).is_some_and(|label| {
+                        values
+                            .is_some_and(|vs| vs.iter().any(|v| v.as_str() == Some(label.as_str())))
+                    })
                 })
             })
-        })
     })
 }

@@ -43,13 +43,17 @@ impl Target {
             return Ok(Target::Pod(text.to_string()));
         };
         if name.is_empty() {
-            return Err(format!("error: arguments in resource/name form must have a single resource and name: {text:?}"));
+            return Err(format!(
+                "error: arguments in resource/name form must have a single resource and name: {text:?}"
+            ));
         }
         match Kind::from_resource(kind) {
             Some(Kind::Pod) => Ok(Target::Pod(name.into())),
             Some(Kind::Deployment) => Ok(Target::Deployment(name.into())),
             Some(Kind::StatefulSet) => Ok(Target::StatefulSet(name.into())),
-            _ => Err(format!("error: cannot attach to {kind}: expected a pod, deploy/NAME or sts/NAME")),
+            _ => Err(format!(
+                "error: cannot attach to {kind}: expected a pod, deploy/NAME or sts/NAME"
+            )),
         }
     }
 }
@@ -66,7 +70,9 @@ impl Cluster {
                 };
             }
             Target::Deployment(name) => {
-                let d = self.deployment(ns, name).ok_or_else(|| ApiError::not_found(Kind::Deployment, name))?;
+                let d = self
+                    .deployment(ns, name)
+                    .ok_or_else(|| ApiError::not_found(Kind::Deployment, name))?;
                 let uid = d.metadata.uid.clone();
                 let sets: Vec<String> = self
                     .replica_sets
@@ -77,7 +83,9 @@ impl Cluster {
                 sets
             }
             Target::StatefulSet(name) => {
-                let s = self.stateful_set(ns, name).ok_or_else(|| ApiError::not_found(Kind::StatefulSet, name))?;
+                let s = self
+                    .stateful_set(ns, name)
+                    .ok_or_else(|| ApiError::not_found(Kind::StatefulSet, name))?;
                 vec![s.metadata.uid.clone()]
             }
         };
@@ -85,32 +93,60 @@ impl Cluster {
             .pods
             .values()
             .filter(|p| p.metadata.namespace_or_default() == ns)
-            .filter(|p| p.metadata.controller().is_some_and(|o| owner_uid.contains(&o.uid)))
+            .filter(|p| {
+                p.metadata
+                    .controller()
+                    .is_some_and(|o| owner_uid.contains(&o.uid))
+            })
             .collect();
         owned.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
         owned
             .iter()
-            .find(|p| p.status.phase == PodPhase::Running && p.metadata.deletion_timestamp.is_none())
+            .find(|p| {
+                p.status.phase == PodPhase::Running && p.metadata.deletion_timestamp.is_none()
+            })
             .or(owned.first())
             .map(|p| p.metadata.name.clone())
             .ok_or_else(|| SimError::Refused("error: no pods found for the target".into()))
     }
 
-    fn serving_container(&self, ns: &str, pod: &str, container: Option<&str>) -> Result<(Pod, Container), SimError> {
-        let p = self.pods.get(&key(ns, pod)).cloned().ok_or_else(|| ApiError::not_found(Kind::Pod, pod))?;
+    fn serving_container(
+        &self,
+        ns: &str,
+        pod: &str,
+        container: Option<&str>,
+    ) -> Result<(Pod, Container), SimError> {
+        let p = self
+            .pods
+            .get(&key(ns, pod))
+            .cloned()
+            .ok_or_else(|| ApiError::not_found(Kind::Pod, pod))?;
         let c = match container {
-            Some(name) => p.spec.containers.iter().find(|c| c.name == name).cloned().ok_or_else(|| {
-                SimError::Refused(format!("error: container {name} is not valid for pod {pod}"))
-            })?,
+            Some(name) => p
+                .spec
+                .containers
+                .iter()
+                .find(|c| c.name == name)
+                .cloned()
+                .ok_or_else(|| {
+                    SimError::Refused(format!(
+                        "error: container {name} is not valid for pod {pod}"
+                    ))
+                })?,
             None => {
-                let default = p.metadata.annotations.get("kubectl.kubernetes.io/default-container");
+                let default = p
+                    .metadata
+                    .annotations
+                    .get("kubectl.kubernetes.io/default-container");
                 p.spec
                     .containers
                     .iter()
                     .find(|c| Some(&c.name) == default)
                     .or(p.spec.containers.first())
                     .cloned()
-                    .ok_or_else(|| SimError::Refused(format!("error: pod {pod} has no containers")))?
+                    .ok_or_else(|| {
+                        SimError::Refused(format!("error: pod {pod} has no containers"))
+                    })?
             }
         };
         Ok((p, c))
@@ -123,10 +159,18 @@ impl Cluster {
             .iter()
             .any(|s| s.name == c.name && s.state.running.is_some());
         if p.metadata.deletion_timestamp.is_some() || !running {
-            let why = match p.status.container_statuses.iter().find(|s| s.name == c.name) {
-                Some(s) if s.state.waiting.is_some() => {
-                    s.state.waiting.as_ref().map(|w| w.reason.clone()).unwrap_or_default()
-                }
+            let why = match p
+                .status
+                .container_statuses
+                .iter()
+                .find(|s| s.name == c.name)
+            {
+                Some(s) if s.state.waiting.is_some() => s
+                    .state
+                    .waiting
+                    .as_ref()
+                    .map(|w| w.reason.clone())
+                    .unwrap_or_default(),
                 _ if p.metadata.deletion_timestamp.is_some() => "Terminating".into(),
                 _ if p.spec.node_name.is_none() => "Pending".into(),
                 _ => "not running".into(),
@@ -140,23 +184,46 @@ impl Cluster {
     }
 
     /// `POST /story`: the app in the pod appends `text` to its story file.
-    pub fn write_story(&mut self, ns: &str, target: &Target, container: Option<&str>, text: &str) -> Result<StoryWrite, SimError> {
+    pub fn write_story(
+        &mut self,
+        ns: &str,
+        target: &Target,
+        container: Option<&str>,
+        text: &str,
+    ) -> Result<StoryWrite, SimError> {
         let pod_name = self.resolve_target(ns, target)?;
         let (pod, c) = self.serving_container(ns, &pod_name, container)?;
         Self::require_running(&pod, &c)?;
         let file = join(&data_dir(&pod.metadata, &c), STORY_FILE);
-        let resolved = self.resolve_container_path(&pod, &c, &file).map_err(SimError::Refused)?;
+        let resolved = self
+            .resolve_container_path(&pod, &c, &file)
+            .map_err(SimError::Refused)?;
         if resolved.read_only {
-            return Err(SimError::Refused(format!("error: open {file}: read-only file system")));
+            return Err(SimError::Refused(format!(
+                "error: open {file}: read-only file system"
+            )));
         }
         let now = self.now;
-        let story = self.data.append(&resolved.fs, &resolved.path, text, &pod_name, now);
+        let story = self
+            .data
+            .append(&resolved.fs, &resolved.path, text, &pod_name, now);
         self.resource_version += 1;
-        Ok(StoryWrite { pod: pod_name, container: c.name, story, fs: resolved.fs, path: resolved.path })
+        Ok(StoryWrite {
+            pod: pod_name,
+            container: c.name,
+            story,
+            fs: resolved.fs,
+            path: resolved.path,
+        })
     }
 
     /// `GET /story`: the stories the app in the pod sees now.
-    pub fn read_stories(&self, ns: &str, target: &Target, container: Option<&str>) -> Result<Vec<Story>, SimError> {
+    pub fn read_stories(
+        &self,
+        ns: &str,
+        target: &Target,
+        container: Option<&str>,
+    ) -> Result<Vec<Story>, SimError> {
         let pod_name = self.resolve_target(ns, target)?;
         let (pod, c) = self.serving_container(ns, &pod_name, container)?;
         Self::require_running(&pod, &c)?;
@@ -171,7 +238,12 @@ impl Cluster {
     }
 
     /// `GET /error`: the app exits with code 1.
-    pub fn crash(&mut self, ns: &str, target: &Target, container: Option<&str>) -> Result<String, SimError> {
+    pub fn crash(
+        &mut self,
+        ns: &str,
+        target: &Target,
+        container: Option<&str>,
+    ) -> Result<String, SimError> {
         let pod_name = self.resolve_target(ns, target)?;
         let (pod, c) = self.serving_container(ns, &pod_name, container)?;
         Self::require_running(&pod, &c)?;

@@ -63,7 +63,13 @@ impl Cluster {
     }
     /// Stores an unsimulated object.
     pub(crate) fn put_other(&mut self, o: UnsimulatedObject) -> bool {
-        let k = (o.kind.clone(), key(o.metadata.namespace.as_deref().unwrap_or(""), &o.metadata.name));
+        let k = (
+            o.kind.clone(),
+            key(
+                o.metadata.namespace.as_deref().unwrap_or(""),
+                &o.metadata.name,
+            ),
+        );
         store(&mut self.others, &mut self.resource_version, k, o)
     }
 }

@@ -26,7 +26,13 @@ pub enum DeleteOutcome {
 
 impl Cluster {
     /// Deletes an object of a simulated kind.
-    pub fn delete(&mut self, kind: Kind, ns: &str, name: &str, opts: DeleteOptions) -> Result<DeleteOutcome, ApiError> {
+    pub fn delete(
+        &mut self,
+        kind: Kind,
+        ns: &str,
+        name: &str,
+        opts: DeleteOptions,
+    ) -> Result<DeleteOutcome, ApiError> {
         let now = self.now;
         let k = key(ns, name);
         let missing = || ApiError::not_found(kind, name);
@@ -79,7 +85,10 @@ impl Cluster {
             }
             Kind::StatefulSet => {
                 let mut s = self.stateful_sets.get(&k).cloned().ok_or_else(missing)?;
-                if s.spec.persistent_volume_claim_retention_policy.as_ref().and_then(|p| p.when_deleted.as_deref())
+                if s.spec
+                    .persistent_volume_claim_retention_policy
+                    .as_ref()
+                    .and_then(|p| p.when_deleted.as_deref())
                     == Some("Delete")
                 {
                     sts_retention_delete_all(self, &s);
@@ -88,11 +97,14 @@ impl Cluster {
                 self.put_stateful_set(s);
             }
             Kind::Namespace => {
-                if matches!(name, "default" | "kube-system" | "kube-public" | "kube-node-lease") {
+                if matches!(
+                    name,
+                    "default" | "kube-system" | "kube-public" | "kube-node-lease"
+                ) {
                     return Err(ApiError::Forbidden {
                         resource: "namespaces".into(),
                         name: name.into(),
-                        message: format!("this namespace may not be deleted"),
+                        message: "this namespace may not be deleted".into(),
                     });
                 }
                 self.namespaces.get(name).ok_or_else(missing)?;
@@ -115,16 +127,28 @@ impl Cluster {
             Kind::StatefulSet => self.stateful_sets.contains_key(&k),
             _ => false,
         };
-        Ok(if still_there { DeleteOutcome::Terminating } else { DeleteOutcome::Deleted })
+        Ok(if still_there {
+            DeleteOutcome::Terminating
+        } else {
+            DeleteOutcome::Deleted
+        })
     }
 
     /// Deletes an object of a kind kubestory does not simulate.
-    pub fn delete_unsimulated(&mut self, kind_name: &str, ns: Option<&str>, name: &str) -> Result<(), ApiError> {
+    pub fn delete_unsimulated(
+        &mut self,
+        kind_name: &str,
+        ns: Option<&str>,
+        name: &str,
+    ) -> Result<(), ApiError> {
         let k = (kind_name.to_string(), key(ns.unwrap_or(""), name));
-        self.others.remove(&k).map(|_| ()).ok_or_else(|| ApiError::NotFound {
-            resource: format!("{}s", kind_name.to_ascii_lowercase()),
-            name: name.into(),
-        })
+        self.others
+            .remove(&k)
+            .map(|_| ())
+            .ok_or_else(|| ApiError::NotFound {
+                resource: format!("{}s", kind_name.to_ascii_lowercase()),
+                name: name.into(),
+            })
     }
 
     fn delete_namespace_contents(&mut self, ns: &str) {
@@ -136,12 +160,22 @@ impl Cluster {
         retain(&mut self.config_maps, |k, _| !in_ns(k));
         retain(&mut self.secrets, |k, _| !in_ns(k));
         retain(&mut self.others, |(_, k), _| !in_ns(k));
-        let pods: Vec<Pod> = self.pods.iter().filter(|(k, _)| in_ns(k)).map(|(_, p)| p.clone()).collect();
+        let pods: Vec<Pod> = self
+            .pods
+            .iter()
+            .filter(|(k, _)| in_ns(k))
+            .map(|(_, p)| p.clone())
+            .collect();
         for mut p in pods {
             p.metadata.deletion_timestamp.get_or_insert(now);
             self.put_pod(p);
         }
-        let claims: Vec<PersistentVolumeClaim> = self.claims.iter().filter(|(k, _)| in_ns(k)).map(|(_, c)| c.clone()).collect();
+        let claims: Vec<PersistentVolumeClaim> = self
+            .claims
+            .iter()
+            .filter(|(k, _)| in_ns(k))
+            .map(|(_, c)| c.clone())
+            .collect();
         for mut c in claims {
             c.metadata.deletion_timestamp.get_or_insert(now);
             self.put_claim(c);

@@ -43,7 +43,10 @@ impl Cluster {
     pub fn create(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
         let (kind_plural, ns, name) = identity(&obj);
         if self.exists(&obj) {
-            return Err(ApiError::AlreadyExists { resource: kind_plural, name });
+            return Err(ApiError::AlreadyExists {
+                resource: kind_plural,
+                name,
+            });
         }
         self.check_namespace(&obj, &ns)?;
         self.insert_new(obj)?;
@@ -71,7 +74,10 @@ impl Cluster {
     pub fn replace(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
         if !self.exists(&obj) {
             let (plural, _, name) = identity(&obj);
-            return Err(ApiError::NotFound { resource: plural, name });
+            return Err(ApiError::NotFound {
+                resource: plural,
+                name,
+            });
         }
         let outcome = self.update_object(obj, false)?;
         self.settle();
@@ -87,14 +93,22 @@ impl Cluster {
                 let ns = if meta.namespace.is_some() { ns } else { "" };
                 self.others.contains_key(&(u.kind.clone(), key(ns, name)))
             }
-            other => other.kind().is_some_and(|k| self.get_object(k, ns, name).is_some()),
+            other => other
+                .kind()
+                .is_some_and(|k| self.get_object(k, ns, name).is_some()),
         }
     }
 
     fn check_namespace(&self, obj: &Object, ns: &str) -> Result<(), ApiError> {
-        let namespaced = obj.kind().map(Kind::namespaced).unwrap_or(obj.metadata().namespace.is_some());
+        let namespaced = obj
+            .kind()
+            .map(Kind::namespaced)
+            .unwrap_or(obj.metadata().namespace.is_some());
         if namespaced && !self.namespaces.contains_key(ns) {
-            return Err(ApiError::NotFound { resource: "namespaces".into(), name: ns.into() });
+            return Err(ApiError::NotFound {
+                resource: "namespaces".into(),
+                name: ns.into(),
+            });
         }
         Ok(())
     }
@@ -143,7 +157,9 @@ impl Cluster {
             Object::Namespace(mut n) => {
                 self.prepare_meta(&mut n.metadata, false);
                 let name = n.metadata.name.clone();
-                n.metadata.labels.insert("kubernetes.io/metadata.name".into(), name);
+                n.metadata
+                    .labels
+                    .insert("kubernetes.io/metadata.name".into(), name);
                 self.put_namespace(n);
             }
             Object::Unsimulated(mut u) => {
@@ -157,8 +173,14 @@ impl Cluster {
 
     /// Creates a claim with DefaultStorageClass admission: an unset class gets the default
     /// class's name written in at creation (DSC `Admit`, semantics §1.2).
-    pub(crate) fn create_claim(&mut self, mut claim: PersistentVolumeClaim) -> Result<(), ApiError> {
-        if self.claims.contains_key(&key(claim.metadata.namespace_or_default(), &claim.metadata.name)) {
+    pub(crate) fn create_claim(
+        &mut self,
+        mut claim: PersistentVolumeClaim,
+    ) -> Result<(), ApiError> {
+        if self.claims.contains_key(&key(
+            claim.metadata.namespace_or_default(),
+            &claim.metadata.name,
+        )) {
             return Err(ApiError::AlreadyExists {
                 resource: Kind::PersistentVolumeClaim.qualified_plural(),
                 name: claim.metadata.name.clone(),
@@ -197,5 +219,9 @@ pub(crate) fn identity(obj: &Object) -> (String, String, String) {
         Some(k) => k.qualified_plural(),
         None => format!("{}s", obj.kind_name().to_ascii_lowercase()),
     };
-    (plural, meta.namespace_or_default().to_string(), meta.name.clone())
+    (
+        plural,
+        meta.namespace_or_default().to_string(),
+        meta.name.clone(),
+    )
 }

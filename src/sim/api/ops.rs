@@ -18,21 +18,39 @@ pub struct DrainReport {
 
 impl Cluster {
     /// Sets `spec.replicas` of a Deployment, ReplicaSet or StatefulSet.
-    pub fn scale(&mut self, kind: Kind, ns: &str, name: &str, replicas: i32) -> Result<bool, ApiError> {
+    pub fn scale(
+        &mut self,
+        kind: Kind,
+        ns: &str,
+        name: &str,
+        replicas: i32,
+    ) -> Result<bool, ApiError> {
         let k = key(ns, name);
         let changed = match kind {
             Kind::Deployment => {
-                let mut d = self.deployments.get(&k).cloned().ok_or_else(|| ApiError::not_found(kind, name))?;
+                let mut d = self
+                    .deployments
+                    .get(&k)
+                    .cloned()
+                    .ok_or_else(|| ApiError::not_found(kind, name))?;
                 d.spec.replicas = Some(replicas);
                 self.put_deployment(d)
             }
             Kind::ReplicaSet => {
-                let mut r = self.replica_sets.get(&k).cloned().ok_or_else(|| ApiError::not_found(kind, name))?;
+                let mut r = self
+                    .replica_sets
+                    .get(&k)
+                    .cloned()
+                    .ok_or_else(|| ApiError::not_found(kind, name))?;
                 r.spec.replicas = Some(replicas);
                 self.put_replica_set(r)
             }
             Kind::StatefulSet => {
-                let mut s = self.stateful_sets.get(&k).cloned().ok_or_else(|| ApiError::not_found(kind, name))?;
+                let mut s = self
+                    .stateful_sets
+                    .get(&k)
+                    .cloned()
+                    .ok_or_else(|| ApiError::not_found(kind, name))?;
                 s.spec.replicas = Some(replicas);
                 self.put_stateful_set(s)
             }
@@ -55,19 +73,38 @@ impl Cluster {
         const ANN: &str = "kubectl.kubernetes.io/restartedAt";
         match kind {
             Kind::Deployment => {
-                let mut d = self.deployments.get(&k).cloned().ok_or_else(|| ApiError::not_found(kind, name))?;
-                d.spec.template.metadata.annotations.insert(ANN.into(), stamp);
+                let mut d = self
+                    .deployments
+                    .get(&k)
+                    .cloned()
+                    .ok_or_else(|| ApiError::not_found(kind, name))?;
+                d.spec
+                    .template
+                    .metadata
+                    .annotations
+                    .insert(ANN.into(), stamp);
                 d.metadata.generation += 1;
                 self.put_deployment(d);
             }
             Kind::StatefulSet => {
-                let mut s = self.stateful_sets.get(&k).cloned().ok_or_else(|| ApiError::not_found(kind, name))?;
-                s.spec.template.metadata.annotations.insert(ANN.into(), stamp);
+                let mut s = self
+                    .stateful_sets
+                    .get(&k)
+                    .cloned()
+                    .ok_or_else(|| ApiError::not_found(kind, name))?;
+                s.spec
+                    .template
+                    .metadata
+                    .annotations
+                    .insert(ANN.into(), stamp);
                 s.metadata.generation += 1;
                 self.put_stateful_set(s);
             }
             other => {
-                return Err(ApiError::BadRequest(format!("restarting is not supported for {}", other.qualified_plural())));
+                return Err(ApiError::BadRequest(format!(
+                    "restarting is not supported for {}",
+                    other.qualified_plural()
+                )));
             }
         }
         self.settle();
@@ -76,14 +113,23 @@ impl Cluster {
 
     /// Marks a node (un)schedulable. Returns whether it changed.
     pub fn cordon(&mut self, node: &str, unschedulable: bool) -> Result<bool, ApiError> {
-        let mut n = self.nodes.get(node).cloned().ok_or_else(|| ApiError::not_found(Kind::Node, node))?;
+        let mut n = self
+            .nodes
+            .get(node)
+            .cloned()
+            .ok_or_else(|| ApiError::not_found(Kind::Node, node))?;
         if n.spec.unschedulable == unschedulable {
             return Ok(false);
         }
         n.spec.unschedulable = unschedulable;
         let taint = "node.kubernetes.io/unschedulable";
         if unschedulable {
-            n.spec.taints.push(Taint { key: taint.into(), value: None, effect: "NoSchedule".into(), time_added: Some(self.now) });
+            n.spec.taints.push(Taint {
+                key: taint.into(),
+                value: None,
+                effect: "NoSchedule".into(),
+                time_added: Some(self.now),
+            });
         } else {
             n.spec.taints.retain(|t| t.key != taint);
         }
@@ -95,13 +141,22 @@ impl Cluster {
     /// `kubectl drain`: cordon, then evict every pod on the node. Like kubectl, it refuses
     /// (evicting nothing) when bare pods are present without `force`, or pods with emptyDir
     /// without `delete_emptydir_data`.
-    pub fn drain(&mut self, node: &str, force: bool, delete_emptydir_data: bool) -> Result<DrainReport, ApiError> {
-        self.nodes.get(node).ok_or_else(|| ApiError::not_found(Kind::Node, node))?;
+    pub fn drain(
+        &mut self,
+        node: &str,
+        force: bool,
+        delete_emptydir_data: bool,
+    ) -> Result<DrainReport, ApiError> {
+        self.nodes
+            .get(node)
+            .ok_or_else(|| ApiError::not_found(Kind::Node, node))?;
         self.cordon(node, true)?;
         let pods: Vec<Pod> = self
             .pods
             .values()
-            .filter(|p| p.spec.node_name.as_deref() == Some(node) && p.metadata.deletion_timestamp.is_none())
+            .filter(|p| {
+                p.spec.node_name.as_deref() == Some(node) && p.metadata.deletion_timestamp.is_none()
+            })
             .cloned()
             .collect();
         let mut report = DrainReport::default();
@@ -114,11 +169,17 @@ impl Cluster {
                 report.with_local_storage.push(id);
             }
         }
-        if (!report.unmanaged.is_empty() && !force) || (!report.with_local_storage.is_empty() && !delete_emptydir_data) {
+        if (!report.unmanaged.is_empty() && !force)
+            || (!report.with_local_storage.is_empty() && !delete_emptydir_data)
+        {
             return Ok(report);
         }
         for p in pods {
-            report.evicted.push(format!("{}/{}", p.metadata.namespace_or_default(), p.metadata.name));
+            report.evicted.push(format!(
+                "{}/{}",
+                p.metadata.namespace_or_default(),
+                p.metadata.name
+            ));
             let mut p = p;
             p.metadata.deletion_timestamp = Some(self.now);
             self.put_pod(p);

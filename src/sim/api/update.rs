@@ -9,8 +9,7 @@ use crate::sim::objects::*;
 use crate::sim::{Cluster, Object};
 
 /// VAL `ValidatePersistentVolumeClaimUpdate`'s message for a changed spec.
-pub const PVC_IMMUTABLE: &str =
-    "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims";
+pub const PVC_IMMUTABLE: &str = "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims";
 /// VAL `ValidatePodUpdate`'s message.
 pub const POD_IMMUTABLE: &str = "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
 /// apps validation's message for StatefulSet spec changes.
@@ -36,16 +35,27 @@ fn merge_meta(old: &ObjectMeta, new: &mut ObjectMeta, keep_omitted: bool) {
 }
 
 impl Cluster {
-    pub(super) fn update_object(&mut self, obj: Object, keep_omitted: bool) -> Result<ApplyOutcome, ApiError> {
+    pub(super) fn update_object(
+        &mut self,
+        obj: Object,
+        keep_omitted: bool,
+    ) -> Result<ApplyOutcome, ApiError> {
         let meta = obj.metadata().clone();
         let ns = meta.namespace_or_default().to_string();
         let name = meta.name.clone();
         let changed = match obj {
             Object::PersistentVolumeClaim(mut new) => {
-                let old = self.claims.get(&key(&ns, &name)).cloned().ok_or_else(|| nf(&obj_kind("persistentvolumeclaims"), &name))?;
+                let old = self
+                    .claims
+                    .get(&key(&ns, &name))
+                    .cloned()
+                    .ok_or_else(|| nf(&obj_kind("persistentvolumeclaims"), &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 if keep_omitted || new.spec.storage_class_name.is_none() {
-                    new.spec.storage_class_name = new.spec.storage_class_name.or(old.spec.storage_class_name.clone());
+                    new.spec.storage_class_name = new
+                        .spec
+                        .storage_class_name
+                        .or(old.spec.storage_class_name.clone());
                 }
                 if keep_omitted || new.spec.volume_name.is_none() {
                     new.spec.volume_name = new.spec.volume_name.or(old.spec.volume_name.clone());
@@ -55,15 +65,28 @@ impl Cluster {
                 self.update_claim(old, new)?
             }
             Object::PersistentVolume(mut new) => {
-                let old = self.volumes.get(&name).cloned().ok_or_else(|| nf("persistentvolumes", &name))?;
+                let old = self
+                    .volumes
+                    .get(&name)
+                    .cloned()
+                    .ok_or_else(|| nf("persistentvolumes", &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 if keep_omitted {
                     new.spec.claim_ref = new.spec.claim_ref.or(old.spec.claim_ref.clone());
                 }
-                new.spec.persistent_volume_reclaim_policy =
-                    new.spec.persistent_volume_reclaim_policy.or(old.spec.persistent_volume_reclaim_policy);
+                new.spec.persistent_volume_reclaim_policy = new
+                    .spec
+                    .persistent_volume_reclaim_policy
+                    .or(old.spec.persistent_volume_reclaim_policy);
                 new.spec.volume_mode = new.spec.volume_mode.or(old.spec.volume_mode.clone());
-                let source = |s: &PersistentVolumeSpec| (s.host_path.clone(), s.local.clone(), s.nfs.clone(), s.csi.clone());
+                let source = |s: &PersistentVolumeSpec| {
+                    (
+                        s.host_path.clone(),
+                        s.local.clone(),
+                        s.nfs.clone(),
+                        s.csi.clone(),
+                    )
+                };
                 if source(&old.spec) != source(&new.spec) {
                     return Err(forbidden(
                         "PersistentVolume",
@@ -76,7 +99,11 @@ impl Cluster {
                 self.put_volume(new)
             }
             Object::StorageClass(mut new) => {
-                let old = self.classes.get(&name).cloned().ok_or_else(|| nf("storageclasses.storage.k8s.io", &name))?;
+                let old = self
+                    .classes
+                    .get(&name)
+                    .cloned()
+                    .ok_or_else(|| nf("storageclasses.storage.k8s.io", &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 let new = super::default_class(new);
                 let mut causes = Vec::new();
@@ -92,17 +119,29 @@ impl Cluster {
                 check("parameters", old.parameters == new.parameters);
                 check("provisioner", old.provisioner == new.provisioner);
                 check("reclaimPolicy", old.reclaim_policy == new.reclaim_policy);
-                check("volumeBindingMode", old.volume_binding_mode == new.volume_binding_mode);
+                check(
+                    "volumeBindingMode",
+                    old.volume_binding_mode == new.volume_binding_mode,
+                );
                 if !causes.is_empty() {
-                    return Err(ApiError::Invalid { kind: "StorageClass.storage.k8s.io".into(), name, causes });
+                    return Err(ApiError::Invalid {
+                        kind: "StorageClass.storage.k8s.io".into(),
+                        name,
+                        causes,
+                    });
                 }
                 self.put_class(new)
             }
             Object::Pod(mut new) => {
-                let old = self.pods.get(&key(&ns, &name)).cloned().ok_or_else(|| nf("pods", &name))?;
+                let old = self
+                    .pods
+                    .get(&key(&ns, &name))
+                    .cloned()
+                    .ok_or_else(|| nf("pods", &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 new.spec.node_name = new.spec.node_name.or(old.spec.node_name.clone());
-                new.spec.restart_policy = new.spec.restart_policy.or(old.spec.restart_policy.clone());
+                new.spec.restart_policy =
+                    new.spec.restart_policy.or(old.spec.restart_policy.clone());
                 for (k, v) in &old.spec.extra {
                     new.spec.extra.entry(k.clone()).or_insert_with(|| v.clone());
                 }
@@ -121,7 +160,12 @@ impl Cluster {
                     .spec
                     .containers
                     .iter()
-                    .filter(|c| old.spec.containers.iter().any(|o| o.name == c.name && o.image != c.image))
+                    .filter(|c| {
+                        old.spec
+                            .containers
+                            .iter()
+                            .any(|o| o.name == c.name && o.image != c.image)
+                    })
                     .cloned()
                     .collect();
                 let mut changed = self.put_pod(new.clone());
@@ -134,14 +178,24 @@ impl Cluster {
                 changed
             }
             Object::Deployment(mut new) => {
-                let old = self.deployments.get(&key(&ns, &name)).cloned().ok_or_else(|| nf("deployments.apps", &name))?;
+                let old = self
+                    .deployments
+                    .get(&key(&ns, &name))
+                    .cloned()
+                    .ok_or_else(|| nf("deployments.apps", &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 if keep_omitted {
                     new.spec.replicas = new.spec.replicas.or(old.spec.replicas);
                 }
                 let new = super::default_deployment(new);
                 if old.spec.selector != new.spec.selector {
-                    return Err(ApiError::invalid("Deployment.apps", &name, "spec.selector", "Invalid value", "field is immutable"));
+                    return Err(ApiError::invalid(
+                        "Deployment.apps",
+                        &name,
+                        "spec.selector",
+                        "Invalid value",
+                        "field is immutable",
+                    ));
                 }
                 let mut new = new;
                 new.status = old.status.clone();
@@ -151,7 +205,11 @@ impl Cluster {
                 self.put_deployment(new)
             }
             Object::StatefulSet(mut new) => {
-                let old = self.stateful_sets.get(&key(&ns, &name)).cloned().ok_or_else(|| nf("statefulsets.apps", &name))?;
+                let old = self
+                    .stateful_sets
+                    .get(&key(&ns, &name))
+                    .cloned()
+                    .ok_or_else(|| nf("statefulsets.apps", &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 if keep_omitted {
                     new.spec.replicas = new.spec.replicas.or(old.spec.replicas);
@@ -177,29 +235,49 @@ impl Cluster {
                 self.put_stateful_set(new)
             }
             Object::ReplicaSet(mut new) => {
-                let old = self.replica_sets.get(&key(&ns, &name)).cloned().ok_or_else(|| nf("replicasets.apps", &name))?;
+                let old = self
+                    .replica_sets
+                    .get(&key(&ns, &name))
+                    .cloned()
+                    .ok_or_else(|| nf("replicasets.apps", &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 new.status = old.status.clone();
                 self.put_replica_set(new)
             }
             Object::ConfigMap(mut new) => {
-                let old = self.config_maps.get(&key(&ns, &name)).cloned().ok_or_else(|| nf("configmaps", &name))?;
+                let old = self
+                    .config_maps
+                    .get(&key(&ns, &name))
+                    .cloned()
+                    .ok_or_else(|| nf("configmaps", &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 self.put_config_map(new)
             }
             Object::Secret(mut new) => {
-                let old = self.secrets.get(&key(&ns, &name)).cloned().ok_or_else(|| nf("secrets", &name))?;
+                let old = self
+                    .secrets
+                    .get(&key(&ns, &name))
+                    .cloned()
+                    .ok_or_else(|| nf("secrets", &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 new.type_ = new.type_.or(old.type_.clone());
                 self.put_secret(new)
             }
             Object::Namespace(mut new) => {
-                let old = self.namespaces.get(&name).cloned().ok_or_else(|| nf("namespaces", &name))?;
+                let old = self
+                    .namespaces
+                    .get(&name)
+                    .cloned()
+                    .ok_or_else(|| nf("namespaces", &name))?;
                 merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
                 self.put_namespace(new)
             }
             Object::Unsimulated(mut new) => {
-                let ns_key = if new.metadata.namespace.is_some() { ns.as_str() } else { "" };
+                let ns_key = if new.metadata.namespace.is_some() {
+                    ns.as_str()
+                } else {
+                    ""
+                };
                 let old = self
                     .others
                     .get(&(new.kind.clone(), key(ns_key, &name)))
@@ -209,12 +287,20 @@ impl Cluster {
                 self.put_other(new)
             }
         };
-        Ok(if changed { ApplyOutcome::Configured } else { ApplyOutcome::Unchanged })
+        Ok(if changed {
+            ApplyOutcome::Configured
+        } else {
+            ApplyOutcome::Unchanged
+        })
     }
 
     /// PVC updates: only `resources.requests` may change, only for a Bound claim, only
     /// upward, and only when the class allows expansion (VAL, RSZ; semantics §10).
-    fn update_claim(&mut self, old: PersistentVolumeClaim, mut new: PersistentVolumeClaim) -> Result<bool, ApiError> {
+    fn update_claim(
+        &mut self,
+        old: PersistentVolumeClaim,
+        mut new: PersistentVolumeClaim,
+    ) -> Result<bool, ApiError> {
         let name = old.metadata.name.clone();
         let mut old_spec = old.spec.clone();
         old_spec.resources = new.spec.resources.clone();
@@ -226,18 +312,35 @@ impl Cluster {
             old_spec.volume_name = new.spec.volume_name.clone();
         }
         if old_spec != new.spec {
-            return Err(forbidden("PersistentVolumeClaim", &name, "spec", PVC_IMMUTABLE));
+            return Err(forbidden(
+                "PersistentVolumeClaim",
+                &name,
+                "spec",
+                PVC_IMMUTABLE,
+            ));
         }
-        let (Some(old_req), Some(new_req)) = (old.spec.request().cloned(), new.spec.request().cloned()) else {
+        let (Some(old_req), Some(new_req)) =
+            (old.spec.request().cloned(), new.spec.request().cloned())
+        else {
             return Ok(self.put_claim(new));
         };
         if old_req == new_req {
             return Ok(self.put_claim(new));
         }
         if old.status.phase != Some(ClaimPhase::Bound) {
-            return Err(forbidden("PersistentVolumeClaim", &name, "spec", PVC_IMMUTABLE));
+            return Err(forbidden(
+                "PersistentVolumeClaim",
+                &name,
+                "spec",
+                PVC_IMMUTABLE,
+            ));
         }
-        if old.status.capacity.get("storage").is_some_and(|cap| &new_req < cap) {
+        if old
+            .status
+            .capacity
+            .get("storage")
+            .is_some_and(|cap| &new_req < cap)
+        {
             return Err(forbidden(
                 "PersistentVolumeClaim",
                 &name,
@@ -246,7 +349,10 @@ impl Cluster {
             ));
         }
         let class = super::super::pv_controller::classes::claim_class(&old).to_string();
-        let expandable = self.classes.get(&class).is_some_and(|sc| sc.allow_volume_expansion == Some(true));
+        let expandable = self
+            .classes
+            .get(&class)
+            .is_some_and(|sc| sc.allow_volume_expansion == Some(true));
         if !expandable {
             return Err(ApiError::Forbidden {
                 resource: "persistentvolumeclaims".into(),
@@ -260,7 +366,11 @@ impl Cluster {
                 pv.spec.capacity.insert("storage".into(), new_req.clone());
                 self.put_volume(pv);
                 let who = involved("PersistentVolumeClaim", &old.metadata);
-                let resizer = self.classes.get(&class).map(|c| c.provisioner.clone()).unwrap_or_default();
+                let resizer = self
+                    .classes
+                    .get(&class)
+                    .map(|c| c.provisioner.clone())
+                    .unwrap_or_default();
                 self.record(
                     who.clone(),
                     EventType::Normal,
@@ -272,7 +382,9 @@ impl Cluster {
                     who,
                     EventType::Normal,
                     "VolumeResizeSuccessful",
-                    format!("resize volume {pv_name:?} by resizer {resizer:?} finished successfully"),
+                    format!(
+                        "resize volume {pv_name:?} by resizer {resizer:?} finished successfully"
+                    ),
                     &format!("external-resizer {resizer}"),
                 );
             }
@@ -283,7 +395,10 @@ impl Cluster {
 }
 
 fn nf(resource: &str, name: &str) -> ApiError {
-    ApiError::NotFound { resource: resource.into(), name: name.into() }
+    ApiError::NotFound {
+        resource: resource.into(),
+        name: name.into(),
+    }
 }
 
 fn obj_kind(s: &str) -> String {

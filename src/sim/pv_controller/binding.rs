@@ -25,8 +25,11 @@ impl Cluster {
             self.sync_volume(&name);
         }
         let mut index = VolumeIndex::build(self);
-        let mut claims: Vec<(Option<crate::sim::SimTime>, NsName)> =
-            self.claims.iter().map(|(k, c)| (c.metadata.creation_timestamp, k.clone())).collect();
+        let mut claims: Vec<(Option<crate::sim::SimTime>, NsName)> = self
+            .claims
+            .iter()
+            .map(|(k, c)| (c.metadata.creation_timestamp, k.clone()))
+            .collect();
         claims.sort();
         for (_, k) in claims {
             self.sync_claim(&k, &mut index);
@@ -34,7 +37,9 @@ impl Cluster {
     }
 
     fn sync_claim(&mut self, k: &NsName, index: &mut VolumeIndex) {
-        let Some(claim) = self.claims.get(k).cloned() else { return };
+        let Some(claim) = self.claims.get(k).cloned() else {
+            return;
+        };
         if claim.metadata.has_annotation(ANN_BIND_COMPLETED, "yes") {
             self.sync_bound_claim(claim);
         } else {
@@ -55,7 +60,10 @@ impl Cluster {
             }
             // PVC-CTRL assignDefaultStorageClass: only a claim whose class is unset (not "").
             if claim_class_field(&claim).is_none() {
-                if let Some(default) = self.default_storage_class().map(|c| c.metadata.name.clone()) {
+                if let Some(default) = self
+                    .default_storage_class()
+                    .map(|c| c.metadata.name.clone())
+                {
                     claim.spec.storage_class_name = Some(default);
                     self.put_claim(claim);
                     return;
@@ -65,9 +73,18 @@ impl Cluster {
             if delay && !claim.metadata.annotations.contains_key(ANN_SELECTED_NODE) {
                 let waiting = self.unscheduled_pods_using(&claim);
                 let (reason, message) = match waiting.as_slice() {
-                    [] => ("WaitForFirstConsumer", "waiting for first consumer to be created before binding".to_string()),
-                    [one] => ("WaitForPodScheduled", format!("waiting for pod {one} to be scheduled")),
-                    many => ("WaitForPodScheduled", format!("waiting for pods {} to be scheduled", many.join(","))),
+                    [] => (
+                        "WaitForFirstConsumer",
+                        "waiting for first consumer to be created before binding".to_string(),
+                    ),
+                    [one] => (
+                        "WaitForPodScheduled",
+                        format!("waiting for pod {one} to be scheduled"),
+                    ),
+                    many => (
+                        "WaitForPodScheduled",
+                        format!("waiting for pods {} to be scheduled", many.join(",")),
+                    ),
                 };
                 self.record(who, EventType::Normal, reason, message, PV_CONTROLLER);
             } else if !claim_class(&claim).is_empty() {
@@ -78,7 +95,8 @@ impl Cluster {
                     who,
                     EventType::Normal,
                     "FailedBinding",
-                    "no persistent volumes available for this claim and no storage class is set".into(),
+                    "no persistent volumes available for this claim and no storage class is set"
+                        .into(),
                     PV_CONTROLLER,
                 );
             }
@@ -89,19 +107,21 @@ impl Cluster {
         match self.volumes.get(&volume_name).cloned() {
             // §3.1: the named PV does not exist yet: Pending, no event, retried.
             None => self.set_claim_pending(claim),
-            Some(pv) if pv.spec.claim_ref.is_none() => match check_volume_satisfy_claim(&pv, &claim) {
-                Some(reason) => {
-                    self.record(
-                        who,
-                        EventType::Warning,
-                        "VolumeMismatch",
-                        format!("Cannot bind to requested volume {volume_name:?}: {reason}"),
-                        PV_CONTROLLER,
-                    );
-                    self.set_claim_pending(claim);
+            Some(pv) if pv.spec.claim_ref.is_none() => {
+                match check_volume_satisfy_claim(&pv, &claim) {
+                    Some(reason) => {
+                        self.record(
+                            who,
+                            EventType::Warning,
+                            "VolumeMismatch",
+                            format!("Cannot bind to requested volume {volume_name:?}: {reason}"),
+                            PV_CONTROLLER,
+                        );
+                        self.set_claim_pending(claim);
+                    }
+                    None => self.bind(pv, claim),
                 }
-                None => self.bind(pv, claim),
-            },
+            }
             Some(pv) if is_volume_bound_to_claim(&pv, &claim) => self.bind(pv, claim),
             Some(_) => {
                 self.record(
@@ -121,20 +141,42 @@ impl Cluster {
         let lost = |c: &mut Cluster, claim: PersistentVolumeClaim, reason: &str, message: &str| {
             if claim.status.phase != Some(ClaimPhase::Lost) {
                 let who = involved("PersistentVolumeClaim", &claim.metadata);
-                c.record(who, EventType::Warning, reason, message.to_string(), PV_CONTROLLER);
+                c.record(
+                    who,
+                    EventType::Warning,
+                    reason,
+                    message.to_string(),
+                    PV_CONTROLLER,
+                );
                 let mut claim = claim;
                 claim.status.phase = Some(ClaimPhase::Lost);
                 c.put_claim(claim);
             }
         };
         let Some(volume_name) = claim.spec.volume_name().map(str::to_string) else {
-            lost(self, claim, "ClaimLost", "Bound claim has lost reference to PersistentVolume. Data on the volume is lost!");
+            lost(
+                self,
+                claim,
+                "ClaimLost",
+                "Bound claim has lost reference to PersistentVolume. Data on the volume is lost!",
+            );
             return;
         };
         match self.volumes.get(&volume_name).cloned() {
-            None => lost(self, claim, "ClaimLost", "Bound claim has lost its PersistentVolume. Data on the volume is lost!"),
+            None => lost(
+                self,
+                claim,
+                "ClaimLost",
+                "Bound claim has lost its PersistentVolume. Data on the volume is lost!",
+            ),
             Some(pv) if pv.spec.claim_ref.is_none() => self.bind(pv, claim),
-            Some(pv) if pv.spec.claim_ref.as_ref().is_some_and(|r| r.uid_str() == claim.metadata.uid) => {
+            Some(pv)
+                if pv
+                    .spec
+                    .claim_ref
+                    .as_ref()
+                    .is_some_and(|r| r.uid_str() == claim.metadata.uid) =>
+            {
                 self.bind(pv, claim)
             }
             Some(_) => lost(
@@ -158,9 +200,16 @@ impl Cluster {
     /// No event is emitted for a successful bind.
     pub(crate) fn bind(&mut self, mut pv: PersistentVolume, mut claim: PersistentVolumeClaim) {
         if !is_volume_bound_to_claim(&pv, &claim) {
-            pv.metadata.annotations.insert(ANN_BOUND_BY_CONTROLLER.into(), "yes".into());
+            pv.metadata
+                .annotations
+                .insert(ANN_BOUND_BY_CONTROLLER.into(), "yes".into());
         }
-        let already = pv.spec.claim_ref.as_ref().filter(|r| r.uid_str() == claim.metadata.uid).cloned();
+        let already = pv
+            .spec
+            .claim_ref
+            .as_ref()
+            .filter(|r| r.uid_str() == claim.metadata.uid)
+            .cloned();
         pv.spec.claim_ref = Some(already.unwrap_or_else(|| ObjectReference {
             kind: Some("PersistentVolumeClaim".into()),
             namespace: Some(claim.metadata.namespace_or_default().to_string()),
@@ -178,9 +227,15 @@ impl Cluster {
 
         if claim.spec.volume_name() != Some(pv_name.as_str()) {
             claim.spec.volume_name = Some(pv_name);
-            claim.metadata.annotations.insert(ANN_BOUND_BY_CONTROLLER.into(), "yes".into());
+            claim
+                .metadata
+                .annotations
+                .insert(ANN_BOUND_BY_CONTROLLER.into(), "yes".into());
         }
-        claim.metadata.annotations.insert(ANN_BIND_COMPLETED.into(), "yes".into());
+        claim
+            .metadata
+            .annotations
+            .insert(ANN_BIND_COMPLETED.into(), "yes".into());
         claim.status.phase = Some(ClaimPhase::Bound);
         claim.status.access_modes = pv_modes;
         claim.status.capacity = pv_capacity;
@@ -200,7 +255,9 @@ impl Cluster {
 
     /// PVC-CTRL `syncVolume` (semantics §6.1, Appendix A).
     fn sync_volume(&mut self, name: &str) {
-        let Some(mut pv) = self.volumes.get(name).cloned() else { return };
+        let Some(mut pv) = self.volumes.get(name).cloned() else {
+            return;
+        };
         let Some(claim_ref) = pv.spec.claim_ref.clone() else {
             self.set_volume_phase(&mut pv, VolumePhase::Available);
             self.put_volume(pv);
@@ -219,7 +276,10 @@ impl Cluster {
             .cloned();
         match claim {
             None => {
-                if !matches!(pv.status.phase, Some(VolumePhase::Released) | Some(VolumePhase::Failed)) {
+                if !matches!(
+                    pv.status.phase,
+                    Some(VolumePhase::Released) | Some(VolumePhase::Failed)
+                ) {
                     self.set_volume_phase(&mut pv, VolumePhase::Released);
                     self.put_volume(pv);
                 }
@@ -233,7 +293,10 @@ impl Cluster {
                     self.put_volume(pv);
                 }
                 Some(_) => {
-                    let provisioned = pv.metadata.annotations.contains_key(super::provision::ANN_PROVISIONED_BY);
+                    let provisioned = pv
+                        .metadata
+                        .annotations
+                        .contains_key(super::provision::ANN_PROVISIONED_BY);
                     if provisioned && pv.spec.reclaim_policy() == ReclaimPolicy::Delete {
                         // Provisioned for a claim that bound elsewhere: release and delete it.
                         self.set_volume_phase(&mut pv, VolumePhase::Released);

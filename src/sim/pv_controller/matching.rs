@@ -39,7 +39,9 @@ impl ModeSet {
 
 /// `IsVolumeBoundToClaim`: claimRef names this claim, and its uid (if set) is the claim's.
 pub fn is_volume_bound_to_claim(pv: &PersistentVolume, claim: &PersistentVolumeClaim) -> bool {
-    let Some(r) = &pv.spec.claim_ref else { return false };
+    let Some(r) = &pv.spec.claim_ref else {
+        return false;
+    };
     r.name_str() == claim.metadata.name
         && r.ns() == claim.metadata.namespace_or_default()
         && (r.uid_str().is_empty() || r.uid_str() == claim.metadata.uid)
@@ -82,8 +84,11 @@ pub(crate) struct VolumeIndex {
 impl VolumeIndex {
     /// Indexes every PV of the cluster.
     pub(crate) fn build(cluster: &Cluster) -> VolumeIndex {
-        let mut index =
-            VolumeIndex { free: BTreeMap::new(), by_claim: BTreeMap::new(), mode_sets: BTreeSet::new() };
+        let mut index = VolumeIndex {
+            free: BTreeMap::new(),
+            by_claim: BTreeMap::new(),
+            mode_sets: BTreeSet::new(),
+        };
         for pv in cluster.volumes.values() {
             index.insert(pv);
         }
@@ -100,7 +105,9 @@ impl VolumeIndex {
                 .or_default()
                 .push((set, pv.metadata.name.clone())),
             None => {
-                if pv.status.phase == Some(VolumePhase::Available) && pv.metadata.deletion_timestamp.is_none() {
+                if pv.status.phase == Some(VolumePhase::Available)
+                    && pv.metadata.deletion_timestamp.is_none()
+                {
                     self.free
                         .entry((set, volume_class(pv).to_string()))
                         .or_default()
@@ -129,15 +136,28 @@ impl VolumeIndex {
         delay_binding: bool,
     ) -> Option<String> {
         let wanted = ModeSet::of(&claim.spec.access_modes);
-        let mut sets: Vec<ModeSet> = self.mode_sets.iter().copied().filter(|s| s.contains(wanted)).collect();
+        let mut sets: Vec<ModeSet> = self
+            .mode_sets
+            .iter()
+            .copied()
+            .filter(|s| s.contains(wanted))
+            .collect();
         sets.sort_by_key(|s| (s.len(), s.0));
-        let claim_key = (claim.metadata.namespace_or_default().to_string(), claim.metadata.name.clone());
+        let claim_key = (
+            claim.metadata.namespace_or_default().to_string(),
+            claim.metadata.name.clone(),
+        );
         let request = request_of(claim);
         let class = claim_class(claim).to_string();
         for set in sets {
             if let Some(reserved) = self.by_claim.get(&claim_key) {
                 for (s, name) in reserved {
-                    if *s == set && cluster.volumes.get(name).is_some_and(|pv| prebound_fits(pv, claim)) {
+                    if *s == set
+                        && cluster
+                            .volumes
+                            .get(name)
+                            .is_some_and(|pv| prebound_fits(pv, claim))
+                    {
                         return Some(name.clone());
                     }
                 }
@@ -145,9 +165,13 @@ impl VolumeIndex {
             if delay_binding {
                 continue;
             }
-            let Some(list) = self.free.get(&(set, class.clone())) else { continue };
+            let Some(list) = self.free.get(&(set, class.clone())) else {
+                continue;
+            };
             for (_, name) in list.range((request.clone(), String::new())..) {
-                let Some(pv) = cluster.volumes.get(name) else { continue };
+                let Some(pv) = cluster.volumes.get(name) else {
+                    continue;
+                };
                 if volume_mode_mismatch(claim, pv) {
                     continue;
                 }
@@ -183,7 +207,10 @@ pub(crate) fn find_matching_volume_for_node<'a>(
         if pv.spec.claim_ref.is_some() && !is_volume_bound_to_claim(pv, claim) {
             continue;
         }
-        if capacity_of(pv) < request || volume_mode_mismatch(claim, pv) || pv.metadata.deletion_timestamp.is_some() {
+        if capacity_of(pv) < request
+            || volume_mode_mismatch(claim, pv)
+            || pv.metadata.deletion_timestamp.is_some()
+        {
             continue;
         }
         let affinity_ok = node_affinity_allows(pv, node);
@@ -213,7 +240,12 @@ pub(crate) fn find_matching_volume_for_node<'a>(
 
 /// CH-H `CheckNodeAffinity`: a PV without node affinity fits every node.
 pub fn node_affinity_allows(pv: &PersistentVolume, node: &Node) -> bool {
-    match pv.spec.node_affinity.as_ref().and_then(|a| a.required.as_ref()) {
+    match pv
+        .spec
+        .node_affinity
+        .as_ref()
+        .and_then(|a| a.required.as_ref())
+    {
         None => true,
         Some(sel) => sel.matches(&node.metadata.name, &node.metadata.labels),
     }
@@ -221,9 +253,15 @@ pub fn node_affinity_allows(pv: &PersistentVolume, node: &Node) -> bool {
 
 /// PVC-CTRL `checkVolumeSatisfyClaim`, for a claim that names its PV (semantics §3.1): the
 /// reason it cannot bind, in upstream order, or `None` when it can.
-pub(crate) fn check_volume_satisfy_claim(pv: &PersistentVolume, claim: &PersistentVolumeClaim) -> Option<String> {
+pub(crate) fn check_volume_satisfy_claim(
+    pv: &PersistentVolume,
+    claim: &PersistentVolumeClaim,
+) -> Option<String> {
     if pv.metadata.deletion_timestamp.is_some() {
-        return Some(format!("the volume is marked for deletion {:?}", pv.metadata.name));
+        return Some(format!(
+            "the volume is marked for deletion {:?}",
+            pv.metadata.name
+        ));
     }
     if capacity_of(pv) < request_of(claim) {
         return Some("requested PV is too small".into());

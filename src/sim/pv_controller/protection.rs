@@ -10,17 +10,28 @@ pub const FINALIZER_PVC_PROTECTION: &str = "kubernetes.io/pvc-protection";
 impl Cluster {
     /// PVCP and PVP: finish deletions whose objects are no longer in use.
     pub(crate) fn run_protection_controllers(&mut self) {
-        let deleting: Vec<PersistentVolumeClaim> =
-            self.claims.values().filter(|c| c.metadata.deletion_timestamp.is_some()).cloned().collect();
+        let deleting: Vec<PersistentVolumeClaim> = self
+            .claims
+            .values()
+            .filter(|c| c.metadata.deletion_timestamp.is_some())
+            .cloned()
+            .collect();
         for claim in deleting {
             if !self.claim_in_use(&claim) {
-                let k = (claim.metadata.namespace_or_default().to_string(), claim.metadata.name.clone());
+                let k = (
+                    claim.metadata.namespace_or_default().to_string(),
+                    claim.metadata.name.clone(),
+                );
                 self.claims.remove(&k);
                 self.resource_version += 1;
             }
         }
-        let deleting: Vec<PersistentVolume> =
-            self.volumes.values().filter(|v| v.metadata.deletion_timestamp.is_some()).cloned().collect();
+        let deleting: Vec<PersistentVolume> = self
+            .volumes
+            .values()
+            .filter(|v| v.metadata.deletion_timestamp.is_some())
+            .cloned()
+            .collect();
         for pv in deleting {
             if pv.status.phase != Some(VolumePhase::Bound) {
                 self.remove_volume_object(&pv.metadata.name);
@@ -43,7 +54,9 @@ impl Cluster {
     pub fn pods_using_claim(&self, ns: &str, claim: &str) -> Vec<String> {
         self.pods
             .values()
-            .filter(|p| p.metadata.namespace_or_default() == ns && p.spec.claim_names().contains(&claim))
+            .filter(|p| {
+                p.metadata.namespace_or_default() == ns && p.spec.claim_names().contains(&claim)
+            })
             .map(|p| p.metadata.name.clone())
             .collect()
     }

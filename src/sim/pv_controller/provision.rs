@@ -17,7 +17,8 @@ pub const ANN_STORAGE_PROVISIONER: &str = "volume.kubernetes.io/storage-provisio
 /// The beta spelling, also set.
 pub const ANN_BETA_STORAGE_PROVISIONER: &str = "volume.beta.kubernetes.io/storage-provisioner";
 /// The finalizer CSI provisioners put on the PVs they create.
-pub const FINALIZER_EXTERNAL_PROVISIONER: &str = "external-provisioner.volume.kubernetes.io/finalizer";
+pub const FINALIZER_EXTERNAL_PROVISIONER: &str =
+    "external-provisioner.volume.kubernetes.io/finalizer";
 /// The PV protection finalizer.
 pub const FINALIZER_PV_PROTECTION: &str = "kubernetes.io/pv-protection";
 
@@ -55,12 +56,16 @@ pub fn provisioner_family(name: &str) -> Option<ProvisionerFamily> {
     Some(match name {
         "k8s.io/minikube-hostpath" => ProvisionerFamily::MinikubeHostPath,
         "rancher.io/local-path" => ProvisionerFamily::LocalPath,
-        "cluster.local/nfs-subdir-external-provisioner" | "k8s-sigs.io/nfs-subdir-external-provisioner" => {
-            ProvisionerFamily::SharedFs
-        }
+        "cluster.local/nfs-subdir-external-provisioner"
+        | "k8s-sigs.io/nfs-subdir-external-provisioner" => ProvisionerFamily::SharedFs,
         n if is_shared_fs_driver(n) => ProvisionerFamily::SharedFs,
-        "ebs.csi.aws.com" | "pd.csi.storage.gke.io" | "disk.csi.azure.com" | "cinder.csi.openstack.org"
-        | "csi.vsphere.vmware.com" | "driver.longhorn.io" | "pxd.portworx.com" => ProvisionerFamily::NetworkDisk,
+        "ebs.csi.aws.com"
+        | "pd.csi.storage.gke.io"
+        | "disk.csi.azure.com"
+        | "cinder.csi.openstack.org"
+        | "csi.vsphere.vmware.com"
+        | "driver.longhorn.io"
+        | "pxd.portworx.com" => ProvisionerFamily::NetworkDisk,
         n if n.ends_with(".rbd.csi.ceph.com") => ProvisionerFamily::NetworkDisk,
         _ => return None,
     })
@@ -96,7 +101,9 @@ impl Cluster {
             );
             return;
         };
-        let provisioner = migrated_driver(&class.provisioner).unwrap_or(&class.provisioner).to_string();
+        let provisioner = migrated_driver(&class.provisioner)
+            .unwrap_or(&class.provisioner)
+            .to_string();
         if !is_external(&class.provisioner) {
             self.record(
                 who,
@@ -108,8 +115,14 @@ impl Cluster {
             return;
         }
         let mut annotated = claim.clone();
-        annotated.metadata.annotations.insert(ANN_STORAGE_PROVISIONER.into(), provisioner.clone());
-        annotated.metadata.annotations.insert(ANN_BETA_STORAGE_PROVISIONER.into(), provisioner.clone());
+        annotated
+            .metadata
+            .annotations
+            .insert(ANN_STORAGE_PROVISIONER.into(), provisioner.clone());
+        annotated
+            .metadata
+            .annotations
+            .insert(ANN_BETA_STORAGE_PROVISIONER.into(), provisioner.clone());
         self.put_claim(annotated.clone());
         self.record(
             who.clone(),
@@ -120,7 +133,9 @@ impl Cluster {
             ),
             PV_CONTROLLER,
         );
-        let Some(family) = provisioner_family(&provisioner) else { return };
+        let Some(family) = provisioner_family(&provisioner) else {
+            return;
+        };
         let pv_name = format!("pvc-{}", claim.metadata.uid);
         if self.volumes.contains_key(&pv_name) {
             return;
@@ -155,7 +170,13 @@ impl Cluster {
             fail(self, "configuration error, no node was specified");
             return;
         }
-        let pv = self.provisioned_volume(&annotated, &class, &provisioner, family, selected.as_deref());
+        let pv = self.provisioned_volume(
+            &annotated,
+            &class,
+            &provisioner,
+            family,
+            selected.as_deref(),
+        );
         self.put_volume(pv);
         self.record(
             who,
@@ -180,7 +201,8 @@ impl Cluster {
         let name = format!("pvc-{}", claim.metadata.uid);
         let mut meta = ObjectMeta::named(&name, None);
         self.stamp_new(&mut meta);
-        meta.annotations.insert(ANN_PROVISIONED_BY.into(), provisioner.into());
+        meta.annotations
+            .insert(ANN_PROVISIONED_BY.into(), provisioner.into());
         meta.finalizers.push(FINALIZER_PV_PROTECTION.into());
         let mut spec = PersistentVolumeSpec {
             capacity: claim.spec.resources.requests.clone(),
@@ -203,16 +225,28 @@ impl Cluster {
         match family {
             ProvisionerFamily::MinikubeHostPath => {
                 let node = self.config.nodes.first().cloned().unwrap_or_default();
-                meta.annotations.insert("hostPathProvisionerIdentity".into(), node.clone());
+                meta.annotations
+                    .insert("hostPathProvisionerIdentity".into(), node.clone());
                 let path = format!("/tmp/hostpath-provisioner/{ns}/{}", claim.metadata.name);
                 self.data.ensure(&FsId::NodeDisk { node }).mkdir_p(&path);
-                spec.host_path = Some(HostPathVolumeSource { path, type_: Some(String::new()) });
+                spec.host_path = Some(HostPathVolumeSource {
+                    path,
+                    type_: Some(String::new()),
+                });
             }
             ProvisionerFamily::LocalPath => {
                 let node = selected_node.unwrap_or_default().to_string();
-                let path = format!("/opt/local-path-provisioner/{name}_{ns}_{}", claim.metadata.name);
-                self.data.ensure(&FsId::NodeDisk { node: node.clone() }).mkdir_p(&path);
-                spec.host_path = Some(HostPathVolumeSource { path, type_: Some("DirectoryOrCreate".into()) });
+                let path = format!(
+                    "/opt/local-path-provisioner/{name}_{ns}_{}",
+                    claim.metadata.name
+                );
+                self.data
+                    .ensure(&FsId::NodeDisk { node: node.clone() })
+                    .mkdir_p(&path);
+                spec.host_path = Some(HostPathVolumeSource {
+                    path,
+                    type_: Some("DirectoryOrCreate".into()),
+                });
                 spec.node_affinity = Some(pin_to(&node));
             }
             ProvisionerFamily::NetworkDisk | ProvisionerFamily::SharedFs => {
@@ -222,7 +256,9 @@ impl Cluster {
                 } else {
                     format!("{ns}/{}/{name}", claim.metadata.name)
                 };
-                self.data.ensure(&FsId::Network { id: format!("csi://{provisioner}/{handle}") });
+                self.data.ensure(&FsId::Network {
+                    id: format!("csi://{provisioner}/{handle}"),
+                });
                 spec.csi = Some(CsiPersistentVolumeSource {
                     driver: provisioner.to_string(),
                     volume_handle: handle,
@@ -233,7 +269,10 @@ impl Cluster {
         PersistentVolume {
             metadata: meta,
             spec,
-            status: PersistentVolumeStatus { phase: Some(VolumePhase::Pending), ..Default::default() },
+            status: PersistentVolumeStatus {
+                phase: Some(VolumePhase::Pending),
+                ..Default::default()
+            },
         }
     }
 }

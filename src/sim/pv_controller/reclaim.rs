@@ -14,7 +14,9 @@ use crate::sim::objects::*;
 impl Cluster {
     /// PVC-CTRL `reclaimVolume`, run on every sync of a Released (or Failed) PV.
     pub(crate) fn reclaim_volume(&mut self, name: &str) {
-        let Some(pv) = self.volumes.get(name).cloned() else { return };
+        let Some(pv) = self.volumes.get(name).cloned() else {
+            return;
+        };
         match pv.spec.reclaim_policy() {
             ReclaimPolicy::Retain => {}
             ReclaimPolicy::Recycle => self.recycle_volume(pv),
@@ -24,7 +26,13 @@ impl Cluster {
 
     fn fail_volume(&mut self, mut pv: PersistentVolume, reason: &str, message: String) {
         let who = involved("PersistentVolume", &pv.metadata);
-        self.record(who, EventType::Warning, reason, message.clone(), PV_CONTROLLER);
+        self.record(
+            who,
+            EventType::Warning,
+            reason,
+            message.clone(),
+            PV_CONTROLLER,
+        );
         self.set_volume_phase(&mut pv, VolumePhase::Failed);
         pv.status.message = Some(message);
         self.put_volume(pv);
@@ -49,7 +57,9 @@ impl Cluster {
         }
         if let Some(hp) = &pv.spec.host_path {
             let path = hp.path.clone();
-            let under_tmp = path.strip_prefix("/tmp/").is_some_and(|rest| !rest.is_empty());
+            let under_tmp = path
+                .strip_prefix("/tmp/")
+                .is_some_and(|rest| !rest.is_empty());
             if under_tmp {
                 // HP hostPathDeleter: the RemoveAll runs inside kube-controller-manager, so the
                 // node's directory is left alone; only the PV object goes (code-derived).
@@ -66,22 +76,37 @@ impl Cluster {
         self.fail_volume(
             pv,
             "VolumeFailedDelete",
-            format!("error getting deleter volume plugin for volume {name:?}: no volume plugin matched"),
+            format!(
+                "error getting deleter volume plugin for volume {name:?}: no volume plugin matched"
+            ),
         );
     }
 
     fn recycle_volume(&mut self, mut pv: PersistentVolume) {
         if pv.spec.host_path.is_none() && pv.spec.nfs.is_none() {
-            self.fail_volume(pv, "VolumeFailedRecycle", "No recycler plugin found for the volume!".into());
+            self.fail_volume(
+                pv,
+                "VolumeFailedRecycle",
+                "No recycler plugin found for the volume!".into(),
+            );
             return;
         }
-        let why = format!("PV {} has reclaim policy Recycle: a recycler pod ran rm -rf on it", pv.metadata.name);
+        let why = format!(
+            "PV {} has reclaim policy Recycle: a recycler pod ran rm -rf on it",
+            pv.metadata.name
+        );
         self.destroy_volume_storage(&pv, why);
         pv.spec.claim_ref = None;
         self.set_volume_phase(&mut pv, VolumePhase::Available);
         let who = involved("PersistentVolume", &pv.metadata);
         self.put_volume(pv);
-        self.record(who, EventType::Normal, "VolumeRecycled", "Volume recycled".into(), PV_CONTROLLER);
+        self.record(
+            who,
+            EventType::Normal,
+            "VolumeRecycled",
+            "Volume recycled".into(),
+            PV_CONTROLLER,
+        );
     }
 
     /// Deletes the data behind a PV and records the loss. Node-local storage is removed on the
@@ -90,7 +115,12 @@ impl Cluster {
         match volume_placement(pv) {
             Placement::NodeLocal { path } => {
                 let node = pinned_node(pv)
-                    .or_else(|| pv.metadata.annotations.get("hostPathProvisionerIdentity").cloned())
+                    .or_else(|| {
+                        pv.metadata
+                            .annotations
+                            .get("hostPathProvisionerIdentity")
+                            .cloned()
+                    })
                     .or_else(|| self.config.nodes.first().cloned())
                     .unwrap_or_default();
                 let fs = FsId::NodeDisk { node };

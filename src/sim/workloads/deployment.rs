@@ -43,35 +43,66 @@ impl Cluster {
             None => {
                 let revision = owned
                     .iter()
-                    .filter_map(|rs| rs.metadata.annotations.get(REVISION).and_then(|r| r.parse::<u64>().ok()))
+                    .filter_map(|rs| {
+                        rs.metadata
+                            .annotations
+                            .get(REVISION)
+                            .and_then(|r| r.parse::<u64>().ok())
+                    })
                     .max()
                     .unwrap_or(0)
                     + 1;
                 let mut template = d.spec.template.clone();
-                template.metadata.labels.insert(POD_TEMPLATE_HASH.into(), hash.clone());
+                template
+                    .metadata
+                    .labels
+                    .insert(POD_TEMPLATE_HASH.into(), hash.clone());
                 let mut selector = d.spec.selector.clone();
-                selector.match_labels.insert(POD_TEMPLATE_HASH.into(), hash.clone());
+                selector
+                    .match_labels
+                    .insert(POD_TEMPLATE_HASH.into(), hash.clone());
                 let mut meta = ObjectMeta::named(&rs_name, Some(&ns));
                 meta.labels = template.metadata.labels.clone();
-                meta.annotations.insert(REVISION.into(), revision.to_string());
+                meta.annotations
+                    .insert(REVISION.into(), revision.to_string());
                 meta.owner_references = vec![controller_ref("apps/v1", "Deployment", &d.metadata)];
                 self.stamp_new(&mut meta);
                 let rs = ReplicaSet {
                     metadata: meta,
-                    spec: ReplicaSetSpec { replicas: Some(0), selector, template, extra: Default::default() },
+                    spec: ReplicaSetSpec {
+                        replicas: Some(0),
+                        selector,
+                        template,
+                        extra: Default::default(),
+                    },
                     status: WorkloadStatus::default(),
                 };
                 self.put_replica_set(rs.clone());
                 rs
             }
         };
-        let old: Vec<ReplicaSet> = owned.into_iter().filter(|rs| rs.metadata.name != rs_name).collect();
-        let recreate = d.spec.strategy.as_ref().and_then(|s| s.type_.as_deref()) == Some("Recreate");
+        let old: Vec<ReplicaSet> = owned
+            .into_iter()
+            .filter(|rs| rs.metadata.name != rs_name)
+            .collect();
+        let recreate =
+            d.spec.strategy.as_ref().and_then(|s| s.type_.as_deref()) == Some("Recreate");
         let pods_of = |c: &Cluster, rs: &ReplicaSet| -> Vec<Pod> {
-            c.pods.values().filter(|p| p.metadata.controller().is_some_and(|o| o.uid == rs.metadata.uid)).cloned().collect()
+            c.pods
+                .values()
+                .filter(|p| {
+                    p.metadata
+                        .controller()
+                        .is_some_and(|o| o.uid == rs.metadata.uid)
+                })
+                .cloned()
+                .collect()
         };
         let old_pods_exist = old.iter().any(|rs| !pods_of(self, rs).is_empty());
-        let new_ready = pods_of(self, &new_rs).iter().filter(|p| is_active(p) && is_ready(p)).count() as i32;
+        let new_ready = pods_of(self, &new_rs)
+            .iter()
+            .filter(|p| is_active(p) && is_ready(p))
+            .count() as i32;
         let scale = |c: &mut Cluster, mut rs: ReplicaSet, to: i32| {
             let from = rs.spec.replicas.unwrap_or(1);
             if from != to {
@@ -80,7 +111,10 @@ impl Cluster {
                     who.clone(),
                     EventType::Normal,
                     "ScalingReplicaSet",
-                    format!("Scaled {verb} replica set {} from {from} to {to}", rs.metadata.name),
+                    format!(
+                        "Scaled {verb} replica set {} from {from} to {to}",
+                        rs.metadata.name
+                    ),
                     "deployment-controller",
                 );
                 rs.spec.replicas = Some(to);
@@ -109,7 +143,10 @@ impl Cluster {
             .flat_map(|rs| pods_of(self, rs))
             .filter(is_active)
             .collect();
-        let updated = pods_of(self, &new_rs).iter().filter(|p| is_active(p)).count() as i32;
+        let updated = pods_of(self, &new_rs)
+            .iter()
+            .filter(|p| is_active(p))
+            .count() as i32;
         let ready = all.iter().filter(|p| is_ready(p)).count() as i32;
         d.status = WorkloadStatus {
             replicas: all.len() as i32,

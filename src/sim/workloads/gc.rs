@@ -11,11 +11,22 @@ impl Cluster {
     /// no longer exist (PodGC).
     pub(crate) fn run_garbage_collector(&mut self) {
         let mut live: BTreeSet<String> = BTreeSet::new();
-        live.extend(self.deployments.values().filter(|d| d.metadata.deletion_timestamp.is_none()).map(|d| d.metadata.uid.clone()));
+        live.extend(
+            self.deployments
+                .values()
+                .filter(|d| d.metadata.deletion_timestamp.is_none())
+                .map(|d| d.metadata.uid.clone()),
+        );
         live.extend(self.replica_sets.values().map(|r| r.metadata.uid.clone()));
-        live.extend(self.stateful_sets.values().filter(|s| s.metadata.deletion_timestamp.is_none()).map(|s| s.metadata.uid.clone()));
+        live.extend(
+            self.stateful_sets
+                .values()
+                .filter(|s| s.metadata.deletion_timestamp.is_none())
+                .map(|s| s.metadata.uid.clone()),
+        );
         live.extend(self.pods.values().map(|p| p.metadata.uid.clone()));
-        let orphaned = |meta: &ObjectMeta| meta.owner_references.iter().any(|o| !live.contains(&o.uid));
+        let orphaned =
+            |meta: &ObjectMeta| meta.owner_references.iter().any(|o| !live.contains(&o.uid));
 
         let rs_gone: Vec<(String, String)> = self
             .replica_sets
@@ -72,7 +83,12 @@ impl Cluster {
         let lost: Vec<(String, String)> = self
             .pods
             .iter()
-            .filter(|(_, p)| p.spec.node_name.as_ref().is_some_and(|n| !self.nodes.contains_key(n)))
+            .filter(|(_, p)| {
+                p.spec
+                    .node_name
+                    .as_ref()
+                    .is_some_and(|n| !self.nodes.contains_key(n))
+            })
             .map(|(k, _)| k.clone())
             .collect();
         for k in lost {

@@ -25,10 +25,14 @@ pub(crate) fn controller_ref(api_version: &str, kind: &str, meta: &ObjectMeta) -
 
 /// Whether a pod counts toward its controller's replicas: not being deleted, not finished.
 pub(crate) fn is_active(pod: &Pod) -> bool {
-    pod.metadata.deletion_timestamp.is_none() && !matches!(pod.status.phase, PodPhase::Succeeded | PodPhase::Failed)
+    pod.metadata.deletion_timestamp.is_none()
+        && !matches!(pod.status.phase, PodPhase::Succeeded | PodPhase::Failed)
 }
 
 /// Whether a pod is running and ready.
 pub(crate) fn is_ready(pod: &Pod) -> bool {
-    pod.status.conditions.iter().any(|c| c.type_ == "Ready" && c.status == "True")
+    pod.status
+        .conditions
+        .iter()
+        .any(|c| c.type_ == "Ready" && c.status == "True")
 }

@@ -39,11 +39,21 @@ impl Cluster {
                 meta.annotations = rs.spec.template.metadata.annotations.clone();
                 meta.owner_references = vec![controller_ref("apps/v1", "ReplicaSet", &rs.metadata)];
                 self.stamp_new(&mut meta);
-                let pod = Pod { metadata: meta, spec: rs.spec.template.spec.clone(), status: PodStatus::default() };
+                let pod = Pod {
+                    metadata: meta,
+                    spec: rs.spec.template.spec.clone(),
+                    status: PodStatus::default(),
+                };
                 let pod = crate::sim::api::default_pod(pod);
                 active.push(pod.clone());
                 self.put_pod(pod);
-                self.record(who.clone(), EventType::Normal, "SuccessfulCreate", format!("Created pod: {name}"), "replicaset-controller");
+                self.record(
+                    who.clone(),
+                    EventType::Normal,
+                    "SuccessfulCreate",
+                    format!("Created pod: {name}"),
+                    "replicaset-controller",
+                );
             }
         } else if active.len() > desired {
             // controller.ActivePods ranking: unscheduled, then pending, then not ready, then newest.
@@ -60,7 +70,13 @@ impl Cluster {
                 pod.metadata.deletion_timestamp = Some(self.now);
                 let name = pod.metadata.name.clone();
                 self.put_pod(pod);
-                self.record(who.clone(), EventType::Normal, "SuccessfulDelete", format!("Deleted pod: {name}"), "replicaset-controller");
+                self.record(
+                    who.clone(),
+                    EventType::Normal,
+                    "SuccessfulDelete",
+                    format!("Deleted pod: {name}"),
+                    "replicaset-controller",
+                );
             }
         }
         let ready = active.iter().filter(|p| is_ready(p)).count() as i32;

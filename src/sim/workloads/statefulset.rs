@@ -47,10 +47,17 @@ impl Cluster {
                         let mut p = p.clone();
                         p.metadata.deletion_timestamp = Some(self.now);
                         self.put_pod(p);
-                        self.record(who.clone(), EventType::Normal, "SuccessfulDelete", format!("delete Pod {pod_name} in StatefulSet {name} successful"), "statefulset-controller");
+                        self.record(
+                            who.clone(),
+                            EventType::Normal,
+                            "SuccessfulDelete",
+                            format!("delete Pod {pod_name} in StatefulSet {name} successful"),
+                            "statefulset-controller",
+                        );
                         break;
                     }
-                    if !parallel && !(is_active(p) && is_ready(p)) {
+                    let settled = is_active(p) && is_ready(p);
+                    if !parallel && !settled {
                         break;
                     }
                 }
@@ -70,7 +77,9 @@ impl Cluster {
             .filter(|(o, _)| *o >= replicas)
             .collect();
         extra.sort_by_key(|(o, _)| std::cmp::Reverse(*o));
-        let terminating = extra.iter().any(|(_, p)| p.metadata.deletion_timestamp.is_some());
+        let terminating = extra
+            .iter()
+            .any(|(_, p)| p.metadata.deletion_timestamp.is_some());
         for (ordinal, mut pod) in extra {
             if pod.metadata.deletion_timestamp.is_some() {
                 continue;
@@ -81,7 +90,13 @@ impl Cluster {
             pod.metadata.deletion_timestamp = Some(self.now);
             let pod_name = pod.metadata.name.clone();
             self.put_pod(pod);
-            self.record(who.clone(), EventType::Normal, "SuccessfulDelete", format!("delete Pod {pod_name} in StatefulSet {name} successful"), "statefulset-controller");
+            self.record(
+                who.clone(),
+                EventType::Normal,
+                "SuccessfulDelete",
+                format!("delete Pod {pod_name} in StatefulSet {name} successful"),
+                "statefulset-controller",
+            );
             if sts_policy(&sts, |p| p.when_scaled.as_deref()) == "Delete" {
                 self.delete_template_claims(&sts, ordinal);
             }
@@ -119,13 +134,19 @@ impl Cluster {
                 meta.labels = tmpl.metadata.labels.clone();
                 meta.labels.extend(sts.spec.selector.match_labels.clone());
                 meta.annotations = tmpl.metadata.annotations.clone();
-                let claim = PersistentVolumeClaim { metadata: meta, spec: tmpl.spec.clone(), status: Default::default() };
+                let claim = PersistentVolumeClaim {
+                    metadata: meta,
+                    spec: tmpl.spec.clone(),
+                    status: Default::default(),
+                };
                 if self.create_claim(claim).is_ok() {
                     self.record(
                         who.clone(),
                         EventType::Normal,
                         "SuccessfulCreate",
-                        format!("create Claim {claim_name} Pod {pod_name} in StatefulSet {name} success"),
+                        format!(
+                            "create Claim {claim_name} Pod {pod_name} in StatefulSet {name} success"
+                        ),
                         "statefulset-controller",
                     );
                 }
@@ -133,22 +154,31 @@ impl Cluster {
             spec.volumes.retain(|v| v.name != tmpl.metadata.name);
             spec.volumes.push(Volume {
                 name: tmpl.metadata.name.clone(),
-                persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource { claim_name, read_only: None }),
+                persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
+                    claim_name,
+                    read_only: None,
+                }),
                 ..Volume::default()
             });
         }
         spec.hostname = Some(pod_name.clone());
         if let Some(svc) = &sts.spec.service_name {
-            spec.extra.insert("subdomain".into(), serde_json::Value::String(svc.clone()));
+            spec.extra
+                .insert("subdomain".into(), serde_json::Value::String(svc.clone()));
         }
         let mut meta = ObjectMeta::named(&pod_name, Some(&ns));
         meta.labels = sts.spec.template.metadata.labels.clone();
         meta.labels.insert(POD_NAME_LABEL.into(), pod_name.clone());
-        meta.labels.insert("apps.kubernetes.io/pod-index".into(), ordinal.to_string());
+        meta.labels
+            .insert("apps.kubernetes.io/pod-index".into(), ordinal.to_string());
         meta.annotations = sts.spec.template.metadata.annotations.clone();
         meta.owner_references = vec![controller_ref("apps/v1", "StatefulSet", &sts.metadata)];
         self.stamp_new(&mut meta);
-        let pod = crate::sim::api::default_pod(Pod { metadata: meta, spec, status: PodStatus::default() });
+        let pod = crate::sim::api::default_pod(Pod {
+            metadata: meta,
+            spec,
+            status: PodStatus::default(),
+        });
         self.put_pod(pod);
         self.record(
             who,
@@ -180,8 +210,15 @@ fn ordinal_of(pod: &str, sts: &str) -> Option<usize> {
 }
 
 /// A retention policy field, `Retain` by default.
-pub(crate) fn sts_policy<'a>(sts: &'a StatefulSet, pick: impl Fn(&'a ClaimRetentionPolicy) -> Option<&'a str>) -> &'a str {
-    sts.spec.persistent_volume_claim_retention_policy.as_ref().and_then(pick).unwrap_or("Retain")
+pub(crate) fn sts_policy<'a>(
+    sts: &'a StatefulSet,
+    pick: impl Fn(&'a ClaimRetentionPolicy) -> Option<&'a str>,
+) -> &'a str {
+    sts.spec
+        .persistent_volume_claim_retention_policy
+        .as_ref()
+        .and_then(pick)
+        .unwrap_or("Retain")
 }
 
 /// Deletes every claim a StatefulSet's templates made (retention policy `whenDeleted: Delete`).
