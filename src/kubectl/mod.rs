@@ -1,1 +1,3 @@
 //! A kubectl command line in, kubectl's exact text out.
+
+pub mod status;
