@@ -17,7 +17,12 @@ impl Cluster {
             .cloned()
             .collect();
         for claim in deleting {
-            if !self.claim_in_use(&claim) {
+            let guarded = claim
+                .metadata
+                .finalizers
+                .iter()
+                .any(|f| f == FINALIZER_PVC_PROTECTION);
+            if !guarded || !self.claim_in_use(&claim) {
                 let k = (
                     claim.metadata.namespace_or_default().to_string(),
                     claim.metadata.name.clone(),
@@ -33,7 +38,12 @@ impl Cluster {
             .cloned()
             .collect();
         for pv in deleting {
-            if pv.status.phase != Some(VolumePhase::Bound) {
+            let guarded = pv
+                .metadata
+                .finalizers
+                .iter()
+                .any(|f| f == super::provision::FINALIZER_PV_PROTECTION);
+            if !guarded || pv.status.phase != Some(VolumePhase::Bound) {
                 self.remove_volume_object(&pv.metadata.name);
             }
         }

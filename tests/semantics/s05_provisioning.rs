@@ -1,0 +1,106 @@
+//! §5: dynamic provisioning.
+
+use crate::build::*;
+use kubestory::sim::objects::*;
+use serde_json::json;
+
+#[test]
+fn s5_external_provisioning_event_sequence() {
+    let mut c = cluster();
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteOnce"], None));
+    let uid = c.claim("default", "a").unwrap().metadata.uid.clone();
+    let ev = events_of(&c, "PersistentVolumeClaim", "a");
+    assert_eq!(ev[0].0, "ExternalProvisioning");
+    assert_eq!(
+        ev[0].1,
+        "Waiting for a volume to be created either by the external provisioner 'k8s.io/minikube-hostpath' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."
+    );
+    assert_eq!(
+        ev[1],
+        (
+            "Provisioning".into(),
+            "External provisioner is provisioning volume for claim \"default/a\"".into()
+        )
+    );
+    assert_eq!(
+        ev[2],
+        (
+            "ProvisioningSucceeded".into(),
+            format!("Successfully provisioned volume pvc-{uid}")
+        )
+    );
+    let claim = c.claim("default", "a").unwrap();
+    assert!(claim.metadata.has_annotation(
+        "volume.kubernetes.io/storage-provisioner",
+        "k8s.io/minikube-hostpath"
+    ));
+    let v = c.volume(&format!("pvc-{uid}")).unwrap();
+    assert!(v.metadata.has_annotation(
+        "pv.kubernetes.io/provisioned-by",
+        "k8s.io/minikube-hostpath"
+    ));
+    assert_eq!(
+        v.spec.host_path.as_ref().unwrap().path,
+        "/tmp/hostpath-provisioner/default/a"
+    );
+}
+
+#[test]
+fn s5_no_provisioner_with_immediate_binding_fails() {
+    let mut c = cluster();
+    apply(
+        &mut c,
+        sc("manual", "kubernetes.io/no-provisioner", "Immediate", false),
+    );
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteOnce"], Some("manual")));
+    assert!(has_event(
+        &c,
+        "PersistentVolumeClaim",
+        "a",
+        "ProvisioningFailed",
+        "no volume plugin matched name: kubernetes.io/no-provisioner"
+    ));
+}
+
+#[test]
+fn s5_unknown_external_provisioner_leaves_the_claim_pending() {
+    let mut c = cluster();
+    apply(
+        &mut c,
+        sc("custom", "example.com/not-installed", "Immediate", false),
+    );
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteOnce"], Some("custom")));
+    assert_eq!(claim_phase(&c, "a"), Some(ClaimPhase::Pending));
+    let reasons: Vec<String> = events_of(&c, "PersistentVolumeClaim", "a")
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    assert_eq!(reasons, vec!["ExternalProvisioning".to_string()]);
+}
+
+#[test]
+fn s5_claim_with_selector_cannot_be_provisioned() {
+    let mut c = cluster();
+    let mut claim = pvc("a", "1Gi", &["ReadWriteOnce"], None);
+    claim["spec"]["selector"] = json!({"matchLabels":{"x":"y"}});
+    apply(&mut c, claim);
+    assert!(has_event(
+        &c,
+        "PersistentVolumeClaim",
+        "a",
+        "ProvisioningFailed",
+        "failed to provision volume with StorageClass \"standard\": claim Selector is not supported"
+    ));
+    assert_eq!(claim_phase(&c, "a"), Some(ClaimPhase::Pending));
+}
+
+#[test]
+fn s5_static_pv_of_the_class_is_used_before_provisioning() {
+    let mut c = cluster();
+    apply(
+        &mut c,
+        pv("static", "5Gi", &["ReadWriteOnce"], Some("standard")),
+    );
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteOnce"], None));
+    assert_eq!(bound_to(&c, "a").as_deref(), Some("static"));
+}

@@ -1,0 +1,212 @@
+//! §8.2: the survival matrix, row by row, column by column. Each cell sets up a one-replica
+//! Deployment whose story app keeps its data on that kind of storage, writes a story, applies
+//! the event, and checks what the app (the same pod, or its replacement) sees.
+
+use crate::build::*;
+use kubestory::sim::{Cluster, Kind};
+use serde_json::{Value, json};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Storage {
+    ContainerFs,
+    EmptyDir,
+    EmptyDirMemory,
+    HostPath,
+    HostPathPv,
+    LocalPv,
+    NetworkRwo,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Seen {
+    /// Survives and the app sees it.
+    S,
+    /// Lost.
+    L,
+    /// Kept on the old node; the new pod on another node does not see it.
+    N,
+    /// The new pod is blocked (cannot start); the data is intact.
+    B,
+}
+use Seen::*;
+use Storage::*;
+
+const COLUMNS: [Storage; 7] = [
+    ContainerFs,
+    EmptyDir,
+    EmptyDirMemory,
+    HostPath,
+    HostPathPv,
+    LocalPv,
+    NetworkRwo,
+];
+
+fn setup(storage: Storage, nodes: usize) -> Cluster {
+    let mut c = cluster_with(nodes, true);
+    let volume: Option<Value> = match storage {
+        ContainerFs => None,
+        EmptyDir => Some(json!({"emptyDir":{}})),
+        EmptyDirMemory => Some(json!({"emptyDir":{"medium":"Memory"}})),
+        HostPath => Some(json!({"hostPath":{"path":"/data/story","type":"DirectoryOrCreate"}})),
+        HostPathPv => {
+            apply(
+                &mut c,
+                json!({"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"host-pv"},
+                "spec":{"capacity":{"storage":"1Gi"},"accessModes":["ReadWriteOnce"],"storageClassName":"",
+                "hostPath":{"path":"/data/pv"}}}),
+            );
+            apply(&mut c, pvc("claim", "1Gi", &["ReadWriteOnce"], Some("")));
+            Some(json!({"persistentVolumeClaim":{"claimName":"claim"}}))
+        }
+        LocalPv => {
+            apply(
+                &mut c,
+                sc(
+                    "local-storage",
+                    "kubernetes.io/no-provisioner",
+                    "WaitForFirstConsumer",
+                    false,
+                ),
+            );
+            apply(
+                &mut c,
+                json!({"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"local-pv"},
+                "spec":{"capacity":{"storage":"1Gi"},"accessModes":["ReadWriteOnce"],"storageClassName":"local-storage",
+                "local":{"path":"/mnt"},"nodeAffinity":{"required":{"nodeSelectorTerms":[{"matchExpressions":[
+                    {"key":"kubernetes.io/hostname","operator":"In","values":["minikube"]}]}]}}}}),
+            );
+            apply(
+                &mut c,
+                pvc("claim", "1Gi", &["ReadWriteOnce"], Some("local-storage")),
+            );
+            Some(json!({"persistentVolumeClaim":{"claimName":"claim"}}))
+        }
+        NetworkRwo => {
+            apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", false));
+            apply(&mut c, pvc("claim", "1Gi", &["ReadWriteOnce"], Some("ebs")));
+            Some(json!({"persistentVolumeClaim":{"claimName":"claim"}}))
+        }
+    };
+    apply(&mut c, deployment("app", 1, volume));
+    assert_eq!(
+        node_of(&c, &pod_names(&c)[0]).as_deref(),
+        Some("minikube"),
+        "{storage:?} starts on minikube"
+    );
+    write(&mut c, "deploy/app", "s");
+    c
+}
+
+/// What the app sees now: S if it serves the story, L/N if it serves nothing, B if blocked.
+fn observe(c: &Cluster) -> Seen {
+    match read(c, "deploy/app") {
+        None => B,
+        Some(v) if v == ["s"] => S,
+        Some(v) if v.is_empty() => {
+            // Still on a node's disk (hostPath) = N; otherwise the storage that held it is
+            // gone, or belongs to a pod that is being deleted on a dead node = L.
+            let on_a_node = c.data().filesystems.iter().any(|(fs, f)| {
+                matches!(fs, kubestory::sim::data::FsId::NodeDisk { .. })
+                    && f.stories().iter().any(|s| s.text == "s")
+            });
+            if on_a_node { N } else { L }
+        }
+        Some(other) => panic!("unexpected stories {other:?}"),
+    }
+}
+
+fn check_row(name: &str, nodes: usize, expected: [Seen; 7], event: impl Fn(&mut Cluster)) {
+    for (storage, want) in COLUMNS.into_iter().zip(expected) {
+        let mut c = setup(storage, nodes);
+        event(&mut c);
+        let got = observe(&c);
+        assert_eq!(got, want, "§8.2 row {name:?}, column {storage:?}");
+    }
+}
+
+fn delete_the_pod(c: &mut Cluster) {
+    let pod = pod_names(c)[0].clone();
+    del(c, Kind::Pod, &pod);
+}
+
+#[test]
+fn s8_2_container_restart() {
+    check_row("container restart", 1, [L, S, S, S, S, S, S], |c| {
+        c.crash(
+            "default",
+            &kubestory::sim::Target::parse("deploy/app").unwrap(),
+            None,
+        )
+        .unwrap();
+    });
+}
+
+#[test]
+fn s8_2_pod_deleted_replacement_on_the_same_node() {
+    check_row(
+        "pod deleted, same node",
+        1,
+        [L, L, L, S, S, S, S],
+        delete_the_pod,
+    );
+}
+
+#[test]
+fn s8_2_pod_deleted_replacement_on_another_node() {
+    check_row("pod deleted, other node", 2, [L, L, L, N, N, B, S], |c| {
+        c.cordon("minikube", true).unwrap();
+        delete_the_pod(c);
+    });
+}
+
+#[test]
+fn s8_2_node_reboot() {
+    check_row("node reboot", 1, [L, S, L, S, S, S, S], |c| {
+        c.reboot_node("minikube").unwrap();
+    });
+}
+
+#[test]
+fn s8_2_node_lost_replacement_elsewhere_s9_3() {
+    check_row("node lost", 2, [L, L, L, N, N, B, S], |c| {
+        c.fail_node("minikube").unwrap();
+        c.advance(50 + 300 + 360 + 10);
+    });
+}
+
+#[test]
+fn s9_3_network_volume_waits_for_forced_detach() {
+    let mut c = setup(NetworkRwo, 2);
+    c.fail_node("minikube").unwrap();
+    c.advance(50 + 300);
+    // Evicted and replaced, but the disk is still attached to the dead node.
+    let live: Vec<String> = c
+        .pods()
+        .filter(|p| p.metadata.deletion_timestamp.is_none())
+        .map(|p| p.metadata.name.clone())
+        .collect();
+    assert_eq!(live.len(), 1);
+    assert_eq!(pod_status(&c, &live[0]), "ContainerCreating");
+    assert!(
+        events_of(&c, "Pod", &live[0])
+            .iter()
+            .any(|(r, m)| r == "FailedAttachVolume" && m.starts_with("Multi-Attach error"))
+    );
+    c.advance(359);
+    assert_eq!(pod_status(&c, &live[0]), "ContainerCreating");
+    c.advance(1);
+    assert_eq!(pod_status(&c, &live[0]), "Running");
+    assert_eq!(read(&c, "deploy/app"), Some(vec!["s".to_string()]));
+}
+
+#[test]
+fn s8_2_deployment_deleted_leaves_claims_and_pvs() {
+    let mut c = setup(HostPathPv, 1);
+    del(&mut c, Kind::Deployment, "app");
+    assert!(c.pods().next().is_none());
+    assert!(c.replica_sets().next().is_none());
+    assert_eq!(
+        claim_phase(&c, "claim"),
+        Some(kubestory::sim::objects::ClaimPhase::Bound)
+    );
+}

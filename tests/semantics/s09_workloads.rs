@@ -1,0 +1,140 @@
+//! §9: Deployments, StatefulSets and node failure.
+
+use crate::build::*;
+use kubestory::sim::Kind;
+use kubestory::sim::objects::*;
+use serde_json::json;
+
+fn web(replicas: u32) -> serde_json::Value {
+    json!({"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"web"},
+        "spec":{"serviceName":"nginx","replicas":replicas,"selector":{"matchLabels":{"app":"nginx"}},
+        "template":{"metadata":{"labels":{"app":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.7",
+            "volumeMounts":[{"name":"www","mountPath":"/usr/share/nginx/html"}]}]}},
+        "volumeClaimTemplates":[{"metadata":{"name":"www"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}]}})
+}
+
+#[test]
+fn s9_1_deployment_pods_are_named_deploy_hash_suffix_and_renamed_on_replacement() {
+    let mut c = cluster();
+    apply(&mut c, deployment("story", 1, None));
+    let first = pod_names(&c)[0].clone();
+    let rs = c.replica_sets().next().unwrap().metadata.name.clone();
+    assert!(rs.starts_with("story-"));
+    assert!(first.starts_with(&format!("{rs}-")));
+    assert_eq!(first.len(), rs.len() + 6);
+    del(&mut c, Kind::Pod, &first);
+    let second = pod_names(&c)[0].clone();
+    assert_ne!(first, second);
+    assert!(second.starts_with(&format!("{rs}-")));
+}
+
+#[test]
+fn s9_2_statefulset_names_claims_and_reuses_them() {
+    let mut c = cluster();
+    apply(&mut c, web(2));
+    assert_eq!(pod_names(&c), vec!["web-0", "web-1"]);
+    assert_eq!(claim_phase(&c, "www-web-0"), Some(ClaimPhase::Bound));
+    assert_eq!(claim_phase(&c, "www-web-1"), Some(ClaimPhase::Bound));
+    write(&mut c, "web-0", "zero");
+    del(&mut c, Kind::Pod, "web-0");
+    assert_eq!(pod_names(&c), vec!["web-0", "web-1"]);
+    assert_eq!(read(&c, "web-0"), Some(vec!["zero".to_string()]));
+}
+
+#[test]
+fn s9_2_scale_down_keeps_claims_and_scale_up_reuses_them_s13_14() {
+    let mut c = cluster();
+    apply(&mut c, web(2));
+    write(&mut c, "web-1", "one");
+    c.scale(Kind::StatefulSet, "default", "web", 1).unwrap();
+    assert_eq!(pod_names(&c), vec!["web-0"]);
+    assert_eq!(claim_phase(&c, "www-web-1"), Some(ClaimPhase::Bound));
+    c.scale(Kind::StatefulSet, "default", "web", 2).unwrap();
+    assert_eq!(read(&c, "web-1"), Some(vec!["one".to_string()]));
+    del(&mut c, Kind::StatefulSet, "web");
+    assert!(c.pods().next().is_none());
+    assert_eq!(c.claims().count(), 2, "claims outlive the StatefulSet");
+}
+
+#[test]
+fn s9_2_statefulset_pods_start_in_order() {
+    let mut c = cluster();
+    apply(&mut c, sc("slow", "example.com/never", "Immediate", true));
+    apply(&mut c, web(3));
+    // web-0 cannot start (its claim never binds), so web-1 is never created.
+    assert_eq!(pod_names(&c), vec!["web-0"]);
+}
+
+#[test]
+fn s9_3_node_failure_timeline_for_a_deployment() {
+    let mut c = cluster_with(2, true);
+    apply(&mut c, deployment("story", 1, None));
+    let pod = pod_names(&c)[0].clone();
+    assert_eq!(node_of(&c, &pod).as_deref(), Some("minikube"));
+    c.fail_node("minikube").unwrap();
+    assert!(
+        c.node("minikube").unwrap().is_ready(),
+        "the control plane has not noticed yet"
+    );
+    c.advance(49);
+    assert!(c.node("minikube").unwrap().is_ready());
+    c.advance(1);
+    assert!(!c.node("minikube").unwrap().is_ready());
+    assert_eq!(pod_status(&c, &pod), "Running");
+    c.advance(299);
+    assert_eq!(pod_names(&c).len(), 1);
+    c.advance(1);
+    assert_eq!(pod_status(&c, &pod), "Terminating");
+    let replacement: Vec<String> = pod_names(&c).into_iter().filter(|p| p != &pod).collect();
+    assert_eq!(replacement.len(), 1);
+    assert_eq!(
+        node_of(&c, &replacement[0]).as_deref(),
+        Some("minikube-m02")
+    );
+    // The evicted pod never finishes terminating while the kubelet is gone...
+    c.advance(3600);
+    assert_eq!(pod_status(&c, &pod), "Terminating");
+    // ...and goes once the node comes back.
+    c.recover_node("minikube").unwrap();
+    assert!(c.pod("default", &pod).is_none());
+}
+
+#[test]
+fn s9_3_statefulset_pod_is_not_replaced_while_the_old_one_exists_s13_15() {
+    let mut c = cluster_with(2, true);
+    apply(&mut c, web(1));
+    assert_eq!(node_of(&c, "web-0").as_deref(), Some("minikube"));
+    c.fail_node("minikube").unwrap();
+    c.advance(3600);
+    assert_eq!(pod_names(&c), vec!["web-0"]);
+    assert_eq!(pod_status(&c, "web-0"), "Terminating");
+    c.delete(
+        Kind::Pod,
+        "default",
+        "web-0",
+        kubestory::sim::DeleteOptions { force: true },
+    )
+    .unwrap();
+    assert_eq!(pod_names(&c), vec!["web-0"]);
+    assert_eq!(node_of(&c, "web-0").as_deref(), Some("minikube-m02"));
+}
+
+#[test]
+fn s9_1_repeated_crashes_back_off() {
+    let mut c = cluster();
+    apply(&mut c, pod_with("p", None));
+    let t = kubestory::sim::Target::Pod("p".into());
+    c.crash("default", &t, None).unwrap();
+    assert_eq!(pod_status(&c, "p"), "Running");
+    c.crash("default", &t, None).unwrap();
+    assert_eq!(pod_status(&c, "p"), "CrashLoopBackOff");
+    assert!(read(&c, "p").is_none(), "nothing serves during back-off");
+    c.advance(10);
+    assert_eq!(pod_status(&c, "p"), "Running");
+    let restarts = c.pod("default", "p").unwrap().status.container_statuses[0].restart_count;
+    assert_eq!(restarts, 2);
+    assert_eq!(
+        kubestory::kubectl::status::pod_restarts(c.pod("default", "p").unwrap(), c.now()),
+        "2 (10s ago)"
+    );
+}
