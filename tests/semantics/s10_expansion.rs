@@ -1,7 +1,6 @@
 //! §10: expansion and immutability.
 
 use crate::build::*;
-use kubestory::sim::objects::*;
 use kubestory::sim::{ApiError, Object};
 use serde_json::json;
 
