@@ -53,9 +53,6 @@ impl ClusterConfig {
 pub struct Attachment {
     /// The node it is attached to.
     pub node: String,
-    /// Since when no pod on that node uses it while the node is unreachable: after 6 minutes
-    /// the attach/detach controller force-detaches it (AD `reconcilerMaxWaitForUnmountDuration`).
-    pub orphaned_since: Option<SimTime>,
 }
 
 /// The kubelet's crash-loop back-off for one container (client-go `flowcontrol.Backoff`:
@@ -240,6 +237,12 @@ impl Cluster {
     pub fn now(&self) -> SimTime {
         self.now
     }
+    /// A cheap fingerprint that changes whenever the state changes (objects, clock, events,
+    /// stories, losses), so undo can tell a no-op from a change without comparing states.
+    pub fn change_marker(&self) -> (u64, SimTime, usize, u64, usize) {
+        (self.resource_version, self.now, self.events.len(), self.data.next_story, self.data.losses.len())
+    }
+
     /// The configuration the cluster was built from.
     pub fn config(&self) -> &ClusterConfig {
         &self.config

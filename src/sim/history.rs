@@ -41,9 +41,10 @@ impl Simulation {
         f: impl FnOnce(&mut Cluster) -> Result<T, E>,
     ) -> Result<T, E> {
         let before = self.cluster.clone();
+        let marker = self.cluster.change_marker();
         match f(&mut self.cluster) {
             Ok(v) => {
-                if self.cluster != before {
+                if self.cluster.change_marker() != marker {
                     self.undo.push(Checkpoint {
                         label: label.into(),
                         before,

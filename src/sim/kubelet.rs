@@ -450,13 +450,7 @@ impl Cluster {
                 ),
             )),
             None => {
-                self.attachments.insert(
-                    name.clone(),
-                    Attachment {
-                        node: node.into(),
-                        orphaned_since: None,
-                    },
-                );
+                self.attachments.insert(name.clone(), Attachment { node: node.into() });
                 let who = involved("Pod", &pod.metadata);
                 self.record(
                     who,

@@ -69,6 +69,24 @@ impl Cluster {
         Ok(outcome)
     }
 
+    /// Applies several objects in order, then lets the controllers settle once, as they would
+    /// catch up after a `kubectl apply -f` of a multi-document file. Stops at the first error;
+    /// the objects before it stay applied, as with kubectl.
+    pub fn apply_all(&mut self, objects: Vec<Object>) -> Vec<Result<ApplyOutcome, ApiError>> {
+        let mut results = Vec::with_capacity(objects.len());
+        for obj in objects {
+            let result = if self.exists(&obj) {
+                self.update_object(obj, true)
+            } else {
+                let (_, ns, _) = identity(&obj);
+                self.check_namespace(&obj, &ns).and_then(|()| self.insert_new(obj)).map(|()| ApplyOutcome::Created)
+            };
+            results.push(result);
+        }
+        self.settle();
+        results
+    }
+
     /// Replaces an object with a new version as a whole (the result of a patch): omitted
     /// fields are removed, immutability rules apply.
     pub fn replace(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
