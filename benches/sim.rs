@@ -23,13 +23,18 @@ fn claim(i: usize) -> Object {
 /// Applies N PVs, then N claims (two multi-document applies); every claim ends Bound.
 fn bind_claims(c: &mut Criterion) {
     let mut group = c.benchmark_group("bind_claims");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     for n in [100usize, 1_000, 10_000] {
         let pvs: Vec<Object> = (0..n).map(pv).collect();
         let claims: Vec<Object> = (0..n).map(claim).collect();
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| {
-                let mut cluster = Cluster::new(ClusterConfig { default_storage_class: false, ..ClusterConfig::default() });
+                let mut cluster = Cluster::new(ClusterConfig {
+                    default_storage_class: false,
+                    ..ClusterConfig::default()
+                });
                 cluster.apply_all(pvs.clone());
                 cluster.apply_all(claims.clone());
                 black_box(cluster.claims().count())
@@ -47,11 +52,15 @@ fn scenario(c: &mut Criterion) {
         "spec":{"containers":[{"name":"story","image":"story","volumeMounts":[{"name":"scratch","mountPath":"/app/story"},{"name":"keep","mountPath":"/app/keep"}]}],
         "volumes":[{"name":"scratch","emptyDir":{}},{"name":"keep","persistentVolumeClaim":{"claimName":"keep"}}]}}}}))
     .expect("valid deployment");
-    let keep = Object::from_value(json!({"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"keep"},
-        "spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}))
+    let keep = Object::from_value(
+        json!({"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"keep"},
+        "spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}),
+    )
     .expect("valid claim");
     let mut group = c.benchmark_group("scenario");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     for n in [100usize, 1_000, 10_000] {
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| {
             b.iter(|| {
@@ -61,17 +70,32 @@ fn scenario(c: &mut Criterion) {
                 let target = Target::Deployment("story".into());
                 for i in 0..n {
                     let _ = match i % 8 {
-                        0..=3 => sim.act("write", |c| c.write_story("default", &target, None, "a story").map(|_| ())),
+                        0..=3 => sim.act("write", |c| {
+                            c.write_story("default", &target, None, "a story")
+                                .map(|_| ())
+                        }),
                         4 => sim.act("crash", |c| c.crash("default", &target, None).map(|_| ())),
                         5 => {
-                            let pod = sim.cluster().pods().next().map(|p| p.metadata.name.clone()).unwrap_or_default();
-                            sim.act("delete", |c| c.delete(Kind::Pod, "default", &pod, DeleteOptions::default()).map(|_| ()).map_err(SimError::from))
+                            let pod = sim
+                                .cluster()
+                                .pods()
+                                .next()
+                                .map(|p| p.metadata.name.clone())
+                                .unwrap_or_default();
+                            sim.act("delete", |c| {
+                                c.delete(Kind::Pod, "default", &pod, DeleteOptions::default())
+                                    .map(|_| ())
+                                    .map_err(SimError::from)
+                            })
                         }
                         6 => sim.act::<(), SimError>("wait", |c| {
                             c.advance(15);
                             Ok(())
                         }),
-                        _ => sim.cluster().read_stories("default", &target, None).map(|_| ()),
+                        _ => sim
+                            .cluster()
+                            .read_stories("default", &target, None)
+                            .map(|_| ()),
                     };
                 }
                 black_box(sim.cluster().events().count())

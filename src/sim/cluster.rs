@@ -240,7 +240,13 @@ impl Cluster {
     /// A cheap fingerprint that changes whenever the state changes (objects, clock, events,
     /// stories, losses), so undo can tell a no-op from a change without comparing states.
     pub fn change_marker(&self) -> (u64, SimTime, usize, u64, usize) {
-        (self.resource_version, self.now, self.events.len(), self.data.next_story, self.data.losses.len())
+        (
+            self.resource_version,
+            self.now,
+            self.events.len(),
+            self.data.next_story,
+            self.data.losses.len(),
+        )
     }
 
     /// The configuration the cluster was built from.

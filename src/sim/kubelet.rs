@@ -450,7 +450,8 @@ impl Cluster {
                 ),
             )),
             None => {
-                self.attachments.insert(name.clone(), Attachment { node: node.into() });
+                self.attachments
+                    .insert(name.clone(), Attachment { node: node.into() });
                 let who = involved("Pod", &pod.metadata);
                 self.record(
                     who,

@@ -79,7 +79,9 @@ impl Cluster {
                 self.update_object(obj, true)
             } else {
                 let (_, ns, _) = identity(&obj);
-                self.check_namespace(&obj, &ns).and_then(|()| self.insert_new(obj)).map(|()| ApplyOutcome::Created)
+                self.check_namespace(&obj, &ns)
+                    .and_then(|()| self.insert_new(obj))
+                    .map(|()| ApplyOutcome::Created)
             };
             results.push(result);
         }

@@ -37,6 +37,30 @@ impl Cluster {
     }
 
     fn sync_claim(&mut self, k: &NsName, index: &mut VolumeIndex) {
+        // Fast path: a Bound claim whose PV points back and reports the same capacity.
+        if let Some(c) = self.claims.get(k) {
+            if c.status.phase == Some(ClaimPhase::Bound)
+                && c.metadata.has_annotation(ANN_BIND_COMPLETED, "yes")
+            {
+                let settled = c
+                    .spec
+                    .volume_name()
+                    .and_then(|v| self.volumes.get(v))
+                    .is_some_and(|pv| {
+                        pv.status.phase == Some(VolumePhase::Bound)
+                            && pv
+                                .spec
+                                .claim_ref
+                                .as_ref()
+                                .is_some_and(|r| r.uid_str() == c.metadata.uid)
+                            && pv.spec.capacity == c.status.capacity
+                            && pv.spec.access_modes == c.status.access_modes
+                    });
+                if settled {
+                    return;
+                }
+            }
+        }
         let Some(claim) = self.claims.get(k).cloned() else {
             return;
         };
@@ -255,6 +279,22 @@ impl Cluster {
 
     /// PVC-CTRL `syncVolume` (semantics §6.1, Appendix A).
     fn sync_volume(&mut self, name: &str) {
+        // Fast path: a Bound PV whose claim is bound to it needs nothing (most PVs, most passes).
+        if let Some(pv) = self.volumes.get(name) {
+            if pv.status.phase == Some(VolumePhase::Bound) {
+                if let Some(r) = &pv.spec.claim_ref {
+                    let settled = self
+                        .claims
+                        .get(&(r.ns().to_string(), r.name_str().to_string()))
+                        .is_some_and(|c| {
+                            c.metadata.uid == r.uid_str() && c.spec.volume_name() == Some(name)
+                        });
+                    if settled {
+                        return;
+                    }
+                }
+            }
+        }
         let Some(mut pv) = self.volumes.get(name).cloned() else {
             return;
         };
