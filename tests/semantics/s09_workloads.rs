@@ -138,3 +138,32 @@ fn s9_1_repeated_crashes_back_off() {
         "2 (10s ago)"
     );
 }
+
+#[test]
+fn s9_2_template_change_rolls_pods_keeping_their_claims() {
+    let mut c = cluster();
+    apply(&mut c, web(2));
+    write(&mut c, "web-0", "zero");
+    let uid0 = c.pod("default", "web-0").unwrap().metadata.uid.clone();
+    c.rollout_restart(Kind::StatefulSet, "default", "web")
+        .unwrap();
+    assert_eq!(pod_names(&c), vec!["web-0", "web-1"]);
+    assert_ne!(
+        c.pod("default", "web-0").unwrap().metadata.uid,
+        uid0,
+        "web-0 was recreated"
+    );
+    assert_eq!(read(&c, "web-0"), Some(vec!["zero".to_string()]));
+    let deletes: Vec<String> = events_of(&c, "StatefulSet", "web")
+        .into_iter()
+        .filter(|(r, _)| r == "SuccessfulDelete")
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(
+        deletes,
+        vec![
+            "delete Pod web-1 in StatefulSet web successful",
+            "delete Pod web-0 in StatefulSet web successful"
+        ]
+    );
+}

@@ -11,6 +11,18 @@ use crate::sim::objects::*;
 
 /// Label with the pod's name, set on StatefulSet pods.
 pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
+/// Label with the template revision a pod was made from.
+pub const REVISION_LABEL: &str = "controller-revision-hash";
+
+/// `<sts>-<hash of the template>`, the revision name.
+fn revision(sts: &StatefulSet) -> String {
+    let json = serde_json::to_string(&sts.spec.template).unwrap_or_default();
+    format!(
+        "{}-{}",
+        sts.metadata.name,
+        crate::sim::names::pod_template_hash(&json, 0)
+    )
+}
 
 impl Cluster {
     /// One pass over every StatefulSet.
@@ -104,6 +116,7 @@ impl Cluster {
                 break;
             }
         }
+        self.roll_stateful_set(&sts, replicas);
         let active: Vec<Pod> = self
             .pods
             .values()
@@ -119,6 +132,46 @@ impl Cluster {
             observed_generation: sts.metadata.generation,
         };
         self.put_stateful_set(sts);
+    }
+
+    /// RollingUpdate: once every pod exists and is ready, delete the highest-ordinal pod of
+    /// an old revision; the controller recreates it (same name, same claims) from the new
+    /// template. One pod at a time.
+    fn roll_stateful_set(&mut self, sts: &StatefulSet, replicas: usize) {
+        let uid = &sts.metadata.uid;
+        let current = revision(sts);
+        let pods: Vec<Pod> = self
+            .pods
+            .values()
+            .filter(|p| p.metadata.controller().is_some_and(|o| &o.uid == uid))
+            .cloned()
+            .collect();
+        let all_ready = pods.len() == replicas && pods.iter().all(|p| is_active(p) && is_ready(p));
+        if !all_ready {
+            return;
+        }
+        let mut stale: Vec<(usize, Pod)> = pods
+            .into_iter()
+            .filter(|p| p.metadata.labels.get(REVISION_LABEL) != Some(&current))
+            .filter_map(|p| ordinal_of(&p.metadata.name, &sts.metadata.name).map(|o| (o, p)))
+            .collect();
+        stale.sort_by_key(|(o, _)| std::cmp::Reverse(*o));
+        if let Some((_, mut pod)) = stale.into_iter().next() {
+            pod.metadata.deletion_timestamp = Some(self.now);
+            let name = pod.metadata.name.clone();
+            self.put_pod(pod);
+            let who = involved("StatefulSet", &sts.metadata);
+            self.record(
+                who,
+                EventType::Normal,
+                "SuccessfulDelete",
+                format!(
+                    "delete Pod {name} in StatefulSet {} successful",
+                    sts.metadata.name
+                ),
+                "statefulset-controller",
+            );
+        }
     }
 
     fn create_stateful_pod(&mut self, sts: &StatefulSet, ordinal: usize) {
@@ -171,6 +224,7 @@ impl Cluster {
         meta.labels.insert(POD_NAME_LABEL.into(), pod_name.clone());
         meta.labels
             .insert("apps.kubernetes.io/pod-index".into(), ordinal.to_string());
+        meta.labels.insert(REVISION_LABEL.into(), revision(sts));
         meta.annotations = sts.spec.template.metadata.annotations.clone();
         meta.owner_references = vec![controller_ref("apps/v1", "StatefulSet", &sts.metadata)];
         self.stamp_new(&mut meta);
