@@ -82,6 +82,16 @@ enum UintError {
     Range,
 }
 
+/// `strconv.ParseUint(s, 0, 64)` succeeds (`Ok`), or fails with a range error (`Err(true)`) or
+/// a syntax error (`Err(false)`).
+pub fn parse_uint(s: &str) -> Result<(), bool> {
+    match parse_uint_base0(s) {
+        Ok(_) => Ok(()),
+        Err(UintError::Range) => Err(true),
+        Err(UintError::Syntax) => Err(false),
+    }
+}
+
 fn parse_uint_base0(s: &str) -> Result<u64, UintError> {
     let b = s.as_bytes();
     if b.is_empty() {

@@ -10,27 +10,40 @@
 
 pub mod args;
 mod commands;
+pub mod describe_writer;
 pub mod error;
 mod flagspecs;
 pub mod goparse;
 pub mod output;
 mod parse;
 mod pflag;
+pub mod print_json;
+pub mod print_yaml;
+pub mod printers;
 mod printflags;
 pub mod resources;
 pub mod selector;
 mod selector_lex;
 mod selector_validate;
+pub mod table;
+pub mod tabwriter;
 pub mod tokenize;
 mod validate;
+mod yaml_scalar;
+mod yaml_timestamp;
 
 pub use args::{
     Cascade, DryRun, Flags, Invocation, OutputFormat, PatchType, Resources, Target, Verb,
 };
+pub use describe_writer::{DescribeWriter, EventLine};
 pub use error::KubectlError;
 pub use output::{Output, Stream};
 pub use parse::{parse_command_line, parse_words};
+pub use print_json::to_json;
+pub use print_yaml::{to_yaml, to_yaml_documents};
 pub use selector::{LabelSelector, Operator, Requirement, SelectorError};
+pub use table::{Column, Row, Table, TableOptions, TablePrinter};
+pub use tabwriter::TabWriter;
 pub use tokenize::{TokenizeError, tokenize};
 
 #[cfg(test)]
