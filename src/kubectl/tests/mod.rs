@@ -5,6 +5,7 @@ mod goparse_tests;
 mod parse_errors_tests;
 mod parse_tests;
 mod print_tests;
+mod proptest_tests;
 mod selector_tests;
 mod table_tests;
 mod tabwriter_tests;
