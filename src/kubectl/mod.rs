@@ -21,16 +21,21 @@ pub mod print_json;
 pub mod print_yaml;
 pub mod printers;
 mod printflags;
+mod resource_names;
 pub mod resources;
 pub mod selector;
 mod selector_lex;
+mod selector_parse;
 mod selector_validate;
 pub mod table;
 pub mod tabwriter;
 pub mod tokenize;
 mod validate;
+mod validate_changes;
+mod yaml_resolve;
 mod yaml_scalar;
 mod yaml_timestamp;
+mod yaml_writers;
 
 pub use args::{
     Cascade, DryRun, Flags, Invocation, OutputFormat, PatchType, Resources, Target, Verb,
