@@ -7,6 +7,21 @@
 //! - the printers: [`tabwriter`] (Go's `text/tabwriter`), [`table`] (`kubectl get` tables),
 //!   [`print_yaml`] (`-o yaml`), [`print_json`] (`-o json`), [`printers`] (`-o name`, lists),
 //!   and [`describe_writer`] (`kubectl describe` layout, labels, events).
+//!
+//! A verb is expected to be wired like this:
+//!
+//! ```text
+//! let inv = match kubectl::parse_command_line(line) {
+//!     Ok(inv) => inv,
+//!     Err(e) => return e.to_output_with_hint(),   // kubectl's stderr text, failed status
+//! };
+//! let mut out = Output::new();
+//! for w in &inv.flags.warnings { out.err_line(w); } // printed before anything else
+//! match inv.verb {
+//!     Verb::Get => { /* inv.resources: Kinds or Named; inv.flags.output; TablePrinter… */ }
+//!     …
+//! }
+//! ```
 
 pub mod args;
 mod commands;

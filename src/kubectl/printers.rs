@@ -72,3 +72,42 @@ pub fn get_output_value(resources: &Resources, mut objects: Vec<Value>) -> Value
     }
     list_value(objects)
 }
+
+/// The line `kubectl delete` prints for each object (kubectl `cmd/delete/delete.go`
+/// `PrintObj`): `kind[.group] "name" deleted`, `force deleted` when the grace period is 0,
+/// ` (dry run)` / ` (server dry run)`, and since v1.34 (PR #126619, per
+/// k8s-storage-semantics.md §7.3) ` from <ns> namespace` for namespaced objects; just
+/// `kind[.group]/name` with `-o name`. The placement of the namespace suffix after a dry-run
+/// suffix is unconfirmed.
+pub fn delete_line(
+    kind: Kind,
+    name: &str,
+    namespace: Option<&str>,
+    flags: &super::args::Flags,
+) -> String {
+    if flags.output == OutputFormat::Name {
+        return name_line(kind, name, None);
+    }
+    let op = operation(
+        if flags.grace_period == 0 {
+            "force deleted"
+        } else {
+            "deleted"
+        },
+        flags.dry_run,
+    );
+    match namespace.filter(|_| kind.namespaced()) {
+        Some(ns) => format!("{} \"{name}\" {op} from {ns} namespace\n", kind.qualified()),
+        None => format!("{} \"{name}\" {op}\n", kind.qualified()),
+    }
+}
+
+/// What `kubectl get` writes to stderr when nothing matched (kubectl `cmd/get/get.go` `Run`):
+/// `No resources found in <ns> namespace.` when every requested kind is namespaced and `-A`
+/// was not given, else `No resources found`.
+pub fn no_resources_found(namespace: Option<&str>) -> String {
+    match namespace {
+        Some(ns) => format!("No resources found in {ns} namespace.\n"),
+        None => "No resources found\n".to_string(),
+    }
+}

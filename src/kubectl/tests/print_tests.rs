@@ -327,3 +327,42 @@ fn lists_and_names() {
         "a: 1\n---\nb: 2\n"
     );
 }
+
+#[test]
+fn delete_lines_and_empty_results() {
+    use crate::kubectl::Flags;
+    use crate::kubectl::printers::{delete_line, no_resources_found};
+    let mut flags = Flags::default();
+    assert_eq!(
+        delete_line(
+            Kind::PersistentVolumeClaim,
+            "host-pvc",
+            Some("default"),
+            &flags
+        ),
+        "persistentvolumeclaim \"host-pvc\" deleted from default namespace\n"
+    );
+    assert_eq!(
+        delete_line(Kind::PersistentVolume, "host-pv", None, &flags),
+        "persistentvolume \"host-pv\" deleted\n"
+    );
+    assert_eq!(
+        delete_line(Kind::StorageClass, "fast", Some("default"), &flags),
+        "storageclass.storage.k8s.io \"fast\" deleted\n"
+    );
+    flags.grace_period = 0;
+    assert_eq!(
+        delete_line(Kind::Pod, "p", Some("shop"), &flags),
+        "pod \"p\" force deleted from shop namespace\n"
+    );
+    flags.output = OutputFormat::Name;
+    assert_eq!(
+        delete_line(Kind::Deployment, "web", Some("shop"), &flags),
+        "deployment.apps/web\n"
+    );
+    assert_eq!(
+        no_resources_found(Some("default")),
+        "No resources found in default namespace.\n"
+    );
+    assert_eq!(no_resources_found(None), "No resources found\n");
+}
