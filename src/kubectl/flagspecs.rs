@@ -1,0 +1,321 @@
+//! The flags each kubectl v1.34 command accepts, with their types and defaults, so that a real
+//! flag is never reported as unknown and an unknown one gets pflag's error.
+//!
+//! Sources: kubernetes/kubernetes `staging/src/k8s.io/kubectl/pkg/cmd/{get/get.go,
+//! get/get_flags.go, delete/delete_flags.go, scale/scale.go, drain/drain.go, apply/apply.go,
+//! create/create.go, patch/patch.go, rollout/rollout_restart.go, describe/describe.go}`,
+//! `cmd/util/helpers.go` (`AddFilenameOptionFlags`, `AddDryRunFlag`, `AddValidateFlags`…) and
+//! `cli-runtime/pkg/genericclioptions/config_flags.go` for the global flags. Flags read from
+//! get.go, get_flags.go, scale.go, delete.go and helpers.go were checked upstream; the others
+//! are listed from memory of kubectl's `--help` and may miss a rarely used flag.
+
+use super::pflag::{FlagSpec, FlagType, Support};
+
+const fn spec(name: &'static str, short: Option<u8>, ty: FlagType, support: Support) -> FlagSpec {
+    FlagSpec {
+        name,
+        short,
+        ty,
+        no_opt: None,
+        default: "",
+        support,
+    }
+}
+const fn yes(name: &'static str, short: Option<u8>, ty: FlagType) -> FlagSpec {
+    spec(name, short, ty, Support::Yes)
+}
+const fn ignored(name: &'static str, ty: FlagType) -> FlagSpec {
+    spec(name, None, ty, Support::Ignored)
+}
+const fn refused(name: &'static str, short: Option<u8>, ty: FlagType) -> FlagSpec {
+    spec(name, short, ty, Support::NotSimulated)
+}
+const fn with_default(mut s: FlagSpec, default: &'static str) -> FlagSpec {
+    s.default = default;
+    s
+}
+const fn with_no_opt(mut s: FlagSpec, no_opt: &'static str) -> FlagSpec {
+    s.no_opt = Some(no_opt);
+    s
+}
+
+use FlagType::{Bool, Duration, Int, Str, StringArray, StringSlice};
+
+/// Global (persistent) flags of the `kubectl` root command.
+pub(crate) const GLOBAL: &[FlagSpec] = &[
+    yes("namespace", Some(b'n'), Str),
+    ignored("kubeconfig", Str),
+    ignored("context", Str),
+    ignored("cluster", Str),
+    ignored("user", Str),
+    spec("server", Some(b's'), Str, Support::Ignored),
+    ignored("token", Str),
+    ignored("as", Str),
+    ignored("as-group", StringArray),
+    ignored("as-uid", Str),
+    ignored("cache-dir", Str),
+    ignored("certificate-authority", Str),
+    ignored("client-certificate", Str),
+    ignored("client-key", Str),
+    ignored("insecure-skip-tls-verify", Bool),
+    ignored("tls-server-name", Str),
+    ignored("request-timeout", Str),
+    ignored("match-server-version", Bool),
+    ignored("disable-compression", Bool),
+    ignored("profile", Str),
+    ignored("profile-output", Str),
+    ignored("warnings-as-errors", Bool),
+    spec("v", Some(b'v'), Int, Support::Ignored),
+    ignored("vmodule", Str),
+    ignored("log-flush-frequency", Duration),
+    ignored("kuberc", Str),
+    ignored("username", Str),
+    ignored("password", Str),
+];
+
+const FILENAME: FlagSpec = yes("filename", Some(b'f'), StringSlice);
+const KUSTOMIZE: FlagSpec = refused("kustomize", Some(b'k'), Str);
+const RECURSIVE: FlagSpec = yes("recursive", Some(b'R'), Bool);
+const SELECTOR: FlagSpec = yes("selector", Some(b'l'), Str);
+const ALL_NAMESPACES: FlagSpec = yes("all-namespaces", Some(b'A'), Bool);
+const DRY_RUN: FlagSpec = with_no_opt(with_default(yes("dry-run", None, Str), "none"), "unchanged");
+const OUTPUT: FlagSpec = yes("output", Some(b'o'), Str);
+const TEMPLATE: FlagSpec = refused("template", None, Str);
+const MISSING_KEYS: FlagSpec = with_default(ignored("allow-missing-template-keys", Bool), "true");
+const MANAGED_FIELDS: FlagSpec = ignored("show-managed-fields", Bool);
+const FIELD_MANAGER: FlagSpec = ignored("field-manager", Str);
+const VALIDATE: FlagSpec = with_no_opt(ignored("validate", Str), "strict");
+const RECORD: FlagSpec = ignored("record", Bool);
+const CHUNK_SIZE: FlagSpec = ignored("chunk-size", Int);
+const FIELD_SELECTOR: FlagSpec = refused("field-selector", None, Str);
+const RAW: FlagSpec = refused("raw", None, Str);
+const GRACE_PERIOD: FlagSpec = with_default(yes("grace-period", None, Int), "-1");
+const TIMEOUT: FlagSpec = yes("timeout", None, Duration);
+
+/// The flags of cli-runtime's generic `PrintFlags` (`-o` plus template flags).
+const PRINT: [FlagSpec; 4] = [OUTPUT, TEMPLATE, MISSING_KEYS, MANAGED_FIELDS];
+
+pub(crate) const GET: &[FlagSpec] = &[
+    OUTPUT,
+    yes("no-headers", None, Bool),
+    yes("show-labels", None, Bool),
+    yes("show-kind", None, Bool),
+    yes("label-columns", Some(b'L'), StringSlice),
+    refused("sort-by", None, Str),
+    TEMPLATE,
+    MISSING_KEYS,
+    MANAGED_FIELDS,
+    RAW,
+    refused("watch", Some(b'w'), Bool),
+    refused("watch-only", None, Bool),
+    refused("output-watch-events", None, Bool),
+    CHUNK_SIZE,
+    yes("ignore-not-found", None, Bool),
+    SELECTOR,
+    FIELD_SELECTOR,
+    ALL_NAMESPACES,
+    with_default(ignored("server-print", Bool), "true"),
+    ignored("use-openapi-print-columns", Bool),
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    refused("subresource", None, Str),
+];
+
+pub(crate) const DESCRIBE: &[FlagSpec] = &[
+    ALL_NAMESPACES,
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    SELECTOR,
+    with_default(yes("show-events", None, Bool), "true"),
+    CHUNK_SIZE,
+];
+
+pub(crate) const DELETE: &[FlagSpec] = &[
+    yes("all", None, Bool),
+    ALL_NAMESPACES,
+    with_no_opt(
+        with_default(yes("cascade", None, Str), "background"),
+        "background",
+    ),
+    DRY_RUN,
+    FIELD_SELECTOR,
+    FILENAME,
+    yes("force", None, Bool),
+    GRACE_PERIOD,
+    yes("ignore-not-found", None, Bool),
+    refused("interactive", Some(b'i'), Bool),
+    KUSTOMIZE,
+    yes("now", None, Bool),
+    OUTPUT,
+    RAW,
+    RECURSIVE,
+    SELECTOR,
+    TIMEOUT,
+    with_default(yes("wait", None, Bool), "true"),
+];
+
+pub(crate) const APPLY: &[FlagSpec] = &[
+    ignored("all", Bool),
+    with_no_opt(
+        with_default(ignored("cascade", Str), "background"),
+        "background",
+    ),
+    DRY_RUN,
+    FIELD_MANAGER,
+    FILENAME,
+    yes("force", None, Bool),
+    ignored("force-conflicts", Bool),
+    with_default(ignored("grace-period", Int), "-1"),
+    KUSTOMIZE,
+    ignored("openapi-patch", Bool),
+    with_default(ignored("overwrite", Bool), "true"),
+    refused("prune", None, Bool),
+    refused("prune-allowlist", None, StringArray),
+    RECURSIVE,
+    SELECTOR,
+    yes("server-side", None, Bool),
+    ignored("timeout", Duration),
+    VALIDATE,
+    ignored("wait", Bool),
+    RECORD,
+    refused("subresource", None, Str),
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+pub(crate) const CREATE: &[FlagSpec] = &[
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    refused("edit", None, Bool),
+    ignored("windows-line-endings", Bool),
+    ignored("save-config", Bool),
+    DRY_RUN,
+    SELECTOR,
+    RAW,
+    FIELD_MANAGER,
+    VALIDATE,
+    RECORD,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+pub(crate) const CREATE_NAMESPACE: &[FlagSpec] = &[
+    DRY_RUN,
+    FIELD_MANAGER,
+    ignored("save-config", Bool),
+    VALIDATE,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+pub(crate) const SCALE: &[FlagSpec] = &[
+    yes("all", None, Bool),
+    ignored("resource-version", Str),
+    with_default(yes("current-replicas", None, Int), "-1"),
+    yes("replicas", None, Int),
+    TIMEOUT,
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    DRY_RUN,
+    SELECTOR,
+    RECORD,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+pub(crate) const PATCH: &[FlagSpec] = &[
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    yes("patch", Some(b'p'), Str),
+    yes("patch-file", None, Str),
+    with_default(yes("type", None, Str), "strategic"),
+    DRY_RUN,
+    refused("local", None, Bool),
+    FIELD_MANAGER,
+    refused("subresource", None, Str),
+    RECORD,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+pub(crate) const CORDON: &[FlagSpec] = &[DRY_RUN, SELECTOR];
+
+pub(crate) const DRAIN: &[FlagSpec] = &[
+    CHUNK_SIZE,
+    yes("delete-emptydir-data", None, Bool),
+    yes("delete-local-data", None, Bool),
+    yes("disable-eviction", None, Bool),
+    DRY_RUN,
+    yes("force", None, Bool),
+    GRACE_PERIOD,
+    yes("ignore-daemonsets", None, Bool),
+    yes("pod-selector", None, Str),
+    SELECTOR,
+    ignored("skip-wait-for-delete-timeout", Int),
+    TIMEOUT,
+];
+
+pub(crate) const ROLLOUT_RESTART: &[FlagSpec] = &[
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    SELECTOR,
+    DRY_RUN,
+    FIELD_MANAGER,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+/// Flags of rollout subcommands kubestory does not simulate (parsed only to report them).
+pub(crate) const ROLLOUT_OTHER: &[FlagSpec] = &[
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    SELECTOR,
+    ignored("revision", Int),
+    ignored("watch", Bool),
+    TIMEOUT,
+    DRY_RUN,
+    ignored("to-revision", Int),
+    FIELD_MANAGER,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+pub(crate) const VERSION: &[FlagSpec] = &[yes("client", None, Bool), OUTPUT];
+
+pub(crate) const API_RESOURCES: &[FlagSpec] = &[
+    yes("api-group", None, Str),
+    ignored("cached", Bool),
+    yes("categories", None, StringSlice),
+    with_default(yes("namespaced", None, Bool), "true"),
+    yes("no-headers", None, Bool),
+    OUTPUT,
+    yes("sort-by", None, Str),
+    yes("verbs", None, StringSlice),
+];
+
+pub(crate) const EXPLAIN: &[FlagSpec] = &[
+    ignored("api-version", Str),
+    ignored("output", Str),
+    yes("recursive", None, Bool),
+];

@@ -1,0 +1,143 @@
+//! What one kubectl command prints: stdout and stderr chunks in the order they were written.
+//!
+//! Real kubectl writes to two streams and a terminal shows them interleaved (for example
+//! `kubectl delete` prints `pod "x" deleted` on stdout and a `Warning:` on stderr). The headless
+//! runner must reproduce that order, so an [`Output`] keeps every chunk with its stream.
+
+/// The stream a chunk of text was written to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stream {
+    /// Standard output (tables, YAML, `pvc "x" deleted`).
+    Stdout,
+    /// Standard error (`error: …`, `Warning: …`, `No resources found in default namespace.`).
+    Stderr,
+}
+
+/// The text one command wrote, in order, and whether it succeeded (exit code 0).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// The chunks in the order they were written; adjacent chunks of one stream are merged.
+    pub chunks: Vec<(Stream, String)>,
+    /// `true` when kubectl would exit with status 0.
+    pub success: bool,
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Output::new()
+    }
+}
+
+impl Output {
+    /// An empty, successful output.
+    pub fn new() -> Output {
+        Output {
+            chunks: Vec::new(),
+            success: true,
+        }
+    }
+
+    /// Appends text to stdout.
+    pub fn out(&mut self, text: impl AsRef<str>) -> &mut Output {
+        self.push(Stream::Stdout, text.as_ref())
+    }
+
+    /// Appends text to stderr.
+    pub fn err(&mut self, text: impl AsRef<str>) -> &mut Output {
+        self.push(Stream::Stderr, text.as_ref())
+    }
+
+    /// Appends a line (text plus `\n`) to stdout.
+    pub fn out_line(&mut self, text: impl AsRef<str>) -> &mut Output {
+        let line = format!("{}\n", text.as_ref());
+        self.push(Stream::Stdout, &line)
+    }
+
+    /// Appends a line (text plus `\n`) to stderr.
+    pub fn err_line(&mut self, text: impl AsRef<str>) -> &mut Output {
+        let line = format!("{}\n", text.as_ref());
+        self.push(Stream::Stderr, &line)
+    }
+
+    /// Marks the command as failed (non-zero exit status).
+    pub fn fail(&mut self) -> &mut Output {
+        self.success = false;
+        self
+    }
+
+    /// Appends everything `other` wrote, keeping its order; fails if `other` failed.
+    pub fn extend(&mut self, other: Output) -> &mut Output {
+        for (stream, text) in other.chunks {
+            self.push(stream, &text);
+        }
+        self.success &= other.success;
+        self
+    }
+
+    /// Everything written to stdout, concatenated.
+    pub fn stdout(&self) -> String {
+        self.stream_text(Stream::Stdout)
+    }
+
+    /// Everything written to stderr, concatenated.
+    pub fn stderr(&self) -> String {
+        self.stream_text(Stream::Stderr)
+    }
+
+    /// Both streams interleaved as a terminal would show them.
+    pub fn combined(&self) -> String {
+        self.chunks.iter().map(|(_, text)| text.as_str()).collect()
+    }
+
+    fn stream_text(&self, stream: Stream) -> String {
+        self.chunks
+            .iter()
+            .filter(|(s, _)| *s == stream)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    }
+
+    fn push(&mut self, stream: Stream, text: &str) -> &mut Output {
+        if text.is_empty() {
+            return self;
+        }
+        match self.chunks.last_mut() {
+            Some((last, buf)) if *last == stream => buf.push_str(text),
+            _ => self.chunks.push((stream, text.to_string())),
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_keep_order_and_merge_neighbours() {
+        let mut o = Output::new();
+        o.out("a").out_line("b").err_line("warn").out("c");
+        assert_eq!(
+            o.chunks,
+            vec![
+                (Stream::Stdout, "ab\n".to_string()),
+                (Stream::Stderr, "warn\n".to_string()),
+                (Stream::Stdout, "c".to_string()),
+            ]
+        );
+        assert_eq!(o.stdout(), "ab\nc");
+        assert_eq!(o.stderr(), "warn\n");
+        assert_eq!(o.combined(), "ab\nwarn\nc");
+        assert!(o.success);
+    }
+
+    #[test]
+    fn extend_propagates_failure() {
+        let mut a = Output::new();
+        let mut b = Output::new();
+        b.err("error: x\n").fail();
+        a.out("ok\n").extend(b);
+        assert!(!a.success);
+        assert_eq!(a.combined(), "ok\nerror: x\n");
+    }
+}
