@@ -249,6 +249,23 @@ impl Cluster {
                 });
                 spec.node_affinity = Some(pin_to(&node));
             }
+            ProvisionerFamily::SharedFs
+                if !provisioner.contains(".csi.") && !provisioner.ends_with(".csi.ceph.com") =>
+            {
+                // nfs-subdir-external-provisioner: an NFS PV on a directory of its export.
+                let path = format!("/exports/{ns}-{}-{name}", claim.metadata.name);
+                let server = "nfs-server.default.svc.cluster.local".to_string();
+                self.data
+                    .ensure(&FsId::Network {
+                        id: format!("nfs://{server}"),
+                    })
+                    .mkdir_p(&path);
+                spec.nfs = Some(NfsVolumeSource {
+                    server,
+                    path,
+                    read_only: None,
+                });
+            }
             ProvisionerFamily::NetworkDisk | ProvisionerFamily::SharedFs => {
                 meta.finalizers.push(FINALIZER_EXTERNAL_PROVISIONER.into());
                 let handle = if family == ProvisionerFamily::NetworkDisk {
