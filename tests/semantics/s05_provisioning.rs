@@ -104,3 +104,62 @@ fn s5_static_pv_of_the_class_is_used_before_provisioning() {
     apply(&mut c, pvc("a", "1Gi", &["ReadWriteOnce"], None));
     assert_eq!(bound_to(&c, "a").as_deref(), Some("static"));
 }
+
+#[test]
+fn s8_1_rwx_shared_filesystem_is_the_same_data_on_every_node() {
+    let mut c = cluster_with(2, false);
+    apply(
+        &mut c,
+        sc(
+            "nfs",
+            "cluster.local/nfs-subdir-external-provisioner",
+            "Immediate",
+            true,
+        ),
+    );
+    apply(&mut c, pvc("shared", "1Gi", &["ReadWriteMany"], None));
+    let v = c.volume(&bound_to(&c, "shared").unwrap()).unwrap();
+    assert!(v.spec.nfs.is_some(), "nfs-subdir provisions NFS PVs");
+    apply(
+        &mut c,
+        deployment(
+            "app",
+            2,
+            Some(json!({"persistentVolumeClaim":{"claimName":"shared"}})),
+        ),
+    );
+    let nodes: Vec<Option<String>> = pod_names(&c).iter().map(|p| node_of(&c, p)).collect();
+    assert_eq!(
+        nodes,
+        vec![
+            Some("minikube".to_string()),
+            Some("minikube-m02".to_string())
+        ]
+    );
+    let pods = pod_names(&c);
+    write(&mut c, &pods[0], "written on one node");
+    assert_eq!(
+        read(&c, &pods[1]),
+        Some(vec!["written on one node".to_string()])
+    );
+}
+
+#[test]
+fn s8_1_rwo_block_volume_on_two_nodes_gets_multi_attach() {
+    let mut c = cluster_with(2, false);
+    apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", true));
+    apply(&mut c, pvc("disk", "1Gi", &["ReadWriteOnce"], None));
+    apply(
+        &mut c,
+        deployment(
+            "app",
+            2,
+            Some(json!({"persistentVolumeClaim":{"claimName":"disk"}})),
+        ),
+    );
+    let statuses: Vec<String> = pod_names(&c).iter().map(|p| pod_status(&c, p)).collect();
+    assert_eq!(statuses, vec!["Running", "ContainerCreating"]);
+    let second = &pod_names(&c)[1];
+    assert!(events_of(&c, "Pod", second).iter().any(|(r, m)| r == "FailedAttachVolume"
+        && m.ends_with("Volume is already exclusively attached to one node and can't be attached to another")));
+}
