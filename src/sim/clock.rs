@@ -101,11 +101,7 @@ pub fn human_duration(secs: u64) -> String {
     let minutes = secs / MIN;
     if minutes < 10 {
         let s = secs % MIN;
-        return if s == 0 {
-            format!("{minutes}m")
-        } else {
-            format!("{minutes}m{s}s")
-        };
+        return if s == 0 { format!("{minutes}m") } else { format!("{minutes}m{s}s") };
     }
     if secs < 3 * HOUR {
         return format!("{minutes}m");
@@ -113,11 +109,7 @@ pub fn human_duration(secs: u64) -> String {
     let hours = secs / HOUR;
     if hours < 8 {
         let m = minutes % 60;
-        return if m == 0 {
-            format!("{hours}h")
-        } else {
-            format!("{hours}h{m}m")
-        };
+        return if m == 0 { format!("{hours}h") } else { format!("{hours}h{m}m") };
     }
     if hours < 48 {
         return format!("{hours}h");
@@ -125,11 +117,7 @@ pub fn human_duration(secs: u64) -> String {
     if hours < 192 {
         let h = hours % 24;
         let d = secs / DAY;
-        return if h == 0 {
-            format!("{d}d")
-        } else {
-            format!("{d}d{h}h")
-        };
+        return if h == 0 { format!("{d}d") } else { format!("{d}d{h}h") };
     }
     if hours < 24 * 365 * 2 {
         return format!("{}d", secs / DAY);
@@ -137,11 +125,7 @@ pub fn human_duration(secs: u64) -> String {
     let years = secs / YEAR;
     if years < 8 {
         let d = (secs % YEAR) / DAY;
-        return if d == 0 {
-            format!("{years}y")
-        } else {
-            format!("{years}y{d}d")
-        };
+        return if d == 0 { format!("{years}y") } else { format!("{years}y{d}d") };
     }
     format!("{years}y")
 }
@@ -218,10 +202,7 @@ mod tests {
         assert_eq!(SimTime(0).rfc3339(), "2026-01-01T00:00:00Z");
         assert_eq!(SimTime(3661).rfc3339(), "2026-01-01T01:01:01Z");
         for t in [0, 59, 86_399, 86_400 * 59, 86_400 * 366 + 7] {
-            assert_eq!(
-                SimTime::parse_rfc3339(&SimTime(t).rfc3339()),
-                Some(SimTime(t))
-            );
+            assert_eq!(SimTime::parse_rfc3339(&SimTime(t).rfc3339()), Some(SimTime(t)));
         }
         assert_eq!(SimTime(86_400 * 59).rfc3339(), "2026-03-01T00:00:00Z");
     }

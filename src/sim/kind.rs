@@ -133,10 +133,7 @@ impl Kind {
 
     /// Whether objects of this kind live in a namespace.
     pub fn namespaced(self) -> bool {
-        !matches!(
-            self,
-            Kind::PersistentVolume | Kind::StorageClass | Kind::Namespace | Kind::Node
-        )
+        !matches!(self, Kind::PersistentVolume | Kind::StorageClass | Kind::Namespace | Kind::Node)
     }
 
     /// `<singular>[.<group>]`, the prefix kubectl prints (`deployment.apps`,
@@ -208,14 +205,9 @@ impl Object {
     /// Converts a validated manifest document into a typed object. `kind` and `apiVersion` are
     /// read from the value; kinds that are not simulated become [`Object::Unsimulated`].
     pub fn from_value(value: Value) -> Result<Object, serde_json::Error> {
-        let kind_name = value
-            .get("kind")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string();
+        let kind_name = value.get("kind").and_then(Value::as_str).unwrap_or("").to_string();
         let mut body = value;
-        let Some(kind) =
-            Kind::from_name(&kind_name).filter(|k| *k != Kind::Node && *k != Kind::Event)
+        let Some(kind) = Kind::from_name(&kind_name).filter(|k| *k != Kind::Node && *k != Kind::Event)
         else {
             return serde_json::from_value(body).map(Object::Unsimulated);
         };
@@ -227,9 +219,7 @@ impl Object {
         }
         Ok(match kind {
             Kind::Pod => Object::Pod(serde_json::from_value(body)?),
-            Kind::PersistentVolumeClaim => {
-                Object::PersistentVolumeClaim(serde_json::from_value(body)?)
-            }
+            Kind::PersistentVolumeClaim => Object::PersistentVolumeClaim(serde_json::from_value(body)?),
             Kind::PersistentVolume => Object::PersistentVolume(serde_json::from_value(body)?),
             Kind::StorageClass => Object::StorageClass(serde_json::from_value(body)?),
             Kind::Deployment => Object::Deployment(serde_json::from_value(body)?),
@@ -318,10 +308,7 @@ impl Object {
         };
         let mut body = body.unwrap_or(Value::Null);
         if let (Value::Object(map), Some(kind)) = (&mut body, self.kind()) {
-            map.insert(
-                "apiVersion".into(),
-                Value::String(kind.api_version().to_string()),
-            );
+            map.insert("apiVersion".into(), Value::String(kind.api_version().to_string()));
             map.insert("kind".into(), Value::String(kind.name().to_string()));
         }
         body
@@ -334,24 +321,12 @@ mod tests {
 
     #[test]
     fn resource_names_resolve_like_kubectl() {
-        assert_eq!(
-            Kind::from_resource("pvc"),
-            Some(Kind::PersistentVolumeClaim)
-        );
-        assert_eq!(
-            Kind::from_resource("PersistentVolumeClaims"),
-            Some(Kind::PersistentVolumeClaim)
-        );
-        assert_eq!(
-            Kind::from_resource("deployments.apps"),
-            Some(Kind::Deployment)
-        );
+        assert_eq!(Kind::from_resource("pvc"), Some(Kind::PersistentVolumeClaim));
+        assert_eq!(Kind::from_resource("PersistentVolumeClaims"), Some(Kind::PersistentVolumeClaim));
+        assert_eq!(Kind::from_resource("deployments.apps"), Some(Kind::Deployment));
         assert_eq!(Kind::from_resource("deploy"), Some(Kind::Deployment));
         assert_eq!(Kind::from_resource("sc"), Some(Kind::StorageClass));
-        assert_eq!(
-            Kind::from_resource("storageclass.storage.k8s.io"),
-            Some(Kind::StorageClass)
-        );
+        assert_eq!(Kind::from_resource("storageclass.storage.k8s.io"), Some(Kind::StorageClass));
         assert_eq!(Kind::from_resource("po"), Some(Kind::Pod));
         assert_eq!(Kind::from_resource("pods.apps"), None);
         assert_eq!(Kind::from_resource("services"), None);
@@ -360,14 +335,8 @@ mod tests {
     #[test]
     fn qualified_names_match_kubectl_delete_output() {
         assert_eq!(Kind::Deployment.qualified(), "deployment.apps");
-        assert_eq!(
-            Kind::StorageClass.qualified(),
-            "storageclass.storage.k8s.io"
-        );
-        assert_eq!(
-            Kind::PersistentVolumeClaim.qualified(),
-            "persistentvolumeclaim"
-        );
+        assert_eq!(Kind::StorageClass.qualified(), "storageclass.storage.k8s.io");
+        assert_eq!(Kind::PersistentVolumeClaim.qualified(), "persistentvolumeclaim");
         assert_eq!(Kind::Deployment.qualified_plural(), "deployments.apps");
     }
 }

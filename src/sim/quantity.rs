@@ -14,18 +14,14 @@ pub struct Quantity {
 
 /// Why a string is not a valid quantity.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
-)]
+#[error("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")]
 pub struct QuantityError;
 
 impl Quantity {
     /// Parses a quantity as the API server does.
     pub fn parse(text: &str) -> Result<Quantity, QuantityError> {
         let t = text.trim();
-        let split = t
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(t.len());
+        let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
         let (num, suffix) = t.split_at(split);
         let base: f64 = num.parse().map_err(|_| QuantityError)?;
         let mult: f64 = match suffix {
@@ -40,10 +36,7 @@ impl Quantity {
             "T" => 1e12,
             _ => return Err(QuantityError),
         };
-        Ok(Quantity {
-            nanos: (base * mult * 1e9) as i128,
-            text: t.to_string(),
-        })
+        Ok(Quantity { nanos: (base * mult * 1e9) as i128, text: t.to_string() })
     }
 
     /// The value in bytes (or base units), rounded up, as the API does for `Value()`.
@@ -89,11 +82,7 @@ impl<'de> serde::Deserialize<'de> for Quantity {
         let text = match v {
             serde_json::Value::String(s) => s,
             serde_json::Value::Number(n) => n.to_string(),
-            other => {
-                return Err(serde::de::Error::custom(format!(
-                    "invalid quantity {other}"
-                )));
-            }
+            other => return Err(serde::de::Error::custom(format!("invalid quantity {other}"))),
         };
         Quantity::parse(&text).map_err(serde::de::Error::custom)
     }

@@ -23,6 +23,19 @@ impl NameRule {
             NameRule::Label => is_dns1123_label(name),
         }
     }
+
+    /// The rule in plain words.
+    fn explain(self, what: &str, value: &str) -> String {
+        let rule = match self {
+            NameRule::Subdomain => {
+                "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters"
+            }
+            NameRule::Label => {
+                "lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters"
+            }
+        };
+        format!("{} is not a valid {what}: use {rule}", go_quote(value))
+    }
 }
 
 /// apimachinery `ValidateObjectMeta` (name, generateName, namespace, labels, annotations).
@@ -54,23 +67,28 @@ pub(crate) fn validate_object_meta(meta: Obj, path: &str, rule: NameRule, errs: 
         }
     } else {
         for m in rule.check(name) {
-            let hint = lowercase_hint(name);
-            errs.invalid(
+            let message = rule.explain("name", name);
+            let pos = meta.val_pos("name");
+            errs.invalid_with(
                 &format!("{path}.name"),
-                meta.val_pos("name"),
+                pos,
                 go_quote(name),
                 &m,
-                hint,
+                message,
+                lowercase_hint(name),
             );
         }
     }
     if let Some(ns) = meta.str("namespace").filter(|n| !n.is_empty()) {
         for m in is_dns1123_label(ns) {
-            errs.invalid(
+            let message = NameRule::Label.explain("namespace", ns);
+            let pos = meta.val_pos("namespace");
+            errs.invalid_with(
                 &format!("{path}.namespace"),
-                meta.val_pos("namespace"),
+                pos,
                 go_quote(ns),
                 &m,
+                message,
                 lowercase_hint(ns),
             );
         }

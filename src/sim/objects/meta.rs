@@ -77,9 +77,7 @@ impl ObjectMeta {
 
     /// The controller owner, if any (the owner reference with `controller: true`).
     pub fn controller(&self) -> Option<&OwnerReference> {
-        self.owner_references
-            .iter()
-            .find(|o| o.controller == Some(true))
+        self.owner_references.iter().find(|o| o.controller == Some(true))
     }
 }
 
@@ -132,9 +130,7 @@ impl LabelSelector {
     /// Whether `labels` satisfy this selector. An empty selector matches everything, as in
     /// `metav1.LabelSelectorAsSelector`.
     pub fn matches(&self, labels: &BTreeMap<String, String>) -> bool {
-        self.match_labels
-            .iter()
-            .all(|(k, v)| labels.get(k) == Some(v))
+        self.match_labels.iter().all(|(k, v)| labels.get(k) == Some(v))
             && self.match_expressions.iter().all(|req| {
                 let value = labels.get(&req.key);
                 match req.operator.as_str() {

@@ -220,9 +220,7 @@ pub struct SecretVolumeSource {
 }
 
 /// The pod's lifecycle phase.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum PodPhase {
     /// Not yet scheduled, or containers not yet started.
     #[default]
@@ -348,10 +346,7 @@ impl ContainerState {
     /// A waiting state.
     pub fn waiting(reason: &str, message: Option<String>) -> ContainerState {
         ContainerState {
-            waiting: Some(ContainerStateWaiting {
-                reason: reason.to_string(),
-                message,
-            }),
+            waiting: Some(ContainerStateWaiting { reason: reason.to_string(), message }),
             ..ContainerState::default()
         }
     }

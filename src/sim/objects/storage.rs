@@ -223,8 +223,7 @@ impl PersistentVolumeSpec {
     }
     /// The reclaim policy with the API default (`Retain`).
     pub fn reclaim_policy(&self) -> ReclaimPolicy {
-        self.persistent_volume_reclaim_policy
-            .unwrap_or(ReclaimPolicy::Retain)
+        self.persistent_volume_reclaim_policy.unwrap_or(ReclaimPolicy::Retain)
     }
     /// The volume mode with its default.
     pub fn volume_mode(&self) -> &str {
@@ -318,9 +317,7 @@ impl NodeSelector {
             if term.match_expressions.is_empty() && term.match_fields.is_empty() {
                 return false;
             }
-            term.match_expressions
-                .iter()
-                .all(|r| r.matches(labels.get(&r.key).map(String::as_str)))
+            term.match_expressions.iter().all(|r| r.matches(labels.get(&r.key).map(String::as_str)))
                 && term.match_fields.iter().all(|r| {
                     let v = (r.key == "metadata.name").then_some(node_name);
                     r.matches(v)
@@ -343,11 +340,7 @@ impl NodeSelectorRequirement {
                 ) else {
                     return false;
                 };
-                if self.operator == "Gt" {
-                    v > bound
-                } else {
-                    v < bound
-                }
+                if self.operator == "Gt" { v > bound } else { v < bound }
             }
             _ => false,
         }
@@ -494,15 +487,11 @@ impl StorageClass {
     }
     /// The binding mode with its default (`Immediate`).
     pub fn binding_mode(&self) -> VolumeBindingMode {
-        self.volume_binding_mode
-            .unwrap_or(VolumeBindingMode::Immediate)
+        self.volume_binding_mode.unwrap_or(VolumeBindingMode::Immediate)
     }
     /// Whether this class is marked default (DSC `IsDefaultAnnotation`).
     pub fn is_default(&self) -> bool {
-        self.metadata
-            .has_annotation(DEFAULT_CLASS_ANNOTATION, "true")
-            || self
-                .metadata
-                .has_annotation(DEFAULT_CLASS_ANNOTATION_BETA, "true")
+        self.metadata.has_annotation(DEFAULT_CLASS_ANNOTATION, "true")
+            || self.metadata.has_annotation(DEFAULT_CLASS_ANNOTATION_BETA, "true")
     }
 }
