@@ -97,7 +97,7 @@ fn parse_failure(file: &str, index: usize, e: &YamlError, text: &str) -> Failure
             msg::too_deep(yaml::MAX_DEPTH),
             None,
         ),
-        YamlProblem::TooManyNodes => (
+        YamlProblem::TooManyNodes { aliases: true } => (
             format!(
                 "error converting YAML to JSON: yaml: {}",
                 msg::EXCESSIVE_ALIASING
@@ -105,6 +105,14 @@ fn parse_failure(file: &str, index: usize, e: &YamlError, text: &str) -> Failure
             msg::too_many_nodes(yaml::MAX_NODES),
             None,
         ),
+        YamlProblem::TooManyNodes { aliases: false } => {
+            let m = msg::too_many_values(yaml::MAX_NODES);
+            (
+                m.clone(),
+                m,
+                Some("split it into several files".to_string()),
+            )
+        }
         YamlProblem::BadMerge => (
             msg::yaml_to_json(e.document_line, msg::BAD_MERGE),
             msg::BAD_MERGE.to_string(),

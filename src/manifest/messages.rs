@@ -225,6 +225,10 @@ pub fn too_many_nodes(max: usize) -> String {
         "the YAML expands to more than {max} values (aliases included): refusing a possible YAML bomb"
     )
 }
+/// See [`too_large`].
+pub fn too_many_values(max: usize) -> String {
+    format!("kubestory reads at most {max} values per file")
+}
 /// kubectl `YAMLReader`: `invalid Yaml document separator: <rest>`.
 pub fn bad_separator(rest: &str) -> String {
     format!("invalid Yaml document separator: {rest}")

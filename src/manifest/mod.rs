@@ -45,3 +45,6 @@ pub use tree::Pos;
 pub fn load(file: &str, text: &str) -> Result<Vec<Document>, LoadError> {
     load::load(file, text)
 }
+
+#[cfg(test)]
+mod load_tests;

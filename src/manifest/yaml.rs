@@ -48,8 +48,12 @@ pub enum YamlProblem {
     Syntax(String),
     /// Nesting deeper than [`MAX_DEPTH`].
     TooDeep,
-    /// More than [`MAX_NODES`] nodes after alias expansion.
-    TooManyNodes,
+    /// More than [`MAX_NODES`] nodes after alias expansion. `aliases` is true when an alias
+    /// crossed the limit (a "billion laughs" bomb), false for a file that is simply huge.
+    TooManyNodes {
+        /// Whether alias expansion crossed the limit.
+        aliases: bool,
+    },
     /// An alias (`*name`) with no anchor before it.
     UnknownAnchor,
     /// A `<<` merge whose value is not a mapping.
@@ -130,8 +134,7 @@ fn split_documents(text: &str) -> Vec<Result<Chunk<'_>, YamlError>> {
     let mut start = 0usize;
     let mut start_line = 1u32;
     let mut offset = 0usize;
-    let mut line_no = 1u32;
-    for line in text.split_inclusive('\n') {
+    for (line_no, line) in (1u32..).zip(text.split_inclusive('\n')) {
         if let Some(rest) = line.strip_prefix("---") {
             let trimmed = rest.trim();
             if !trimmed.is_empty() && !trimmed.starts_with('#') {
@@ -152,7 +155,6 @@ fn split_documents(text: &str) -> Vec<Result<Chunk<'_>, YamlError>> {
             }
         }
         offset += line.len();
-        line_no += 1;
     }
     if offset > start {
         chunks.push(Ok(Chunk {
@@ -213,7 +215,8 @@ fn parse_document(
             Event::StreamEnd => break,
             Event::Nothing | Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {}
             Event::Scalar(text, style, anchor, tag) => {
-                take(budget, 1).ok_or_else(|| b.error(span, YamlProblem::TooManyNodes))?;
+                take(budget, 1)
+                    .ok_or_else(|| b.error(span, YamlProblem::TooManyNodes { aliases: false }))?;
                 let style = match style {
                     ScalarStyle::Plain => Style::Plain,
                     ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
@@ -238,11 +241,13 @@ fn parse_document(
                     .get(&id)
                     .cloned()
                     .ok_or_else(|| b.error(span, YamlProblem::UnknownAnchor))?;
-                take(budget, size).ok_or_else(|| b.error(span, YamlProblem::TooManyNodes))?;
+                take(budget, size)
+                    .ok_or_else(|| b.error(span, YamlProblem::TooManyNodes { aliases: true }))?;
                 b.push(node, size, false, span)?;
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                take(budget, 1).ok_or_else(|| b.error(span, YamlProblem::TooManyNodes))?;
+                take(budget, 1)
+                    .ok_or_else(|| b.error(span, YamlProblem::TooManyNodes { aliases: false }))?;
                 if b.frames.len() >= MAX_DEPTH {
                     return Err(b.error(span, YamlProblem::TooDeep));
                 }
@@ -334,6 +339,9 @@ impl Builder {
 
     fn scan_error(&self, e: &ScanError) -> YamlError {
         let span = Span::empty(*e.marker());
+        if e.info().contains("recursion limit") {
+            return self.error(span, YamlProblem::TooDeep);
+        }
         self.error(span, YamlProblem::Syntax(e.info().to_string()))
     }
 
@@ -506,7 +514,7 @@ mod tests {
             text.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
         }
         let e = parse_file(&text).error.expect("refused");
-        assert_eq!(e.problem, YamlProblem::TooManyNodes);
+        assert_eq!(e.problem, YamlProblem::TooManyNodes { aliases: true });
     }
 
     #[test]

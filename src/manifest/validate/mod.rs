@@ -242,6 +242,7 @@ impl Extend<FieldError> for Errs {
 }
 
 impl Errs {
+    #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
         path: &str,

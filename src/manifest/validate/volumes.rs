@@ -96,18 +96,17 @@ pub(crate) fn validate_pod_volume_source(vol: Obj, path: &str, errs: &mut Errs) 
         }
         count += 1;
         match *field {
-            "emptyDir" => {
+            "emptyDir"
                 if src
                     .str("sizeLimit")
-                    .is_some_and(|q| q.trim_start().starts_with('-'))
-                {
-                    errs.forbidden(
-                        &format!("{spath}.sizeLimit"),
-                        src.val_pos("sizeLimit"),
-                        "SizeLimit field must be a valid resource quantity",
-                        None,
-                    );
-                }
+                    .is_some_and(|q| q.trim_start().starts_with('-')) =>
+            {
+                errs.forbidden(
+                    &format!("{spath}.sizeLimit"),
+                    src.val_pos("sizeLimit"),
+                    "SizeLimit field must be a valid resource quantity",
+                    None,
+                );
             }
             "hostPath" => validate_host_path(src, &spath, errs),
             "secret" => require(src, &spath, "secretName", errs),
