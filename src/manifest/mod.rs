@@ -14,6 +14,8 @@
 //! Failures carry kubectl's exact words and kubestory's pointer lines ([`diagnostic`]);
 //! [`render`] prints them as kubectl would. Every learner-visible string is in [`messages`].
 
+#![warn(missing_docs)]
+
 pub mod diagnostic;
 pub mod document;
 pub mod kinds;

@@ -6,7 +6,7 @@ use super::meta::{
 };
 use super::names::is_valid_percent;
 use super::pod::{validate_pod_spec, validate_pod_template};
-use super::{Errs, Obj, Validation, storage};
+use super::{Deferred, Errs, Obj, Validation, storage};
 use crate::manifest::messages::go_quote;
 use crate::manifest::tree::Node;
 
@@ -315,29 +315,41 @@ pub(crate) fn validate_stateful_set(doc: Obj, out: &mut Validation) {
     restart_always(template, &mut errs);
     out.errors.extend(errs.list);
 
-    let mut deferred = Errs::default();
+    // What the controller will create for ordinal 0, and what the API server will say then.
+    let sts = doc.child("metadata").str("name").unwrap_or("");
     let mut claim_names = Vec::new();
     for (i, claim) in spec.items("volumeClaimTemplates").into_iter().enumerate() {
-        let path = format!("spec.volumeClaimTemplates[{i}]");
+        let mut errs = Errs::default();
         let name = claim.child("metadata").str("name").unwrap_or("");
         if name.is_empty() {
-            deferred.required(
-                &format!("{path}.metadata.name"),
+            errs.required(
+                "metadata.name",
                 claim.pos,
                 "name or generateName is required",
                 None,
             );
         }
         claim_names.push(name.to_string());
-        storage::validate_pvc_spec(claim.child("spec"), &format!("{path}.spec"), &mut deferred);
+        storage::validate_pvc_spec(claim.child("spec"), "spec", &mut errs);
+        let prefix = format!("spec.volumeClaimTemplates[{i}]");
+        let object_name = format!("{name}-{sts}-0");
+        out.deferred
+            .extend(errs.list.into_iter().map(|error| Deferred {
+                path: format!("{prefix}.{}", error.path),
+                object_kind: "PersistentVolumeClaim",
+                object_name: object_name.clone(),
+                error,
+            }));
     }
-    validate_pod_spec(
-        template.child("spec"),
-        "spec.template.spec",
-        &claim_names,
-        &mut deferred,
-    );
-    out.deferred.extend(deferred.list);
+    let mut errs = Errs::default();
+    validate_pod_spec(template.child("spec"), "spec", &claim_names, &mut errs);
+    out.deferred
+        .extend(errs.list.into_iter().map(|error| Deferred {
+            path: format!("spec.template.{}", error.path),
+            object_kind: "Pod",
+            object_name: format!("{sts}-0"),
+            error,
+        }));
 }
 
 impl Errs {

@@ -10,15 +10,18 @@
 
 mod apps;
 mod config;
+mod errs;
 mod meta;
 mod names;
 mod pod;
 mod storage;
+mod view;
 mod volumes;
 
-use super::messages as msg;
-use super::suggest::did_you_mean;
-use super::tree::{Entry, Node, Pos};
+pub(crate) use errs::Errs;
+pub(crate) use view::Obj;
+
+use super::tree::{Node, Pos};
 
 pub use names::{is_dns1123_label, is_dns1123_subdomain};
 
@@ -97,7 +100,23 @@ pub struct Validation {
     /// Problems the API server accepts at creation but a controller trips on later (a
     /// StatefulSet's claim templates and pod template are not validated until the
     /// StatefulSet controller creates the claims and pods).
-    pub deferred: Vec<FieldError>,
+    pub deferred: Vec<Deferred>,
+}
+
+/// A problem in a StatefulSet's templates: the API server will refuse the claim or pod the
+/// StatefulSet controller creates from it (`FailedCreate` events), not the StatefulSet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deferred {
+    /// The error as the API server will report it, with paths relative to the created
+    /// object (`spec.accessModes`).
+    pub error: FieldError,
+    /// Where the problem is written in the StatefulSet
+    /// (`spec.volumeClaimTemplates[0].spec.accessModes`).
+    pub path: String,
+    /// The kind the controller creates: `PersistentVolumeClaim` or `Pod`.
+    pub object_kind: &'static str,
+    /// The name it gives it for ordinal 0 (`www-web-0`, `web-0`).
+    pub object_name: String,
 }
 
 /// Validates a document of a simulated kind.
@@ -121,7 +140,6 @@ pub fn validate(kind: &str, root: &Node) -> Validation {
     }
     v.errors.splice(0..0, list.list);
     dedup(&mut v.errors);
-    dedup(&mut v.deferred);
     v
 }
 
@@ -144,251 +162,4 @@ fn dedup(list: &mut Vec<FieldError>) {
             true
         }
     });
-}
-
-/// A read-only view of an object field: the node (if present) and where to point.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Obj<'a> {
-    /// The mapping, or `None` when the field is absent or null.
-    pub node: Option<&'a Node>,
-    /// The field's key position (or the nearest existing ancestor's).
-    pub pos: Pos,
-}
-
-impl<'a> Obj<'a> {
-    fn root(node: &'a Node) -> Obj<'a> {
-        Obj {
-            node: Some(node),
-            pos: node.pos,
-        }
-    }
-
-    /// A child object (absent children point at this object).
-    fn child(&self, key: &str) -> Obj<'a> {
-        match self.node.and_then(|n| n.entry(key)) {
-            Some(e) if !e.value.is_null() => Obj {
-                node: Some(&e.value),
-                pos: e.key_pos,
-            },
-            Some(e) => Obj {
-                node: None,
-                pos: e.key_pos,
-            },
-            None => Obj {
-                node: None,
-                pos: self.pos,
-            },
-        }
-    }
-
-    fn entry(&self, key: &str) -> Option<&'a Entry> {
-        self.node.and_then(|n| n.entry(key))
-    }
-
-    fn str(&self, key: &str) -> Option<&'a str> {
-        self.node.and_then(|n| n.str_field(key))
-    }
-
-    fn i64(&self, key: &str) -> Option<i64> {
-        self.node.and_then(|n| n.field(key)).and_then(Node::as_i64)
-    }
-
-    /// Where the field's key is, or this object's position.
-    fn key_pos(&self, key: &str) -> Pos {
-        self.entry(key).map(|e| e.key_pos).unwrap_or(self.pos)
-    }
-
-    /// Where the field's value is, or this object's position.
-    fn val_pos(&self, key: &str) -> Pos {
-        self.entry(key).map(|e| e.value.pos).unwrap_or(self.pos)
-    }
-
-    /// The items of a list field, each as a view.
-    fn items(&self, key: &str) -> Vec<Obj<'a>> {
-        self.node
-            .map(|n| {
-                n.seq_field(key)
-                    .iter()
-                    .map(|i| Obj {
-                        node: Some(i).filter(|i| !i.is_null()),
-                        pos: i.pos,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    /// The raw list items of a field.
-    fn list(&self, key: &str) -> &'a [Node] {
-        self.node.map(|n| n.seq_field(key)).unwrap_or(&[])
-    }
-
-    /// The entries of a map field.
-    fn map(&self, key: &str) -> &'a [Entry] {
-        self.node.map(|n| n.map_field(key)).unwrap_or(&[])
-    }
-}
-
-/// Collects errors in the API server's order.
-#[derive(Default)]
-pub(crate) struct Errs {
-    pub list: Vec<FieldError>,
-}
-
-impl Extend<FieldError> for Errs {
-    fn extend<T: IntoIterator<Item = FieldError>>(&mut self, iter: T) {
-        self.list.extend(iter);
-    }
-}
-
-impl Errs {
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        path: &str,
-        kind: ErrorType,
-        value: Option<String>,
-        detail: &str,
-        pos: Pos,
-        message: String,
-        suggestion: Option<String>,
-    ) {
-        self.list.push(FieldError {
-            path: path.to_string(),
-            kind,
-            value,
-            detail: detail.to_string(),
-            pos,
-            message,
-            suggestion,
-        });
-    }
-
-    /// `field.Required`.
-    fn required(&mut self, path: &str, pos: Pos, detail: &str, hint: Option<String>) {
-        let message = if detail.is_empty() {
-            format!("{path} is required")
-        } else {
-            format!("{path}: {detail}")
-        };
-        self.push(path, ErrorType::Required, None, detail, pos, message, hint);
-    }
-
-    /// `field.NotSupported`: the value and the quoted list of supported values.
-    fn not_supported(&mut self, path: &str, pos: Pos, value: &str, supported: &[&str]) {
-        let quoted: Vec<String> = supported.iter().map(|s| msg::go_quote(s)).collect();
-        let detail = if supported.is_empty() {
-            String::new()
-        } else {
-            format!("supported values: {}", quoted.join(", "))
-        };
-        let suggestion = msg::synonym(value)
-            .filter(|s| supported.contains(s))
-            .or_else(|| did_you_mean(value, supported.iter().copied()))
-            .map(msg::did_you_mean)
-            .or_else(|| Some(format!("use one of {}", quoted.join(", "))));
-        let message = format!(
-            "{} is not a supported value for {path}",
-            msg::go_quote(value)
-        );
-        self.push(
-            path,
-            ErrorType::NotSupported,
-            Some(msg::go_quote(value)),
-            &detail,
-            pos,
-            message,
-            suggestion,
-        );
-    }
-
-    /// `field.Invalid` with a Go-formatted value.
-    fn invalid(
-        &mut self,
-        path: &str,
-        pos: Pos,
-        go_value: String,
-        detail: &str,
-        hint: Option<String>,
-    ) {
-        let message = if go_value.starts_with('"') {
-            format!("{go_value} is not a valid {path}: {detail}")
-        } else {
-            format!("{path}: {detail}")
-        };
-        self.push(
-            path,
-            ErrorType::Invalid,
-            Some(go_value),
-            detail,
-            pos,
-            message,
-            hint,
-        );
-    }
-
-    /// `field.Invalid` with kubestory's own description.
-    #[allow(clippy::too_many_arguments)]
-    fn invalid_with(
-        &mut self,
-        path: &str,
-        pos: Pos,
-        go_value: String,
-        detail: &str,
-        message: String,
-        hint: Option<String>,
-    ) {
-        self.push(
-            path,
-            ErrorType::Invalid,
-            Some(go_value),
-            detail,
-            pos,
-            message,
-            hint,
-        );
-    }
-
-    /// `field.Forbidden`.
-    fn forbidden(&mut self, path: &str, pos: Pos, detail: &str, hint: Option<String>) {
-        let message = format!("{path}: {detail}");
-        self.push(path, ErrorType::Forbidden, None, detail, pos, message, hint);
-    }
-
-    /// `field.NotFound`.
-    fn not_found(
-        &mut self,
-        path: &str,
-        pos: Pos,
-        value: &str,
-        message: String,
-        hint: Option<String>,
-    ) {
-        self.push(
-            path,
-            ErrorType::NotFound,
-            Some(msg::go_quote(value)),
-            "",
-            pos,
-            message,
-            hint,
-        );
-    }
-
-    /// `field.Duplicate`.
-    fn duplicate(&mut self, path: &str, pos: Pos, value: &str) {
-        let message = format!(
-            "{} is used twice: {path} must be unique",
-            msg::go_quote(value)
-        );
-        self.push(
-            path,
-            ErrorType::Duplicate,
-            Some(msg::go_quote(value)),
-            "",
-            pos,
-            message,
-            None,
-        );
-    }
 }

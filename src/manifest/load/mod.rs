@@ -6,10 +6,13 @@ use super::diagnostic::{Diagnostic, Failure, FailureKind, LoadError, ObjectRef};
 use super::document::Document;
 use super::messages as msg;
 use super::tree::{Node, NodeValue, Pos};
-use super::yaml::{self, YamlError, YamlProblem};
+use super::yaml;
 use super::{kinds, strict, validate};
+
+mod yaml_failure;
 use crate::sim::Object;
 use serde_json::Value;
+use yaml_failure::parse_failure;
 
 /// Loads every document of a file (see [`super::load`]).
 pub fn load(file: &str, text: &str) -> Result<Vec<Document>, LoadError> {
@@ -48,133 +51,6 @@ struct Loader<'f> {
     docs: Vec<Document>,
     failures: Vec<Failure>,
     stopped: bool,
-}
-
-fn parse_failure(file: &str, index: usize, e: &YamlError, text: &str) -> Failure {
-    let (reason, message, suggestion) = match &e.problem {
-        YamlProblem::TooLarge { bytes } => {
-            let m = msg::too_large(*bytes, yaml::MAX_INPUT_BYTES);
-            (
-                m.clone(),
-                m,
-                Some("split it into several files".to_string()),
-            )
-        }
-        YamlProblem::BadSeparator(rest) => (
-            msg::bad_separator(rest),
-            msg::bad_separator(rest),
-            Some(msg::BAD_SEPARATOR_HINT.to_string()),
-        ),
-        YamlProblem::Syntax(raw) if raw.contains("unknown anchor") => {
-            let problem = msg::unknown_anchor(&alias_name_at(text, e.pos));
-            (
-                msg::yaml_to_json(e.document_line, &problem),
-                msg::explain_yaml(&problem),
-                None,
-            )
-        }
-        YamlProblem::Syntax(raw) => {
-            let problem = msg::go_yaml_problem(raw);
-            (
-                msg::yaml_to_json(e.document_line, &problem),
-                format!("{problem}: {}", msg::explain_yaml(&problem)),
-                None,
-            )
-        }
-        YamlProblem::UnknownAnchor => {
-            let problem = msg::unknown_anchor(&alias_name_at(text, e.pos));
-            (
-                msg::yaml_to_json(e.document_line, &problem),
-                msg::explain_yaml(&problem),
-                None,
-            )
-        }
-        YamlProblem::TooDeep => (
-            format!(
-                "error converting YAML to JSON: yaml: exceeded max depth of {}",
-                yaml::MAX_DEPTH
-            ),
-            msg::too_deep(yaml::MAX_DEPTH),
-            None,
-        ),
-        YamlProblem::TooManyNodes { aliases: true } => (
-            format!(
-                "error converting YAML to JSON: yaml: {}",
-                msg::EXCESSIVE_ALIASING
-            ),
-            msg::too_many_nodes(yaml::MAX_NODES),
-            None,
-        ),
-        YamlProblem::TooManyNodes { aliases: false } => {
-            let m = msg::too_many_values(yaml::MAX_NODES);
-            (
-                m.clone(),
-                m,
-                Some("split it into several files".to_string()),
-            )
-        }
-        YamlProblem::BadMerge => (
-            msg::yaml_to_json(e.document_line, msg::BAD_MERGE),
-            msg::BAD_MERGE.to_string(),
-            None,
-        ),
-        YamlProblem::TagMismatch(m) => (
-            format!("error converting YAML to JSON: yaml: {m}"),
-            m.clone(),
-            None,
-        ),
-        YamlProblem::UnsupportedKey => (
-            format!("error converting YAML to JSON: {}", msg::UNSUPPORTED_KEY),
-            msg::UNSUPPORTED_KEY_HINT.to_string(),
-            None,
-        ),
-        YamlProblem::NonFinite(t) => (
-            format!(
-                "error converting YAML to JSON: {}",
-                msg::unsupported_float(t)
-            ),
-            format!("{t} cannot be sent to the API server: JSON has no infinity or NaN"),
-            Some(format!("write it in quotes if you meant the text: \"{t}\"")),
-        ),
-    };
-    Failure {
-        kind: FailureKind::Parse,
-        document: index,
-        object: ObjectRef::default(),
-        reason,
-        causes: Vec::new(),
-        diagnostics: vec![diag(file, tab_position(text, e), "", message, suggestion)],
-    }
-}
-
-/// For tab errors, the column of the first tab on the line (the scanner reports the
-/// character after it).
-fn tab_position(text: &str, e: &YamlError) -> Pos {
-    let is_tab_error = matches!(&e.problem, YamlProblem::Syntax(raw) if raw.contains("tab"));
-    let line = text
-        .lines()
-        .nth(e.pos.line.saturating_sub(1) as usize)
-        .unwrap_or("");
-    match (is_tab_error, line.find('\t')) {
-        (true, Some(i)) => Pos::new(e.pos.line, line[..i].chars().count() as u32 + 1),
-        _ => e.pos,
-    }
-}
-
-/// The alias name written at a position (`*name`).
-fn alias_name_at(text: &str, pos: Pos) -> String {
-    let line = text
-        .lines()
-        .nth(pos.line.saturating_sub(1) as usize)
-        .unwrap_or("");
-    let rest: String = line
-        .chars()
-        .skip(pos.column.saturating_sub(1) as usize)
-        .collect();
-    let rest = rest.trim_start().trim_start_matches('*');
-    rest.chars()
-        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
-        .collect()
 }
 
 fn diag(
@@ -331,16 +207,25 @@ impl Loader<'_> {
                 (r.server_error(), p)
             }
             None => {
-                let dups = strict::duplicates_only(root);
-                let server = (!dups.is_empty()).then(|| {
-                    msg::strict_decoding(&dups.iter().map(|d| d.server.clone()).collect::<Vec<_>>())
-                });
-                (
-                    server,
-                    dups.into_iter()
-                        .map(|s| (s.pos, s.path, s.message, s.suggestion))
-                        .collect(),
-                )
+                let r = strict::check_unsimulated(root, kind);
+                let mut p: Vec<(Pos, String, String, Option<String>)> = Vec::new();
+                p.extend(r.types.iter().map(|t| {
+                    (
+                        t.pos,
+                        t.path.clone(),
+                        t.message.clone(),
+                        t.suggestion.clone(),
+                    )
+                }));
+                p.extend(r.strict.iter().map(|s| {
+                    (
+                        s.pos,
+                        s.path.clone(),
+                        s.message.clone(),
+                        s.suggestion.clone(),
+                    )
+                }));
+                (r.server_error(), p)
             }
         };
         if let Some(reason) = server {
@@ -401,13 +286,15 @@ impl Loader<'_> {
         let warnings = validation
             .deferred
             .iter()
-            .map(|e| {
-                let message = format!(
-                    "{} (the API server accepts the {kind}, but its controller will fail here: {})",
-                    e.message,
-                    e.cause()
-                );
-                diag(self.file, e.pos, &e.path, message, e.suggestion.clone())
+            .map(|d| {
+                let message = msg::deferred(kind, d.object_kind, &d.object_name, &d.error.cause());
+                diag(
+                    self.file,
+                    d.error.pos,
+                    &d.path,
+                    message,
+                    d.error.suggestion.clone(),
+                )
             })
             .collect();
         self.docs.push(Document {
