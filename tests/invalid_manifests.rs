@@ -83,3 +83,39 @@ fn every_invalid_manifest_points_inside_its_file() {
         }
     }
 }
+
+/// Manifests the API server accepts but whose templates a controller will trip on: each
+/// `tests/manifests/warnings/<name>.yaml` must load, with warnings exactly as `<name>.expected`.
+#[test]
+fn every_warning_manifest_loads_with_the_expected_warnings() {
+    let bless = std::env::var_os("KUBESTORY_BLESS").is_some();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/manifests/warnings");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "yaml"));
+    files.sort();
+    assert!(!files.is_empty(), "no warning cases in {dir:?}");
+    for path in files {
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let docs = load(name, &text).unwrap_or_else(|e| panic!("{name} must load:\n{e}"));
+        let rendered: String = docs
+            .iter()
+            .flat_map(|d| &d.warnings)
+            .map(|w| format!("warning: {w}\n"))
+            .collect();
+        assert!(!rendered.is_empty(), "{name}: no warnings");
+        let expected_path = path.with_extension("expected");
+        if bless {
+            fs::write(&expected_path, &rendered)
+                .unwrap_or_else(|e| panic!("writing {expected_path:?}: {e}"));
+        } else {
+            let expected = fs::read_to_string(&expected_path).unwrap_or_default();
+            assert_eq!(expected, rendered, "{name}");
+        }
+    }
+}
