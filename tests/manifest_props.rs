@@ -168,6 +168,35 @@ proptest! {
     }
 }
 
+/// Manifests with one value replaced by arbitrary text (quoted, or written as it is).
+const SLOTS: &[&str] = &[
+    "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: @}\nspec: {accessModes: [@], resources: {requests: {storage: @}}}\n",
+    "apiVersion: v1\nkind: Pod\nmetadata: {name: p, creationTimestamp: @}\nspec: {containers: [{name: @, image: @, ports: [{containerPort: @}]}]}\n",
+    "apiVersion: v1\nkind: Secret\nmetadata: {name: s, labels: {@: @}}\ndata: {k: @}\n",
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: @, selector: {matchLabels: {a: @}}, strategy: {rollingUpdate: {maxSurge: @}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: i}]}}}\n",
+    "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: v}\nspec: {capacity: {storage: @}, accessModes: [ReadWriteOnce], persistentVolumeReclaimPolicy: @, hostPath: {path: @, type: @}}\n",
+    "apiVersion: @\nkind: @\nmetadata: {name: @, namespace: @}\n",
+];
+
+proptest! {
+    #[test]
+    fn arbitrary_values_in_real_fields_never_panic(
+        slot in 0..SLOTS.len(),
+        values in prop::collection::vec((any::<String>(), any::<bool>()), 8),
+    ) {
+        let mut text = String::new();
+        let mut values = values.into_iter();
+        for (i, part) in SLOTS[slot].split('@').enumerate() {
+            if i > 0 {
+                let (v, quoted) = values.next().unwrap_or_default();
+                text.push_str(&if quoted { serde_json::to_string(&v).unwrap_or_default() } else { v });
+            }
+            text.push_str(part);
+        }
+        check(&text);
+    }
+}
+
 #[test]
 fn the_seeds_themselves_load() {
     for (i, s) in SEEDS.iter().enumerate() {

@@ -103,3 +103,12 @@ fn base64_positions_like_go() {
     assert_eq!(base64_error("hello world"), Some(5));
     assert_eq!(base64_error("aGVs\nbG8="), None);
 }
+
+#[test]
+fn times_with_multibyte_text_do_not_panic() {
+    use super::scalars::looks_like_rfc3339;
+    assert!(looks_like_rfc3339("2026-01-01T00:00:00Z"));
+    assert!(looks_like_rfc3339("2026-01-01T00:00:00+02:00"));
+    assert!(!looks_like_rfc3339("2026-01-01T00:00:0é+0000"));
+    assert!(!looks_like_rfc3339("yesterday"));
+}

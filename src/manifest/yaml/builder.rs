@@ -162,7 +162,7 @@ fn take(budget: &mut usize, n: usize) -> Option<()> {
 
 impl Builder {
     fn pos(&self, span: Span) -> Pos {
-        let line = u32::try_from(span.start.line()).unwrap_or(u32::MAX);
+        let line = u32::try_from(span.start.line()).unwrap_or(u32::MAX).max(1);
         let col = u32::try_from(span.start.col()).unwrap_or(u32::MAX);
         Pos::new(
             line.saturating_add(self.first_line - 1),
