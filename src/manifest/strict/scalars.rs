@@ -122,7 +122,9 @@ pub(super) fn looks_like_rfc3339(s: &str) -> bool {
         && (b[10] == b'T' || b[10] == b't')
         && b[13] == b':'
         && b[16] == b':'
-        && (s.ends_with('Z') || s.ends_with('z') || s.get(19..).is_some_and(|z| z.contains(['+', '-'])))
+        && (s.ends_with('Z')
+            || s.ends_with('z')
+            || s.get(19..).is_some_and(|z| z.contains(['+', '-'])))
 }
 
 /// Where Go's `base64.StdEncoding` would stop on this text, if it is not valid base64
