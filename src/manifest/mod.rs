@@ -12,7 +12,7 @@
 //! 5. the typed [`crate::sim::Object`].
 //!
 //! Failures carry kubectl's exact words and kubestory's pointer lines ([`diagnostic`]);
-//! [`render`] prints them as kubectl would. Every learner-visible string is in [`messages`].
+//! [`render()`] prints them as kubectl would. Every learner-visible string is in [`messages`].
 
 #![warn(missing_docs)]
 
