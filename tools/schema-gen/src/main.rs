@@ -4,7 +4,7 @@
 //! Usage: `cargo run --release -- ../../assets/k8s-schema.json`
 
 use k8s_openapi::{NamespaceResourceScope, Resource};
-use schemars::{JsonSchema, generate::SchemaSettings};
+use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 use std::any::TypeId;
 use std::collections::BTreeMap;
@@ -12,7 +12,10 @@ use std::collections::BTreeMap;
 /// Definitions that become primitive compact types instead of object types.
 const PRIMITIVE_DEFS: &[(&str, &str)] = &[
     ("io.k8s.apimachinery.pkg.api.resource.Quantity", "quantity"),
-    ("io.k8s.apimachinery.pkg.util.intstr.IntOrString", "int-or-string"),
+    (
+        "io.k8s.apimachinery.pkg.util.intstr.IntOrString",
+        "int-or-string",
+    ),
     ("io.k8s.apimachinery.pkg.apis.meta.v1.Time", "time"),
     ("io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime", "time"),
     ("io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1", "any"),
@@ -41,7 +44,9 @@ fn entry<T: Resource + 'static>(schema: Option<String>) -> KindEntry {
 }
 
 fn main() {
-    let out = std::env::args().nth(1).unwrap_or_else(|| "../../assets/k8s-schema.json".into());
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../../assets/k8s-schema.json".into());
     let mut generator = SchemaSettings::draft2020_12().into_generator();
     let mut kinds: Vec<KindEntry> = Vec::new();
 
@@ -77,35 +82,61 @@ fn main() {
         // Every stable kind a v1.34 API server serves and `kubectl apply` can create. Alpha and
         // beta versions are off by default on a real cluster, so they are left out.
         served!(
-            core::v1::Binding, core::v1::Endpoints, core::v1::Event, core::v1::LimitRange,
-            core::v1::Node, core::v1::PodTemplate, core::v1::ReplicationController,
-            core::v1::ResourceQuota, core::v1::Service, core::v1::ServiceAccount,
-            apps::v1::ControllerRevision, apps::v1::DaemonSet,
-            batch::v1::CronJob, batch::v1::Job,
-            autoscaling::v1::HorizontalPodAutoscaler, autoscaling::v2::HorizontalPodAutoscaler,
+            core::v1::Binding,
+            core::v1::Endpoints,
+            core::v1::Event,
+            core::v1::LimitRange,
+            core::v1::Node,
+            core::v1::PodTemplate,
+            core::v1::ReplicationController,
+            core::v1::ResourceQuota,
+            core::v1::Service,
+            core::v1::ServiceAccount,
+            apps::v1::ControllerRevision,
+            apps::v1::DaemonSet,
+            batch::v1::CronJob,
+            batch::v1::Job,
+            autoscaling::v1::HorizontalPodAutoscaler,
+            autoscaling::v2::HorizontalPodAutoscaler,
             policy::v1::PodDisruptionBudget,
-            networking::v1::Ingress, networking::v1::IngressClass, networking::v1::IPAddress,
-            networking::v1::NetworkPolicy, networking::v1::ServiceCIDR,
+            networking::v1::Ingress,
+            networking::v1::IngressClass,
+            networking::v1::IPAddress,
+            networking::v1::NetworkPolicy,
+            networking::v1::ServiceCIDR,
             discovery::v1::EndpointSlice,
-            rbac::v1::ClusterRole, rbac::v1::ClusterRoleBinding, rbac::v1::Role,
+            rbac::v1::ClusterRole,
+            rbac::v1::ClusterRoleBinding,
+            rbac::v1::Role,
             rbac::v1::RoleBinding,
-            storage::v1::CSIDriver, storage::v1::CSINode, storage::v1::CSIStorageCapacity,
-            storage::v1::VolumeAttachment, storage::v1::VolumeAttributesClass,
-            scheduling::v1::PriorityClass, node::v1::RuntimeClass,
-            coordination::v1::Lease, events::v1::Event,
+            storage::v1::CSIDriver,
+            storage::v1::CSINode,
+            storage::v1::CSIStorageCapacity,
+            storage::v1::VolumeAttachment,
+            storage::v1::VolumeAttributesClass,
+            scheduling::v1::PriorityClass,
+            node::v1::RuntimeClass,
+            coordination::v1::Lease,
+            events::v1::Event,
             certificates::v1::CertificateSigningRequest,
-            resource::v1::DeviceClass, resource::v1::ResourceClaim,
-            resource::v1::ResourceClaimTemplate, resource::v1::ResourceSlice,
-            flowcontrol::v1::FlowSchema, flowcontrol::v1::PriorityLevelConfiguration,
+            resource::v1::DeviceClass,
+            resource::v1::ResourceClaim,
+            resource::v1::ResourceClaimTemplate,
+            resource::v1::ResourceSlice,
+            flowcontrol::v1::FlowSchema,
+            flowcontrol::v1::PriorityLevelConfiguration,
             admissionregistration::v1::MutatingWebhookConfiguration,
             admissionregistration::v1::ValidatingWebhookConfiguration,
             admissionregistration::v1::ValidatingAdmissionPolicy,
             admissionregistration::v1::ValidatingAdmissionPolicyBinding,
             authorization::v1::LocalSubjectAccessReview,
             authorization::v1::SelfSubjectAccessReview,
-            authorization::v1::SelfSubjectRulesReview, authorization::v1::SubjectAccessReview,
-            authentication::v1::SelfSubjectReview, authentication::v1::TokenReview,
-            apiextensions::CustomResourceDefinition, apiregistration::APIService,
+            authorization::v1::SelfSubjectRulesReview,
+            authorization::v1::SubjectAccessReview,
+            authentication::v1::SelfSubjectReview,
+            authentication::v1::TokenReview,
+            apiextensions::CustomResourceDefinition,
+            apiregistration::APIService,
         );
     }
 
@@ -142,7 +173,12 @@ fn main() {
     });
     let text = serde_json::to_string_pretty(&doc).expect("serializable") + "\n";
     std::fs::write(&out, &text).expect("write schema file");
-    eprintln!("wrote {out}: {} bytes, {} types, {} kinds", text.len(), types.len(), kinds.len());
+    eprintln!(
+        "wrote {out}: {} bytes, {} types, {} kinds",
+        text.len(),
+        types.len(),
+        kinds.len()
+    );
 }
 
 /// `#/$defs/io.k8s.api.core.v1.Pod` → `io.k8s.api.core.v1.Pod`.
@@ -156,7 +192,11 @@ fn ref_name(schema: &Value) -> Option<String> {
 fn short_name(name: &str) -> String {
     let segs: Vec<&str> = name.split('.').collect();
     let n = segs.len();
-    if n >= 3 { segs[n - 3..].join(".") } else { name.to_string() }
+    if n >= 3 {
+        segs[n - 3..].join(".")
+    } else {
+        name.to_string()
+    }
 }
 
 /// One object definition in compact form: `{"properties": {name: type}, "required": [...],
@@ -249,7 +289,3 @@ fn first_sentence(text: &str) -> String {
         s.to_string()
     }
 }
-
-// Compile-time check that every simulated type really implements JsonSchema.
-#[allow(dead_code)]
-fn assert_schema<T: JsonSchema>() {}
