@@ -9,12 +9,15 @@
 //! - nothing found and no error: `No resources found in <ns> namespace.` (kubectl says so
 //!   even for cluster-scoped types; only `-A` gives `No resources found`).
 
+mod class;
 mod common;
 mod containers;
+mod env;
 mod misc;
 mod node;
 mod pod;
 mod storage;
+mod template;
 mod volumes;
 mod workloads;
 
@@ -143,7 +146,7 @@ fn describe_found(ctx: Ctx<'_>, f: &Found<'_>) -> Result<String, String> {
         Found::Pod(p) => pod::describe_pod(ctx, p),
         Found::Claim(c) => storage::describe_claim(ctx, c),
         Found::Volume(v) => storage::describe_volume(ctx, v),
-        Found::Class(c) => storage::describe_class(ctx, c),
+        Found::Class(c) => class::describe_class(ctx, c),
         Found::Node(n) => node::describe_node(ctx, n),
         Found::Deployment(d) => workloads::describe_deployment(ctx, d),
         Found::ReplicaSet(r) => workloads::describe_replica_set(ctx, r),
