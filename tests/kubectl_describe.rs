@@ -345,3 +345,116 @@ fn selection_prefixes_and_errors() {
             .starts_with("No resources found")
     );
 }
+
+/// No line panics, on an empty cluster or a busy one, whatever the kind, flags and names.
+#[test]
+fn every_read_line_runs_without_panicking() {
+    let empty = Cluster::new(ClusterConfig {
+        nodes: vec![],
+        default_storage_class: false,
+        seed: 7,
+    });
+    let mut busy = cluster_of(2);
+    busy.apply(task_pv()).unwrap();
+    busy.apply(task_claim()).unwrap();
+    busy.apply(claim("dyn", "1Gi", "standard")).unwrap();
+    busy.apply(story_pod("story", Some("task-pv-claim")))
+        .unwrap();
+    busy.apply(story_deployment("web", 2)).unwrap();
+    busy.apply(obj(
+        json!({"apiVersion":"v1","kind":"Service","metadata":{"name":"story-svc"},
+        "spec":{"type":"LoadBalancer","selector":{"app":"story"},
+        "ports":[{"port":80,"targetPort":3000,"nodePort":30080}]}}),
+    ))
+    .unwrap();
+    busy.advance(90);
+    busy.fail_node("minikube-m02").unwrap();
+    busy.advance(400);
+    let kinds = [
+        "pods", "pvc", "pv", "sc", "nodes", "deploy", "rs", "sts", "cm", "secrets", "ns", "events",
+        "all", "pv,pvc", "all,pvc",
+    ];
+    let names = [
+        "",
+        "story",
+        "web",
+        "task-pv-volume",
+        "minikube",
+        "default",
+        "x",
+        "\"ä ö\"",
+    ];
+    let flags = [
+        "",
+        "-o wide",
+        "-o yaml",
+        "-o json",
+        "-o name",
+        "-A",
+        "-l app=web",
+        "--show-labels",
+        "--no-headers",
+        "-n kube-system",
+        "-L app",
+        "--show-kind",
+        "--ignore-not-found",
+    ];
+    for c in [&empty, &busy] {
+        for verb in ["get", "describe"] {
+            for kind in kinds {
+                for name in names {
+                    for flag in flags {
+                        let line = format!("{verb} {kind} {name} {flag}");
+                        let Ok(inv) = kubestory::kubectl::parse_command_line(&line) else {
+                            continue;
+                        };
+                        let out = if verb == "get" {
+                            kubestory::kubectl::get::run_get(&inv, c)
+                        } else {
+                            kubestory::kubectl::describe::run_describe(&inv, c)
+                        };
+                        assert!(
+                            !out.combined().is_empty() || out.success,
+                            "{line}: failed silently"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A local PV: node affinity terms, the LocalVolume source, no events.
+#[test]
+fn pv_local_with_node_affinity() {
+    let mut c = Cluster::default();
+    c.apply(obj(json!({"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"local-pv"},
+        "spec":{"storageClassName":"local-storage","capacity":{"storage":"5Gi"},
+        "accessModes":["ReadWriteOnce"],"local":{"path":"/mnt/disks/ssd1"},
+        "nodeAffinity":{"required":{"nodeSelectorTerms":[{"matchExpressions":[
+            {"key":"kubernetes.io/hostname","operator":"In","values":["minikube","minikube-m02"]}]}]}}}})))
+        .unwrap();
+    c.advance(3);
+    assert_eq!(
+        describe(&c, "describe pv local-pv"),
+        ok("Name:              local-pv\n\
+            Labels:            <none>\n\
+            Annotations:       <none>\n\
+            Finalizers:        [kubernetes.io/pv-protection]\n\
+            StorageClass:      local-storage\n\
+            Status:            Available\n\
+            Claim:             \n\
+            Reclaim Policy:    Retain\n\
+            Access Modes:      RWO\n\
+            VolumeMode:        Filesystem\n\
+            Capacity:          5Gi\n\
+            Node Affinity:     \n\
+            \x20 Required Terms:  \n\
+            \x20   Term 0:        kubernetes.io/hostname in [minikube, minikube-m02]\n\
+            Message:           \n\
+            Source:\n\
+            \x20   Type:  LocalVolume (a persistent volume backed by local storage on a node)\n\
+            \x20   Path:  /mnt/disks/ssd1\n\
+            Events:    <none>\n")
+    );
+}

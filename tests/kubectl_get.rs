@@ -444,3 +444,24 @@ fn events_table() {
         fine("", "No resources found in kube-system namespace.\n")
     );
 }
+
+/// §3.1: a claim pre-bound to a PV that does not exist is Pending with VOLUME set; printers.go
+/// then prints the (empty) status capacity, which is the zero quantity `0`.
+#[test]
+fn prebound_pending_claim_shows_zero_capacity() {
+    let mut c = Cluster::default();
+    c.apply(obj(
+        json!({"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"pre"},
+        "spec":{"volumeName":"ghost","storageClassName":"","accessModes":["ReadWriteOnce"],
+        "resources":{"requests":{"storage":"1Gi"}}}}),
+    ))
+    .unwrap();
+    c.advance(7);
+    assert_eq!(
+        get(&c, "get pvc"),
+        ok(
+            "NAME   STATUS    VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE\n\
+            pre    Pending   ghost    0                                        <unset>                 7s\n"
+        )
+    );
+}

@@ -61,7 +61,11 @@ pub fn cells(e: &Event, cluster: &Cluster) -> Row {
 /// The event's name: `<involved object name>.<first occurrence in UnixNano, hex>`. The
 /// sequence number is added to the nanoseconds so that two events of one instant differ.
 pub fn event_name(e: &Event) -> String {
-    format!("{}.{:x}", e.object.name, unix_nanos(e.first_seen) + e.seq)
+    format!(
+        "{}.{:x}",
+        e.object.name,
+        unix_nanos(e.first_seen).saturating_add(e.seq)
+    )
 }
 
 /// The namespace an event lives in: its object's, or `default` for cluster-scoped objects.
