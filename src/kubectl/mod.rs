@@ -25,9 +25,11 @@
 
 pub mod args;
 mod commands;
+pub mod describe;
 pub mod describe_writer;
 pub mod error;
 mod flagspecs;
+pub mod get;
 pub mod goparse;
 pub mod output;
 mod parse;

@@ -1,0 +1,49 @@
+//! `kubectl get -o yaml|json|name` (kubectl `cmd/get/get.go` `printGeneric`): one named object
+//! prints alone; anything else, even nothing, is wrapped in a `List`. With `-o name` each
+//! object is one `kind[.group]/name` line. NotFound errors follow on stderr.
+
+use super::found::Found;
+use super::report_errors;
+use crate::kubectl::args::{Invocation, OutputFormat};
+use crate::kubectl::output::Output;
+use crate::kubectl::printers::{get_output_value, single_item_implied};
+use crate::kubectl::{to_json, to_yaml};
+use crate::sim::Cluster;
+
+/// Prints the objects found in the requested format, then the errors.
+pub fn print<'a, 'b: 'a>(
+    inv: &Invocation,
+    cluster: &Cluster,
+    found: impl Iterator<Item = &'a Found<'b>>,
+    errors: &[String],
+) -> Output {
+    let mut out = Output::new();
+    let found: Vec<&Found<'_>> = found.collect();
+    // A single named object that is missing: only the error.
+    if single_item_implied(&inv.resources) && !errors.is_empty() {
+        report_errors(&mut out, errors);
+        return out;
+    }
+    if found.is_empty() && inv.flags.ignore_not_found {
+        report_errors(&mut out, errors);
+        return out;
+    }
+    match inv.flags.output {
+        OutputFormat::Name => {
+            for f in &found {
+                out.out(format!("{}/{}\n", f.kind().qualified(), f.name()));
+            }
+        }
+        format => {
+            let items = found.iter().map(|f| f.value(cluster)).collect();
+            let value = get_output_value(&inv.resources, items);
+            out.out(if format == OutputFormat::Json {
+                to_json(&value)
+            } else {
+                to_yaml(&value)
+            });
+        }
+    }
+    report_errors(&mut out, errors);
+    out
+}
