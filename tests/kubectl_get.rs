@@ -300,7 +300,7 @@ fn pod_states_wide_and_labels() {
             "NAME                   READY   STATUS              RESTARTS   AGE   IP           NODE           NOMINATED NODE   READINESS GATES\n\
             lonely                 0/1     Pending             0          30s   <none>       <none>         <none>           <none>\n\
             mount-fail             0/1     ContainerCreating   0          30s   <none>       minikube       <none>           <none>\n\
-            web-7675dc89b5-5r2z6   1/1     Running             0          30s   10.244.0.2   minikube       <none>           <none>\n\
+            web-7675dc89b5-kmcs7   1/1     Running             0          30s   10.244.0.2   minikube       <none>           <none>\n\
             web-7675dc89b5-pxzfj   1/1     Running             0          30s   10.244.1.2   minikube-m02   <none>           <none>\n"
         )
     );
@@ -310,7 +310,7 @@ fn pod_states_wide_and_labels() {
             "NAME                   READY   STATUS              RESTARTS   AGE   APP\n\
             lonely                 0/1     Pending             0          30s   story\n\
             mount-fail             0/1     ContainerCreating   0          30s   \n\
-            web-7675dc89b5-5r2z6   1/1     Running             0          30s   web\n\
+            web-7675dc89b5-kmcs7   1/1     Running             0          30s   web\n\
             web-7675dc89b5-pxzfj   1/1     Running             0          30s   web\n"
         )
     );
@@ -318,7 +318,7 @@ fn pod_states_wide_and_labels() {
         get(&c, "get pods -l app=web --show-labels"),
         ok(
             "NAME                   READY   STATUS    RESTARTS   AGE   LABELS\n\
-            web-7675dc89b5-5r2z6   1/1     Running   0          30s   app=web,pod-template-hash=7675dc89b5\n\
+            web-7675dc89b5-kmcs7   1/1     Running   0          30s   app=web,pod-template-hash=7675dc89b5\n\
             web-7675dc89b5-pxzfj   1/1     Running   0          30s   app=web,pod-template-hash=7675dc89b5\n"
         )
     );

@@ -201,15 +201,47 @@ impl Cluster {
         }
         Node {
             metadata: meta,
-            spec: NodeSpec::default(),
+            spec: NodeSpec {
+                pod_cidr: Some(format!("10.244.{index}.0/24")),
+                pod_cidrs: vec![format!("10.244.{index}.0/24")],
+                ..NodeSpec::default()
+            },
             status: NodeStatus {
-                conditions: vec![NodeCondition {
-                    type_: "Ready".into(),
-                    status: "True".into(),
-                    reason: Some("KubeletReady".into()),
-                    message: Some("kubelet is posting ready status".into()),
+                conditions: [
+                    (
+                        "MemoryPressure",
+                        "False",
+                        "KubeletHasSufficientMemory",
+                        "kubelet has sufficient memory available",
+                    ),
+                    (
+                        "DiskPressure",
+                        "False",
+                        "KubeletHasNoDiskPressure",
+                        "kubelet has no disk pressure",
+                    ),
+                    (
+                        "PIDPressure",
+                        "False",
+                        "KubeletHasSufficientPID",
+                        "kubelet has sufficient PID available",
+                    ),
+                    (
+                        "Ready",
+                        "True",
+                        "KubeletReady",
+                        "kubelet is posting ready status",
+                    ),
+                ]
+                .into_iter()
+                .map(|(t, st, reason, message)| NodeCondition {
+                    type_: t.into(),
+                    status: st.into(),
+                    reason: Some(reason.into()),
+                    message: Some(message.into()),
                     last_transition_time: Some(self.now),
-                }],
+                })
+                .collect(),
                 addresses: vec![
                     NodeAddress {
                         type_: "InternalIP".into(),
@@ -394,13 +426,21 @@ impl Cluster {
         self.resource_version.to_string()
     }
 
-    /// Fills uid, creationTimestamp, resourceVersion and generation of a new object.
+    /// Fills uid, creationTimestamp and resourceVersion of a new object. `generation` is set
+    /// only by kinds whose API tracks it (pods and apps workloads), with [`Cluster::stamp_generated`].
     pub(crate) fn stamp_new(&mut self, meta: &mut ObjectMeta) {
         meta.uid = self.rng.uuid();
         meta.creation_timestamp = Some(self.now);
         meta.resource_version = self.bump();
-        meta.generation = 1;
+        meta.generation = 0;
         meta.deletion_timestamp = None;
+    }
+
+    /// Like `stamp_new`, for kinds whose API sets `metadata.generation` (pods, Deployments,
+    /// ReplicaSets, StatefulSets).
+    pub(crate) fn stamp_generated(&mut self, meta: &mut ObjectMeta) {
+        self.stamp_new(meta);
+        meta.generation = 1;
     }
 
     /// Records an event, folding a repeat of the same reason and message on the same object into

@@ -177,7 +177,22 @@ impl Cluster {
             KUBELET,
         );
         let now = self.now;
+        let container_id = format!(
+            "docker://{:016x}{:016x}{:016x}{:016x}",
+            self.rng.next_u64(),
+            self.rng.next_u64(),
+            self.rng.next_u64(),
+            self.rng.next_u64()
+        );
+        let digest = crate::sim::names::pod_template_hash(&c.image, 0);
+        let image_id = format!(
+            "docker-pullable://{}@sha256:{}",
+            c.image.split(':').next().unwrap_or(&c.image),
+            image_digest(&c.image, &digest)
+        );
         set_status(pod, c, |s| {
+            s.container_id = Some(container_id);
+            s.image_id = image_id;
             s.state = ContainerState::running(now);
             s.ready = true;
             s.started = true;
@@ -609,11 +624,17 @@ pub(crate) fn refresh_pod_phase(pod: &mut Pod, now: super::SimTime) {
     };
     let ready = !statuses.is_empty() && statuses.iter().all(|s| s.ready);
     let flag = if ready { "True" } else { "False" };
-    for t in ["Initialized", "Ready", "ContainersReady", "PodScheduled"] {
-        let value = if t == "Initialized" || t == "PodScheduled" {
-            "True"
-        } else {
+    for t in [
+        "PodReadyToStartContainers",
+        "Initialized",
+        "Ready",
+        "ContainersReady",
+        "PodScheduled",
+    ] {
+        let value = if t == "Ready" || t == "ContainersReady" {
             flag
+        } else {
+            "True"
         };
         match pod.status.conditions.iter_mut().find(|c| c.type_ == t) {
             Some(c) if c.status != value => {
@@ -631,4 +652,36 @@ pub(crate) fn refresh_pod_phase(pod: &mut Pod, now: super::SimTime) {
             }),
         }
     }
+    // The kubelet's status manager reports conditions in this order.
+    const ORDER: [&str; 5] = [
+        "PodReadyToStartContainers",
+        "Initialized",
+        "Ready",
+        "ContainersReady",
+        "PodScheduled",
+    ];
+    pod.status.conditions.sort_by_key(|c| {
+        ORDER
+            .iter()
+            .position(|o| *o == c.type_)
+            .unwrap_or(ORDER.len())
+    });
+}
+
+/// A stable 64-hex-digit digest for an image name (the simulator pulls nothing).
+fn image_digest(image: &str, seed: &str) -> String {
+    let mut out = String::new();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for round in 0..4u8 {
+        for b in image
+            .bytes()
+            .chain(seed.bytes())
+            .chain(std::iter::once(round))
+        {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out.push_str(&format!("{h:016x}"));
+    }
+    out
 }

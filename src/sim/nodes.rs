@@ -99,15 +99,28 @@ impl Cluster {
             super::kubelet::KUBELET,
         );
         if !node.is_ready() {
-            for c in node
-                .status
-                .conditions
-                .iter_mut()
-                .filter(|c| c.type_ == "Ready")
-            {
-                c.status = "True".into();
-                c.reason = Some("KubeletReady".into());
-                c.message = Some("kubelet is posting ready status".into());
+            for c in node.status.conditions.iter_mut() {
+                let (status, reason, message) = match c.type_.as_str() {
+                    "Ready" => ("True", "KubeletReady", "kubelet is posting ready status"),
+                    "MemoryPressure" => (
+                        "False",
+                        "KubeletHasSufficientMemory",
+                        "kubelet has sufficient memory available",
+                    ),
+                    "DiskPressure" => (
+                        "False",
+                        "KubeletHasNoDiskPressure",
+                        "kubelet has no disk pressure",
+                    ),
+                    _ => (
+                        "False",
+                        "KubeletHasSufficientPID",
+                        "kubelet has sufficient PID available",
+                    ),
+                };
+                c.status = status.into();
+                c.reason = Some(reason.into());
+                c.message = Some(message.into());
                 c.last_transition_time = Some(self.now);
             }
             node.spec.taints.retain(|t| t.key != UNREACHABLE);
@@ -191,12 +204,7 @@ impl Cluster {
             };
             if node.is_ready() && now.since(since) >= NODE_MONITOR_GRACE_SECS {
                 let seen_at = since.plus(NODE_MONITOR_GRACE_SECS);
-                for c in node
-                    .status
-                    .conditions
-                    .iter_mut()
-                    .filter(|c| c.type_ == "Ready")
-                {
+                for c in node.status.conditions.iter_mut() {
                     c.status = "Unknown".into();
                     c.reason = Some("NodeStatusUnknown".into());
                     c.message = Some("Kubelet stopped posting node status.".into());

@@ -137,8 +137,9 @@ impl Cluster {
     fn insert_new(&mut self, obj: Object) -> Result<(), ApiError> {
         match obj {
             Object::Pod(mut p) => {
-                self.prepare_meta(&mut p.metadata, true);
-                let p = default_pod(p);
+                self.prepare_generated(&mut p.metadata);
+                let token = self.token_volume_name();
+                let p = default_pod(p, &token);
                 self.put_pod(p);
             }
             Object::PersistentVolumeClaim(c) => {
@@ -153,16 +154,16 @@ impl Cluster {
                 self.put_class(default_class(sc));
             }
             Object::Deployment(mut d) => {
-                self.prepare_meta(&mut d.metadata, true);
+                self.prepare_generated(&mut d.metadata);
                 self.put_deployment(default_deployment(d));
             }
             Object::ReplicaSet(mut rs) => {
-                self.prepare_meta(&mut rs.metadata, true);
+                self.prepare_generated(&mut rs.metadata);
                 rs.spec.replicas.get_or_insert(1);
                 self.put_replica_set(rs);
             }
             Object::StatefulSet(mut s) => {
-                self.prepare_meta(&mut s.metadata, true);
+                self.prepare_generated(&mut s.metadata);
                 self.put_stateful_set(default_stateful_set(s));
             }
             Object::ConfigMap(mut cm) => {
@@ -216,8 +217,22 @@ impl Cluster {
         Ok(())
     }
 
+    /// A fresh `kube-api-access-xxxxx` name.
+    pub(crate) fn token_volume_name(&mut self) -> String {
+        format!("{TOKEN_VOLUME_PREFIX}{}", self.rng.suffix(5))
+    }
+
     /// uid, creation time, namespace defaulting, generateName.
     fn prepare_meta(&mut self, meta: &mut ObjectMeta, namespaced: bool) {
+        self.prepare_meta_with(meta, namespaced, false);
+    }
+
+    /// `prepare_meta` for kinds whose API sets `metadata.generation`.
+    fn prepare_generated(&mut self, meta: &mut ObjectMeta) {
+        self.prepare_meta_with(meta, true, true);
+    }
+
+    fn prepare_meta_with(&mut self, meta: &mut ObjectMeta, namespaced: bool, generated: bool) {
         if namespaced {
             meta.namespace.get_or_insert_with(|| "default".into());
         } else {
@@ -228,7 +243,11 @@ impl Cluster {
                 meta.name = format!("{prefix}{}", self.rng.suffix(5));
             }
         }
-        self.stamp_new(meta);
+        if generated {
+            self.stamp_generated(meta);
+        } else {
+            self.stamp_new(meta);
+        }
     }
 }
 

@@ -145,6 +145,14 @@ impl Cluster {
                 for (k, v) in &old.spec.extra {
                     new.spec.extra.entry(k.clone()).or_insert_with(|| v.clone());
                 }
+                let token = old
+                    .spec
+                    .volumes
+                    .iter()
+                    .find(|v| v.name.starts_with(super::TOKEN_VOLUME_PREFIX))
+                    .map(|v| v.name.clone())
+                    .unwrap_or_default();
+                super::default_pod_spec(&mut new.spec, &token);
                 let strip = |s: &PodSpec| {
                     let mut s = s.clone();
                     for c in s.containers.iter_mut().chain(s.init_containers.iter_mut()) {

@@ -315,6 +315,16 @@ pub struct ContainerStatus {
     /// Whether the container has started.
     #[serde(default)]
     pub started: bool,
+    /// The runtime's id of the current container (`docker://…`); a restart gets a new one.
+    #[serde(
+        default,
+        rename = "containerID",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub container_id: Option<String>,
+    /// The image's digest reference.
+    #[serde(default, rename = "imageID", skip_serializing_if = "String::is_empty")]
+    pub image_id: String,
     /// How many times the kubelet restarted it. Each restart starts a fresh writable layer.
     pub restart_count: u32,
     /// Current state.

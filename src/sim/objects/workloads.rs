@@ -169,4 +169,28 @@ pub struct WorkloadStatus {
     /// The generation last acted on.
     #[serde(default)]
     pub observed_generation: i64,
+    /// Conditions (a Deployment's Available and Progressing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<WorkloadCondition>,
+}
+
+/// A workload condition.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkloadCondition {
+    /// `Available`, `Progressing`.
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// `True` or `False`.
+    pub status: String,
+    /// Machine-readable reason.
+    pub reason: String,
+    /// Human-readable message.
+    pub message: String,
+    /// Last time the condition was updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_update_time: Option<crate::sim::SimTime>,
+    /// Last time the status changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_transition_time: Option<crate::sim::SimTime>,
 }

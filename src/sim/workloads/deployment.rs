@@ -66,7 +66,7 @@ impl Cluster {
                 meta.annotations
                     .insert(REVISION.into(), revision.to_string());
                 meta.owner_references = vec![controller_ref("apps/v1", "Deployment", &d.metadata)];
-                self.stamp_new(&mut meta);
+                self.stamp_generated(&mut meta);
                 let rs = ReplicaSet {
                     metadata: meta,
                     spec: ReplicaSetSpec {
@@ -148,12 +148,82 @@ impl Cluster {
             .filter(|p| is_active(p))
             .count() as i32;
         let ready = all.iter().filter(|p| is_ready(p)).count() as i32;
+        let available = ready >= replicas;
+        let complete = available && updated == replicas && all.len() as i32 == replicas;
+        let wanted = [
+            if available {
+                (
+                    "Available",
+                    "True",
+                    "MinimumReplicasAvailable",
+                    "Deployment has minimum availability.".to_string(),
+                )
+            } else {
+                (
+                    "Available",
+                    "False",
+                    "MinimumReplicasUnavailable",
+                    "Deployment does not have minimum availability.".to_string(),
+                )
+            },
+            if complete {
+                (
+                    "Progressing",
+                    "True",
+                    "NewReplicaSetAvailable",
+                    format!(
+                        "ReplicaSet {:?} has successfully progressed.",
+                        new_rs.metadata.name
+                    ),
+                )
+            } else {
+                (
+                    "Progressing",
+                    "True",
+                    "ReplicaSetUpdated",
+                    format!("ReplicaSet {:?} is progressing.", new_rs.metadata.name),
+                )
+            },
+        ];
+        let now = self.now;
+        let conditions = wanted
+            .into_iter()
+            .map(|(t, status, reason, message)| {
+                match d.status.conditions.iter().find(|c| c.type_ == t) {
+                    Some(old)
+                        if old.status == status
+                            && old.reason == reason
+                            && old.message == message =>
+                    {
+                        old.clone()
+                    }
+                    Some(old) if old.status == status => WorkloadCondition {
+                        reason: reason.into(),
+                        message,
+                        last_update_time: Some(now),
+                        ..old.clone()
+                    },
+                    _ => WorkloadCondition {
+                        type_: t.into(),
+                        status: status.into(),
+                        reason: reason.into(),
+                        message,
+                        last_update_time: Some(now),
+                        last_transition_time: Some(now),
+                    },
+                }
+            })
+            .collect();
+        if let Some(rev) = new_rs.metadata.annotations.get(REVISION).cloned() {
+            d.metadata.annotations.insert(REVISION.into(), rev);
+        }
         d.status = WorkloadStatus {
             replicas: all.len() as i32,
             ready_replicas: ready,
             updated_replicas: updated,
             available_replicas: ready,
             observed_generation: d.metadata.generation,
+            conditions,
         };
         self.put_deployment(d);
     }

@@ -38,13 +38,14 @@ impl Cluster {
                 meta.labels = rs.spec.template.metadata.labels.clone();
                 meta.annotations = rs.spec.template.metadata.annotations.clone();
                 meta.owner_references = vec![controller_ref("apps/v1", "ReplicaSet", &rs.metadata)];
-                self.stamp_new(&mut meta);
+                self.stamp_generated(&mut meta);
                 let pod = Pod {
                     metadata: meta,
                     spec: rs.spec.template.spec.clone(),
                     status: PodStatus::default(),
                 };
-                let pod = crate::sim::api::default_pod(pod);
+                let token = self.token_volume_name();
+                let pod = crate::sim::api::default_pod(pod, &token);
                 active.push(pod.clone());
                 self.put_pod(pod);
                 self.record(
@@ -86,6 +87,7 @@ impl Cluster {
             updated_replicas: 0,
             available_replicas: ready,
             observed_generation: rs.metadata.generation,
+            conditions: Vec::new(),
         };
         self.put_replica_set(rs);
     }

@@ -130,6 +130,7 @@ impl Cluster {
             updated_replicas: active.len() as i32,
             available_replicas: ready,
             observed_generation: sts.metadata.generation,
+            conditions: Vec::new(),
         };
         self.put_stateful_set(sts);
     }
@@ -227,12 +228,16 @@ impl Cluster {
         meta.labels.insert(REVISION_LABEL.into(), revision(sts));
         meta.annotations = sts.spec.template.metadata.annotations.clone();
         meta.owner_references = vec![controller_ref("apps/v1", "StatefulSet", &sts.metadata)];
-        self.stamp_new(&mut meta);
-        let pod = crate::sim::api::default_pod(Pod {
-            metadata: meta,
-            spec,
-            status: PodStatus::default(),
-        });
+        self.stamp_generated(&mut meta);
+        let token = self.token_volume_name();
+        let pod = crate::sim::api::default_pod(
+            Pod {
+                metadata: meta,
+                spec,
+                status: PodStatus::default(),
+            },
+            &token,
+        );
         self.put_pod(pod);
         self.record(
             who,
