@@ -25,9 +25,12 @@
 
 pub mod args;
 mod commands;
+pub mod describe;
 pub mod describe_writer;
 pub mod error;
+pub mod execute;
 mod flagspecs;
+pub mod get;
 pub mod goparse;
 pub mod output;
 mod parse;
@@ -43,11 +46,13 @@ mod selector_lex;
 mod selector_parse;
 mod selector_validate;
 pub mod status;
+pub mod strings;
 pub mod table;
 pub mod tabwriter;
 pub mod tokenize;
 mod validate;
 mod validate_changes;
+pub mod verbs;
 mod yaml_resolve;
 mod yaml_scalar;
 mod yaml_timestamp;
@@ -58,6 +63,7 @@ pub use args::{
 };
 pub use describe_writer::{DescribeWriter, EventLine};
 pub use error::KubectlError;
+pub use execute::{Context, FileSource, execute};
 pub use output::{Output, Stream};
 pub use parse::{parse_command_line, parse_words};
 pub use print_json::to_json;
