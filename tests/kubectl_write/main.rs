@@ -1,5 +1,10 @@
 //! The kubectl verbs that change the cluster, driven through `kubectl::execute` with `-f`
 //! files in a temporary folder: exact output for every verb and error path.
 
+mod apply;
+mod delete;
 mod harness;
+mod nodes;
+mod patch;
 mod scratch;
+mod workloads;

@@ -89,6 +89,8 @@ fn plan(cluster: &Cluster, node: &str, flags: &Flags) -> Plan {
             pod.metadata.name.clone(),
         ));
     }
+    // The filters' order (Go's map order varies from run to run).
+    p.errors.sort_by_key(|(m, _)| *m != LOCAL_STORAGE_FATAL);
     p
 }
 

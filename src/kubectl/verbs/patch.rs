@@ -133,7 +133,10 @@ fn to_json(raw: &str) -> Result<String, String> {
             other => format!("{other:?}"),
         };
         if parsed.documents.iter().all(|d| d.root.is_none()) {
-            return Err(format!("yaml: line {}: {problem}", e.document_line));
+            // go-yaml reports an error at the end of the text on its last line.
+            let last_line = raw.matches('\n').count() as u32 + 1;
+            let line = e.document_line.min(last_line);
+            return Err(format!("yaml: line {line}: {problem}"));
         }
     }
     let value = parsed
