@@ -4,7 +4,9 @@
 mod apply;
 mod delete;
 mod harness;
+mod misc;
 mod nodes;
 mod patch;
-mod scratch;
+mod props;
+mod scenario;
 mod workloads;

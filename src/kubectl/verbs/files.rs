@@ -15,7 +15,9 @@ const FILE_EXTENSIONS: &[&str] = &["json", "yaml", "yml"];
 /// says so; this only bounds reading).
 const READ_LIMIT: u64 = 4 << 20;
 /// The most files one `-f` folder may expand to.
-const MAX_FILES: usize = 1000;
+const MAX_FILES: usize = 500;
+/// The most folder entries looked at for one `-f` folder (`-f / -R` must not walk a disk).
+const MAX_ENTRIES: usize = 5000;
 /// The deepest folder nesting followed with `-R`.
 const MAX_DEPTH: usize = 32;
 
@@ -66,7 +68,8 @@ pub fn read_paths(
         };
         if meta.is_dir() {
             let before = out.len();
-            walk(&real, typed, recursive, 0, &mut out);
+            let mut budget = MAX_ENTRIES;
+            walk(&real, typed, recursive, 0, &mut budget, &mut out);
             if out.len() == before {
                 errors.push(format!(
                     "error reading [{typed}]: recognized file extensions are [.json .yaml .yml]"
@@ -95,26 +98,35 @@ pub fn read_paths(
 }
 
 /// `filepath.Walk` in lexical order: files of known extensions, sub-folders with `-R`.
-fn walk(dir: &Path, shown: &str, recursive: bool, depth: usize, out: &mut Vec<SourceFile>) {
+fn walk(
+    dir: &Path,
+    shown: &str,
+    recursive: bool,
+    depth: usize,
+    budget: &mut usize,
+    out: &mut Vec<SourceFile>,
+) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     let mut names: Vec<(String, PathBuf)> = entries
+        .take(MAX_ENTRIES)
         .flatten()
         .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
         .collect();
     names.sort();
     for (name, path) in names {
-        if out.len() >= MAX_FILES {
+        if out.len() >= MAX_FILES || *budget == 0 {
             return;
         }
+        *budget -= 1;
         let shown_path = format!("{}/{name}", shown.trim_end_matches('/'));
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             continue;
         };
         if meta.is_dir() {
             if recursive && depth < MAX_DEPTH {
-                walk(&path, &shown_path, recursive, depth + 1, out);
+                walk(&path, &shown_path, recursive, depth + 1, budget, out);
             }
             continue;
         }
