@@ -2,6 +2,7 @@
 //! files in a temporary folder: exact output for every verb and error path.
 
 mod apply;
+mod create;
 mod delete;
 mod harness;
 mod misc;

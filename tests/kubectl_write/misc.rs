@@ -107,3 +107,24 @@ fn read_only_commands_do_not_make_undo_steps() {
     s.ok("kubectl cordon minikube --dry-run=server");
     assert_eq!(s.sim.history().count(), 0);
 }
+
+#[test]
+fn create_namespace_validates_the_name() {
+    let mut s = Session::new();
+    let out = s.fails("kubectl create namespace Bad_Name");
+    assert!(
+        out.starts_with("The Namespace \"Bad_Name\" is invalid: metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 label"),
+        "{out}"
+    );
+    assert_eq!(s.ok("kubectl create ns shop -o name"), "namespace/shop\n");
+    assert_eq!(
+        s.ok("kubectl create ns lab --dry-run=client"),
+        "namespace/lab created (dry run)\n"
+    );
+    assert!(
+        s.sim
+            .cluster()
+            .namespaces()
+            .all(|n| n.metadata.name != "lab")
+    );
+}

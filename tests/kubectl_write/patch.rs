@@ -155,3 +155,38 @@ fn patch_file_and_nodes() {
             .is_some_and(|n| n.spec.unschedulable)
     );
 }
+
+/// An empty patch changes nothing and draws no warning, whatever the kind: the live objects
+/// kubestory stores decode cleanly against the API schema.
+#[test]
+fn empty_patches_change_nothing_for_every_kind() {
+    let mut s = Session::new();
+    s.write("all.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: sec\nstringData:\n  a: b\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  replicas: 1\n  selector:\n    matchLabels: {app: db}\n  template:\n    metadata:\n      labels: {app: db}\n    spec:\n      containers:\n      - name: db\n        image: postgres\n        volumeMounts:\n        - {name: data, mountPath: /var/lib/postgresql/data}\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources:\n        requests:\n          storage: 1Gi\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: app\n        image: nginx\n");
+    s.write("pv.yaml", PV);
+    s.ok("kubectl apply -f all.yaml -f pv.yaml");
+    let c = s.sim.cluster();
+    let mut targets: Vec<String> = vec![
+        "configmap cm".into(),
+        "secret sec".into(),
+        "sts db".into(),
+        "deploy web".into(),
+        "pv host-pv".into(),
+        "sc standard".into(),
+        "ns default".into(),
+        "pvc data-db-0".into(),
+    ];
+    targets.extend(c.pods().map(|p| format!("pod {}", p.metadata.name)));
+    targets.extend(c.replica_sets().map(|r| format!("rs {}", r.metadata.name)));
+    for t in targets {
+        for kind in ["strategic", "merge"] {
+            let out = s.run(&format!("kubectl patch {t} -p '{{}}' --type {kind}"));
+            assert!(out.success, "{t}: {}", out.combined());
+            assert_eq!(out.stderr(), "", "{t}");
+            assert!(
+                out.stdout().ends_with(" patched (no change)\n"),
+                "{t}: {}",
+                out.stdout()
+            );
+        }
+    }
+}

@@ -9,6 +9,7 @@
 //! file) and carry the `kubectl.kubernetes.io/last-applied-configuration` annotation, so
 //! re-applying an unchanged file changes nothing and prints `unchanged`.
 
+use super::apply_force::{Sent, send};
 use super::objects::{Item, LAST_APPLIED, list_of, plural, resource_name};
 use super::output::{NoteOnce, object_line, print_objects};
 use super::problems::{Problem, render_grouped};
@@ -65,34 +66,41 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
         return out;
     }
     let before: Vec<Option<Object>> = items.iter().map(|i| i.current(ctx.sim.cluster())).collect();
-    let objects: Vec<Object> = items.iter().map(|i| i.doc.object.clone()).collect();
-    let (results, after): (Vec<Result<ApplyOutcome, ApiError>>, Cluster) = match flags.dry_run {
+    let existed: Vec<bool> = before.iter().map(Option::is_some).collect();
+    let force = flags.force && !ssa;
+    let (sent, after): (Sent, Cluster) = match flags.dry_run {
         DryRun::Client => {
-            let r = before
+            let results = existed
                 .iter()
-                .map(|b| {
-                    Ok(if b.is_some() {
+                .map(|e| {
+                    Ok(if *e {
                         ApplyOutcome::Configured
                     } else {
                         ApplyOutcome::Created
                     })
                 })
                 .collect();
-            (r, ctx.sim.cluster().clone())
+            let sent = Sent {
+                results,
+                waiting: Vec::new(),
+            };
+            (sent, ctx.sim.cluster().clone())
         }
         DryRun::Server => {
             let mut c = ctx.sim.cluster().clone();
-            let r = c.apply_all(objects);
-            (r, c)
+            (send(&mut c, &items, &existed, force), c)
         }
         DryRun::None => {
-            let r = ctx
+            let sent = ctx
                 .sim
-                .act(line, |c| Ok::<_, Infallible>(c.apply_all(objects)))
+                .act(line, |c| {
+                    Ok::<_, Infallible>(send(c, &items, &existed, force))
+                })
                 .unwrap_or_else(|never| match never {});
-            (r, ctx.sim.cluster().clone())
+            (sent, ctx.sim.cluster().clone())
         }
     };
+    let results = sent.results;
     let mut problems = Vec::new();
     let mut notes = NoteOnce::default();
     let mut printed = Vec::new();
@@ -110,6 +118,9 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
             if !b.metadata().annotations.contains_key(LAST_APPLIED) {
                 out.err(missing_annotation_warning(item));
             }
+        }
+        if sent.waiting.iter().any(|(w, _)| *w == i) {
+            continue;
         }
         let outcome = match &results[i] {
             Ok(o) => *o,
@@ -154,6 +165,8 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
         };
         out.out(print_objects(&[value], flags.output));
     }
+    let left: Vec<_> = sent.waiting.into_iter().map(|(_, l)| l).collect();
+    out.err(super::terminating::note(&after, &left));
     out.err(deferred_warnings(&entries));
     out
 }

@@ -48,7 +48,16 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
             Err(out) => return out,
         },
     };
-    let found = targets.len();
+    // client-go refuses a request without a name before sending it.
+    let (targets, unnamed): (Vec<Target>, Vec<Target>) =
+        targets.into_iter().partition(|t| !t.name.is_empty());
+    for t in &unnamed {
+        problems.push(
+            Problem::Client("resource name may not be empty".into())
+                .with_source("deleting", &t.source),
+        );
+    }
+    let found = targets.len() + unnamed.len();
     let force = flags.grace_period == 0;
     let results: Vec<Result<DeleteOutcome, ApiError>> = match flags.dry_run {
         DryRun::Client => targets.iter().map(|_| Ok(DeleteOutcome::Deleted)).collect(),

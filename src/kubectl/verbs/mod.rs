@@ -6,6 +6,7 @@
 //! ([`gojson`]).
 
 pub mod apply;
+pub mod apply_force;
 pub mod cordon;
 pub mod create;
 pub mod delete;
