@@ -7,7 +7,16 @@
 //!
 //! The objects are sent with [`crate::sim::Cluster::apply_all`] (one settle for the whole
 //! file) and carry the `kubectl.kubernetes.io/last-applied-configuration` annotation, so
-//! re-applying an unchanged file changes nothing and prints `unchanged`.
+//! re-applying an unchanged file changes nothing and prints `unchanged`. With `--force`, an
+//! update refused as Invalid deletes and recreates the object ([`super::apply_force`]).
+//!
+//! Texts confirmed in apply.go: `created`/`configured`/`unchanged`/`serverside-applied`,
+//! `warningNoLastAppliedConfigAnnotation`, `warningChangesOnDeletingResource`, `cannot use
+//! generate name with apply`, `no objects passed to apply`, and the shape of `error when
+//! applying patch:\n<patch>\nto:\n<info>\nfor: "<file>": error when patching "<file>": …`.
+//! The patch inside that message is approximated ([`super::three_way`]). A document the
+//! loader refuses for the API server's reasons is reported with `error when creating` even
+//! when the object exists (kubectl would show the patch form).
 
 use super::apply_force::{Sent, send};
 use super::objects::{Item, LAST_APPLIED, list_of, plural, resource_name};
@@ -30,6 +39,13 @@ enum Step {
 
 /// Runs `kubectl apply`.
 pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
+    if inv.flags.dry_run == DryRun::Server && inv.flags.force {
+        // apply.go `Complete`.
+        let mut out = Output::new();
+        out.err_line("error: --dry-run=server cannot be used with --force")
+            .fail();
+        return out;
+    }
     let entries = match read(inv, ctx.files) {
         Ok(e) => e,
         Err(out) => return out,

@@ -5,6 +5,9 @@
 //! `No resources found` (stdout) when a selection is empty; NotFound is ignored with `--all`,
 //! `-l` or `--ignore-not-found`. kubectl then waits until the objects are gone; kubestory
 //! returns at once and says what kubectl would be waiting for ([`super::terminating`]).
+//!
+//! Not simulated: `--cascade=orphan` and `foreground` (the simulator's garbage collector
+//! always deletes dependents in the background).
 
 use super::apply::fix_resource;
 use super::listing;

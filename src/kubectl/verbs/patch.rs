@@ -6,6 +6,13 @@
 //! API server's patch handler (apiserver `endpoints/handlers/patch.go`: a strategic patch that
 //! is not JSON is a BadRequest with Go's syntax error; a JSON patch that does not apply is
 //! `Invalid` with a generic message; field validation `Warn`).
+//!
+//! Confirmed: `patched`, `patched (no change)`, `unable to parse %q: …`, `unable to read patch
+//! file: …` (patch.go), Go's JSON syntax errors (encoding/json), the JSON patch failure
+//! `The request is invalid: the server rejected our request due to an error in our request`
+//! (apiserver patch tests and observed output). *Unconfirmed*: the `error decoding patch: `
+//! prefix of a malformed merge patch, `the name of the object (…) does not match the name on
+//! the URL (…)`, and the text of type errors in a patched object.
 
 use super::gojson;
 use super::output::{object_line, print_objects};

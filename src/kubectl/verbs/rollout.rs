@@ -3,6 +3,10 @@
 //! pod template gets a `kubectl.kubernetes.io/restartedAt` stamp (one-second precision), the
 //! object prints `restarted`; other kinds fail with `error: <resource> "<name>" restarting is
 //! not supported`; a restart within the same second produces an empty patch and an error.
+//!
+//! *Unconfirmed*: the same-second message (`if restart has already been triggered within the
+//! past second…`) is from memory of recent kubectl; the version read upstream said `empty
+//! patch`. `No resources found in <ns> namespace.` for an empty selection is from memory too.
 
 use super::output::object_line;
 use super::problems::{Problem, render_flat};

@@ -4,6 +4,10 @@
 //! this to a plain NotFound, PR #134017); each found object is scaled and printed (`scaled`);
 //! the lookup errors of the others come last. A kind without a `scale` subresource stops the
 //! command with the API server's NotFound.
+//!
+//! *Unconfirmed*: the exact NotFound text for a kind without `scale` (client-go's generic
+//! 404 message is assumed) and `Expected replicas to be N, was M` (kubectl `pkg/scale`
+//! `PreconditionError`, from memory).
 
 use super::output::{object_line, print_objects};
 use super::problems::{Problem, render_flat};
