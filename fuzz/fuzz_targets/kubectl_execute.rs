@@ -35,7 +35,10 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let mut sim = Simulation::new(Cluster::default());
     let files = folder();
-    let mut ctx = Context { sim: &mut sim, files };
+    let mut ctx = Context {
+        sim: &mut sim,
+        files,
+    };
     let _ = execute("kubectl apply -f pvc.yaml", &mut ctx);
     for line in text.lines().take(4) {
         let out = execute(line, &mut ctx);
