@@ -1,0 +1,76 @@
+//! Running one kubectl command line against the simulated cluster: parse it (kubectl's
+//! errors for a bad line), print the warnings kubectl writes while reading its flags, then
+//! dispatch to the verb.
+//!
+//! Every command that changes the cluster goes through [`Simulation::act`] with the command
+//! line as its label, so `undo` takes back one command at a time; read-only commands only
+//! borrow [`Simulation::cluster`].
+
+use super::{Invocation, Output, Verb, describe, get, parse_command_line, strings, verbs};
+use crate::sim::Simulation;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+
+/// Where `-f` paths are read from (the script's folder, the editor's buffer…).
+pub trait FileSource {
+    /// The path to read for what the learner typed after -f.
+    fn resolve(&self, path: &str) -> PathBuf;
+}
+
+/// What a command acts on.
+pub struct Context<'a> {
+    /// The cluster and its undo history.
+    pub sim: &'a mut Simulation,
+    /// Where `-f` paths are read from.
+    pub files: &'a dyn FileSource,
+}
+
+/// Runs one kubectl command line; never panics, whatever is typed.
+///
+/// Should a verb panic all the same (a bug), the cluster is restored to what it was before
+/// the command and kubestory says so on stderr.
+pub fn execute(line: &str, ctx: &mut Context) -> Output {
+    let snapshot = ctx.sim.clone();
+    match catch_unwind(AssertUnwindSafe(|| run(line, ctx))) {
+        Ok(out) => out,
+        Err(_) => {
+            *ctx.sim = snapshot;
+            let mut out = Output::new();
+            out.err_line(strings::INTERNAL_ERROR).fail();
+            out
+        }
+    }
+}
+
+fn run(line: &str, ctx: &mut Context) -> Output {
+    let inv = match parse_command_line(line) {
+        Ok(inv) => inv,
+        Err(e) => return e.to_output_with_hint(),
+    };
+    let mut out = Output::new();
+    for w in &inv.flags.warnings {
+        out.err_line(w);
+    }
+    out.extend(dispatch(&inv, ctx, line));
+    out
+}
+
+fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
+    let label = line.trim();
+    match inv.verb {
+        Verb::Get => get::run_get(inv, ctx.sim.cluster()),
+        Verb::Describe => describe::run_describe(inv, ctx.sim.cluster()),
+        Verb::Apply => verbs::apply::run(inv, ctx, label),
+        Verb::Create => verbs::create::run(inv, ctx, label),
+        Verb::CreateNamespace => verbs::create::run_namespace(inv, ctx, label),
+        Verb::Delete => verbs::delete::run(inv, ctx, label),
+        Verb::Patch => verbs::patch::run(inv, ctx, label),
+        Verb::Scale => verbs::scale::run(inv, ctx, label),
+        Verb::RolloutRestart => verbs::rollout::run(inv, ctx, label),
+        Verb::Cordon | Verb::Uncordon => verbs::cordon::run(inv, ctx, label),
+        Verb::Drain => verbs::drain::run(inv, ctx, label),
+        Verb::Version => verbs::misc::version(inv),
+        Verb::ApiResources => verbs::misc::api_resources(inv),
+        Verb::Explain => verbs::misc::explain(inv),
+    }
+}

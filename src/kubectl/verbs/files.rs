@@ -1,0 +1,163 @@
+//! Reading the paths given to `-f`, as cli-runtime's builder does (kubernetes/kubernetes
+//! `staging/src/k8s.io/cli-runtime/pkg/resource/builder.go` `FilenameParam`, `Path`;
+//! `visitor.go` `ExpandPathsToFileVisitors`): a file is read whatever its extension; a folder
+//! gives its `.json`, `.yaml` and `.yml` files in name order, and its sub-folders' only with
+//! `-R`. A missing path stops the whole command before anything is sent.
+
+use super::super::execute::FileSource;
+use super::super::strings;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// cli-runtime's `FileExtensions`.
+const FILE_EXTENSIONS: &[&str] = &["json", "yaml", "yml"];
+/// The most bytes read from one file (the manifest loader refuses anything above 1 MiB, and
+/// says so; this only bounds reading).
+const READ_LIMIT: u64 = 4 << 20;
+/// The most files one `-f` folder may expand to.
+const MAX_FILES: usize = 500;
+/// The most folder entries looked at for one `-f` folder (`-f / -R` must not walk a disk).
+const MAX_ENTRIES: usize = 5000;
+/// The deepest folder nesting followed with `-R`.
+const MAX_DEPTH: usize = 32;
+
+/// One file to load: the name kubectl shows in messages (the path as typed, joined with the
+/// file's path inside a folder) and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// `pvc.yaml`, `manifests/pvc.yaml`.
+    pub name: String,
+    /// The content (invalid UTF-8 replaced).
+    pub text: String,
+}
+
+/// Why the paths could not be read: kubectl's builder errors (each shown on its own line, or
+/// with `error: ` when alone), or a kubestory note for what kubestory cannot read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FilesError {
+    /// kubectl's own errors (`the path "x" does not exist`), in order.
+    Kubectl(Vec<String>),
+    /// A kubestory limitation (`-f -`, a URL).
+    Kubestory(String),
+}
+
+/// Reads every path of `-f` in order.
+pub fn read_paths(
+    paths: &[String],
+    recursive: bool,
+    files: &dyn FileSource,
+) -> Result<Vec<SourceFile>, FilesError> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for typed in paths {
+        if typed == "-" {
+            return Err(FilesError::Kubestory(
+                strings::STDIN_NOT_SIMULATED.to_string(),
+            ));
+        }
+        if typed.starts_with("http://") || typed.starts_with("https://") {
+            return Err(FilesError::Kubestory(strings::url_not_simulated(typed)));
+        }
+        let real = files.resolve(typed);
+        let Ok(meta) = std::fs::metadata(&real) else {
+            errors.push(format!(
+                "the path {} does not exist",
+                crate::kubectl::goparse::quote(typed)
+            ));
+            continue;
+        };
+        if meta.is_dir() {
+            let before = out.len();
+            let mut budget = MAX_ENTRIES;
+            walk(&real, typed, recursive, 0, &mut budget, &mut out);
+            if out.len() == before {
+                errors.push(format!(
+                    "error reading [{typed}]: recognized file extensions are [.json .yaml .yml]"
+                ));
+            }
+        } else if meta.is_file() {
+            match read_limited(&real) {
+                Some(text) => out.push(SourceFile {
+                    name: typed.clone(),
+                    text,
+                }),
+                None => errors.push(format!(
+                    "the path {} cannot be accessed",
+                    crate::kubectl::goparse::quote(typed)
+                )),
+            }
+        } else {
+            return Err(FilesError::Kubestory(strings::not_a_regular_file(typed)));
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(FilesError::Kubectl(errors))
+    }
+}
+
+/// `filepath.Walk` in lexical order: files of known extensions, sub-folders with `-R`.
+fn walk(
+    dir: &Path,
+    shown: &str,
+    recursive: bool,
+    depth: usize,
+    budget: &mut usize,
+    out: &mut Vec<SourceFile>,
+) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut names: Vec<(String, PathBuf)> = entries
+        .take(MAX_ENTRIES)
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .collect();
+    names.sort();
+    for (name, path) in names {
+        if out.len() >= MAX_FILES || *budget == 0 {
+            return;
+        }
+        *budget -= 1;
+        let shown_path = format!("{}/{name}", shown.trim_end_matches('/'));
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            if recursive && depth < MAX_DEPTH {
+                walk(&path, &shown_path, recursive, depth + 1, budget, out);
+            }
+            continue;
+        }
+        let known = Path::new(&name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| FILE_EXTENSIONS.contains(&e));
+        let regular = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
+        if known && regular {
+            if let Some(text) = read_limited(&path) {
+                out.push(SourceFile {
+                    name: shown_path,
+                    text,
+                });
+            }
+        }
+    }
+}
+
+fn read_limited(path: &Path) -> Option<String> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut bytes = Vec::new();
+    file.take(READ_LIMIT).read_to_end(&mut bytes).ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Reads one file named by the learner (`--patch-file`): `None` when it cannot be read.
+pub fn read_one(typed: &str, files: &dyn FileSource) -> Option<String> {
+    let real = files.resolve(typed);
+    if !std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    read_limited(&real)
+}

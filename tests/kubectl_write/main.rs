@@ -1,0 +1,13 @@
+//! The kubectl verbs that change the cluster, driven through `kubectl::execute` with `-f`
+//! files in a temporary folder: exact output for every verb and error path.
+
+mod apply;
+mod create;
+mod delete;
+mod harness;
+mod misc;
+mod nodes;
+mod patch;
+mod props;
+mod scenario;
+mod workloads;
