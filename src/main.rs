@@ -1,5 +1,62 @@
-//! The `kubestory` binary.
+//! The `kubestory` binary: parses the command line and wires the rooms together.
 
-fn main() {
-    println!("kubestory: see README.md");
+mod cli;
+
+use clap::{CommandFactory, Parser};
+use cli::{Cli, Command};
+use color_eyre::eyre::{Result, WrapErr};
+use kubestory::runner::{DirFiles, RunOptions, run_script};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> Result<ExitCode> {
+    color_eyre::install()?;
+    let cli = Cli::parse();
+    match cli.command {
+        None => {
+            Cli::command().print_help()?;
+            println!(
+                "\nThe interactive lesson player is coming; today, try:\n  kubestory sim assets/scenarios/container-vs-emptydir.sim"
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Sim {
+            script,
+            json,
+            fail_fast,
+        }) => sim(script, json, fail_fast),
+    }
+}
+
+/// `kubestory sim`: exit status 0 unless the script cannot be read, or a command failed
+/// under `--fail-fast`.
+fn sim(script: Option<PathBuf>, json: bool, fail_fast: bool) -> Result<ExitCode> {
+    let (text, base) = match &script {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .wrap_err_with(|| format!("cannot read script {}", path.display()))?;
+            let base = path
+                .parent()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("."));
+            (text, base)
+        }
+        None => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .wrap_err("cannot read the script from standard input")?;
+            (text, PathBuf::from("."))
+        }
+    };
+    let result = run_script(&text, &DirFiles { base }, &RunOptions { fail_fast, json });
+    let mut out = std::io::stdout().lock();
+    out.write_all(result.output.as_bytes())?;
+    out.flush()?;
+    Ok(if result.failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

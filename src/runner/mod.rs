@@ -1,1 +1,215 @@
-//! The headless `kubestory sim` script runner.
+//! The headless `kubestory sim` runner: a script in, kubectl's text out, optionally the final
+//! state as JSON. This is a contract that lessons, tests and teachers rely on (README,
+//! "kubestory sim").
+
+pub mod script;
+pub mod state_json;
+
+use crate::kubectl::{Context, FileSource, execute};
+use crate::sim::{Cluster, ClusterConfig, SimError, Simulation};
+use script::{Line, NodeOp, parse_line};
+use std::path::{Path, PathBuf};
+
+/// How to run a script.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Stop at the first failing command (exit status 1).
+    pub fail_fast: bool,
+    /// Print the final state as JSON after the output.
+    pub json: bool,
+}
+
+/// The result of a run.
+#[derive(Clone, Debug)]
+pub struct RunResult {
+    /// Everything printed, in order (stdout and stderr interleaved as they happened).
+    pub output: String,
+    /// Whether a command failed while `fail_fast` was set.
+    pub failed: bool,
+    /// The simulation at the end.
+    pub sim: Simulation,
+}
+
+/// Reads `-f` paths relative to the script's folder.
+pub struct DirFiles {
+    /// The folder.
+    pub base: PathBuf,
+}
+
+impl FileSource for DirFiles {
+    fn resolve(&self, path: &str) -> PathBuf {
+        let p = Path::new(path);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base.join(p)
+        }
+    }
+}
+
+/// Runs a script.
+pub fn run_script(text: &str, files: &dyn FileSource, options: &RunOptions) -> RunResult {
+    let mut sim = Simulation::new(Cluster::new(ClusterConfig::default()));
+    let mut out = String::new();
+    let mut failed = false;
+    let mut started = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        out.push_str(&format!("$ {line}\n"));
+        let ok = match parse_line(line) {
+            Err(e) => {
+                push_line(&mut out, &e);
+                false
+            }
+            Ok(Line::Cluster {
+                nodes,
+                default_storage_class,
+                seed,
+            }) => {
+                if started {
+                    push_line(
+                        &mut out,
+                        "error: `cluster` must come before any other command",
+                    );
+                    false
+                } else {
+                    let mut config = ClusterConfig::default();
+                    if let Some(n) = nodes {
+                        config.nodes = n;
+                    }
+                    if let Some(d) = default_storage_class {
+                        config.default_storage_class = d;
+                    }
+                    if let Some(s) = seed {
+                        config.seed = s;
+                    }
+                    sim = Simulation::new(Cluster::new(config));
+                    true
+                }
+            }
+            Ok(other) => {
+                started = true;
+                run_line(&mut sim, other, files, &mut out)
+            }
+        };
+        if !ok && options.fail_fast {
+            failed = true;
+            break;
+        }
+    }
+    if options.json {
+        let state = state_json::state_json(sim.cluster());
+        out.push_str(&serde_json::to_string_pretty(&state).unwrap_or_default());
+        out.push('\n');
+    }
+    RunResult {
+        output: out,
+        failed,
+        sim,
+    }
+}
+
+fn push_line(out: &mut String, text: &str) {
+    out.push_str(text);
+    if !text.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+/// Runs one line; returns whether it succeeded.
+fn run_line(sim: &mut Simulation, line: Line, files: &dyn FileSource, out: &mut String) -> bool {
+    let result: Result<String, SimError> = match line {
+        Line::Kubectl(text) => {
+            let mut ctx = Context { sim, files };
+            let output = execute(&text, &mut ctx);
+            // stdout and stderr, interleaved in the order the command wrote them.
+            for (_, chunk) in &output.chunks {
+                out.push_str(chunk);
+            }
+            return output.success;
+        }
+        Line::Cluster { .. } => Ok(String::new()),
+        Line::StoryWrite {
+            target,
+            container,
+            namespace,
+            text,
+        } => {
+            let ns = namespace.unwrap_or_else(|| "default".into());
+            sim.act(format!("story write {text}"), |c| {
+                c.write_story(&ns, &target, container.as_deref(), &text)
+            })
+            .map(|w| {
+                let place = match &w.fs {
+                    crate::sim::data::FsId::NodeDisk { node } => format!("the disk of node {node}"),
+                    other => other.describe(),
+                };
+                format!(
+                    "stored {:?} via pod/{} in {place} at {}",
+                    w.story.text, w.pod, w.path
+                )
+            })
+        }
+        Line::StoryRead {
+            target,
+            container,
+            namespace,
+        } => {
+            let ns = namespace.unwrap_or_else(|| "default".into());
+            sim.cluster()
+                .read_stories(&ns, &target, container.as_deref())
+                .map(|stories| stories.into_iter().map(|s| s.text + "\n").collect())
+        }
+        Line::Crash {
+            target,
+            container,
+            namespace,
+        } => {
+            let ns = namespace.unwrap_or_else(|| "default".into());
+            sim.act("crash", |c| c.crash(&ns, &target, container.as_deref()))
+                .map(|pod| format!("pod/{pod}: the app exited with code 1 (GET /error)"))
+        }
+        Line::Node { op, node } => {
+            let (label, verb) = match op {
+                NodeOp::Fail => ("node fail", "failed"),
+                NodeOp::Reboot => ("node reboot", "rebooted"),
+                NodeOp::Recover => ("node recover", "recovered"),
+            };
+            sim.act(format!("{label} {node}"), |c| match op {
+                NodeOp::Fail => c.fail_node(&node),
+                NodeOp::Reboot => c.reboot_node(&node),
+                NodeOp::Recover => c.recover_node(&node),
+            })
+            .map(|()| format!("node/{node} {verb}"))
+        }
+        Line::Wait(secs) => sim
+            .act::<(), SimError>(format!("wait {secs}s"), |c| {
+                c.advance(secs);
+                Ok(())
+            })
+            .map(|()| format!("waited {}", crate::sim::human_duration(secs))),
+        Line::Undo => match sim.undo() {
+            Some(label) => Ok(format!("undone: {label}")),
+            None => Err(SimError::Refused("error: nothing to undo".into())),
+        },
+    };
+    match result {
+        Ok(text) => {
+            if !text.is_empty() {
+                push_line(out, &text);
+            }
+            true
+        }
+        Err(SimError::Api(e)) => {
+            push_line(out, &format!("Error from server ({}): {e}", e.reason()));
+            false
+        }
+        Err(SimError::Refused(msg)) => {
+            push_line(out, &msg);
+            false
+        }
+    }
+}

@@ -35,6 +35,11 @@ impl Cluster {
     ) -> Result<DeleteOutcome, ApiError> {
         let now = self.now;
         let k = key(ns, name);
+        // The uid of what is being deleted: a controller may recreate an object of the same
+        // name (a StatefulSet pod) at once, and that is not the one still terminating.
+        let uid = self
+            .get_object(kind, ns, name)
+            .map(|o| o.metadata().uid.clone());
         let missing = || ApiError::not_found(kind, name);
         match kind {
             Kind::Pod => {
@@ -119,14 +124,11 @@ impl Cluster {
         }
         self.resource_version += 1;
         self.settle();
-        let still_there = match kind {
-            Kind::Pod => self.pods.contains_key(&k),
-            Kind::PersistentVolumeClaim => self.claims.contains_key(&k),
-            Kind::PersistentVolume => self.volumes.contains_key(name),
-            Kind::Deployment => self.deployments.contains_key(&k),
-            Kind::StatefulSet => self.stateful_sets.contains_key(&k),
-            _ => false,
-        };
+        let still_there = uid.is_some()
+            && self
+                .get_object(kind, ns, name)
+                .map(|o| o.metadata().uid.clone())
+                == uid;
         Ok(if still_there {
             DeleteOutcome::Terminating
         } else {

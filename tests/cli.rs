@@ -1,0 +1,78 @@
+//! The real binary: `kubestory sim` from a file, from standard input, exit statuses.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn kubestory() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kubestory"))
+}
+
+#[test]
+fn sim_runs_a_script_file_with_paths_relative_to_it() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/scenarios/static-pv-retain.sim"
+    );
+    let out = kubestory().args(["sim", dir]).output().expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("$ kubectl apply -f host-pv.yaml\npersistentvolume/host-pv created\n")
+    );
+    assert!(text.ends_with("$ story read deploy/story\nkept on the PV\n"));
+}
+
+#[test]
+fn sim_reads_standard_input_and_prints_json_last() {
+    let mut child = kubestory()
+        .args(["sim", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"cluster nodes=3\nkubectl get nodes -o name\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("node/minikube-m03\n"));
+    let json: serde_json::Value = serde_json::from_str(&text[text.find("\n{").unwrap()..]).unwrap();
+    assert_eq!(json["nodes"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn fail_fast_exits_1_and_a_missing_script_is_an_error() {
+    let mut child = kubestory()
+        .args(["sim", "--fail-fast"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"kubectl get pod nope\nwait 1s\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("wait 1s"));
+
+    let out = kubestory()
+        .args(["sim", "/nonexistent/script.sim"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read script"));
+}
+
+#[test]
+fn no_arguments_lists_the_commands() {
+    let out = kubestory().output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sim"));
+}

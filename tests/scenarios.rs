@@ -1,0 +1,159 @@
+//! Golden scenario tests: every `assets/scenarios/*.sim` script runs through the headless
+//! runner and its whole output (every command, every `story read`) is compared with a
+//! reviewed snapshot. A change in what any pod sees after any event shows up here.
+
+use kubestory::runner::{DirFiles, RunOptions, run_script};
+use std::path::{Path, PathBuf};
+
+fn scenario_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios")
+}
+
+fn run(name: &str, json: bool) -> String {
+    let dir = scenario_dir();
+    let text = std::fs::read_to_string(dir.join(name)).expect("scenario exists");
+    run_script(
+        &text,
+        &DirFiles { base: dir },
+        &RunOptions {
+            fail_fast: false,
+            json,
+        },
+    )
+    .output
+}
+
+macro_rules! scenario {
+    ($test:ident, $file:literal) => {
+        #[test]
+        fn $test() {
+            insta::assert_snapshot!(run($file, false));
+        }
+    };
+}
+
+scenario!(container_vs_emptydir, "container-vs-emptydir.sim");
+scenario!(hostpath_two_nodes, "hostpath-two-nodes.sim");
+scenario!(static_pv_retain, "static-pv-retain.sim");
+scenario!(dynamic_provisioning, "dynamic-provisioning.sim");
+scenario!(statefulset, "statefulset.sim");
+scenario!(node_failure, "node-failure.sim");
+
+#[test]
+fn every_scenario_file_has_a_golden_test() {
+    let mut names: Vec<String> = std::fs::read_dir(scenario_dir())
+        .expect("scenario folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".sim"))
+        .collect();
+    names.sort();
+    let source = include_str!("scenarios.rs");
+    for n in names {
+        assert!(
+            source.contains(&format!("\"{n}\"")),
+            "{n} has no scenario! line in tests/scenarios.rs"
+        );
+    }
+}
+
+#[test]
+fn json_state_of_the_dynamic_provisioning_scenario() {
+    let out = run("dynamic-provisioning.sim", true);
+    let start = out
+        .rfind("\n{\n")
+        .expect("JSON starts on a line of its own")
+        + 1;
+    let state: serde_json::Value = serde_json::from_str(&out[start..]).expect("valid JSON");
+    assert_eq!(
+        state["pvs"],
+        serde_json::json!([]),
+        "the Delete policy removed the PV"
+    );
+    assert_eq!(state["pvcs"], serde_json::json!([]));
+    assert_eq!(
+        state["storageClasses"],
+        serde_json::json!([{"name": "standard", "default": true}])
+    );
+    let reasons: Vec<&str> = state["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["reason"].as_str())
+        .collect();
+    assert!(reasons.contains(&"ProvisioningSucceeded"));
+}
+
+#[test]
+fn json_reports_what_each_pod_serves() {
+    let dir = scenario_dir();
+    let script = "kubectl apply -f story-emptydir.yaml\nstory write deploy/story one\nstory write deploy/story two\n";
+    let out = run_script(
+        script,
+        &DirFiles { base: dir },
+        &RunOptions {
+            fail_fast: false,
+            json: true,
+        },
+    )
+    .output;
+    let start = out.rfind("\n{\n").unwrap() + 1;
+    let state: serde_json::Value = serde_json::from_str(&out[start..]).unwrap();
+    assert_eq!(
+        state["pods"][0]["stories"],
+        serde_json::json!(["one", "two"])
+    );
+    assert_eq!(state["pods"][0]["status"], "Running");
+    assert_eq!(
+        state["nodes"],
+        serde_json::json!([{"name": "minikube", "ready": true}])
+    );
+}
+
+#[test]
+fn failing_commands_print_their_error_and_the_script_goes_on() {
+    let script = "kubectl get pvc nope\nstory read nope\nwait 5\n";
+    let r = run_script(
+        script,
+        &DirFiles {
+            base: scenario_dir(),
+        },
+        &RunOptions::default(),
+    );
+    assert!(!r.failed);
+    assert_eq!(
+        r.output,
+        "$ kubectl get pvc nope\nError from server (NotFound): persistentvolumeclaims \"nope\" not found\n$ story read nope\nError from server (NotFound): pods \"nope\" not found\n$ wait 5\nwaited 5s\n"
+    );
+    let r = run_script(
+        script,
+        &DirFiles {
+            base: scenario_dir(),
+        },
+        &RunOptions {
+            fail_fast: true,
+            json: false,
+        },
+    );
+    assert!(r.failed);
+    assert!(
+        !r.output.contains("story read"),
+        "fail-fast stops at the first failure"
+    );
+}
+
+#[test]
+fn cluster_line_only_before_other_commands() {
+    let r = run_script(
+        "wait 1s\ncluster nodes=2\n",
+        &DirFiles {
+            base: scenario_dir(),
+        },
+        &RunOptions::default(),
+    );
+    assert!(
+        r.output
+            .contains("error: `cluster` must come before any other command")
+    );
+    assert_eq!(r.sim.cluster().nodes().count(), 1);
+}
