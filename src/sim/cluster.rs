@@ -510,9 +510,9 @@ pub(crate) fn store<K: Ord + Clone, V: Clone + PartialEq + HasMeta>(
     mut value: V,
 ) -> bool {
     if let Some(old) = map.get(&k) {
-        let mut probe = value.clone();
-        probe.meta_mut().resource_version = old.meta().resource_version.clone();
-        if &probe == old {
+        // Compare with the stored version's resourceVersion in place (no clone).
+        value.meta_mut().resource_version = old.meta().resource_version.clone();
+        if &value == old {
             return false;
         }
     }
