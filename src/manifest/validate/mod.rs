@@ -12,7 +12,7 @@ mod apps;
 mod config;
 mod errs;
 mod meta;
-mod names;
+pub mod names;
 mod pod;
 mod storage;
 mod view;
