@@ -210,3 +210,73 @@ fn s8_2_deployment_deleted_leaves_claims_and_pvs() {
         Some(kubestory::sim::objects::ClaimPhase::Bound)
     );
 }
+
+/// §8.1 (mounts): the longest mountPath prefix wins and subPath selects a directory inside the
+/// volume, as in the docs' pv-duplicate example (one claim mounted twice).
+#[test]
+fn s8_1_mounts_resolve_by_longest_prefix_with_sub_path() {
+    let mut c = cluster();
+    apply(&mut c, pvc("shared", "1Gi", &["ReadWriteOnce"], None));
+    apply(
+        &mut c,
+        json!({"apiVersion":"v1","kind":"Pod","metadata":{"name":"two-views",
+        "annotations":{"kubestory.io/data-path":"/app/story/inner"}},
+        "spec":{"containers":[{"name":"story","image":"story","volumeMounts":[
+            {"name":"data","mountPath":"/app/story","subPath":"outer"},
+            {"name":"data","mountPath":"/app/story/inner","subPath":"html"}]}],
+        "volumes":[{"name":"data","persistentVolumeClaim":{"claimName":"shared"}}]}}),
+    );
+    let w = c
+        .write_story(
+            "default",
+            &kubestory::sim::Target::Pod("two-views".into()),
+            None,
+            "deep",
+        )
+        .expect("written");
+    let pv = c.volume(&bound_to(&c, "shared").unwrap()).unwrap();
+    let root = pv.spec.host_path.as_ref().unwrap().path.clone();
+    assert_eq!(
+        w.path,
+        format!("{root}/html/text.txt"),
+        "the deeper mount and its subPath win"
+    );
+}
+
+/// The data-path annotation moves where the app keeps its stories (README, "Where the apps
+/// keep their data"); without it, redis keeps data in /data, outside a /data/redis mount, as
+/// the docs' redis example really does.
+#[test]
+fn s8_1_data_path_annotation_and_image_defaults() {
+    let mut c = cluster();
+    apply(
+        &mut c,
+        json!({"apiVersion":"v1","kind":"Pod","metadata":{"name":"redis"},
+        "spec":{"containers":[{"name":"redis","image":"redis","volumeMounts":[{"name":"redis-storage","mountPath":"/data/redis"}]}],
+        "volumes":[{"name":"redis-storage","emptyDir":{}}]}}),
+    );
+    let t = kubestory::sim::Target::Pod("redis".into());
+    let w = c.write_story("default", &t, None, "cached").unwrap();
+    assert!(
+        matches!(w.fs, kubestory::sim::data::FsId::ContainerLayer { .. }),
+        "{:?}",
+        w.fs
+    );
+    let mut annotated = json!({"apiVersion":"v1","kind":"Pod","metadata":{"name":"redis2","annotations":{"kubestory.io/data-path":"/data/redis"}},
+        "spec":{"containers":[{"name":"redis","image":"redis","volumeMounts":[{"name":"redis-storage","mountPath":"/data/redis"}]}],
+        "volumes":[{"name":"redis-storage","emptyDir":{}}]}});
+    apply(&mut c, annotated.take());
+    let w = c
+        .write_story(
+            "default",
+            &kubestory::sim::Target::Pod("redis2".into()),
+            None,
+            "kept",
+        )
+        .unwrap();
+    assert!(
+        matches!(w.fs, kubestory::sim::data::FsId::EmptyDir { .. }),
+        "{:?}",
+        w.fs
+    );
+}
