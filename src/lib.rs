@@ -10,3 +10,4 @@ pub mod kubectl;
 pub mod manifest;
 pub mod runner;
 pub mod sim;
+pub mod ui;
