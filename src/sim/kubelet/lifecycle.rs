@@ -1,0 +1,201 @@
+//! Starting pods (mount, then containers with fresh layers) and finishing their deletion.
+
+use super::super::Cluster;
+use super::super::cluster::{NsName, involved};
+use super::super::data::FsId;
+use super::super::events::EventType;
+use super::super::objects::*;
+use super::status::{pod_started, refresh_pod_phase, set_status};
+use super::{KUBELET, image_digest};
+
+impl Cluster {
+    /// One pass of every kubelet whose machine is up.
+    pub(crate) fn run_kubelets(&mut self) {
+        let keys: Vec<NsName> = self.pods.keys().cloned().collect();
+        for k in keys {
+            let Some(pod) = self.pods.get(&k).cloned() else {
+                continue;
+            };
+            let Some(node_name) = pod.spec.node_name.clone() else {
+                continue;
+            };
+            let Some(node) = self.nodes.get(&node_name) else {
+                continue;
+            };
+            if !node.is_up() {
+                continue;
+            }
+            if pod.metadata.deletion_timestamp.is_some() {
+                self.finish_pod_deletion(&k, "pod deleted");
+            } else if !pod_started(&pod) {
+                self.try_start_pod(pod);
+            } else {
+                self.restart_after_backoff(pod);
+            }
+        }
+    }
+
+    /// Removes a pod object whose deletion was requested, destroying its emptyDirs and
+    /// container layers (W-VOL: emptyDir is deleted when the pod is removed from the node).
+    pub(crate) fn finish_pod_deletion(&mut self, k: &NsName, cause: &str) {
+        let Some(pod) = self.pods.get(k).cloned() else {
+            return;
+        };
+        let who = involved("Pod", &pod.metadata);
+        for c in &pod.status.container_statuses {
+            if c.state.running.is_some() {
+                self.record(
+                    who.clone(),
+                    EventType::Normal,
+                    "Killing",
+                    format!("Stopping container {}", c.name),
+                    KUBELET,
+                );
+            }
+        }
+        self.destroy_pod_storage(&pod, cause);
+        self.pods.remove(k);
+        self.assumed.remove(&pod.metadata.uid);
+        self.resource_version += 1;
+        self.release_attachments();
+    }
+
+    /// Destroys the storage that lives and dies with a pod.
+    pub(crate) fn destroy_pod_storage(&mut self, pod: &Pod, cause: &str) {
+        let uid = pod.metadata.uid.clone();
+        let name = pod.metadata.name.clone();
+        let doomed: Vec<FsId> = self
+            .data
+            .filesystems
+            .keys()
+            .filter(|fs| match fs {
+                FsId::ContainerLayer { pod_uid, .. }
+                | FsId::EmptyDir { pod_uid, .. }
+                | FsId::Tmpfs { pod_uid, .. } => *pod_uid == uid,
+                _ => false,
+            })
+            .cloned()
+            .collect();
+        for fs in doomed {
+            let why = match &fs {
+                FsId::ContainerLayer { container, .. } => format!(
+                    "{cause} ({name}): container {container:?}'s own filesystem goes with its container"
+                ),
+                FsId::Tmpfs { volume, .. } | FsId::EmptyDir { volume, .. } => {
+                    format!(
+                        "{cause} ({name}): emptyDir {volume:?} lives exactly as long as its pod"
+                    )
+                }
+                _ => cause.to_string(),
+            };
+            let now = self.now;
+            self.data.destroy(&fs, why, now);
+        }
+    }
+
+    /// Mounts every volume and starts the containers, or reports why it cannot yet.
+    pub(super) fn try_start_pod(&mut self, mut pod: Pod) {
+        let node_name = pod.spec.node_name.clone().unwrap_or_default();
+        if let Err((reason, message)) = self.mount_volumes(&pod, &node_name) {
+            let who = involved("Pod", &pod.metadata);
+            self.record(who, EventType::Warning, reason, message, KUBELET);
+            for c in pod.spec.containers.clone() {
+                set_status(&mut pod, &c, |s| {
+                    s.state = ContainerState::waiting("ContainerCreating", None)
+                });
+            }
+            self.put_pod(pod);
+            return;
+        }
+        if pod.status.pod_ip.is_none() {
+            pod.status.pod_ip = Some(self.next_pod_ip(&node_name));
+            pod.status.host_ip = self.nodes.get(&node_name).and_then(|n| {
+                n.status
+                    .addresses
+                    .iter()
+                    .find(|a| a.type_ == "InternalIP")
+                    .map(|a| a.address.clone())
+            });
+            pod.status.start_time = Some(self.now);
+        }
+        let containers = pod.spec.containers.clone();
+        for c in &containers {
+            self.start_container(&mut pod, c);
+        }
+        self.put_pod(pod);
+    }
+
+    /// Starts (or restarts) one container with a fresh writable layer.
+    pub(super) fn start_container(&mut self, pod: &mut Pod, c: &Container) {
+        let who = involved("Pod", &pod.metadata);
+        let mut restart_count = 0;
+        set_status(pod, c, |s| restart_count = s.restart_count);
+        let layer = FsId::ContainerLayer {
+            pod_uid: pod.metadata.uid.clone(),
+            container: c.name.clone(),
+            instance: restart_count,
+        };
+        self.data.ensure(&layer);
+        let dir = crate::sim::app::data_dir(&pod.metadata, c);
+        if let Ok(resolved) = self.resolve_container_path(pod, c, &dir) {
+            if !resolved.read_only {
+                self.data.ensure(&resolved.fs).mkdir_p(&resolved.path);
+            }
+        }
+        self.record(
+            who.clone(),
+            EventType::Normal,
+            "Pulled",
+            format!("Container image {:?} already present on machine", c.image),
+            KUBELET,
+        );
+        self.record(
+            who.clone(),
+            EventType::Normal,
+            "Created",
+            format!("Created container: {}", c.name),
+            KUBELET,
+        );
+        self.record(
+            who,
+            EventType::Normal,
+            "Started",
+            format!("Started container {}", c.name),
+            KUBELET,
+        );
+        let now = self.now;
+        let container_id = format!(
+            "docker://{:016x}{:016x}{:016x}{:016x}",
+            self.rng.next_u64(),
+            self.rng.next_u64(),
+            self.rng.next_u64(),
+            self.rng.next_u64()
+        );
+        let digest = crate::sim::names::pod_template_hash(&c.image, 0);
+        let image_id = format!(
+            "docker-pullable://{}@sha256:{}",
+            c.image.split(':').next().unwrap_or(&c.image),
+            image_digest(&c.image, &digest)
+        );
+        set_status(pod, c, |s| {
+            s.container_id = Some(container_id);
+            s.image_id = image_id;
+            s.state = ContainerState::running(now);
+            s.ready = true;
+            s.started = true;
+        });
+        refresh_pod_phase(pod, now);
+    }
+
+    pub(super) fn next_pod_ip(&mut self, node: &str) -> String {
+        let index = self
+            .config
+            .nodes
+            .iter()
+            .position(|n| n == node)
+            .unwrap_or(0);
+        let seq = self.pod_ip_seq.get(node).copied().unwrap_or(2);
+        self.pod_ip_seq.insert(node.to_string(), seq + 1);
+        format!("10.244.{index}.{seq}")
+    }
+}
