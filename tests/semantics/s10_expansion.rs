@@ -91,3 +91,33 @@ fn s10_statefulset_claim_templates_are_immutable() {
             .contains("updates to statefulset spec for fields other than")
     );
 }
+
+/// kubectl apply's three-way merge: a label dropped from the manifest is removed; fields the
+/// API or a controller set (the defaulted class, the bound volume) stay.
+#[test]
+fn apply_removes_what_the_manifest_dropped_and_keeps_what_the_system_set() {
+    let mut c = cluster();
+    let mut v = pvc("a", "1Gi", &["ReadWriteOnce"], None);
+    v["metadata"]["labels"] = json!({"team":"blue","tier":"data"});
+    let last = serde_json::to_string(&v).unwrap();
+    v["metadata"]["annotations"] =
+        json!({"kubectl.kubernetes.io/last-applied-configuration": last});
+    apply(&mut c, v);
+    let volume = bound_to(&c, "a").unwrap();
+    let mut v2 = pvc("a", "1Gi", &["ReadWriteOnce"], None);
+    v2["metadata"]["labels"] = json!({"team":"blue"});
+    let last2 = serde_json::to_string(&v2).unwrap();
+    v2["metadata"]["annotations"] =
+        json!({"kubectl.kubernetes.io/last-applied-configuration": last2});
+    assert_eq!(
+        c.apply(obj(v2)).unwrap(),
+        kubestory::sim::ApplyOutcome::Configured
+    );
+    let claim = c.claim("default", "a").unwrap();
+    assert_eq!(
+        claim.metadata.labels.keys().collect::<Vec<_>>(),
+        vec!["team"]
+    );
+    assert_eq!(claim.spec.storage_class_name.as_deref(), Some("standard"));
+    assert_eq!(claim.spec.volume_name(), Some(volume.as_str()));
+}

@@ -10,8 +10,9 @@ use crate::manifest::{Document, kinds, messages as msg};
 use crate::sim::{Cluster, Object};
 use serde_json::{Map, Value};
 
-/// kubectl's `corev1.LastAppliedConfigAnnotation`.
-pub const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
+/// The annotation where kubectl keeps the configuration it last applied (the simulator's
+/// apply merges against it).
+pub use crate::sim::api::LAST_APPLIED;
 
 /// One object from a file, ready to send.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,11 +2,13 @@
 //! rollout restart, cordon and drain. Each validates first and changes nothing on error, then
 //! lets the controllers settle.
 
+mod apply_merge;
 mod defaults;
 mod delete;
 mod ops;
 mod update;
 
+pub use apply_merge::{LAST_APPLIED, three_way_merge};
 pub use defaults::*;
 pub use delete::{DeleteOptions, DeleteOutcome};
 pub use ops::DrainReport;
@@ -64,9 +66,38 @@ impl Cluster {
             self.settle();
             return Ok(ApplyOutcome::Created);
         }
-        let outcome = self.update_object(obj, true)?;
+        let merged = self.merge_for_apply(obj)?;
+        let outcome = self.update_object(merged)?;
         self.settle();
         Ok(outcome)
+    }
+
+    /// Client-side apply: the three-way merge of the live object, its last applied
+    /// configuration and the new manifest ([`three_way_merge`]).
+    fn merge_for_apply(&self, obj: Object) -> Result<Object, ApiError> {
+        let meta = obj.metadata();
+        let ns = meta.namespace_or_default();
+        let live = match &obj {
+            Object::Unsimulated(u) => {
+                let ns = if meta.namespace.is_some() { ns } else { "" };
+                self.others
+                    .get(&(u.kind.clone(), key(ns, &meta.name)))
+                    .cloned()
+                    .map(Object::Unsimulated)
+            }
+            other => other
+                .kind()
+                .and_then(|k| self.get_object(k, ns, &meta.name)),
+        };
+        let Some(live) = live else { return Ok(obj) };
+        let last = live
+            .metadata()
+            .annotations
+            .get(LAST_APPLIED)
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+            .unwrap_or(serde_json::Value::Null);
+        let merged = three_way_merge(&live.to_value(), &last, &obj.to_value());
+        Object::from_value(merged).map_err(|e| ApiError::BadRequest(e.to_string()))
     }
 
     /// Applies several objects in order, then lets the controllers settle once, as they would
@@ -76,7 +107,8 @@ impl Cluster {
         let mut results = Vec::with_capacity(objects.len());
         for obj in objects {
             let result = if self.exists(&obj) {
-                self.update_object(obj, true)
+                self.merge_for_apply(obj)
+                    .and_then(|merged| self.update_object(merged))
             } else {
                 let (_, ns, _) = identity(&obj);
                 self.check_namespace(&obj, &ns)
@@ -99,7 +131,7 @@ impl Cluster {
                 name,
             });
         }
-        let outcome = self.update_object(obj, false)?;
+        let outcome = self.update_object(obj)?;
         self.settle();
         Ok(outcome)
     }

@@ -19,27 +19,20 @@ fn forbidden(kind: &str, name: &str, field: &str, detail: &str) -> ApiError {
     ApiError::invalid(kind, name, field, "Forbidden", detail)
 }
 
-/// Keeps the labels, annotations and finalizers the system set when the new manifest does not
-/// mention them, and the server-owned metadata.
-fn merge_meta(old: &ObjectMeta, new: &mut ObjectMeta, keep_omitted: bool) {
+/// Takes labels, annotations and finalizers from the new version and keeps the server-owned
+/// metadata (uid, creation time, owners…) of the stored one.
+fn merge_meta(old: &ObjectMeta, new: &mut ObjectMeta) {
     let mut merged = old.clone();
-    if keep_omitted {
-        merged.labels.extend(new.labels.clone());
-        merged.annotations.extend(new.annotations.clone());
-    } else {
-        merged.labels = new.labels.clone();
-        merged.annotations = new.annotations.clone();
-        merged.finalizers = new.finalizers.clone();
-    }
+    merged.labels = new.labels.clone();
+    merged.annotations = new.annotations.clone();
+    merged.finalizers = new.finalizers.clone();
     *new = merged;
 }
 
 impl Cluster {
-    pub(super) fn update_object(
-        &mut self,
-        obj: Object,
-        keep_omitted: bool,
-    ) -> Result<ApplyOutcome, ApiError> {
+    /// Replaces a stored object with a new version (already merged by apply, or patched),
+    /// enforcing the API's update rules.
+    pub(super) fn update_object(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
         let meta = obj.metadata().clone();
         let ns = meta.namespace_or_default().to_string();
         let name = meta.name.clone();
@@ -50,14 +43,14 @@ impl Cluster {
                     .get(&key(&ns, &name))
                     .cloned()
                     .ok_or_else(|| nf(&obj_kind("persistentvolumeclaims"), &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
-                if keep_omitted || new.spec.storage_class_name.is_none() {
+                merge_meta(&old.metadata, &mut new.metadata);
+                if new.spec.storage_class_name.is_none() {
                     new.spec.storage_class_name = new
                         .spec
                         .storage_class_name
                         .or(old.spec.storage_class_name.clone());
                 }
-                if keep_omitted || new.spec.volume_name.is_none() {
+                if new.spec.volume_name.is_none() {
                     new.spec.volume_name = new.spec.volume_name.or(old.spec.volume_name.clone());
                 }
                 new.spec.volume_mode = new.spec.volume_mode.or(old.spec.volume_mode.clone());
@@ -70,10 +63,7 @@ impl Cluster {
                     .get(&name)
                     .cloned()
                     .ok_or_else(|| nf("persistentvolumes", &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
-                if keep_omitted {
-                    new.spec.claim_ref = new.spec.claim_ref.or(old.spec.claim_ref.clone());
-                }
+                merge_meta(&old.metadata, &mut new.metadata);
                 new.spec.persistent_volume_reclaim_policy = new
                     .spec
                     .persistent_volume_reclaim_policy
@@ -104,7 +94,7 @@ impl Cluster {
                     .get(&name)
                     .cloned()
                     .ok_or_else(|| nf("storageclasses.storage.k8s.io", &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
+                merge_meta(&old.metadata, &mut new.metadata);
                 let new = super::default_class(new);
                 let mut causes = Vec::new();
                 let mut check = |field: &str, same: bool| {
@@ -138,7 +128,7 @@ impl Cluster {
                     .get(&key(&ns, &name))
                     .cloned()
                     .ok_or_else(|| nf("pods", &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
+                merge_meta(&old.metadata, &mut new.metadata);
                 new.spec.node_name = new.spec.node_name.or(old.spec.node_name.clone());
                 new.spec.restart_policy =
                     new.spec.restart_policy.or(old.spec.restart_policy.clone());
@@ -191,10 +181,7 @@ impl Cluster {
                     .get(&key(&ns, &name))
                     .cloned()
                     .ok_or_else(|| nf("deployments.apps", &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
-                if keep_omitted {
-                    new.spec.replicas = new.spec.replicas.or(old.spec.replicas);
-                }
+                merge_meta(&old.metadata, &mut new.metadata);
                 let new = super::default_deployment(new);
                 if old.spec.selector != new.spec.selector {
                     return Err(ApiError::invalid(
@@ -218,10 +205,7 @@ impl Cluster {
                     .get(&key(&ns, &name))
                     .cloned()
                     .ok_or_else(|| nf("statefulsets.apps", &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
-                if keep_omitted {
-                    new.spec.replicas = new.spec.replicas.or(old.spec.replicas);
-                }
+                merge_meta(&old.metadata, &mut new.metadata);
                 let mut new = super::default_stateful_set(new);
                 let frozen = |s: &StatefulSetSpec| {
                     let mut s = s.clone();
@@ -248,7 +232,7 @@ impl Cluster {
                     .get(&key(&ns, &name))
                     .cloned()
                     .ok_or_else(|| nf("replicasets.apps", &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
+                merge_meta(&old.metadata, &mut new.metadata);
                 new.status = old.status.clone();
                 self.put_replica_set(new)
             }
@@ -258,7 +242,7 @@ impl Cluster {
                     .get(&key(&ns, &name))
                     .cloned()
                     .ok_or_else(|| nf("configmaps", &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
+                merge_meta(&old.metadata, &mut new.metadata);
                 self.put_config_map(new)
             }
             Object::Secret(mut new) => {
@@ -267,7 +251,7 @@ impl Cluster {
                     .get(&key(&ns, &name))
                     .cloned()
                     .ok_or_else(|| nf("secrets", &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
+                merge_meta(&old.metadata, &mut new.metadata);
                 new.type_ = new.type_.or(old.type_.clone());
                 self.put_secret(new)
             }
@@ -277,7 +261,7 @@ impl Cluster {
                     .get(&name)
                     .cloned()
                     .ok_or_else(|| nf("namespaces", &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
+                merge_meta(&old.metadata, &mut new.metadata);
                 self.put_namespace(new)
             }
             Object::Unsimulated(mut new) => {
@@ -291,7 +275,7 @@ impl Cluster {
                     .get(&(new.kind.clone(), key(ns_key, &name)))
                     .cloned()
                     .ok_or_else(|| nf(&new.kind.to_ascii_lowercase(), &name))?;
-                merge_meta(&old.metadata, &mut new.metadata, keep_omitted);
+                merge_meta(&old.metadata, &mut new.metadata);
                 self.put_other(new)
             }
         };
