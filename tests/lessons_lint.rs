@@ -167,3 +167,33 @@ fn control_characters_are_neutralised_at_load() {
     assert!(!l.lesson.steps[0].text.contains('\u{1b}'));
     assert_eq!(sanitize("\u{1b}]0;pwned\u{7}"), "\u{FFFD}]0;pwned\u{FFFD}");
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+        /// Any text: the loader answers with a lesson or errors, never a panic.
+        #[test]
+        fn loading_arbitrary_text_never_panics(text in "\\PC{0,400}") {
+            let _ = load_str(&text, "fuzz.yaml", Path::new("."));
+        }
+
+        /// Lesson-shaped text with random keys and values (closer to what authors type).
+        #[test]
+        fn loading_lesson_shaped_text_never_panics(
+            keys in proptest::collection::vec("(id|title|steps|goals|check|serves|target|file|manifests|[a-z]{1,6})", 1..8),
+            values in proptest::collection::vec("(\\[\\]|\\{\\}|[a-z/.]{0,8}|-1|1e9|&a x|\\*a|\"\\\\e\")", 1..8),
+        ) {
+            let text: String = keys
+                .iter()
+                .zip(values.iter())
+                .enumerate()
+                .map(|(i, (k, v))| format!("{}{k}: {v}\n", "  ".repeat(i % 3)))
+                .collect();
+            let _ = load_str(&text, "fuzz.yaml", Path::new("."));
+        }
+    }
+}
