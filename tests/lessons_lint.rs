@@ -197,3 +197,15 @@ mod never_panics {
         }
     }
 }
+
+/// The complete example in lessons/README.md is a lesson that lints clean.
+#[test]
+fn readme_example_lints_clean() {
+    let readme = std::fs::read_to_string(root().join("lessons/README.md")).expect("README");
+    let start = readme.find("```yaml\n").expect("yaml block") + "```yaml\n".len();
+    let end = start + readme[start..].find("\n```").expect("block end");
+    let loaded = load_str(&readme[start..=end], "README.md", &root().join("lessons"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let errors = kubestory::lesson::lint_lesson(&loaded);
+    assert!(errors.is_empty(), "{errors:?}");
+}
