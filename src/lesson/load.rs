@@ -165,6 +165,15 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
         );
     }
 
+    if let Some(problem) = markdown_problem(&lesson.recap) {
+        err(
+            &mut errors,
+            at(&["recap:"]),
+            format!("recap: {problem}"),
+            None,
+        );
+    }
+
     // Setup: manifests, then script lines (inline and from a file).
     for m in &mut lesson.setup.manifests {
         resolve_manifest(m, folder, file, text, &["setup:"], &mut errors);
@@ -193,6 +202,16 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
         seen_ids.push(step.id.clone());
         for m in &mut step.manifests {
             resolve_manifest(m, folder, file, text, &anchor, &mut errors);
+        }
+        if let Some(problem) = markdown_problem(&step.text) {
+            let mut needles = anchor.to_vec();
+            needles.push("text:");
+            err(
+                &mut errors,
+                at(&needles),
+                format!("step {:?}: text: {problem}", step.id),
+                None,
+            );
         }
         if step.goals.is_empty() {
             err(
@@ -238,6 +257,23 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
         file: file.to_string(),
         folder: folder.to_path_buf(),
         source: loaded_source,
+    })
+}
+
+/// The one Markdown mistake that ruins the rest of a text: a code block opened with ```
+/// and never closed (everything after it would be drawn as code).
+fn markdown_problem(text: &str) -> Option<String> {
+    let mut open_at = None;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            open_at = match open_at {
+                None => Some(i + 1),
+                Some(_) => None,
+            };
+        }
+    }
+    open_at.map(|l| {
+        format!("the code block opened with ``` on line {l} of the text is never closed; add a line with ``` after the code")
     })
 }
 
