@@ -209,3 +209,73 @@ fn readme_example_lints_clean() {
     let errors = kubestory::lesson::lint_lesson(&loaded);
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+/// The goal language against a live simulation, including "since the step started".
+#[test]
+fn goal_language_reads_the_cluster() {
+    use kubestory::lesson::model::Check;
+    let dir = root().join("assets/scenarios");
+    let files = kubestory::runner::DirFiles { base: dir };
+    let mut sim = kubestory::sim::Simulation::new(kubestory::sim::Cluster::new(
+        kubestory::sim::ClusterConfig {
+            nodes: kubestory::sim::ClusterConfig::minikube_node_names(2),
+            ..Default::default()
+        },
+    ));
+    let run = |sim: &mut kubestory::sim::Simulation, line: &str| {
+        let mut out = String::new();
+        assert!(run_one(sim, line, &files, &mut out), "{line}: {out}");
+    };
+    let start = StepStart::of(sim.cluster());
+    let deploy = Check::Exists {
+        kind: "deploy".into(),
+        name: "story".into(),
+        namespace: None,
+    };
+    let gone = Check::Absent {
+        kind: "deployment".into(),
+        name: "story".into(),
+        namespace: None,
+    };
+    assert!(!check_met(&deploy, sim.cluster(), &start) && check_met(&gone, sim.cluster(), &start));
+    run(&mut sim, "kubectl apply -f dynamic-pvc.yaml");
+    let scheduled = Check::Event {
+        reason: "Scheduled".into(),
+    };
+    assert!(check_met(&deploy, sim.cluster(), &start));
+    assert!(check_met(&scheduled, sim.cluster(), &start));
+    // A later step starts after the scheduling: the old event no longer counts.
+    let later = StepStart::of(sim.cluster());
+    assert!(!check_met(&scheduled, sim.cluster(), &later));
+    let bound = Check::ClaimPhase {
+        claim: "dynamic-pvc".into(),
+        phase: "Bound".into(),
+        namespace: None,
+    };
+    assert!(check_met(&bound, sim.cluster(), &later));
+    let volume = sim
+        .cluster()
+        .volumes()
+        .map(|v| v.metadata.name.clone())
+        .next()
+        .unwrap_or_default();
+    let delete = Check::ReclaimPolicy {
+        volume: volume.clone(),
+        policy: "Delete".into(),
+    };
+    let bound_pv = Check::VolumePhase {
+        volume,
+        phase: "Bound".into(),
+    };
+    assert!(
+        check_met(&delete, sim.cluster(), &later) && check_met(&bound_pv, sim.cluster(), &later)
+    );
+    let down = Check::NodeReady {
+        node: "minikube-m02".into(),
+        ready: false,
+    };
+    assert!(!check_met(&down, sim.cluster(), &later));
+    run(&mut sim, "node fail minikube-m02");
+    run(&mut sim, "wait 1m");
+    assert!(check_met(&down, sim.cluster(), &later));
+}
