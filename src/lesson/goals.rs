@@ -123,6 +123,18 @@ pub fn all_met<'a>(
     checks.into_iter().all(|c| check_met(c, cluster, start))
 }
 
+/// Each goal of a step with whether it holds now: what the UI's checklist draws.
+pub fn step_goals<'s>(
+    step: &'s super::model::Step,
+    cluster: &Cluster,
+    start: &StepStart,
+) -> Vec<(&'s super::model::Goal, bool)> {
+    step.goals
+        .iter()
+        .map(|g| (g, check_met(&g.check, cluster, start)))
+        .collect()
+}
+
 /// The pod that `story read TARGET` would ask.
 fn serving_pod<'c>(
     cluster: &'c Cluster,
