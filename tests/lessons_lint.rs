@@ -279,3 +279,22 @@ fn goal_language_reads_the_cluster() {
     run(&mut sim, "wait 1m");
     assert!(check_met(&down, sim.cluster(), &later));
 }
+
+/// A symlink inside the lesson's folder that leads out of it is refused like `..`.
+#[cfg(unix)]
+#[test]
+fn symlink_out_of_the_folder_is_refused() {
+    let ws = Workspace::new().expect("scratch folder");
+    let link = ws.dir.join("story.yaml");
+    std::os::unix::fs::symlink(root().join("assets/scenarios/story-deployment.yaml"), &link)
+        .expect("symlink");
+    let text = std::fs::read_to_string(root().join("tests/lessons/invalid/missing-file.yaml"))
+        .expect("read")
+        .replace("file: nothere.yaml", "file: story.yaml");
+    let err = load_str(&text, "link.yaml", &ws.dir).expect_err("refused");
+    assert!(
+        err.iter()
+            .any(|e| e.message.contains("points outside the lesson's folder")),
+        "{err:?}"
+    );
+}
