@@ -5,6 +5,9 @@
 //! inside their own folder, their script lines are `kubestory sim` lines (never shell
 //! commands), and all their text is passed through [`sanitize`].
 
+pub use super::files::MAX_FILE_BYTES;
+use super::files::read_inside;
+use super::files::read_limited;
 use super::model::{Check, Lesson, ManifestFile};
 use super::sanitize::sanitize;
 use super::yaml;
@@ -12,12 +15,7 @@ use crate::manifest::Diagnostic;
 use crate::manifest::suggest::did_you_mean;
 use crate::runner::script::{Line, parse_line};
 use crate::sim::{Kind, Target};
-use std::io::Read;
-use std::path::{Component, Path, PathBuf};
-
-/// The largest lesson file (and referenced file) read, in bytes: a YAML bomb or a stray
-/// binary is refused before parsing.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024;
+use std::path::{Path, PathBuf};
 
 /// A lesson as read: the model (sanitised, every manifest's `content` filled in, the setup's
 /// `script_file` lines appended to `script`), and where it came from.
@@ -251,7 +249,7 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
     if !errors.is_empty() {
         return Err(errors);
     }
-    sanitize_lesson(&mut lesson);
+    super::sanitize::sanitize_lesson(&mut lesson);
     Ok(LoadedLesson {
         lesson,
         file: file.to_string(),
@@ -401,64 +399,6 @@ fn check_names(c: &Check, file: &str, text: &str, anchor: &[&str], errors: &mut 
     }
 }
 
-/// Reads a file named by the lesson: relative, without `..`, inside `folder` (symlinks
-/// included), at most [`MAX_FILE_BYTES`].
-fn read_inside(folder: &Path, rel: &str) -> Result<String, (String, Option<String>)> {
-    let p = Path::new(rel);
-    if p.is_absolute() || rel.starts_with(['/', '\\']) || rel.contains(':') {
-        return Err((
-            format!(
-                "file {rel:?} is an absolute path; lessons may only name files in their own folder"
-            ),
-            Some("write the path relative to the lesson's folder".into()),
-        ));
-    }
-    if p.components().any(|c| matches!(c, Component::ParentDir)) || rel.contains("..") {
-        return Err((
-            format!(
-                "file {rel:?} leaves the lesson's folder (`..`); lessons may only name files in their own folder"
-            ),
-            Some("copy the file next to the lesson".into()),
-        ));
-    }
-    let full = folder.join(p);
-    let inside = match (full.canonicalize(), folder.canonicalize()) {
-        (Ok(f), Ok(base)) => f.starts_with(base),
-        _ => {
-            return Err((
-                format!(
-                    "file {rel:?} does not exist (looked in {})",
-                    folder.display()
-                ),
-                None,
-            ));
-        }
-    };
-    if !inside {
-        return Err((
-            format!("file {rel:?} points outside the lesson's folder"),
-            None,
-        ));
-    }
-    read_limited(&full).map_err(|m| (m, None))
-}
-
-/// Reads a file of at most [`MAX_FILE_BYTES`] as UTF-8.
-fn read_limited(path: &Path) -> Result<String, String> {
-    let shown = path.display();
-    let f = std::fs::File::open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-    let mut bytes = Vec::new();
-    f.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {shown}: {e}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "{shown} is larger than {MAX_FILE_BYTES} bytes; lesson files are limited to that size"
-        ));
-    }
-    String::from_utf8(bytes).map_err(|_| format!("{shown} is not UTF-8 text"))
-}
-
 /// `did you mean` for serde's "unknown field `x`, expected one of `a`, `b`" messages.
 fn suggest_for(message: &str) -> Option<String> {
     let start = message
@@ -493,42 +433,4 @@ fn locate(text: &str, needles: &[&str]) -> (u32, u32) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line as u32, column as u32)
-}
-
-fn sanitize_lesson(l: &mut Lesson) {
-    let s = |t: &mut String| *t = sanitize(t);
-    s(&mut l.id);
-    s(&mut l.title);
-    s(&mut l.summary);
-    s(&mut l.recap);
-    l.objectives.iter_mut().for_each(s);
-    for m in &mut l.setup.manifests {
-        s(&mut m.name);
-        if let Some(c) = m.content.as_mut() {
-            s(c);
-        }
-    }
-    for step in &mut l.steps {
-        s(&mut step.id);
-        s(&mut step.title);
-        s(&mut step.text);
-        step.hints.iter_mut().for_each(s);
-        for m in &mut step.manifests {
-            s(&mut m.name);
-            if let Some(c) = m.content.as_mut() {
-                s(c);
-            }
-        }
-        for g in &mut step.goals {
-            s(&mut g.label);
-            s(&mut g.explain);
-        }
-        if let Some(p) = step.predict.as_mut() {
-            s(&mut p.question);
-            for o in &mut p.options {
-                s(&mut o.text);
-                s(&mut o.explain);
-            }
-        }
-    }
 }

@@ -7,6 +7,7 @@
 //! live cluster and the [`goals::StepStart`] taken when the step began.
 
 pub mod check;
+mod files;
 pub mod goals;
 pub mod load;
 pub mod model;

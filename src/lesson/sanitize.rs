@@ -25,6 +25,45 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
+/// Sanitises every text of a lesson in place (the loader calls it).
+pub(super) fn sanitize_lesson(l: &mut super::model::Lesson) {
+    let s = |t: &mut String| *t = sanitize(t);
+    s(&mut l.id);
+    s(&mut l.title);
+    s(&mut l.summary);
+    s(&mut l.recap);
+    l.objectives.iter_mut().for_each(s);
+    for m in &mut l.setup.manifests {
+        s(&mut m.name);
+        if let Some(c) = m.content.as_mut() {
+            s(c);
+        }
+    }
+    for step in &mut l.steps {
+        s(&mut step.id);
+        s(&mut step.title);
+        s(&mut step.text);
+        step.hints.iter_mut().for_each(s);
+        for m in &mut step.manifests {
+            s(&mut m.name);
+            if let Some(c) = m.content.as_mut() {
+                s(c);
+            }
+        }
+        for g in &mut step.goals {
+            s(&mut g.label);
+            s(&mut g.explain);
+        }
+        if let Some(p) = step.predict.as_mut() {
+            s(&mut p.question);
+            for o in &mut p.options {
+                s(&mut o.text);
+                s(&mut o.explain);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
