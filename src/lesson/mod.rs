@@ -2,9 +2,12 @@
 //! (`load`), goals checked against the simulator (`goals`), and the proof that every step
 //! can be done and is not done already (`check`), which `kubestory lint` runs.
 //!
-//! The UI calls [`load_lesson`] (or [`load_dir`]), draws text through [`sanitize`] (already
+//! The UI calls [`load_lesson`] (or [`load_dir`]), draws text through [`sanitize()`] (already
 //! applied at load), and evaluates a step's goals with [`goals::check_met`] against the
-//! live cluster and the [`goals::StepStart`] taken when the step began.
+//! live cluster and the [`goals::StepStart`] taken when the step began (or
+//! [`goals::step_goals`] for the whole checklist). To open a lesson at step N, build the
+//! cluster with [`check::replay_to_step`] in a [`check::Workspace`] (the folder that
+//! `kubectl apply -f NAME` reads).
 
 pub mod check;
 mod files;
