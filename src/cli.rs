@@ -29,4 +29,16 @@ pub enum Command {
         #[arg(long)]
         fail_fast: bool,
     },
+    /// Check lessons: strict loading, then replay every step's solution (its goals must not
+    /// hold at the step's start and must hold after). Exits 1 on any error.
+    Lint {
+        /// Lesson files or folders; `lessons/` when omitted.
+        paths: Vec<PathBuf>,
+    },
+    /// List the lessons: id, minutes, title.
+    List {
+        /// The lessons folder.
+        #[arg(default_value = "lessons")]
+        dir: PathBuf,
+    },
 }

@@ -4,9 +4,11 @@
 //! - [`sim`]: the pure, deterministic cluster model (no terminal, no files, no wall clock);
 //! - [`manifest`]: learner YAML to API objects, with `file:line:column` diagnostics;
 //! - [`kubectl`]: a kubectl command line in, kubectl's exact text out;
-//! - [`runner`]: the headless `kubestory sim` script runner built on the three above.
+//! - [`runner`]: the headless `kubestory sim` script runner built on the three above;
+//! - [`lesson`]: the lesson format, its strict loader, goals, and `kubestory lint`'s replay.
 
 pub mod kubectl;
+pub mod lesson;
 pub mod manifest;
 pub mod runner;
 pub mod sim;

@@ -26,6 +26,8 @@ fn main() -> Result<ExitCode> {
             json,
             fail_fast,
         }) => sim(script, json, fail_fast),
+        Some(Command::Lint { paths }) => Ok(lint(paths)),
+        Some(Command::List { dir }) => Ok(list(&dir)),
     }
 }
 
@@ -59,4 +61,44 @@ fn sim(script: Option<PathBuf>, json: bool, fail_fast: bool) -> Result<ExitCode>
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `kubestory lint`: every problem on its own line, `file:line:column: message — hint`.
+fn lint(mut paths: Vec<PathBuf>) -> ExitCode {
+    if paths.is_empty() {
+        paths.push(PathBuf::from("lessons"));
+    }
+    let (lessons, errors) = kubestory::lesson::lint_paths(&paths);
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    if errors.is_empty() {
+        println!(
+            "{} lesson(s) checked: every step can be done, and is not done already",
+            lessons.len()
+        );
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{} error(s)", errors.len());
+        ExitCode::FAILURE
+    }
+}
+
+/// `kubestory list`: id, minutes and title of every lesson that loads.
+fn list(dir: &std::path::Path) -> ExitCode {
+    let (lessons, errors) = kubestory::lesson::load_dir(dir);
+    for l in &lessons {
+        println!(
+            "{:<28} {:>3} min  {}",
+            l.lesson.id, l.lesson.minutes, l.lesson.title
+        );
+    }
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

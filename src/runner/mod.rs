@@ -119,6 +119,28 @@ fn push_line(out: &mut String, text: &str) {
     }
 }
 
+/// Runs one script line against an existing simulation (lessons replay their setup and
+/// solutions this way), appending what it prints to `out`; returns whether it succeeded.
+/// Blank and `#` lines succeed and print nothing; `cluster` lines are refused, since the
+/// cluster already exists.
+pub fn run_one(sim: &mut Simulation, text: &str, files: &dyn FileSource, out: &mut String) -> bool {
+    let line = text.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return true;
+    }
+    match parse_line(line) {
+        Err(e) => {
+            push_line(out, &e);
+            false
+        }
+        Ok(Line::Cluster { .. }) => {
+            push_line(out, "error: `cluster` must come before any other command");
+            false
+        }
+        Ok(other) => run_line(sim, other, files, out),
+    }
+}
+
 /// Runs one line; returns whether it succeeded.
 fn run_line(sim: &mut Simulation, line: Line, files: &dyn FileSource, out: &mut String) -> bool {
     let result: Result<String, SimError> = match line {

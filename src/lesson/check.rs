@@ -1,0 +1,304 @@
+//! The proof that a lesson works (rustlings' `dev check`, Learn Git Branching's replayed
+//! solutions): from the lesson's setup plus the previous steps' solutions, each step's goals
+//! must NOT all hold at its start and MUST all hold after its solution; a predict question's
+//! `proof` checks must hold after the solution; every object a goal names must exist at some
+//! point of the replay.
+
+use super::goals::{StepStart, all_met, canonical_kind, check_met, named_objects};
+use super::load::{LoadedLesson, diag, load_dir, load_lesson};
+use super::model::{Lesson, ManifestFile, Nodes};
+use crate::manifest::Diagnostic;
+use crate::manifest::suggest::did_you_mean;
+use crate::runner::{DirFiles, run_one};
+use crate::sim::{Cluster, ClusterConfig, Simulation};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A scratch folder holding the manifests `kubectl apply -f NAME` reads; removed on drop.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The folder.
+    pub dir: PathBuf,
+}
+
+impl Workspace {
+    /// A fresh, empty folder under the system's temporary directory.
+    pub fn new() -> std::io::Result<Workspace> {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("kubestory-lesson-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(Workspace { dir })
+    }
+
+    /// Writes manifests into the folder (names were checked at load: plain file names).
+    pub fn write(&self, manifests: &[ManifestFile]) -> std::io::Result<()> {
+        for m in manifests {
+            std::fs::write(self.dir.join(&m.name), m.content.as_deref().unwrap_or(""))?;
+        }
+        Ok(())
+    }
+
+    /// Where `-f` paths resolve.
+    pub fn files(&self) -> DirFiles {
+        DirFiles {
+            base: self.dir.clone(),
+        }
+    }
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The lesson's starting cluster, before setup.
+pub fn starting_cluster(lesson: &Lesson) -> Simulation {
+    let mut config = ClusterConfig::default();
+    match &lesson.cluster.nodes {
+        Some(Nodes::Count(n)) => config.nodes = ClusterConfig::minikube_node_names((*n).max(1)),
+        Some(Nodes::Names(names)) if !names.is_empty() => config.nodes = names.clone(),
+        _ => {}
+    }
+    if let Some(d) = lesson.cluster.default_storage_class {
+        config.default_storage_class = d;
+    }
+    Simulation::new(Cluster::new(config))
+}
+
+/// Builds the cluster at the start of step `step` (0-based): the starting cluster, the setup,
+/// then the solutions of the steps before. Writes the manifests of those steps and of step
+/// `step` into `ws`. Errors carry the script output of the line that failed.
+pub fn replay_to_step(lesson: &Lesson, step: usize, ws: &Workspace) -> Result<Simulation, String> {
+    let mut sim = starting_cluster(lesson);
+    let io = |e: std::io::Error| format!("cannot write the lesson's manifests: {e}");
+    ws.write(&lesson.setup.manifests).map_err(io)?;
+    run_lines(&mut sim, &lesson.setup.script, ws, "setup")?;
+    for (i, s) in lesson.steps.iter().enumerate().take(step + 1) {
+        ws.write(&s.manifests).map_err(io)?;
+        if i < step {
+            run_lines(
+                &mut sim,
+                &s.solution,
+                ws,
+                &format!("step {:?}'s solution", s.id),
+            )?;
+        }
+    }
+    Ok(sim)
+}
+
+fn run_lines(
+    sim: &mut Simulation,
+    lines: &[String],
+    ws: &Workspace,
+    what: &str,
+) -> Result<(), String> {
+    let files = ws.files();
+    for line in lines {
+        let mut out = String::new();
+        if !run_one(sim, line, &files, &mut out) {
+            return Err(format!(
+                "{what}: `{}` failed: {}",
+                line.trim(),
+                out.trim_end()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every object in the cluster, as (canonical kind, name).
+fn objects(c: &Cluster) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = Vec::new();
+    let mut add = |k: &str, n: &str| v.push((k.to_string(), n.to_string()));
+    c.pods().for_each(|o| add("Pod", &o.metadata.name));
+    c.claims()
+        .for_each(|o| add("PersistentVolumeClaim", &o.metadata.name));
+    c.volumes()
+        .for_each(|o| add("PersistentVolume", &o.metadata.name));
+    c.deployments()
+        .for_each(|o| add("Deployment", &o.metadata.name));
+    c.stateful_sets()
+        .for_each(|o| add("StatefulSet", &o.metadata.name));
+    c.storage_classes()
+        .for_each(|o| add("StorageClass", &o.metadata.name));
+    c.config_maps()
+        .for_each(|o| add("ConfigMap", &o.metadata.name));
+    c.secrets().for_each(|o| add("Secret", &o.metadata.name));
+    c.nodes().for_each(|o| add("Node", &o.metadata.name));
+    v
+}
+
+/// Replays a loaded lesson and returns every problem found (none: the lesson works).
+pub fn lint_lesson(loaded: &LoadedLesson) -> Vec<Diagnostic> {
+    let lesson = &loaded.lesson;
+    let file = &loaded.file;
+    let mut errors = Vec::new();
+    let ws = match Workspace::new() {
+        Ok(ws) => ws,
+        Err(e) => {
+            return vec![diag(
+                file,
+                (1, 1),
+                &format!("cannot create a scratch folder: {e}"),
+                None,
+            )];
+        }
+    };
+    let mut sim = starting_cluster(lesson);
+    let mut seen: BTreeSet<(String, String)> = objects(sim.cluster()).into_iter().collect();
+    if let Err(e) = ws.write(&lesson.setup.manifests) {
+        return vec![diag(
+            file,
+            (1, 1),
+            &format!("cannot write the setup manifests: {e}"),
+            None,
+        )];
+    }
+    for line in &lesson.setup.script {
+        let mut out = String::new();
+        if !run_one(&mut sim, line, &ws.files(), &mut out) {
+            errors.push(diag(
+                file,
+                loaded.locate(&["setup:", line.trim()]),
+                &format!("setup line `{}` failed: {}", line.trim(), out.trim_end()),
+                None,
+            ));
+        }
+        seen.extend(objects(sim.cluster()));
+    }
+    for step in &lesson.steps {
+        let id_needle = format!("id: {}", step.id);
+        let anchor = ["steps:", id_needle.as_str()];
+        if let Err(e) = ws.write(&step.manifests) {
+            errors.push(diag(
+                file,
+                loaded.locate(&anchor),
+                &format!("cannot write manifests: {e}"),
+                None,
+            ));
+        }
+        let start = StepStart::of(sim.cluster());
+        if all_met(step.goals.iter().map(|g| &g.check), sim.cluster(), &start) {
+            errors.push(diag(
+                file,
+                loaded.locate(&[anchor[0], anchor[1], "goals:"]),
+                &format!(
+                    "step {:?}: its goals are all met already at the step's start, so the learner has nothing to do",
+                    step.id
+                ),
+                Some("add a goal that only the step's action makes true (a restart count, a story served, stories_lost, an event)".into()),
+            ));
+        }
+        let mut solution_ok = true;
+        for line in &step.solution {
+            let mut out = String::new();
+            if !run_one(&mut sim, line, &ws.files(), &mut out) {
+                solution_ok = false;
+                errors.push(diag(
+                    file,
+                    loaded.locate(&[anchor[0], anchor[1], "solution:", line.trim()]),
+                    &format!(
+                        "step {:?}: solution line `{}` failed: {}",
+                        step.id,
+                        line.trim(),
+                        out.trim_end()
+                    ),
+                    None,
+                ));
+            }
+            seen.extend(objects(sim.cluster()));
+        }
+        for goal in &step.goals {
+            if solution_ok && !check_met(&goal.check, sim.cluster(), &start) {
+                errors.push(diag(
+                    file,
+                    loaded.locate(&[anchor[0], anchor[1], "goals:", &format!("label: {}", goal.label)]),
+                    &format!(
+                        "step {:?}: the solution does not meet the goal {:?}",
+                        step.id, goal.label
+                    ),
+                    Some("fix the solution's lines or the goal's check; `kubestory sim` shows what the lines do".into()),
+                ));
+            }
+        }
+        if let Some(p) = &step.predict {
+            for check in &p.proof {
+                if solution_ok && !check_met(check, sim.cluster(), &start) {
+                    errors.push(diag(
+                        file,
+                        loaded.locate(&[anchor[0], anchor[1], "proof:"]),
+                        &format!(
+                            "step {:?}: the predict question's proof {check:?} does not hold after the solution, so the correct answer is not what the simulator shows",
+                            step.id
+                        ),
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    // Objects goals name must exist somewhere in the replay.
+    for step in &lesson.steps {
+        let id_needle = format!("id: {}", step.id);
+        let proofs = step.predict.iter().flat_map(|p| p.proof.iter());
+        for check in step.goals.iter().map(|g| &g.check).chain(proofs) {
+            for (kind, name) in named_objects(check) {
+                let canon = canonical_kind(&kind);
+                if seen.contains(&(canon.clone(), name.clone())) {
+                    continue;
+                }
+                let same_kind: Vec<&str> = seen
+                    .iter()
+                    .filter(|(k, _)| *k == canon)
+                    .map(|(_, n)| n.as_str())
+                    .collect();
+                errors.push(diag(
+                    file,
+                    loaded.locate(&["steps:", &id_needle, "goals:", &name]),
+                    &format!(
+                        "step {:?}: a goal names {kind} {name:?}, which never exists in this lesson (setup, solutions)",
+                        step.id
+                    ),
+                    did_you_mean(&name, same_kind).map(|s| format!("did you mean {s:?}?")),
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// What `kubestory lint` checks: files or folders (every `*.yaml` in a folder). Returns the
+/// lessons that loaded and every problem found (loading and replay).
+pub fn lint_paths(paths: &[PathBuf]) -> (Vec<LoadedLesson>, Vec<Diagnostic>) {
+    let mut lessons = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let (mut l, mut e) = load_dir(p);
+            lessons.append(&mut l);
+            errors.append(&mut e);
+        } else {
+            match load_lesson(Path::new(p)) {
+                Ok(l) => lessons.push(l),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for l in &lessons {
+        if !ids.insert(l.lesson.id.clone()) {
+            errors.push(diag(
+                &l.file,
+                l.locate(&["id:"]),
+                &format!("another lesson already has the id {:?}", l.lesson.id),
+                None,
+            ));
+        }
+        errors.extend(lint_lesson(l));
+    }
+    (lessons, errors)
+}

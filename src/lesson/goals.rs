@@ -1,0 +1,197 @@
+//! Goal evaluation: a pure function of the cluster (and of where the step started, for the
+//! checks about what happened "since the step started").
+
+use super::model::Check;
+use crate::sim::objects::PodPhase;
+use crate::sim::{Cluster, Kind, Target};
+
+/// Where a step started: what "since the step started" counts from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StepStart {
+    /// The highest event sequence number recorded before the step (0 when none).
+    pub last_event_seq: u64,
+    /// How many data losses were recorded before the step.
+    pub losses: usize,
+}
+
+impl StepStart {
+    /// Marks the cluster as it is now as a step's start.
+    pub fn of(cluster: &Cluster) -> StepStart {
+        StepStart {
+            last_event_seq: cluster.events().map(|e| e.seq).max().unwrap_or(0),
+            losses: cluster.data().losses.len(),
+        }
+    }
+}
+
+/// Whether a check holds on the cluster.
+pub fn check_met(check: &Check, cluster: &Cluster, start: &StepStart) -> bool {
+    match check {
+        Check::Running {
+            target,
+            node,
+            namespace,
+        } => serving_pod(cluster, target, namespace.as_deref()).is_some_and(|pod| {
+            pod.status.phase == PodPhase::Running
+                && pod.metadata.deletion_timestamp.is_none()
+                && node
+                    .as_ref()
+                    .is_none_or(|n| pod.spec.node_name.as_deref() == Some(n.as_str()))
+        }),
+        Check::Restarts {
+            target,
+            at_least,
+            namespace,
+        } => serving_pod(cluster, target, namespace.as_deref()).is_some_and(|pod| {
+            pod.status
+                .container_statuses
+                .iter()
+                .map(|s| s.restart_count)
+                .sum::<u32>()
+                >= *at_least
+        }),
+        Check::Serves {
+            target,
+            stories,
+            exactly,
+            count,
+            namespace,
+        } => {
+            let Ok(parsed) = Target::parse(target) else {
+                return false;
+            };
+            let ns = namespace.as_deref().unwrap_or("default");
+            let Ok(served) = cluster.read_stories(ns, &parsed, None) else {
+                return false;
+            };
+            let texts: Vec<&str> = served.iter().map(|s| s.text.as_str()).collect();
+            let listed = if *exactly {
+                texts == stories.iter().map(String::as_str).collect::<Vec<_>>()
+            } else {
+                stories.iter().all(|s| texts.contains(&s.as_str()))
+            };
+            listed && count.is_none_or(|n| texts.len() == n)
+        }
+        Check::ClaimPhase {
+            claim,
+            phase,
+            namespace,
+        } => cluster
+            .claim(namespace.as_deref().unwrap_or("default"), claim)
+            .is_some_and(|c| c.status.phase.map(|p| p.as_str()).unwrap_or("Pending") == phase),
+        Check::VolumePhase { volume, phase } => cluster
+            .volume(volume)
+            .is_some_and(|v| v.status.phase.map(|p| p.as_str()).unwrap_or("Pending") == phase),
+        Check::ReclaimPolicy { volume, policy } => cluster
+            .volume(volume)
+            .is_some_and(|v| v.spec.reclaim_policy().as_str() == policy),
+        Check::Exists {
+            kind,
+            name,
+            namespace,
+        } => object_exists(cluster, kind, name, namespace.as_deref()),
+        Check::Absent {
+            kind,
+            name,
+            namespace,
+        } => !object_exists(cluster, kind, name, namespace.as_deref()),
+        Check::Event { reason } => cluster
+            .events()
+            .any(|e| e.seq > start.last_event_seq && &e.reason == reason),
+        Check::StoriesLost { at_least } => {
+            let lost: usize = cluster
+                .data()
+                .losses
+                .iter()
+                .skip(start.losses)
+                .map(|l| l.stories.len())
+                .sum();
+            lost >= *at_least
+        }
+        Check::NodeReady { node, ready } => {
+            cluster.node(node).is_some_and(|n| n.is_ready() == *ready)
+        }
+    }
+}
+
+/// Whether every check holds.
+pub fn all_met<'a>(
+    checks: impl IntoIterator<Item = &'a Check>,
+    cluster: &Cluster,
+    start: &StepStart,
+) -> bool {
+    checks.into_iter().all(|c| check_met(c, cluster, start))
+}
+
+/// Each goal of a step with whether it holds now: what the UI's checklist draws.
+pub fn step_goals<'s>(
+    step: &'s super::model::Step,
+    cluster: &Cluster,
+    start: &StepStart,
+) -> Vec<(&'s super::model::Goal, bool)> {
+    step.goals
+        .iter()
+        .map(|g| (g, check_met(&g.check, cluster, start)))
+        .collect()
+}
+
+/// The pod that `story read TARGET` would ask.
+fn serving_pod<'c>(
+    cluster: &'c Cluster,
+    target: &str,
+    namespace: Option<&str>,
+) -> Option<&'c crate::sim::objects::Pod> {
+    let parsed = Target::parse(target).ok()?;
+    let ns = namespace.unwrap_or("default");
+    let name = cluster.resolve_target(ns, &parsed).ok()?;
+    cluster.pod(ns, &name)
+}
+
+fn object_exists(cluster: &Cluster, kind: &str, name: &str, namespace: Option<&str>) -> bool {
+    match Kind::from_resource(kind) {
+        Some(Kind::Node) => cluster.node(name).is_some(),
+        Some(k) => cluster
+            .get_object(k, namespace.unwrap_or("default"), name)
+            .is_some(),
+        None => false,
+    }
+}
+
+/// The objects a check names, as (kind as written, name), for the "never exists" lint.
+pub fn named_objects(check: &Check) -> Vec<(String, String)> {
+    let workload = |t: &str| -> Vec<(String, String)> {
+        match Target::parse(t) {
+            Ok(Target::Pod(n)) => vec![("pod".into(), n)],
+            Ok(Target::Deployment(n)) => vec![("deployment".into(), n)],
+            Ok(Target::StatefulSet(n)) => vec![("statefulset".into(), n)],
+            Err(_) => Vec::new(),
+        }
+    };
+    match check {
+        Check::Running { target, node, .. } => {
+            let mut v = workload(target);
+            if let Some(n) = node {
+                v.push(("node".into(), n.clone()));
+            }
+            v
+        }
+        Check::Restarts { target, .. } | Check::Serves { target, .. } => workload(target),
+        Check::ClaimPhase { claim, .. } => vec![("pvc".into(), claim.clone())],
+        Check::VolumePhase { volume, .. } | Check::ReclaimPolicy { volume, .. } => {
+            vec![("pv".into(), volume.clone())]
+        }
+        Check::Exists { kind, name, .. } | Check::Absent { kind, name, .. } => {
+            vec![(kind.clone(), name.clone())]
+        }
+        Check::NodeReady { node, .. } => vec![("node".into(), node.clone())],
+        Check::Event { .. } | Check::StoriesLost { .. } => Vec::new(),
+    }
+}
+
+/// Normalises a kind as written (`pvc`, `PersistentVolumeClaim`) to one spelling.
+pub fn canonical_kind(kind: &str) -> String {
+    match Kind::from_resource(kind) {
+        Some(k) => format!("{k:?}"),
+        None => kind.to_string(),
+    }
+}

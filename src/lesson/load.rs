@@ -1,0 +1,436 @@
+//! Strict loading: a lesson file in, a [`LoadedLesson`] or every problem found, each with
+//! `file:line:column`, what is wrong and what was probably meant.
+//!
+//! Lesson files are untrusted: they are size-limited before parsing, they may name files only
+//! inside their own folder, their script lines are `kubestory sim` lines (never shell
+//! commands), and all their text is passed through [`sanitize`].
+
+pub use super::files::MAX_FILE_BYTES;
+use super::files::read_inside;
+use super::files::read_limited;
+use super::model::{Check, Lesson, ManifestFile};
+use super::sanitize::sanitize;
+use super::yaml;
+use crate::manifest::Diagnostic;
+use crate::manifest::suggest::did_you_mean;
+use crate::runner::script::{Line, parse_line};
+use crate::sim::{Kind, Target};
+use std::path::{Path, PathBuf};
+
+/// A lesson as read: the model (sanitised, every manifest's `content` filled in, the setup's
+/// `script_file` lines appended to `script`), and where it came from.
+#[derive(Clone, Debug)]
+pub struct LoadedLesson {
+    /// The lesson.
+    pub lesson: Lesson,
+    /// The file name as given (for messages).
+    pub file: String,
+    /// The folder that file references are relative to.
+    pub folder: PathBuf,
+    /// The raw text (to point at lines in later checks).
+    pub source: String,
+}
+
+impl LoadedLesson {
+    /// The 1-based line and column of the first match of each needle in turn (each searched
+    /// after the previous one); the last one found wins. `(1, 1)` when none is found.
+    pub fn locate(&self, needles: &[&str]) -> (u32, u32) {
+        locate(&self.source, needles)
+    }
+}
+
+/// Builds a diagnostic; message and suggestion are sanitised (they may quote file text).
+pub fn diag(file: &str, at: (u32, u32), message: &str, suggestion: Option<String>) -> Diagnostic {
+    Diagnostic {
+        file: file.to_string(),
+        line: at.0,
+        column: at.1,
+        path: String::new(),
+        message: sanitize(message),
+        suggestion: suggestion.map(|s| sanitize(&s)),
+    }
+}
+
+/// Reads one lesson file.
+pub fn load_lesson(path: &Path) -> Result<LoadedLesson, Vec<Diagnostic>> {
+    let file = path.display().to_string();
+    let text = read_limited(path).map_err(|m| vec![diag(&file, (1, 1), &m, None)])?;
+    let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    load_str(&text, &file, &folder)
+}
+
+/// Reads every `*.yaml`/`*.yml` lesson in a folder, sorted by file name.
+pub fn load_dir(dir: &Path) -> (Vec<LoadedLesson>, Vec<Diagnostic>) {
+    let mut lessons = Vec::new();
+    let mut errors = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            let file = dir.display().to_string();
+            errors.push(diag(
+                &file,
+                (1, 1),
+                &format!("cannot read folder: {e}"),
+                None,
+            ));
+            return (lessons, errors);
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        match load_lesson(&p) {
+            Ok(l) => lessons.push(l),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    (lessons, errors)
+}
+
+/// Parses and validates a lesson from text; `folder` is where its file references live.
+pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, Vec<Diagnostic>> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(vec![diag(
+            file,
+            (1, 1),
+            &format!(
+                "the lesson is {} bytes; lessons are limited to {MAX_FILE_BYTES} bytes",
+                text.len()
+            ),
+            Some("split it into several lessons".into()),
+        )]);
+    }
+    let mut lesson: Lesson = yaml::from_str(text).map_err(|e| {
+        let suggestion = suggest_for(&e.message);
+        let mut message = e.message.clone();
+        if message.contains("repetition limit exceeded") || message.contains("recursion limit") {
+            message = format!(
+                "{message}: the file expands into a huge document (YAML aliases or deep nesting)"
+            );
+        }
+        vec![diag(file, (e.line, e.column), &message, suggestion)]
+    })?;
+    let mut loaded_source = text.to_string();
+    loaded_source.shrink_to_fit();
+    let mut errors = Vec::new();
+    let at = |needles: &[&str]| locate(text, needles);
+    let err = |errors: &mut Vec<Diagnostic>, pos, msg: String, hint: Option<String>| {
+        errors.push(diag(file, pos, &msg, hint));
+    };
+
+    if lesson.id.is_empty()
+        || !lesson
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        err(
+            &mut errors,
+            at(&["id:"]),
+            format!(
+                "lesson id {:?} must be lowercase letters, digits and `-`",
+                lesson.id
+            ),
+            None,
+        );
+    }
+    if lesson.steps.is_empty() {
+        err(
+            &mut errors,
+            at(&["steps:"]),
+            "a lesson needs at least one step".into(),
+            None,
+        );
+    }
+    if lesson.objectives.is_empty() {
+        err(
+            &mut errors,
+            at(&["objectives:"]),
+            "list at least one learning objective".into(),
+            None,
+        );
+    }
+    if lesson.minutes == 0 {
+        err(
+            &mut errors,
+            at(&["minutes:"]),
+            "minutes must be at least 1".into(),
+            None,
+        );
+    }
+
+    if let Some(problem) = markdown_problem(&lesson.recap) {
+        err(
+            &mut errors,
+            at(&["recap:"]),
+            format!("recap: {problem}"),
+            None,
+        );
+    }
+
+    // Setup: manifests, then script lines (inline and from a file).
+    for m in &mut lesson.setup.manifests {
+        resolve_manifest(m, folder, file, text, &["setup:"], &mut errors);
+    }
+    if let Some(script_file) = lesson.setup.script_file.clone() {
+        let pos = at(&["setup:", "script_file:"]);
+        match read_inside(folder, &script_file) {
+            Ok(body) => lesson.setup.script.extend(body.lines().map(str::to_string)),
+            Err((msg, hint)) => err(&mut errors, pos, msg, hint),
+        }
+    }
+    check_script(&lesson.setup.script, file, text, &["setup:"], &mut errors);
+
+    let mut seen_ids: Vec<String> = Vec::new();
+    for step in &mut lesson.steps {
+        let id_needle = format!("id: {}", step.id);
+        let anchor = ["steps:", id_needle.as_str()];
+        if seen_ids.contains(&step.id) {
+            err(
+                &mut errors,
+                at(&anchor),
+                format!("two steps have the id {:?}", step.id),
+                None,
+            );
+        }
+        seen_ids.push(step.id.clone());
+        for m in &mut step.manifests {
+            resolve_manifest(m, folder, file, text, &anchor, &mut errors);
+        }
+        if let Some(problem) = markdown_problem(&step.text) {
+            let mut needles = anchor.to_vec();
+            needles.push("text:");
+            err(
+                &mut errors,
+                at(&needles),
+                format!("step {:?}: text: {problem}", step.id),
+                None,
+            );
+        }
+        if step.goals.is_empty() {
+            err(
+                &mut errors,
+                at(&anchor),
+                format!("step {:?} has no goals", step.id),
+                None,
+            );
+        }
+        if step.solution.is_empty() {
+            err(
+                &mut errors,
+                at(&anchor),
+                format!("step {:?} has no solution", step.id),
+                None,
+            );
+        }
+        check_script(&step.solution, file, text, &anchor, &mut errors);
+        let mut checks: Vec<&Check> = step.goals.iter().map(|g| &g.check).collect();
+        if let Some(p) = &step.predict {
+            if p.options.len() < 2 || !p.options.iter().any(|o| o.correct) {
+                err(
+                    &mut errors,
+                    at(&[anchor[0], anchor[1], "predict:"]),
+                    "a predict question needs at least two options and at least one `correct: true`"
+                        .into(),
+                    None,
+                );
+            }
+            checks.extend(p.proof.iter());
+        }
+        for c in checks {
+            check_names(c, file, text, &anchor, &mut errors);
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    super::sanitize::sanitize_lesson(&mut lesson);
+    Ok(LoadedLesson {
+        lesson,
+        file: file.to_string(),
+        folder: folder.to_path_buf(),
+        source: loaded_source,
+    })
+}
+
+/// The one Markdown mistake that ruins the rest of a text: a code block opened with ```
+/// and never closed (everything after it would be drawn as code).
+fn markdown_problem(text: &str) -> Option<String> {
+    let mut open_at = None;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            open_at = match open_at {
+                None => Some(i + 1),
+                Some(_) => None,
+            };
+        }
+    }
+    open_at.map(|l| {
+        format!("the code block opened with ``` on line {l} of the text is never closed; add a line with ``` after the code")
+    })
+}
+
+/// Fills a manifest's `content` from its `file`, checking the name and the path.
+fn resolve_manifest(
+    m: &mut ManifestFile,
+    folder: &Path,
+    file: &str,
+    text: &str,
+    anchor: &[&str],
+    errors: &mut Vec<Diagnostic>,
+) {
+    let name_needle = format!("name: {}", m.name);
+    let mut needles = anchor.to_vec();
+    needles.push(&name_needle);
+    let pos = locate(text, &needles);
+    if m.name.is_empty()
+        || m.name.contains(['/', '\\'])
+        || m.name.starts_with('.')
+        || !(m.name.ends_with(".yaml") || m.name.ends_with(".yml"))
+    {
+        errors.push(diag(
+            file,
+            pos,
+            &format!(
+                "manifest name {:?} must be a plain file name ending in .yaml",
+                m.name
+            ),
+            Some("for example `name: story.yaml`".into()),
+        ));
+    }
+    match (&m.content, &m.file) {
+        (Some(_), None) => {}
+        (None, Some(path)) => match read_inside(folder, path) {
+            Ok(body) => m.content = Some(body),
+            Err((msg, hint)) => errors.push(diag(file, pos, &msg, hint)),
+        },
+        _ => errors.push(diag(
+            file,
+            pos,
+            &format!(
+                "manifest {:?} needs exactly one of `content` and `file`",
+                m.name
+            ),
+            None,
+        )),
+    }
+}
+
+/// Every script line must be a `kubestory sim` line; `cluster` belongs in `cluster:`.
+fn check_script(
+    lines: &[String],
+    file: &str,
+    text: &str,
+    anchor: &[&str],
+    errors: &mut Vec<Diagnostic>,
+) {
+    for line in lines {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let mut needles = anchor.to_vec();
+        needles.push(l);
+        let pos = locate(text, &needles);
+        match parse_line(l) {
+            Err(e) => errors.push(diag(file, pos, &format!("script line {l:?}: {e}"), None)),
+            Ok(Line::Cluster { .. }) => errors.push(diag(
+                file,
+                pos,
+                "`cluster` lines are not allowed in lessons",
+                Some(
+                    "describe the starting cluster under `cluster:` (nodes, default_storage_class)"
+                        .into(),
+                ),
+            )),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// Targets must parse and kinds must be known.
+fn check_names(c: &Check, file: &str, text: &str, anchor: &[&str], errors: &mut Vec<Diagnostic>) {
+    let target = match c {
+        Check::Running { target, .. }
+        | Check::Restarts { target, .. }
+        | Check::Serves { target, .. } => Some(target),
+        _ => None,
+    };
+    if let Some(t) = target
+        && let Err(e) = Target::parse(t)
+    {
+        let mut needles = anchor.to_vec();
+        needles.push(t);
+        errors.push(diag(
+            file,
+            locate(text, &needles),
+            &format!("target {t:?}: {e}"),
+            None,
+        ));
+    }
+    if let Check::Exists { kind, .. } | Check::Absent { kind, .. } = c
+        && Kind::from_resource(kind).is_none()
+    {
+        let mut needles = anchor.to_vec();
+        let k = format!("kind: {kind}");
+        needles.push(&k);
+        let known = [
+            "pod",
+            "pvc",
+            "pv",
+            "deployment",
+            "statefulset",
+            "storageclass",
+            "node",
+            "configmap",
+            "secret",
+        ];
+        errors.push(diag(
+            file,
+            locate(text, &needles),
+            &format!("unknown kind {kind:?}"),
+            did_you_mean(kind, known).map(|s| format!("did you mean {s:?}?")),
+        ));
+    }
+}
+
+/// `did you mean` for serde's "unknown field `x`, expected one of `a`, `b`" messages.
+fn suggest_for(message: &str) -> Option<String> {
+    let start = message
+        .find("unknown field `")
+        .map(|i| i + "unknown field `".len())
+        .or_else(|| {
+            message
+                .find("unknown variant `")
+                .map(|i| i + "unknown variant `".len())
+        })?;
+    let rest = &message[start..];
+    let end = rest.find('`')?;
+    let typed = &rest[..end];
+    let expected = rest[end + 1..].split_once("expected")?.1;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    did_you_mean(typed, candidates.iter().copied()).map(|s| format!("did you mean {s:?}?"))
+}
+
+fn locate(text: &str, needles: &[&str]) -> (u32, u32) {
+    let mut from = 0;
+    let mut found = None;
+    for n in needles {
+        if let Some(i) = text.get(from..).and_then(|t| t.find(n)) {
+            found = Some(from + i);
+            from += i + n.len();
+        }
+    }
+    let Some(offset) = found else {
+        return (1, 1);
+    };
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line as u32, column as u32)
+}

@@ -1,0 +1,24 @@
+//! Lessons: the file format (`model`), strict loading with `file:line:column` errors
+//! (`load`), goals checked against the simulator (`goals`), and the proof that every step
+//! can be done and is not done already (`check`), which `kubestory lint` runs.
+//!
+//! The UI calls [`load_lesson`] (or [`load_dir`]), draws text through [`sanitize()`] (already
+//! applied at load), and evaluates a step's goals with [`goals::check_met`] against the
+//! live cluster and the [`goals::StepStart`] taken when the step began (or
+//! [`goals::step_goals`] for the whole checklist). To open a lesson at step N, build the
+//! cluster with [`check::replay_to_step`] in a [`check::Workspace`] (the folder that
+//! `kubectl apply -f NAME` reads).
+
+pub mod check;
+mod files;
+pub mod goals;
+pub mod load;
+pub mod model;
+pub mod sanitize;
+pub mod schema;
+mod yaml;
+
+pub use check::{lint_lesson, lint_paths};
+pub use load::{LoadedLesson, load_dir, load_lesson, load_str};
+pub use model::{Check, Goal, Lesson, Step};
+pub use sanitize::sanitize;

@@ -1,0 +1,300 @@
+//! Lessons are checked like code: the shipped lessons lint clean (library and binary), every
+//! step's solution replays to its goals, the committed schema is current, and every broken
+//! lesson in `tests/lessons/invalid/` fails with its expected error.
+
+use kubestory::lesson::check::{Workspace, replay_to_step};
+use kubestory::lesson::goals::{StepStart, check_met};
+use kubestory::lesson::schema::lesson_schema_json;
+use kubestory::lesson::{lint_paths, load_dir, load_lesson, load_str, sanitize};
+use kubestory::runner::run_one;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn shipped_lessons_lint_clean() {
+    let (lessons, errors) = lint_paths(&[root().join("lessons")]);
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{}", shown.join("\n"));
+    assert!(lessons.len() >= 2);
+}
+
+#[test]
+fn binary_lint_passes_and_list_prints_lessons() {
+    let exe = env!("CARGO_BIN_EXE_kubestory");
+    let out = std::process::Command::new(exe)
+        .current_dir(root())
+        .arg("lint")
+        .output()
+        .expect("run kubestory lint");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = std::process::Command::new(exe)
+        .current_dir(root())
+        .arg("list")
+        .output()
+        .expect("run kubestory list");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("container-filesystem") && text.contains("min"),
+        "{text}"
+    );
+}
+
+#[test]
+fn binary_lint_fails_on_a_broken_lesson() {
+    let exe = env!("CARGO_BIN_EXE_kubestory");
+    let out = std::process::Command::new(exe)
+        .current_dir(root())
+        .args(["lint", "tests/lessons/invalid/unknown-key.yaml"])
+        .output()
+        .expect("run kubestory lint");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown-key.yaml:") && err.contains("did you mean"),
+        "{err}"
+    );
+}
+
+/// Learn Git Branching: every step's solution, replayed from the step's start, meets the
+/// step's goals (independently of `lint`'s own loop).
+#[test]
+fn every_solution_meets_its_goals() {
+    let (lessons, errors) = load_dir(&root().join("lessons"));
+    assert!(errors.is_empty(), "{errors:?}");
+    for l in &lessons {
+        for (i, step) in l.lesson.steps.iter().enumerate() {
+            let ws = Workspace::new().expect("scratch folder");
+            let mut sim = replay_to_step(&l.lesson, i, &ws).expect("replay");
+            let start = StepStart::of(sim.cluster());
+            for line in &step.solution {
+                let mut out = String::new();
+                assert!(
+                    run_one(&mut sim, line, &ws.files(), &mut out),
+                    "{}: {line}: {out}",
+                    step.id
+                );
+            }
+            for g in &step.goals {
+                assert!(
+                    check_met(&g.check, sim.cluster(), &start),
+                    "{} / {}: goal {:?} not met",
+                    l.lesson.id,
+                    step.id,
+                    g.label
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn lesson_schema_is_current() {
+    let path = root().join("assets/lesson.schema.json");
+    let fresh = lesson_schema_json();
+    if std::env::var_os("KUBESTORY_BLESS").is_some() {
+        std::fs::write(&path, &fresh).expect("write schema");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "assets/lesson.schema.json is stale: the lesson model changed. Regenerate it with\n  KUBESTORY_BLESS=1 cargo test --test lessons_lint lesson_schema_is_current"
+    );
+}
+
+/// bottom's `invalid_configs`: each file is one failure mode; its first line is
+/// `# expect: TEXT` (several allowed), and every TEXT must appear in the errors.
+#[test]
+fn each_invalid_lesson_fails_with_its_error() {
+    let dir = root().join("tests/lessons/invalid");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("invalid dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 9, "expected one file per failure mode");
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("read");
+        let expects: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect: "))
+            .collect();
+        assert!(!expects.is_empty(), "{}: no `# expect:` line", f.display());
+        let (_, errors) = lint_paths(std::slice::from_ref(&f));
+        let shown: String = errors.iter().map(|e| format!("{e}\n")).collect();
+        for e in expects {
+            assert!(
+                shown.contains(e),
+                "{}: expected {e:?} in:\n{shown}",
+                f.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn yaml_bomb_is_refused() {
+    let mut text = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    let mut prev = 'a';
+    for name in "bcdefghi".chars() {
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        prev = name;
+    }
+    let err = load_str(&text, "bomb.yaml", Path::new(".")).expect_err("bomb refused");
+    let shown = err[0].to_string();
+    assert!(shown.contains("huge document"), "{shown}");
+    let big = "x".repeat(300 * 1024);
+    let err = load_str(&big, "big.yaml", Path::new(".")).expect_err("size refused");
+    assert!(err[0].message.contains("limited to"));
+}
+
+#[test]
+fn control_characters_are_neutralised_at_load() {
+    let l = load_lesson(&root().join("tests/lessons/control-chars.yaml")).expect("loads");
+    assert!(!l.lesson.title.contains('\u{1b}'), "{:?}", l.lesson.title);
+    assert!(l.lesson.title.contains('\u{FFFD}'));
+    assert!(!l.lesson.steps[0].text.contains('\u{1b}'));
+    assert_eq!(sanitize("\u{1b}]0;pwned\u{7}"), "\u{FFFD}]0;pwned\u{FFFD}");
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+        /// Any text: the loader answers with a lesson or errors, never a panic.
+        #[test]
+        fn loading_arbitrary_text_never_panics(text in "\\PC{0,400}") {
+            let _ = load_str(&text, "fuzz.yaml", Path::new("."));
+        }
+
+        /// Lesson-shaped text with random keys and values (closer to what authors type).
+        #[test]
+        fn loading_lesson_shaped_text_never_panics(
+            keys in proptest::collection::vec("(id|title|steps|goals|check|serves|target|file|manifests|[a-z]{1,6})", 1..8),
+            values in proptest::collection::vec("(\\[\\]|\\{\\}|[a-z/.]{0,8}|-1|1e9|&a x|\\*a|\"\\\\e\")", 1..8),
+        ) {
+            let text: String = keys
+                .iter()
+                .zip(values.iter())
+                .enumerate()
+                .map(|(i, (k, v))| format!("{}{k}: {v}\n", "  ".repeat(i % 3)))
+                .collect();
+            let _ = load_str(&text, "fuzz.yaml", Path::new("."));
+        }
+    }
+}
+
+/// The complete example in lessons/README.md is a lesson that lints clean.
+#[test]
+fn readme_example_lints_clean() {
+    let readme = std::fs::read_to_string(root().join("lessons/README.md")).expect("README");
+    let start = readme.find("```yaml\n").expect("yaml block") + "```yaml\n".len();
+    let end = start + readme[start..].find("\n```").expect("block end");
+    let loaded = load_str(&readme[start..=end], "README.md", &root().join("lessons"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let errors = kubestory::lesson::lint_lesson(&loaded);
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// The goal language against a live simulation, including "since the step started".
+#[test]
+fn goal_language_reads_the_cluster() {
+    use kubestory::lesson::model::Check;
+    let dir = root().join("assets/scenarios");
+    let files = kubestory::runner::DirFiles { base: dir };
+    let mut sim = kubestory::sim::Simulation::new(kubestory::sim::Cluster::new(
+        kubestory::sim::ClusterConfig {
+            nodes: kubestory::sim::ClusterConfig::minikube_node_names(2),
+            ..Default::default()
+        },
+    ));
+    let run = |sim: &mut kubestory::sim::Simulation, line: &str| {
+        let mut out = String::new();
+        assert!(run_one(sim, line, &files, &mut out), "{line}: {out}");
+    };
+    let start = StepStart::of(sim.cluster());
+    let deploy = Check::Exists {
+        kind: "deploy".into(),
+        name: "story".into(),
+        namespace: None,
+    };
+    let gone = Check::Absent {
+        kind: "deployment".into(),
+        name: "story".into(),
+        namespace: None,
+    };
+    assert!(!check_met(&deploy, sim.cluster(), &start) && check_met(&gone, sim.cluster(), &start));
+    run(&mut sim, "kubectl apply -f dynamic-pvc.yaml");
+    let scheduled = Check::Event {
+        reason: "Scheduled".into(),
+    };
+    assert!(check_met(&deploy, sim.cluster(), &start));
+    assert!(check_met(&scheduled, sim.cluster(), &start));
+    // A later step starts after the scheduling: the old event no longer counts.
+    let later = StepStart::of(sim.cluster());
+    assert!(!check_met(&scheduled, sim.cluster(), &later));
+    let bound = Check::ClaimPhase {
+        claim: "dynamic-pvc".into(),
+        phase: "Bound".into(),
+        namespace: None,
+    };
+    assert!(check_met(&bound, sim.cluster(), &later));
+    let volume = sim
+        .cluster()
+        .volumes()
+        .map(|v| v.metadata.name.clone())
+        .next()
+        .unwrap_or_default();
+    let delete = Check::ReclaimPolicy {
+        volume: volume.clone(),
+        policy: "Delete".into(),
+    };
+    let bound_pv = Check::VolumePhase {
+        volume,
+        phase: "Bound".into(),
+    };
+    assert!(
+        check_met(&delete, sim.cluster(), &later) && check_met(&bound_pv, sim.cluster(), &later)
+    );
+    let down = Check::NodeReady {
+        node: "minikube-m02".into(),
+        ready: false,
+    };
+    assert!(!check_met(&down, sim.cluster(), &later));
+    run(&mut sim, "node fail minikube-m02");
+    run(&mut sim, "wait 1m");
+    assert!(check_met(&down, sim.cluster(), &later));
+}
+
+/// A symlink inside the lesson's folder that leads out of it is refused like `..`.
+#[cfg(unix)]
+#[test]
+fn symlink_out_of_the_folder_is_refused() {
+    let ws = Workspace::new().expect("scratch folder");
+    let link = ws.dir.join("story.yaml");
+    std::os::unix::fs::symlink(root().join("assets/scenarios/story-deployment.yaml"), &link)
+        .expect("symlink");
+    let text = std::fs::read_to_string(root().join("tests/lessons/invalid/missing-file.yaml"))
+        .expect("read")
+        .replace("file: nothere.yaml", "file: story.yaml");
+    let err = load_str(&text, "link.yaml", &ws.dir).expect_err("refused");
+    assert!(
+        err.iter()
+            .any(|e| e.message.contains("points outside the lesson's folder")),
+        "{err:?}"
+    );
+}
