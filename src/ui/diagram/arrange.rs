@@ -50,7 +50,11 @@ pub fn arrange(scene: &Scene, area: Rect) -> Vec<Op> {
     let mut left = total;
     for pass in 0..2 {
         for i in [1, 0, 3, 2] {
-            let want = if pass == 0 { naturals[i].min(3) } else { naturals[i] };
+            let want = if pass == 0 {
+                naturals[i].min(3)
+            } else {
+                naturals[i]
+            };
             let add = want.saturating_sub(given[i]).min(left);
             given[i] += add;
             left -= add;
@@ -61,7 +65,11 @@ pub fn arrange(scene: &Scene, area: Rect) -> Vec<Op> {
         place_block(b, Rect::new(area.x, y, area.width, given[0]), &mut ops);
     }
     y += given[0];
-    place_nodes(&node_rows, Rect::new(area.x, y, area.width, given[1]), &mut ops);
+    place_nodes(
+        &node_rows,
+        Rect::new(area.x, y, area.width, given[1]),
+        &mut ops,
+    );
     y += given[1];
     if let Some(b) = &scene.waiting {
         place_block(b, Rect::new(area.x, y, area.width, given[2]), &mut ops);
@@ -108,7 +116,11 @@ fn place_nodes(rows: &[&[Block]], rect: Rect, ops: &mut Vec<Op>) {
         let w = rect.width / n;
         for (j, b) in blocks.iter().enumerate() {
             let x = rect.x + w * j as u16;
-            let width = if j as u16 == n - 1 { rect.right() - x } else { w };
+            let width = if j as u16 == n - 1 {
+                rect.right() - x
+            } else {
+                w
+            };
             place_block(b, Rect::new(x, y, width, h), ops);
         }
         y += h;

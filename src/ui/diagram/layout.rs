@@ -86,7 +86,10 @@ impl Block {
     /// Rows and boxes needed to show everything.
     pub fn natural_height(&self) -> u16 {
         let inner: u32 = self.entries.iter().map(entry_height).sum::<u32>()
-            + self.footer.as_ref().map_or(0, |f| f.natural_height() as u32);
+            + self
+                .footer
+                .as_ref()
+                .map_or(0, |f| f.natural_height() as u32);
         (inner + 2).min(u16::MAX as u32) as u16
     }
 
@@ -182,7 +185,14 @@ pub fn place_block(b: &Block, rect: Rect, ops: &mut Vec<Op>) {
     let inner = Rect::new(rect.x + 1, rect.y + 1, rect.width - 2, rect.height - 2);
     let mut bottom = inner.bottom();
     if let Some(f) = &b.footer {
-        let want = f.natural_height().min(inner.height / 2);
+        let need: u16 = b
+            .entries
+            .iter()
+            .map(entry_height)
+            .sum::<u32>()
+            .min(u16::MAX as u32) as u16;
+        let room = inner.height.saturating_sub(need.min(inner.height / 2));
+        let want = f.natural_height().min(room);
         if want >= 1 {
             let fr = Rect::new(inner.x, bottom - want, inner.width, want);
             place_block(f, fr, ops);
@@ -193,7 +203,14 @@ pub fn place_block(b: &Block, rect: Rect, ops: &mut Vec<Op>) {
 }
 
 /// Lays entries out top to bottom between `y` and `bottom`.
-pub fn place_entries(entries: &[Entry], x: u16, y: u16, width: u16, bottom: u16, ops: &mut Vec<Op>) {
+pub fn place_entries(
+    entries: &[Entry],
+    x: u16,
+    y: u16,
+    width: u16,
+    bottom: u16,
+    ops: &mut Vec<Op>,
+) {
     let mut y = y;
     let n = entries.len();
     for (i, e) in entries.iter().enumerate() {

@@ -77,7 +77,11 @@ fn scene(cluster: &Cluster, highlights: &[Highlight], unicode: bool) -> arrange:
     let ctx = stories::Ctx { g, highlights };
     let mut header = vec![seg("cluster: where the data lives", Tone::Title)];
     let lost = ctx.lost_count();
-    if ctx.highlights.iter().any(|h| matches!(h, Highlight::Lost { .. })) {
+    if ctx
+        .highlights
+        .iter()
+        .any(|h| matches!(h, Highlight::Lost { .. }))
+    {
         header.push(seg(format!("  {} lost: {lost}", g.lost), Tone::Lost));
     }
     let kept = ctx.kept_count();
@@ -148,7 +152,9 @@ fn hit(ops: &[Op], area: Rect, x: u16, y: u16) -> Option<Item> {
             } => (Rect::new(*x, *y, *width, 1), item),
         };
         let Some(item) = item else { continue };
-        let inside = rect.intersection(area).contains(ratatui::layout::Position { x, y });
+        let inside = rect
+            .intersection(area)
+            .contains(ratatui::layout::Position { x, y });
         let size = rect.area();
         if inside && best.as_ref().is_none_or(|(s, _)| size <= *s) {
             best = Some((size, item.clone()));

@@ -28,7 +28,10 @@ pub fn pod_state(ctx: &Ctx, status: &str) -> (String, Tone) {
 
 /// One box per node, in the cluster's order.
 pub fn node_blocks(ctx: &Ctx, cluster: &Cluster) -> Vec<Block> {
-    cluster.nodes().map(|n| node_block(ctx, cluster, n)).collect()
+    cluster
+        .nodes()
+        .map(|n| node_block(ctx, cluster, n))
+        .collect()
 }
 
 fn node_block(ctx: &Ctx, cluster: &Cluster, node: &Node) -> Block {
@@ -58,12 +61,16 @@ fn node_block(ctx: &Ctx, cluster: &Cluster, node: &Node) -> Block {
     if entries.is_empty() {
         entries.push(row(vec![seg("no pods", Tone::Dim)], None));
     }
+    let disk = disk_block(ctx, cluster, name, &pods);
+    if disk.is_none() {
+        entries.push(row(vec![seg("disk: nothing stored", Tone::Disk)], None));
+    }
     Block {
         title,
         tone,
         item: Some(Item::Node(name.clone())),
         entries,
-        footer: Some(Box::new(disk_block(ctx, cluster, name, &pods))),
+        footer: disk.map(Box::new),
     }
 }
 
@@ -96,7 +103,10 @@ pub fn pod_block(ctx: &Ctx, cluster: &Cluster, pod: &Pod) -> Block {
             segs.push(seg(format!(" restarts:{restarts}"), Tone::Warn));
         }
         if !stories.is_empty() {
-            segs.push(seg(format!(" layer: {}", Ctx::count(stories.len())), Tone::Dim));
+            segs.push(seg(
+                format!(" layer: {}", Ctx::count(stories.len())),
+                Tone::Dim,
+            ));
         }
         let item = Item::Container {
             namespace: ns.clone(),
@@ -144,12 +154,17 @@ fn volume_rows(ctx: &Ctx, cluster: &Cluster, pod: &Pod, v: &Volume, out: &mut Ve
         (format!("configMap {} (read-only)", cm.name), Tone::Dim)
     } else if let Some(s) = &v.secret {
         (format!("secret {} (read-only)", s.secret_name), Tone::Dim)
+    } else if v.extra.contains_key("projected") {
+        ("projected API token (read-only)".to_string(), Tone::Dim)
     } else {
-        ("volume".to_string(), Tone::Dim)
+        let kind = v.extra.keys().next().map_or("volume", String::as_str);
+        (kind.to_string(), Tone::Dim)
     };
     out.push(row(vec![head, seg(what, tone)], item));
     if v.empty_dir.is_some() {
-        let Ok((fs, _, _)) = cluster.volume_root(pod, v) else { return };
+        let Ok((fs, _, _)) = cluster.volume_root(pod, v) else {
+            return;
+        };
         let stories = cluster
             .data()
             .filesystems
@@ -161,8 +176,8 @@ fn volume_rows(ctx: &Ctx, cluster: &Cluster, pod: &Pod, v: &Volume, out: &mut Ve
 }
 
 /// Directories of a node's disk that matter: the ones mounted by pods on the node and the ones
-/// holding stories, each with its stories.
-fn disk_block(ctx: &Ctx, cluster: &Cluster, node: &str, pods: &[&Pod]) -> Block {
+/// holding stories, each with its stories; None when there are none.
+fn disk_block(ctx: &Ctx, cluster: &Cluster, node: &str, pods: &[&Pod]) -> Option<Block> {
     let mut dirs: BTreeMap<String, (Vec<String>, Vec<Story>)> = BTreeMap::new();
     for p in pods {
         for v in &p.spec.volumes {
@@ -172,7 +187,10 @@ fn disk_block(ctx: &Ctx, cluster: &Cluster, node: &str, pods: &[&Pod]) -> Block 
                 node_local_claim_path(cluster, p, v)
             };
             if let Some(path) = path {
-                let users = &mut dirs.entry(crate::sim::data::normalize(&path)).or_default().0;
+                let users = &mut dirs
+                    .entry(crate::sim::data::normalize(&path))
+                    .or_default()
+                    .0;
                 if !users.contains(&p.metadata.name) {
                     users.push(p.metadata.name.clone());
                 }
@@ -190,7 +208,10 @@ fn disk_block(ctx: &Ctx, cluster: &Cluster, node: &str, pods: &[&Pod]) -> Block 
                 .max_by_key(|d| d.len())
                 .cloned()
                 .unwrap_or_else(|| parent(file));
-            dirs.entry(root).or_default().1.extend(stories.iter().cloned());
+            dirs.entry(root)
+                .or_default()
+                .1
+                .extend(stories.iter().cloned());
         }
     }
     let mut entries = Vec::new();
@@ -198,21 +219,22 @@ fn disk_block(ctx: &Ctx, cluster: &Cluster, node: &str, pods: &[&Pod]) -> Block 
         let mut segs = vec![seg(format!("{} {dir} ", ctx.g.dir), Tone::Disk)];
         segs.push(seg(Ctx::count(stories.len()), Tone::Dim));
         if !users.is_empty() {
-            segs.push(seg(format!(" {} {}", ctx.g.back, users.join(", ")), Tone::Dim));
+            segs.push(seg(
+                format!(" {} {}", ctx.g.back, users.join(", ")),
+                Tone::Dim,
+            ));
         }
         entries.push(row(segs, None));
         entries.extend(ctx.story_rows(stories, 2));
     }
-    if entries.is_empty() {
-        entries.push(row(vec![seg("nothing stored", Tone::Dim)], None));
-    }
-    Block {
-        title: vec![seg("disk", Tone::Disk)],
+    let total: usize = dirs.values().map(|(_, s)| s.len()).sum();
+    (!entries.is_empty()).then(|| Block {
+        title: vec![seg(format!("disk ({})", Ctx::count(total)), Tone::Disk)],
         tone: Tone::Disk,
         item: None,
         entries,
         footer: None,
-    }
+    })
 }
 
 fn parent(file: &str) -> String {

@@ -67,15 +67,31 @@ pub fn fit(segs: &[Seg], width: u16, ellipsis: &str) -> Vec<(String, Tone)> {
 }
 
 fn cw(c: char) -> usize {
-    if c.is_control() { 0 } else { c.width().unwrap_or(0) }
+    if c.is_control() {
+        0
+    } else {
+        c.width().unwrap_or(0)
+    }
 }
 
 /// Draws ops into `buf`, never outside `area`.
-pub fn draw(ops: &[Op], area: Rect, buf: &mut Buffer, style: &DiagramStyle, g: &Glyphs, selected: Option<&Item>) {
+pub fn draw(
+    ops: &[Op],
+    area: Rect,
+    buf: &mut Buffer,
+    style: &DiagramStyle,
+    g: &Glyphs,
+    selected: Option<&Item>,
+) {
     let area = area.intersection(buf.area);
     for op in ops {
         match op {
-            Op::Frame { rect, tone, title, item } => {
+            Op::Frame {
+                rect,
+                tone,
+                title,
+                item,
+            } => {
                 let rect = rect.intersection(area);
                 if rect.width < 2 || rect.height < 2 {
                     continue;
@@ -86,18 +102,46 @@ pub fn draw(ops: &[Op], area: Rect, buf: &mut Buffer, style: &DiagramStyle, g: &
                     st = st.add_modifier(Modifier::BOLD);
                 }
                 frame(rect, buf, st, g);
-                let mut t = vec![Seg { text: " ".into(), tone: Tone::Plain }];
+                let mut t = vec![Seg {
+                    text: " ".into(),
+                    tone: Tone::Plain,
+                }];
                 if sel {
-                    t.push(Seg { text: format!("{} ", g.cursor), tone: Tone::Title });
+                    t.push(Seg {
+                        text: format!("{} ", g.cursor),
+                        tone: Tone::Title,
+                    });
                 }
                 t.extend(title.iter().cloned());
-                t.push(Seg { text: " ".into(), tone: Tone::Plain });
-                line(rect.x + 1, rect.y, rect.width - 2, &t, area, buf, style, g, sel);
+                t.push(Seg {
+                    text: " ".into(),
+                    tone: Tone::Plain,
+                });
+                line(
+                    rect.x + 1,
+                    rect.y,
+                    rect.width - 2,
+                    &t,
+                    area,
+                    buf,
+                    style,
+                    g,
+                    sel,
+                );
             }
-            Op::Text { x, y, width, segs, item } => {
+            Op::Text {
+                x,
+                y,
+                width,
+                segs,
+                item,
+            } => {
                 let sel = item.is_some() && item.as_ref() == selected;
                 if sel {
-                    let mut t = vec![Seg { text: format!("{} ", g.cursor), tone: Tone::Title }];
+                    let mut t = vec![Seg {
+                        text: format!("{} ", g.cursor),
+                        tone: Tone::Title,
+                    }];
                     t.extend(segs.iter().cloned());
                     line(*x, *y, *width, &t, area, buf, style, g, true);
                 } else {
@@ -128,7 +172,17 @@ fn frame(r: Rect, buf: &mut Buffer, st: Style, g: &Glyphs) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn line(x: u16, y: u16, width: u16, segs: &[Seg], area: Rect, buf: &mut Buffer, style: &DiagramStyle, g: &Glyphs, sel: bool) {
+fn line(
+    x: u16,
+    y: u16,
+    width: u16,
+    segs: &[Seg],
+    area: Rect,
+    buf: &mut Buffer,
+    style: &DiagramStyle,
+    g: &Glyphs,
+    sel: bool,
+) {
     if y < area.y || y >= area.bottom() || x < area.x || x >= area.right() {
         return;
     }

@@ -80,7 +80,8 @@ pub fn storage_block(ctx: &Ctx, cluster: &Cluster) -> Option<Block> {
     }
     for pv in cluster.volumes() {
         let name = &pv.metadata.name;
-        let (phase, tone) = volume_phase(g, pv.status.phase, pv.metadata.deletion_timestamp.is_some());
+        let (phase, tone) =
+            volume_phase(g, pv.status.phase, pv.metadata.deletion_timestamp.is_some());
         let size = pv.spec.storage().map(|q| q.to_string()).unwrap_or_default();
         let class = pv.spec.storage_class_name.as_deref().unwrap_or("");
         let mut segs = vec![
@@ -95,7 +96,10 @@ pub fn storage_block(ctx: &Ctx, cluster: &Cluster) -> Option<Block> {
             segs.push(seg(format!(" class {class}"), Tone::Dim));
         }
         if let Some(c) = &pv.spec.claim_ref {
-            segs.push(seg(format!(" {} {}", g.back, c.name.as_deref().unwrap_or("?")), Tone::Dim));
+            segs.push(seg(
+                format!(" {} {}", g.back, c.name.as_deref().unwrap_or("?")),
+                Tone::Dim,
+            ));
         }
         entries.push(Entry::Row(Row {
             segs,
@@ -103,7 +107,10 @@ pub fn storage_block(ctx: &Ctx, cluster: &Cluster) -> Option<Block> {
         }));
         match volume_placement(pv) {
             Placement::NodeLocal { path } => entries.push(Entry::Row(Row {
-                segs: vec![seg(format!("  data: {path} on the disk of the node using it"), Tone::Disk)],
+                segs: vec![seg(
+                    format!("  data: {path} on the disk of the node using it"),
+                    Tone::Disk,
+                )],
                 item: None,
             })),
             Placement::Network { fs, path, .. } => {
@@ -134,7 +141,11 @@ pub fn storage_block(ctx: &Ctx, cluster: &Cluster) -> Option<Block> {
     for claim in cluster.claims() {
         let ns = claim.metadata.namespace_or_default().to_string();
         let name = claim.metadata.name.clone();
-        let (phase, tone) = claim_phase(g, claim.status.phase, claim.metadata.deletion_timestamp.is_some());
+        let (phase, tone) = claim_phase(
+            g,
+            claim.status.phase,
+            claim.metadata.deletion_timestamp.is_some(),
+        );
         let mut segs = vec![seg(format!("pvc {name} "), Tone::Plain), seg(phase, tone)];
         if let Some(v) = claim.spec.volume_name() {
             segs.push(seg(format!(" {} pv {v}", g.arrow), Tone::Dim));
@@ -145,7 +156,10 @@ pub fn storage_block(ctx: &Ctx, cluster: &Cluster) -> Option<Block> {
         }
         entries.push(Entry::Row(Row {
             segs,
-            item: Some(Item::Claim { namespace: ns, name }),
+            item: Some(Item::Claim {
+                namespace: ns,
+                name,
+            }),
         }));
     }
     (!entries.is_empty()).then(|| Block {
@@ -167,7 +181,11 @@ pub fn unscheduled_reason(cluster: &Cluster, pod: &Pod) -> String {
         .and_then(|c| c.message.clone());
     cond.or_else(|| {
         cluster
-            .events_for("Pod", Some(pod.metadata.namespace_or_default()), &pod.metadata.name)
+            .events_for(
+                "Pod",
+                Some(pod.metadata.namespace_or_default()),
+                &pod.metadata.name,
+            )
             .iter()
             .rev()
             .find(|e| e.reason == "FailedScheduling")
@@ -186,7 +204,10 @@ pub fn waiting_block(ctx: &Ctx, cluster: &Cluster) -> Option<Block> {
         }
         let (state, tone) = pod_state(ctx, &pod_status(pod));
         entries.push(Entry::Row(Row {
-            segs: vec![seg(format!("pod {} ", pod.metadata.name), Tone::Plain), seg(state, tone)],
+            segs: vec![
+                seg(format!("pod {} ", pod.metadata.name), Tone::Plain),
+                seg(state, tone),
+            ],
             item: Some(Item::Pod {
                 namespace: pod.metadata.namespace_or_default().to_string(),
                 name: pod.metadata.name.clone(),

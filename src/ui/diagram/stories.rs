@@ -46,7 +46,10 @@ impl Ctx<'_> {
             }));
         }
         for s in &stories[skip..] {
-            let mut segs = vec![seg(format!("{pad}{} {:?}", self.g.story, s.text), Tone::Story)];
+            let mut segs = vec![seg(
+                format!("{pad}{} {:?}", self.g.story, s.text),
+                Tone::Story,
+            )];
             if self.kept(s.id) {
                 segs.push(seg(format!(" {} KEPT", self.g.kept), Tone::Kept));
             }
@@ -78,12 +81,18 @@ impl Ctx<'_> {
     pub fn banner(&self) -> Option<Block> {
         let mut entries = Vec::new();
         for h in self.highlights {
-            let Highlight::Lost { loss } = h else { continue };
+            let Highlight::Lost { loss } = h else {
+                continue;
+            };
             entries.push(Entry::Row(Row {
                 segs: vec![
                     seg(format!("{} LOST ", self.g.lost), Tone::Lost),
                     seg(
-                        format!("{} in {}: ", Self::count(loss.stories.len()), loss.fs.describe()),
+                        format!(
+                            "{} in {}: ",
+                            Self::count(loss.stories.len()),
+                            loss.fs.describe()
+                        ),
                         Tone::Lost,
                     ),
                     seg(loss.why.clone(), Tone::Plain),

@@ -1,0 +1,156 @@
+//! What the diagram shows, as text snapshots.
+
+use super::*;
+use insta::assert_snapshot;
+
+fn emptydir_deployment() -> Cluster {
+    let mut c = cluster_with(1, true);
+    apply(&mut c, deployment("web", 1, Some(json!({"emptyDir":{}}))));
+    write(&mut c, "deploy/web", "first story");
+    write(&mut c, "deploy/web", "second story");
+    c
+}
+
+#[test]
+fn empty_minikube() {
+    let c = Cluster::default();
+    assert_snapshot!(show(&c, 80, 24, &[]));
+}
+
+#[test]
+fn emptydir_with_two_stories() {
+    assert_snapshot!(show(&emptydir_deployment(), 80, 24, &[]));
+}
+
+#[test]
+fn emptydir_lost_after_pod_deleted() {
+    let mut c = emptydir_deployment();
+    let before = c.data().losses.len();
+    let name = c.pods().next().unwrap().metadata.name.clone();
+    del(&mut c, Kind::Pod, &name);
+    c.advance(60);
+    let highlights: Vec<Highlight> = c
+        .data()
+        .losses
+        .iter()
+        .skip(before)
+        .map(|l| Highlight::Lost { loss: l.clone() })
+        .collect();
+    assert!(
+        !highlights.is_empty(),
+        "deleting the pod loses the emptyDir"
+    );
+    assert_snapshot!(show(&c, 120, 40, &highlights));
+}
+
+#[test]
+fn two_nodes_hostpath() {
+    let mut c = cluster_with(2, true);
+    let vol = json!({"hostPath":{"path":"/data/story","type":"DirectoryOrCreate"}});
+    apply(&mut c, deployment("web", 2, Some(vol)));
+    write(&mut c, "deploy/web", "on the first node's disk");
+    let kept: Vec<Highlight> = c
+        .data()
+        .filesystems
+        .values()
+        .flat_map(|f| f.stories())
+        .map(|s| Highlight::Kept { story_id: s.id })
+        .collect();
+    assert_snapshot!(show(&c, 120, 40, &kept));
+}
+
+fn pv_and_claim() -> Cluster {
+    let mut c = cluster_with(1, false);
+    apply(
+        &mut c,
+        json!({"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"pv-one"},
+        "spec":{"capacity":{"storage":"1Gi"},"accessModes":["ReadWriteOnce"],"storageClassName":"",
+        "persistentVolumeReclaimPolicy":"Retain","hostPath":{"path":"/mnt/one"}}}),
+    );
+    apply(
+        &mut c,
+        json!({"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"claim"},
+        "spec":{"accessModes":["ReadWriteOnce"],"storageClassName":"","resources":{"requests":{"storage":"1Gi"}}}}),
+    );
+    apply(
+        &mut c,
+        pod(
+            "app",
+            Some(json!({"persistentVolumeClaim":{"claimName":"claim"}})),
+        ),
+    );
+    write(&mut c, "app", "kept on the node");
+    c
+}
+
+#[test]
+fn pv_bound_then_released() {
+    let mut c = pv_and_claim();
+    assert_snapshot!("pv_bound", show(&c, 120, 40, &[]));
+    del(&mut c, Kind::Pod, "app");
+    c.advance(60);
+    del(&mut c, Kind::PersistentVolumeClaim, "claim");
+    c.advance(60);
+    assert_snapshot!("pv_released", show(&c, 120, 40, &[]));
+}
+
+#[test]
+fn pending_claim_and_unscheduled_pod() {
+    let mut c = cluster_with(1, false);
+    apply(
+        &mut c,
+        json!({"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"wants"},
+        "spec":{"accessModes":["ReadWriteOnce"],"storageClassName":"","resources":{"requests":{"storage":"5Gi"}}}}),
+    );
+    apply(
+        &mut c,
+        pod(
+            "stuck",
+            Some(json!({"persistentVolumeClaim":{"claimName":"wants"}})),
+        ),
+    );
+    c.advance(5);
+    assert_snapshot!(show(&c, 120, 40, &[]));
+}
+
+#[test]
+fn failed_node() {
+    let mut c = cluster_with(2, true);
+    apply(
+        &mut c,
+        deployment("web", 2, Some(json!({"emptyDir":{"medium":"Memory"}}))),
+    );
+    c.fail_node("minikube").unwrap();
+    c.advance(60);
+    assert_snapshot!(show(&c, 120, 40, &[]));
+}
+
+#[test]
+fn ascii_no_colour_80x24() {
+    let c = emptydir_deployment();
+    let style = DiagramStyle {
+        unicode: false,
+        color: false,
+    };
+    let buf = render_buf(&c, 80, 24, style, None, &[]);
+    assert!(buf.content.iter().all(|cell| cell.symbol().is_ascii()));
+    assert!(
+        buf.content
+            .iter()
+            .all(|cell| cell.fg == ratatui::style::Color::Reset)
+    );
+    assert_snapshot!(text_of(&buf));
+}
+
+#[test]
+fn selection_is_marked_and_small_sizes_degrade() {
+    let c = emptydir_deployment();
+    let pod = c.pods().next().unwrap();
+    let item = Item::Pod {
+        namespace: "default".into(),
+        name: pod.metadata.name.clone(),
+    };
+    let buf = render_buf(&c, 50, 16, DiagramStyle::default(), Some(&item), &[]);
+    assert_snapshot!("selected_50x16", text_of(&buf));
+    assert_snapshot!("tiny_20x5", show(&c, 20, 5, &[]));
+}
