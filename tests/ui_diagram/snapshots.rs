@@ -154,3 +154,35 @@ fn selection_is_marked_and_small_sizes_degrade() {
     assert_snapshot!("selected_50x16", text_of(&buf));
     assert_snapshot!("tiny_20x5", show(&c, 20, 5, &[]));
 }
+
+#[test]
+fn network_volume_provisioned_by_a_class() {
+    let mut c = cluster_with(2, false);
+    apply(
+        &mut c,
+        json!({"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{"name":"ebs"},
+        "provisioner":"ebs.csi.aws.com","volumeBindingMode":"Immediate"}),
+    );
+    apply(
+        &mut c,
+        json!({"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"db"},
+        "spec":{"accessModes":["ReadWriteOnce"],"storageClassName":"ebs","resources":{"requests":{"storage":"2Gi"}}}}),
+    );
+    apply(
+        &mut c,
+        deployment(
+            "db",
+            1,
+            Some(json!({"persistentVolumeClaim":{"claimName":"db"}})),
+        ),
+    );
+    write(&mut c, "deploy/db", "safe off the nodes");
+    assert_snapshot!(show(&c, 120, 40, &[]));
+}
+
+#[test]
+fn three_nodes_stack_when_narrow() {
+    let mut c = cluster_with(3, true);
+    apply(&mut c, deployment("web", 3, Some(json!({"emptyDir":{}}))));
+    assert_snapshot!(show(&c, 50, 16, &[]));
+}

@@ -99,8 +99,10 @@ fn place_nodes(rows: &[&[Block]], rect: Rect, ops: &mut Vec<Op>) {
         let later = rows.len() - i - 1;
         let reserve = u16::from(later > 0);
         let natural = blocks.iter().map(Block::natural_height).max().unwrap_or(1);
-        // Leave room for at least a minimal box for each later row, or a "+N more" line.
-        let h = natural.min(left.saturating_sub(reserve.max(later as u16 * 3).min(left / 2)));
+        // A fair share of what is left (rows that need less pass the rest on), leaving room
+        // for at least a "+N more" line when later rows exist.
+        let share = (left / (later as u16 + 1)).max(3);
+        let h = natural.min(share).min(left.saturating_sub(reserve));
         if h < 3 && later > 0 || h == 0 {
             let hidden: usize = rows[i..].iter().map(|r| r.len()).sum();
             let row = Row {

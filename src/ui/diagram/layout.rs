@@ -202,7 +202,8 @@ pub fn place_block(b: &Block, rect: Rect, ops: &mut Vec<Op>) {
     place_entries(&b.entries, inner.x, inner.y, inner.width, bottom, ops);
 }
 
-/// Lays entries out top to bottom between `y` and `bottom`.
+/// Lays entries out top to bottom between `y` and `bottom`. When they do not all fit, nested
+/// boxes collapse to their title line first, so a crowded node still lists its pods.
 pub fn place_entries(
     entries: &[Entry],
     x: u16,
@@ -211,6 +212,21 @@ pub fn place_entries(
     bottom: u16,
     ops: &mut Vec<Op>,
 ) {
+    let need: u32 = entries.iter().map(entry_height).sum();
+    let has_blocks = entries.iter().any(|e| matches!(e, Entry::Block(_)));
+    if has_blocks && need > u32::from(bottom.saturating_sub(y)) {
+        let collapsed: Vec<Entry> = entries
+            .iter()
+            .map(|e| match e {
+                Entry::Block(b) => Entry::Row(Row {
+                    segs: b.title.clone(),
+                    item: b.item.clone(),
+                }),
+                row => row.clone(),
+            })
+            .collect();
+        return place_entries(&collapsed, x, y, width, bottom, ops);
+    }
     let mut y = y;
     let n = entries.len();
     for (i, e) in entries.iter().enumerate() {
@@ -234,5 +250,53 @@ pub fn place_entries(
                 return;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(t: &str) -> Entry {
+        Entry::Row(Row {
+            segs: vec![seg(t, Tone::Plain)],
+            item: None,
+        })
+    }
+
+    #[test]
+    fn entries_that_do_not_fit_are_counted() {
+        let b = Block {
+            title: vec![seg("box", Tone::Title)],
+            tone: Tone::Plain,
+            item: None,
+            entries: (0..10).map(|i| row(&format!("line {i}"))).collect(),
+            footer: None,
+        };
+        assert_eq!(b.natural_height(), 12);
+        let mut ops = Vec::new();
+        place_block(&b, Rect::new(0, 0, 20, 6), &mut ops);
+        let texts: Vec<String> = ops
+            .iter()
+            .filter_map(|o| match o {
+                Op::Text { segs, .. } => Some(segs[0].text.clone()),
+                Op::Frame { .. } => None,
+            })
+            .collect();
+        assert_eq!(texts, ["line 0", "line 1", "line 2", "+7 more"]);
+    }
+
+    #[test]
+    fn a_box_too_small_for_a_border_is_its_title() {
+        let b = Block {
+            title: vec![seg("box", Tone::Title)],
+            tone: Tone::Plain,
+            item: None,
+            entries: vec![row("x")],
+            footer: None,
+        };
+        let mut ops = Vec::new();
+        place_block(&b, Rect::new(3, 4, 20, 2), &mut ops);
+        assert!(matches!(&ops[..], [Op::Text { x: 3, y: 4, .. }]));
     }
 }

@@ -37,16 +37,19 @@ pub fn node_blocks(ctx: &Ctx, cluster: &Cluster) -> Vec<Block> {
 fn node_block(ctx: &Ctx, cluster: &Cluster, node: &Node) -> Block {
     let name = &node.metadata.name;
     let mut title = vec![seg(format!("node {name} "), Tone::Title)];
-    let tone = if !node.is_up() {
-        title.push(seg(format!("{} DOWN", ctx.g.bad), Tone::Bad));
-        Tone::Bad
-    } else if node.is_ready() {
+    // The machine's truth and the API's view can differ for a while (semantics §9.3): show
+    // both when the machine is down.
+    let mut tone = Tone::Plain;
+    if !node.is_up() {
+        title.push(seg(format!("{} machine DOWN, ", ctx.g.bad), Tone::Bad));
+        tone = Tone::Bad;
+    }
+    if node.is_ready() {
         title.push(seg(format!("{} Ready", ctx.g.ok), Tone::Good));
-        Tone::Plain
     } else {
         title.push(seg(format!("{} NotReady", ctx.g.bad), Tone::Bad));
-        Tone::Bad
-    };
+        tone = Tone::Bad;
+    }
     if node.spec.unschedulable {
         title.push(seg(" cordoned", Tone::Warn));
     }
