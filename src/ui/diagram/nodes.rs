@@ -122,7 +122,12 @@ pub fn pod_block(ctx: &Ctx, cluster: &Cluster, pod: &Pod) -> Block {
     for v in &pod.spec.volumes {
         volume_rows(ctx, cluster, pod, v, &mut entries);
     }
-    let title = vec![seg(format!("pod {name} "), Tone::Title), seg(state, tone)];
+    let mut title = vec![seg(format!("pod {name} "), Tone::Title), seg(state, tone)];
+    let inside = stories_inside(cluster, &pod.metadata.uid);
+    if inside > 0 {
+        // Kept in the title so a collapsed pod still says what it holds.
+        title.push(seg(format!(" ({})", Ctx::count(inside)), Tone::Story));
+    }
     Block {
         title,
         tone,
@@ -255,4 +260,20 @@ fn node_local_claim_path(cluster: &Cluster, pod: &Pod, v: &Volume) -> Option<Str
         Placement::NodeLocal { path } => Some(path),
         Placement::Network { .. } => None,
     }
+}
+
+/// Stories held inside a pod: its containers' layers and its emptyDirs.
+fn stories_inside(cluster: &Cluster, uid: &str) -> usize {
+    cluster
+        .data()
+        .filesystems
+        .iter()
+        .filter(|(fs, _)| match fs {
+            FsId::ContainerLayer { pod_uid, .. }
+            | FsId::EmptyDir { pod_uid, .. }
+            | FsId::Tmpfs { pod_uid, .. } => pod_uid == uid,
+            _ => false,
+        })
+        .map(|(_, f)| f.files.values().map(|v| v.len()).sum::<usize>())
+        .sum()
 }

@@ -9,7 +9,7 @@ use super::stories::Ctx;
 use crate::kubectl::status::pod_status;
 use crate::sim::Cluster;
 use crate::sim::data::is_within;
-use crate::sim::location::{Placement, volume_placement};
+use crate::sim::location::{Placement, pinned_node, volume_placement};
 use crate::sim::objects::{ClaimPhase, PersistentVolumeClaim, Pod, VolumePhase};
 use crate::ui::selection::Item;
 
@@ -106,13 +106,16 @@ pub fn storage_block(ctx: &Ctx, cluster: &Cluster) -> Option<Block> {
             item: Some(Item::PersistentVolume(name.clone())),
         }));
         match volume_placement(pv) {
-            Placement::NodeLocal { path } => entries.push(Entry::Row(Row {
-                segs: vec![seg(
-                    format!("  data: {path} on the disk of the node using it"),
-                    Tone::Disk,
-                )],
-                item: None,
-            })),
+            Placement::NodeLocal { path } => {
+                let place = match pinned_node(pv) {
+                    Some(node) => format!("on the disk of node {node} only"),
+                    None => "on the disk of whichever node mounts it (each has its own)".into(),
+                };
+                entries.push(Entry::Row(Row {
+                    segs: vec![seg(format!("  data: {path} {place}"), Tone::Disk)],
+                    item: None,
+                }));
+            }
             Placement::Network { fs, path, .. } => {
                 let mut stories: Vec<_> = cluster
                     .data()
@@ -154,6 +157,13 @@ pub fn storage_block(ctx: &Ctx, cluster: &Cluster) -> Option<Block> {
         if !users.is_empty() {
             segs.push(seg(format!(" used by {}", users.join(", ")), Tone::Dim));
         }
+        let pending = claim.status.phase.is_none_or(|p| p == ClaimPhase::Pending);
+        let why = pending
+            .then(|| {
+                let events = cluster.events_for("PersistentVolumeClaim", Some(&ns), &name);
+                events.last().map(|e| e.message.clone())
+            })
+            .flatten();
         entries.push(Entry::Row(Row {
             segs,
             item: Some(Item::Claim {
@@ -161,6 +171,12 @@ pub fn storage_block(ctx: &Ctx, cluster: &Cluster) -> Option<Block> {
                 name,
             }),
         }));
+        if let Some(why) = why {
+            entries.push(Entry::Row(Row {
+                segs: vec![seg(format!("  {why}"), Tone::Dim)],
+                item: None,
+            }));
+        }
     }
     (!entries.is_empty()).then(|| Block {
         title: vec![seg("cluster storage (outside the nodes)", Tone::Title)],
