@@ -186,3 +186,47 @@ fn three_nodes_stack_when_narrow() {
     apply(&mut c, deployment("web", 3, Some(json!({"emptyDir":{}}))));
     assert_snapshot!(show(&c, 50, 16, &[]));
 }
+
+#[test]
+fn colour_is_only_an_extra_and_loss_reads_the_same_without_it() {
+    let mut c = emptydir_deployment();
+    let name = c.pods().next().unwrap().metadata.name.clone();
+    del(&mut c, Kind::Pod, &name);
+    c.advance(60);
+    let lost: Vec<Highlight> = c
+        .data()
+        .losses
+        .iter()
+        .map(|l| Highlight::Lost { loss: l.clone() })
+        .collect();
+    let coloured = render_buf(&c, 100, 30, DiagramStyle::default(), None, &lost);
+    assert!(
+        coloured
+            .content
+            .iter()
+            .any(|cell| cell.fg == ratatui::style::Color::Red)
+    );
+    let plain = DiagramStyle {
+        unicode: true,
+        color: false,
+    };
+    let mono = render_buf(&c, 100, 30, plain, None, &lost);
+    assert!(
+        mono.content
+            .iter()
+            .all(|cell| cell.fg == ratatui::style::Color::Reset)
+    );
+    assert_eq!(
+        text_of(&coloured),
+        text_of(&mono),
+        "colour adds nothing the text lacks"
+    );
+    let ascii = DiagramStyle {
+        unicode: false,
+        color: false,
+    };
+    let text = text_of(&render_buf(&c, 100, 30, ascii, None, &lost));
+    assert!(text.is_ascii(), "{text}");
+    assert!(text.contains("x LOST 2 stories"), "{text}");
+    assert!(text.contains("lost: 2"), "{text}");
+}
