@@ -227,6 +227,7 @@ fn colour_is_only_an_extra_and_loss_reads_the_same_without_it() {
     };
     let text = text_of(&render_buf(&c, 100, 30, ascii, None, &lost));
     assert!(text.is_ascii(), "{text}");
-    assert!(text.contains("x LOST 2 stories"), "{text}");
+    assert!(text.contains("x LOST 2 stories in emptyDir"), "{text}");
+    assert!(text.contains("why: pod deleted"), "{text}");
     assert!(text.contains("lost: 2"), "{text}");
 }

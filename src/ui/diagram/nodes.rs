@@ -157,7 +157,28 @@ fn volume_rows(ctx: &Ctx, cluster: &Cluster, pod: &Pod, v: &Volume, out: &mut Ve
     } else if let Some(hp) = &v.host_path {
         (format!("hostPath {a} disk {}", hp.path), Tone::Disk)
     } else if let Some(src) = &v.persistent_volume_claim {
-        (format!("pvc {a} {}", src.claim_name), Tone::Plain)
+        let ns = pod.metadata.namespace_or_default();
+        let claim = cluster.claim(ns, &src.claim_name);
+        let pv = claim
+            .and_then(|c| c.spec.volume_name())
+            .and_then(|n| cluster.volume(n));
+        let (where_, tone) = match (claim, pv.map(volume_placement)) {
+            (None, _) => ("claim not found".to_string(), Tone::Bad),
+            (Some(_), None) => ("not bound yet".to_string(), Tone::Warn),
+            (Some(_), Some(Placement::NodeLocal { path })) => {
+                (format!("{a} node disk {path}"), Tone::Disk)
+            }
+            (Some(_), Some(Placement::Network { .. })) => {
+                ("in cluster storage".to_string(), Tone::Good)
+            }
+        };
+        return push_volume(
+            out,
+            head,
+            item,
+            format!("pvc {} {where_}", src.claim_name),
+            tone,
+        );
     } else if let Some(cm) = &v.config_map {
         (format!("configMap {} (read-only)", cm.name), Tone::Dim)
     } else if let Some(s) = &v.secret {
@@ -168,7 +189,7 @@ fn volume_rows(ctx: &Ctx, cluster: &Cluster, pod: &Pod, v: &Volume, out: &mut Ve
         let kind = v.extra.keys().next().map_or("volume", String::as_str);
         (kind.to_string(), Tone::Dim)
     };
-    out.push(row(vec![head, seg(what, tone)], item));
+    push_volume(out, head, item, what, tone);
     if v.empty_dir.is_some() {
         let Ok((fs, _, _)) = cluster.volume_root(pod, v) else {
             return;
@@ -276,4 +297,8 @@ fn stories_inside(cluster: &Cluster, uid: &str) -> usize {
         })
         .map(|(_, f)| f.files.values().map(|v| v.len()).sum::<usize>())
         .sum()
+}
+
+fn push_volume(out: &mut Vec<Entry>, head: Seg, item: Option<Item>, what: String, tone: Tone) {
+    out.push(row(vec![head, seg(what, tone)], item));
 }

@@ -80,23 +80,33 @@ impl Ctx<'_> {
     /// The "data lost" box: each loss with its why, and the stories that went with it.
     pub fn banner(&self) -> Option<Block> {
         let mut entries = Vec::new();
-        for h in self.highlights {
-            let Highlight::Lost { loss } = h else {
-                continue;
-            };
+        // Losses of stories first; a filesystem that went away empty comes after.
+        let mut losses: Vec<_> = self
+            .highlights
+            .iter()
+            .filter_map(|h| match h {
+                Highlight::Lost { loss } => Some(loss),
+                _ => None,
+            })
+            .collect();
+        losses.sort_by_key(|l| l.stories.is_empty());
+        for loss in losses {
             entries.push(Entry::Row(Row {
                 segs: vec![
                     seg(format!("{} LOST ", self.g.lost), Tone::Lost),
                     seg(
                         format!(
-                            "{} in {}: ",
+                            "{} in {}",
                             Self::count(loss.stories.len()),
                             loss.fs.describe()
                         ),
                         Tone::Lost,
                     ),
-                    seg(loss.why.clone(), Tone::Plain),
                 ],
+                item: None,
+            }));
+            entries.push(Entry::Row(Row {
+                segs: vec![seg(format!("  why: {}", loss.why), Tone::Plain)],
                 item: None,
             }));
             for s in loss.stories.iter().take(SHOWN) {
