@@ -41,6 +41,7 @@ fn emptydir_lost_after_pod_deleted() {
         "deleting the pod loses the emptyDir"
     );
     assert_snapshot!(show(&c, 120, 40, &highlights));
+    assert_snapshot!("lost_50x16", show(&c, 50, 16, &highlights));
 }
 
 #[test]

@@ -50,8 +50,10 @@ pub fn arrange(scene: &Scene, area: Rect) -> Vec<Op> {
     let mut left = total;
     for pass in 0..2 {
         for i in [1, 0, 3, 2] {
+            // The loss banner is what just happened: it gets up to a third at once.
+            let first = if i == 0 { (total / 3).max(3) } else { 3 };
             let want = if pass == 0 {
-                naturals[i].min(3)
+                naturals[i].min(first)
             } else {
                 naturals[i]
             };

@@ -202,8 +202,10 @@ pub fn place_block(b: &Block, rect: Rect, ops: &mut Vec<Op>) {
     place_entries(&b.entries, inner.x, inner.y, inner.width, bottom, ops);
 }
 
-/// Lays entries out top to bottom between `y` and `bottom`. When they do not all fit, nested
-/// boxes collapse to their title line first, so a crowded node still lists its pods.
+/// Lays entries out top to bottom between `y` and `bottom`. A nested box gets its natural
+/// height if that leaves a line for each later entry, else what is left (truncated inside), and
+/// collapses to its title line when even that is under three rows, so a crowded node still
+/// lists its pods. What does not fit at all is counted as "+N more".
 pub fn place_entries(
     entries: &[Entry],
     x: u16,
@@ -212,36 +214,30 @@ pub fn place_entries(
     bottom: u16,
     ops: &mut Vec<Op>,
 ) {
-    let need: u32 = entries.iter().map(entry_height).sum();
-    let has_blocks = entries.iter().any(|e| matches!(e, Entry::Block(_)));
-    if has_blocks && need > u32::from(bottom.saturating_sub(y)) {
-        let collapsed: Vec<Entry> = entries
-            .iter()
-            .map(|e| match e {
-                Entry::Block(b) => Entry::Row(Row {
-                    segs: b.title.clone(),
-                    item: b.item.clone(),
-                }),
-                row => row.clone(),
-            })
-            .collect();
-        return place_entries(&collapsed, x, y, width, bottom, ops);
-    }
     let mut y = y;
     let n = entries.len();
     for (i, e) in entries.iter().enumerate() {
         let avail = bottom.saturating_sub(y);
-        let reserve = u16::from(i + 1 < n);
-        let room = avail.saturating_sub(reserve);
+        let later = (n - i - 1).min(u16::MAX as usize) as u16;
+        let one_line_fits = avail >= 1 && (later == 0 || avail >= 2);
+        let room = avail.saturating_sub(later);
         match e {
-            Entry::Row(r) if room >= 1 => {
-                ops.push(text(x, y, width, r));
-                y += 1;
-            }
             Entry::Block(b) if room >= 3 => {
                 let h = b.natural_height().min(room);
                 place_block(b, Rect::new(x, y, width, h), ops);
                 y += h;
+            }
+            Entry::Block(b) if one_line_fits => {
+                let title = Row {
+                    segs: b.title.clone(),
+                    item: b.item.clone(),
+                };
+                ops.push(text(x, y, width, &title));
+                y += 1;
+            }
+            Entry::Row(r) if one_line_fits => {
+                ops.push(text(x, y, width, r));
+                y += 1;
             }
             _ => {
                 if y < bottom {
