@@ -1,0 +1,132 @@
+//! The whole picture in an area: a header with the tally, the "data lost" banner, the nodes
+//! side by side (or in rows when narrow), the waiting area and cluster storage, each given
+//! room by priority so something useful shows at any size.
+
+use super::layout::{Block, Op, Row, Tone, place_block, seg, text};
+use ratatui::layout::Rect;
+
+/// Narrowest useful node column.
+pub const MIN_NODE_WIDTH: u16 = 28;
+
+/// Everything the diagram shows, as boxes not yet placed.
+pub struct Scene {
+    /// The first line (title and tally).
+    pub header: Row,
+    /// What was just lost, if anything.
+    pub banner: Option<Block>,
+    /// One box per node.
+    pub nodes: Vec<Block>,
+    /// Pods with no node.
+    pub waiting: Option<Block>,
+    /// PVs, claims and classes.
+    pub storage: Option<Block>,
+}
+
+/// Places the scene in `area`.
+pub fn arrange(scene: &Scene, area: Rect) -> Vec<Op> {
+    let mut ops = Vec::new();
+    if area.width == 0 || area.height == 0 {
+        return ops;
+    }
+    ops.push(text(area.x, area.y, area.width, &scene.header));
+    let top = area.y + 1;
+    let total = area.height - 1;
+    let cols = (area.width / MIN_NODE_WIDTH).clamp(1, scene.nodes.len().max(1) as u16);
+    let node_rows: Vec<&[Block]> = scene.nodes.chunks(cols as usize).collect();
+    let nodes_natural: u16 = node_rows
+        .iter()
+        .map(|r| r.iter().map(Block::natural_height).max().unwrap_or(0))
+        .fold(0u16, |a, b| a.saturating_add(b))
+        .max(1);
+    // Sections in drawing order with their natural heights; room goes first to a minimum for
+    // each (by priority: nodes, banner, storage, waiting), then to the rest in the same order.
+    let naturals = [
+        scene.banner.as_ref().map_or(0, Block::natural_height),
+        nodes_natural,
+        scene.waiting.as_ref().map_or(0, Block::natural_height),
+        scene.storage.as_ref().map_or(0, Block::natural_height),
+    ];
+    let mut given = [0u16; 4];
+    let mut left = total;
+    for pass in 0..2 {
+        for i in [1, 0, 3, 2] {
+            // The loss banner is what just happened: it gets up to a third at once.
+            let first = if i == 0 { (total / 3).max(3) } else { 3 };
+            let want = if pass == 0 {
+                naturals[i].min(first)
+            } else {
+                naturals[i]
+            };
+            let add = want.saturating_sub(given[i]).min(left);
+            given[i] += add;
+            left -= add;
+        }
+    }
+    let mut y = top;
+    if let Some(b) = &scene.banner {
+        place_block(b, Rect::new(area.x, y, area.width, given[0]), &mut ops);
+    }
+    y += given[0];
+    place_nodes(
+        &node_rows,
+        Rect::new(area.x, y, area.width, given[1]),
+        &mut ops,
+    );
+    y += given[1];
+    if let Some(b) = &scene.waiting {
+        place_block(b, Rect::new(area.x, y, area.width, given[2]), &mut ops);
+    }
+    y += given[2];
+    if let Some(b) = &scene.storage {
+        place_block(b, Rect::new(area.x, y, area.width, given[3]), &mut ops);
+    }
+    ops
+}
+
+fn place_nodes(rows: &[&[Block]], rect: Rect, ops: &mut Vec<Op>) {
+    if rect.height == 0 {
+        return;
+    }
+    if rows.is_empty() {
+        let row = Row {
+            segs: vec![seg("no nodes", Tone::Dim)],
+            item: None,
+        };
+        ops.push(text(rect.x, rect.y, rect.width, &row));
+        return;
+    }
+    let mut y = rect.y;
+    for (i, blocks) in rows.iter().enumerate() {
+        let left = rect.bottom().saturating_sub(y);
+        let later = rows.len() - i - 1;
+        let reserve = u16::from(later > 0);
+        let natural = blocks.iter().map(Block::natural_height).max().unwrap_or(1);
+        // A fair share of what is left (rows that need less pass the rest on), leaving room
+        // for at least a "+N more" line when later rows exist.
+        let share = (left / (later as u16 + 1)).max(3);
+        let h = natural.min(share).min(left.saturating_sub(reserve));
+        if h < 3 && later > 0 || h == 0 {
+            let hidden: usize = rows[i..].iter().map(|r| r.len()).sum();
+            let row = Row {
+                segs: vec![seg(format!("+{hidden} more nodes"), Tone::Dim)],
+                item: None,
+            };
+            if y < rect.bottom() {
+                ops.push(text(rect.x, y, rect.width, &row));
+            }
+            return;
+        }
+        let n = blocks.len() as u16;
+        let w = rect.width / n;
+        for (j, b) in blocks.iter().enumerate() {
+            let x = rect.x + w * j as u16;
+            let width = if j as u16 == n - 1 {
+                rect.right() - x
+            } else {
+                w
+            };
+            place_block(b, Rect::new(x, y, width, h), ops);
+        }
+        y += h;
+    }
+}
