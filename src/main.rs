@@ -2,7 +2,7 @@
 
 mod cli;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
 use kubestory::runner::{DirFiles, RunOptions, run_script};
@@ -14,19 +14,20 @@ fn main() -> Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse();
     match cli.command {
-        None => {
-            Cli::command().print_help()?;
-            println!(
-                "\nThe interactive lesson player is coming; today, try:\n  kubestory sim assets/scenarios/container-vs-emptydir.sim"
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        None => tui(cli.ascii),
         Some(Command::Sim {
             script,
             json,
             fail_fast,
         }) => sim(script, json, fail_fast),
     }
+}
+
+/// `kubestory` with no command: the TUI sandbox on a minikube cluster.
+fn tui(ascii: bool) -> Result<ExitCode> {
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    kubestory::ui::run(kubestory::ui::Options { ascii, color })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `kubestory sim`: exit status 0 unless the script cannot be read, or a command failed
