@@ -2,7 +2,7 @@
 
 mod cli;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
 use kubestory::runner::{DirFiles, RunOptions, run_script};
@@ -24,7 +24,14 @@ fn main() -> Result<ExitCode> {
 }
 
 /// `kubestory` with no command: the TUI sandbox on a minikube cluster.
+/// Without a terminal (a pipe, CI), prints the commands instead.
 fn tui(ascii: bool) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        Cli::command().print_help()?;
+        println!("\nRun kubestory in a terminal to open the interactive sandbox.");
+        return Ok(ExitCode::SUCCESS);
+    }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     kubestory::ui::run(kubestory::ui::Options { ascii, color })?;
     Ok(ExitCode::SUCCESS)

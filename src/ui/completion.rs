@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn completes_verbs_kinds_and_names() {
         let c = Cluster::new(ClusterConfig::default());
-        assert_eq!(complete(&c, "ap").0, "apply ");
+        assert_eq!(complete(&c, "app").0, "apply ");
         assert_eq!(complete(&c, "get no").0, "get nodes ");
         assert_eq!(
             complete(&c, "kubectl get nodes mi").0,

@@ -39,7 +39,7 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, &mut app, &stop);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);

@@ -1,0 +1,255 @@
+//! update(): keys → actions → state, without a terminal; and the keymap, the status line and
+//! the help overlay agreeing.
+
+mod ui_common;
+
+use kubestory::ui::app::{LogKind, Mode, Tab};
+use kubestory::ui::selection::Item;
+use kubestory::ui::{Action, App, keymap, panes, strings, update};
+use ratatui_textarea::Key;
+use ui_common::*;
+
+#[test]
+fn q_and_ctrl_c_quit_even_from_the_command_line() {
+    let mut a = app("quit");
+    press(&mut a, key('q'));
+    assert!(a.quit);
+    let mut a = app("quit2");
+    press(&mut a, key(':'));
+    press(&mut a, key('q'));
+    assert!(!a.quit, "q is text on the command line");
+    press(&mut a, ctrl('c'));
+    assert!(a.quit);
+}
+
+#[test]
+fn the_command_line_runs_kubectl_and_keeps_a_history() {
+    let mut a = app("cmd");
+    command(&mut a, EMPTYDIR);
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.text == "deployment.apps/story created")
+    );
+    assert_eq!(a.cluster().pods().count(), 1);
+    command(&mut a, "get pods");
+    press(&mut a, key(':'));
+    press(&mut a, special(Key::Up));
+    assert_eq!(a.line, "get pods");
+    press(&mut a, special(Key::Up));
+    assert_eq!(a.line, EMPTYDIR);
+    press(&mut a, special(Key::Down));
+    assert_eq!(a.line, "get pods");
+    press(&mut a, special(Key::Esc));
+    assert_eq!(a.mode, Mode::Normal);
+}
+
+#[test]
+fn tab_completes_object_names_from_the_cluster() {
+    let mut a = app("complete");
+    press(&mut a, key(':'));
+    type_text(&mut a, "get no");
+    press(&mut a, special(Key::Tab));
+    press(&mut a, key('m'));
+    press(&mut a, special(Key::Tab));
+    assert_eq!(a.line, "get nodes minikube ");
+}
+
+#[test]
+fn w_writes_through_the_selected_pod_and_x_loses_the_emptydir() {
+    let mut a = app("story");
+    press(&mut a, key('w'));
+    assert_eq!(a.message.as_deref(), Some(strings::NEED_POD));
+    command(&mut a, EMPTYDIR);
+    select_first_pod(&mut a);
+    press(&mut a, key('w'));
+    assert_eq!(a.mode, Mode::StoryPrompt);
+    type_text(&mut a, "first story");
+    press(&mut a, special(Key::Enter));
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.text.starts_with("stored \"first story\""))
+    );
+    press(&mut a, key('x'));
+    let loss = a
+        .log
+        .iter()
+        .find(|l| l.kind == LogKind::Loss)
+        .expect("a loss");
+    assert!(loss.text.contains("first story"), "{}", loss.text);
+    assert!(
+        matches!(a.selected, Some(_)),
+        "the selection moves to a neighbour"
+    );
+}
+
+#[test]
+fn r_crashes_and_u_undoes_with_a_log_line() {
+    let mut a = app("undo");
+    command(&mut a, EMPTYDIR);
+    select_first_pod(&mut a);
+    press(&mut a, key('r'));
+    assert!(a.log.iter().any(|l| l.text.contains("exited with code 1")));
+    press(&mut a, key('u'));
+    assert_eq!(a.log.last().map(|l| l.text.as_str()), Some("undone: crash"));
+    press(&mut a, key('u'));
+    press(&mut a, key('u'));
+    assert_eq!(a.message.as_deref(), Some(strings::NOTHING_TO_UNDO));
+    assert_eq!(a.cluster().pods().count(), 0);
+}
+
+#[test]
+fn f_fails_and_recovers_the_selected_node() {
+    let mut a = app("node");
+    assert_eq!(a.selected, Some(Item::Node("minikube".into())));
+    press(&mut a, key('F'));
+    assert!(!a.cluster().node("minikube").expect("node").is_up());
+    press(&mut a, key('F'));
+    assert!(a.cluster().node("minikube").expect("node").is_up());
+}
+
+#[test]
+fn lesson_keys_are_inactive_in_the_sandbox_and_h_moves_to_the_parent() {
+    let mut a = app("lesson");
+    assert_eq!(keymap::action_for(&a, key('n')), None);
+    command(&mut a, EMPTYDIR);
+    select_first_pod(&mut a);
+    press(&mut a, key('l'));
+    assert!(matches!(a.selected, Some(Item::Container { .. })));
+    press(&mut a, key('h'));
+    assert!(matches!(a.selected, Some(Item::Pod { .. })));
+    a.in_lesson = true;
+    assert_eq!(keymap::action_for(&a, key('n')), Some(Action::NextStep));
+    assert_eq!(keymap::action_for(&a, key('h')), Some(Action::NextHint));
+}
+
+#[test]
+fn a_click_selects_the_row_under_it() {
+    let mut a = app("click");
+    command(&mut a, EMPTYDIR);
+    a.size = (120, 40);
+    // Row 0 is the border, row 1 the node, row 2 its pod.
+    update(&mut a, Action::Click(5, 2));
+    assert!(matches!(a.selected, Some(Item::Pod { .. })));
+}
+
+#[test]
+fn ctrl_s_applies_the_editor_buffer_as_kubectl_apply_would() {
+    let mut a = app("editor");
+    press(&mut a, key('e'));
+    assert_eq!(a.mode, Mode::Editor);
+    let text = std::fs::read_to_string("assets/scenarios/story-emptydir.yaml").expect("asset");
+    update(&mut a, Action::SetDraft(text));
+    assert!(
+        a.editor.diagnostics.is_empty(),
+        "{:?}",
+        a.editor.diagnostics
+    );
+    press(&mut a, ctrl('s'));
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.text == "$ kubectl apply -f editor.yaml")
+    );
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.text == "deployment.apps/story created")
+    );
+    assert_eq!(a.mode, Mode::Normal);
+}
+
+#[test]
+fn the_editor_reports_a_typo_at_its_line_with_did_you_mean() {
+    let mut a = app("typo");
+    press(&mut a, key('e'));
+    update(&mut a, Action::SetDraft(TYPO.into()));
+    let d = a.editor.diagnostics.first().expect("a diagnostic");
+    assert_eq!(d.line, 6);
+    assert!(
+        a.editor.status().contains("accessModes"),
+        "{}",
+        a.editor.status()
+    );
+    press(&mut a, key('x'));
+    press(&mut a, ctrl('u'));
+    assert_eq!(a.editor.text(), TYPO, "Ctrl-U undoes typing");
+}
+
+/// A claim with a misspelt field on line 6.
+pub const TYPO: &str = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accesModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n";
+
+#[test]
+fn number_keys_switch_tabs() {
+    let mut a = app("tabs");
+    press(&mut a, key('2'));
+    assert_eq!(a.tab, Tab::Log);
+    press(&mut a, key('3'));
+    assert_eq!(a.tab, Tab::Lesson);
+}
+
+fn states() -> Vec<(&'static str, App)> {
+    let normal = app("s-normal");
+    let mut lesson = app("s-lesson");
+    lesson.in_lesson = true;
+    let mut cmd = app("s-cmd");
+    press(&mut cmd, key(':'));
+    let mut prompt = app("s-prompt");
+    command(&mut prompt, EMPTYDIR);
+    select_first_pod(&mut prompt);
+    press(&mut prompt, key('w'));
+    let mut editor = app("s-editor");
+    press(&mut editor, key('e'));
+    let mut help = app("s-help");
+    press(&mut help, key('?'));
+    vec![
+        ("normal", normal),
+        ("lesson", lesson),
+        ("command", cmd),
+        ("prompt", prompt),
+        ("editor", editor),
+        ("help", help),
+    ]
+}
+
+#[test]
+fn keymap_status_line_and_help_agree() {
+    for (name, a) in states() {
+        let status = keymap::status_line(&a);
+        for b in keymap::active(&a) {
+            for k in &b.keys {
+                assert_eq!(
+                    keymap::action_for(&a, k.clone()),
+                    Some(b.action.clone()),
+                    "{name}: {} should do {:?}",
+                    keymap::key_label(k),
+                    b.label
+                );
+            }
+            if b.in_status {
+                assert!(
+                    status.contains(b.label),
+                    "{name}: status line lacks {:?}: {status}",
+                    b.label
+                );
+            }
+        }
+        for b in keymap::bindings().iter().filter(|b| !b.when.holds(&a)) {
+            if b.in_status {
+                let shown = format!("{} {}", keymap::keys_label(b), b.label);
+                assert!(
+                    !status.contains(&shown),
+                    "{name}: status shows inactive {shown}"
+                );
+            }
+        }
+        let help = panes::help::lines(&a).join("\n");
+        for b in keymap::bindings()
+            .iter()
+            .filter(|b| b.when != keymap::When::Help)
+        {
+            assert!(help.contains(b.label), "{name}: help lacks {}", b.label);
+        }
+    }
+}
