@@ -237,9 +237,10 @@ fn keymap_status_line_and_help_agree() {
         }
         for b in keymap::bindings().iter().filter(|b| !b.when.holds(&a)) {
             if b.in_status {
-                let shown = format!("{} {}", keymap::keys_label(b), b.label);
+                let first = b.keys.first().map(keymap::key_label).unwrap_or_default();
+                let shown = format!("{first} {}", b.label);
                 assert!(
-                    !status.contains(&shown),
+                    !status.split("  ").any(|p| p == shown),
                     "{name}: status shows inactive {shown}"
                 );
             }

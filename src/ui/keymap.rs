@@ -174,26 +174,20 @@ pub fn bindings() -> Vec<Binding> {
             "child",
             false,
         ),
-        b(
-            vec![key('w')],
-            W::Browse,
-            A::PromptStory,
-            "write story",
-            true,
-        ),
+        b(vec![key('w')], W::Browse, A::PromptStory, "story", true),
         b(vec![key('r')], W::Browse, A::Crash, "crash", true),
         b(
             vec![key('x'), ctrl('d')],
             W::Browse,
             A::DeletePod,
-            "delete pod",
+            "delete",
             true,
         ),
         b(
             vec![key('F')],
             W::Browse,
             A::ToggleNode,
-            "fail/recover node",
+            "fail/recover",
             true,
         ),
         b(vec![key('e')], W::Browse, A::OpenEditor, "edit", true),
@@ -349,7 +343,8 @@ pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(key_label).collect::<Vec<_>>().join("/")
 }
 
-/// The status line: the keys that work right now, `key label` pairs.
+/// The status line: the keys that work right now, `key label` pairs (the first key of each
+/// binding; the help lists them all).
 pub fn status_line(app: &App) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
@@ -358,7 +353,8 @@ pub fn status_line(app: &App) -> String {
             continue;
         }
         seen.push(b.label);
-        parts.push(format!("{} {}", keys_label(b), b.label));
+        let first = b.keys.first().map(key_label).unwrap_or_default();
+        parts.push(format!("{first} {}", b.label));
     }
     parts.join("  ")
 }

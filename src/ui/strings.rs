@@ -30,7 +30,7 @@ pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 /// Prefix of the log line after an undo.
 pub const UNDONE: &str = "undone: ";
 /// Shown for lesson-only keys in the sandbox.
-pub const LESSON_ONLY: &str = "(lessons only)";
+pub const LESSON_ONLY: &str = "(in lessons)";
 /// Prefix of a data-loss log line.
 pub const LOST: &str = "DATA LOST";
 /// The editor's status when the manifest is valid.

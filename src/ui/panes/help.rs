@@ -30,7 +30,7 @@ pub fn lines(app: &App) -> Vec<String> {
             String::new()
         };
         out.push(format!(
-            "  {:<16} {}{note}",
+            "  {:<14} {}{note}",
             keymap::keys_label(&b),
             b.label
         ));
@@ -38,11 +38,14 @@ pub fn lines(app: &App) -> Vec<String> {
     out
 }
 
-/// Draws the overlay centred over `area`.
+/// Draws the overlay centred over `area`, in two columns when one does not fit.
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines = lines(app);
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let width = 56.min(area.width);
+    let room = area.height.saturating_sub(2) as usize;
+    let columns = if lines.len() > room { 2 } else { 1 };
+    let per_column = lines.len().div_ceil(columns);
+    let height = (per_column as u16 + 2).min(area.height);
+    let width = (42 * columns as u16 + 2).min(area.width);
     let [row] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
@@ -53,6 +56,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::bordered()
         .border_set(theme.border)
         .title(strings::HELP_TITLE);
-    let text: Vec<Line> = lines.into_iter().map(Line::from).collect();
-    f.render_widget(Paragraph::new(text).block(block), popup);
+    let inner = block.inner(popup);
+    f.render_widget(block, popup);
+    let parts = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(inner);
+    for (i, chunk) in lines.chunks(per_column.max(1)).enumerate() {
+        if let Some(r) = parts.get(i) {
+            let text: Vec<Line> = chunk.iter().cloned().map(Line::from).collect();
+            f.render_widget(Paragraph::new(text), *r);
+        }
+    }
 }
