@@ -72,10 +72,9 @@ fn start_shell(name: &str) -> PathBuf {
 fn launch(name: &str, state: &std::path::Path) {
     let bin = env!("CARGO_BIN_EXE_kubestory");
     let line = format!(
-        "cd {} && XDG_STATE_HOME={} sh -c 'echo $$ > {}/pid; exec {bin}'; echo EXIT=$?",
+        "cd {} && EDITOR={state}/fake-editor XDG_STATE_HOME={state} sh -c 'echo $$ > {state}/pid; exec {bin}'; echo EXIT=$?",
         env!("CARGO_MANIFEST_DIR"),
-        state.display(),
-        state.display()
+        state = state.display(),
     );
     td(&["type", name, &line]);
     td(&["keys", name, "Enter"]);
@@ -144,5 +143,39 @@ fn sigterm_restores_the_terminal() {
         .expect("kill");
     assert!(killed.success());
     shell_is_sane(name);
+    td(&["stop", name]);
+}
+
+#[test]
+fn external_editor_and_drafts_survive_a_restart() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "drafts";
+    let state = start_shell(name);
+    let fake = state.join("fake-editor");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\necho 'kind: Pod # from-editor' >> \"$1\"\n",
+    )
+    .expect("fake editor");
+    let chmod = Command::new("chmod")
+        .arg("+x")
+        .arg(&fake)
+        .status()
+        .expect("chmod");
+    assert!(chmod.success());
+    launch(name, &state);
+    td(&["keys", name, "e"]);
+    wait(name, "manifest editor");
+    td(&["keys", name, "C-o"]);
+    wait(name, "from-editor");
+    td(&["keys", name, "Escape", "q"]);
+    shell_is_sane(name);
+    let draft = std::fs::read_to_string(state.join("kubestory/draft.yaml")).expect("draft saved");
+    assert!(draft.contains("from-editor"), "{draft}");
+    launch(name, &state);
+    wait(name, "restored your manifest draft");
+    td(&["keys", name, "q"]);
     td(&["stop", name]);
 }

@@ -40,6 +40,12 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores raw mode and the screen; mouse reporting must go too.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, &mut app, &stop);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
@@ -152,8 +158,12 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre:
         .args(words)
         .arg(&app.draft_path)
         .status();
-    *terminal = ratatui::init();
-    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )?;
     terminal.clear()?;
     match status {
         Ok(_) => match std::fs::read_to_string(&app.draft_path) {
