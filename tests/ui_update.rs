@@ -251,3 +251,15 @@ fn keymap_status_line_and_help_agree() {
         }
     }
 }
+
+#[test]
+fn wait_on_the_command_line_lets_a_failed_node_be_noticed() {
+    let mut a = app("wait");
+    press(&mut a, key('F'));
+    assert!(a.cluster().node("minikube").expect("node").is_ready());
+    command(&mut a, "wait 1m");
+    assert!(a.log.iter().any(|l| l.text == "waited 60s"), "{:?}", a.log);
+    assert!(!a.cluster().node("minikube").expect("node").is_ready());
+    command(&mut a, "wait soon");
+    assert!(a.log.last().is_some_and(|l| l.kind == LogKind::Error));
+}

@@ -26,9 +26,14 @@ impl FileSource for EditorFiles {
     }
 }
 
-/// Runs a kubectl command line (the leading `kubectl` is optional) and logs its output.
+/// Runs a kubectl command line (the leading `kubectl` is optional) and logs its output;
+/// `wait DURATION` advances the simulated clock as in `kubestory sim` scripts.
 pub fn run_command(app: &mut App, line: &str) {
     let line = line.trim();
+    if let Some(duration) = line.strip_prefix("wait ") {
+        wait(app, duration);
+        return;
+    }
     let full = if line.starts_with("kubectl ") || line == "kubectl" {
         line.to_string()
     } else {
@@ -172,6 +177,26 @@ pub fn toggle_node(app: &mut App) {
             }
         })
         .map(|()| format!("node/{name} {verb}"));
+    report(app, result);
+}
+
+/// `wait DURATION`: timed events (eviction, detach, back-off) happen on the way.
+pub fn wait(app: &mut App, duration: &str) {
+    app.push_log(LogKind::Command, &format!("$ wait {duration}"));
+    let Some(secs) = crate::sim::parse_duration(duration) else {
+        app.push_log(
+            LogKind::Error,
+            &format!("error: invalid duration {duration:?} (try 30s, 5m, 1h)"),
+        );
+        return;
+    };
+    let result = app
+        .sim
+        .act::<(), SimError>(format!("wait {secs}s"), |c| {
+            c.advance(secs);
+            Ok(())
+        })
+        .map(|()| format!("waited {}", crate::sim::human_duration(secs)));
     report(app, result);
 }
 
