@@ -170,7 +170,11 @@ fn external_editor_and_drafts_survive_a_restart() {
     wait(name, "manifest editor");
     td(&["keys", name, "C-o"]);
     wait(name, "from-editor");
-    td(&["keys", name, "Escape", "q"]);
+    // Esc and q sent together would read as Alt-q: wait for the editor to close first.
+    td(&["keys", name, "Escape"]);
+    let (closed, _) = td(&["gone", name, "manifest editor", "15"]);
+    assert!(closed, "Esc did not close the editor");
+    td(&["keys", name, "q"]);
     shell_is_sane(name);
     let draft = std::fs::read_to_string(state.join("kubestory/draft.yaml")).expect("draft saved");
     assert!(draft.contains("from-editor"), "{draft}");
