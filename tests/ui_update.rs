@@ -263,3 +263,17 @@ fn wait_on_the_command_line_lets_a_failed_node_be_noticed() {
     command(&mut a, "wait soon");
     assert!(a.log.last().is_some_and(|l| l.kind == LogKind::Error));
 }
+
+#[test]
+fn a_paste_lands_at_the_cursor_and_is_validated() {
+    let mut a = app("paste");
+    press(&mut a, key('e'));
+    type_text(&mut a, "kind: Pod");
+    update(
+        &mut a,
+        Action::EditorPaste("\r\nmetadata:\r\n  name: p".into()),
+    );
+    assert_eq!(a.editor.text(), "kind: Pod\nmetadata:\n  name: p\n");
+    assert!(a.draft_dirty);
+    assert!(!a.editor.diagnostics.is_empty(), "apiVersion is missing");
+}

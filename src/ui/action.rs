@@ -60,6 +60,8 @@ pub enum Action {
     OpenEditor,
     /// A key typed into the editor.
     EditorInput(Input),
+    /// Text pasted into the editor (bracketed paste), inserted at the cursor.
+    EditorPaste(String),
     /// Apply the editor buffer (`kubectl apply -f editor.yaml`).
     ApplyEditor,
     /// Edit the draft in `$EDITOR` (the shell suspends the TUI).

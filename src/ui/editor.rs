@@ -48,6 +48,17 @@ impl Editor {
         changed
     }
 
+    /// Inserts text at the cursor; returns whether the text changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let changed = self
+            .area
+            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        if changed {
+            self.validate();
+        }
+        changed
+    }
+
     /// Runs the manifest loader over the buffer.
     pub fn validate(&mut self) {
         let text = self.text();

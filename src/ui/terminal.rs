@@ -7,8 +7,8 @@ use super::app::{App, Effect, Mode};
 use super::persist::{self, Restored};
 use super::{Action, keymap, render, strings, update};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseButton,
-    MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::DefaultTerminal;
 use ratatui_textarea::{Input, Key};
@@ -43,12 +43,20 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
     // ratatui's hook restores raw mode and the screen; mouse reporting must go too.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         previous(info);
     }));
-    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &stop);
-    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
     save_draft(&mut app);
     result
@@ -132,11 +140,7 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
             (app.mode == Mode::Normal && !app.help).then_some(Action::Click(m.column, m.row))
         }
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Paste(text) if app.mode == Mode::Editor => {
-            let mut draft = app.editor.text();
-            draft.push_str(&text);
-            Some(Action::SetDraft(draft))
-        }
+        Event::Paste(text) if app.mode == Mode::Editor => Some(Action::EditorPaste(text)),
         _ => None,
     }
 }
@@ -152,7 +156,11 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre:
         .unwrap_or_else(|_| "vi".into());
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi").to_string();
-    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
     let status = std::process::Command::new(&program)
         .args(words)
@@ -162,7 +170,8 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre:
     crossterm::execute!(
         std::io::stdout(),
         crossterm::terminal::EnterAlternateScreen,
-        EnableMouseCapture
+        EnableMouseCapture,
+        EnableBracketedPaste
     )?;
     terminal.clear()?;
     match status {

@@ -54,6 +54,11 @@ pub fn update(app: &mut App, action: Action) {
                 app.draft_dirty = true;
             }
         }
+        Action::EditorPaste(text) => {
+            if app.editor.paste(&text) {
+                app.draft_dirty = true;
+            }
+        }
         Action::ApplyEditor => ops::apply_editor(app),
         Action::ExternalEditor => app.effects.push(Effect::ExternalEditor),
         Action::SetDraft(text) => {
