@@ -224,18 +224,25 @@ pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(key_label).collect::<Vec<_>>().join("/")
 }
 
-/// The status line: the keys that work right now, `key label` pairs (the first key of each
-/// binding; the help lists them all).
-pub fn status_line(app: &App) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+/// The status line's items: (first key, label) of the bindings that work right now and are
+/// meant for the status line, one per label (the help lists every key).
+pub fn status_items(app: &App) -> Vec<(String, &'static str)> {
+    let mut items: Vec<(String, &'static str)> = Vec::new();
     for b in active(app).iter().filter(|b| b.in_status) {
-        if seen.contains(&b.label) {
+        if items.iter().any(|(_, l)| *l == b.label) {
             continue;
         }
-        seen.push(b.label);
         let first = b.keys.first().map(key_label).unwrap_or_default();
-        parts.push(format!("{first} {}", b.label));
+        items.push((first, b.label));
     }
-    parts.join("  ")
+    items
+}
+
+/// The status line as plain text: `key label` pairs separated by two spaces.
+pub fn status_line(app: &App) -> String {
+    status_items(app)
+        .iter()
+        .map(|(k, l)| format!("{k} {l}"))
+        .collect::<Vec<_>>()
+        .join("  ")
 }

@@ -73,11 +73,18 @@ pub fn render(app: &App, f: &mut Frame) {
         _ => Line::styled(app.message.clone().unwrap_or_default(), theme.note),
     };
     f.render_widget(Paragraph::new(input), a.input);
-    let mut status = keymap::status_line(app);
-    if app.ascii {
-        status = status.replace('↑', "Up").replace('↓', "Down");
+    // Keys stand out by style, so one space between items is enough to fit 80 columns.
+    let mut spans = Vec::new();
+    for (key, label) in keymap::status_items(app) {
+        let key = if app.ascii {
+            key.replace('↑', "Up").replace('↓', "Down")
+        } else {
+            key
+        };
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {label} "), theme.dim));
     }
-    f.render_widget(Paragraph::new(Line::styled(status, theme.dim)), a.status);
+    f.render_widget(Paragraph::new(Line::from(spans)), a.status);
     if app.help {
         help::render(f, area, app, &theme);
     }

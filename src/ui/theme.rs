@@ -20,6 +20,8 @@ pub struct Theme {
     pub note: Style,
     /// The active tab and focused titles.
     pub active: Style,
+    /// Keys in the status line.
+    pub key: Style,
     /// Borders.
     pub border: border::Set<'static>,
 }
@@ -50,6 +52,7 @@ impl Theme {
                 dim: Style::default().add_modifier(Modifier::DIM),
                 note: Style::default().add_modifier(Modifier::ITALIC),
                 active: Style::default().add_modifier(Modifier::REVERSED),
+                key: bold,
                 border,
             };
         }
@@ -61,6 +64,7 @@ impl Theme {
             dim: Style::default().fg(Color::Gray),
             note: Style::default().fg(Color::Yellow),
             active: bold.fg(Color::Black).bg(Color::Cyan),
+            key: bold.fg(Color::Cyan),
             border,
         }
     }
