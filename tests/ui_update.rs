@@ -277,3 +277,60 @@ fn a_paste_lands_at_the_cursor_and_is_validated() {
     assert!(a.draft_dirty);
     assert!(!a.editor.diagnostics.is_empty(), "apiVersion is missing");
 }
+
+#[test]
+fn the_edge_turns_crossterm_events_into_actions() {
+    use crossterm::event::{
+        Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton,
+        MouseEvent, MouseEventKind,
+    };
+    use kubestory::ui::action::Move;
+    use kubestory::ui::terminal::to_action;
+    let a = app("edge");
+    let k = |code, modifiers, kind| {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    };
+    let press_ev = |code| k(code, KeyModifiers::NONE, KeyEventKind::Press);
+    assert_eq!(
+        to_action(&a, press_ev(KeyCode::BackTab)),
+        Some(Action::Select(Move::Up))
+    );
+    assert_eq!(
+        to_action(&a, press_ev(KeyCode::Char('q'))),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        to_action(
+            &a,
+            k(KeyCode::Char('F'), KeyModifiers::SHIFT, KeyEventKind::Press)
+        ),
+        Some(Action::ToggleNode)
+    );
+    assert_eq!(
+        to_action(
+            &a,
+            k(
+                KeyCode::Char('q'),
+                KeyModifiers::NONE,
+                KeyEventKind::Release
+            )
+        ),
+        None
+    );
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 3,
+        row: 4,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(to_action(&a, click), Some(Action::Click(3, 4)));
+    assert_eq!(
+        to_action(&a, Event::Resize(60, 16)),
+        Some(Action::Resize(60, 16))
+    );
+}
