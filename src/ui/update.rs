@@ -5,7 +5,7 @@ use super::action::{Action, Move};
 use super::app::{App, Effect, Mode};
 use super::editor::Editor;
 use super::panes::cluster_tree;
-use super::{completion, layout, ops, strings};
+use super::{completion, ops, panes, strings};
 use ratatui_textarea::{Input, Key};
 
 /// Applies one action to the app.
@@ -103,23 +103,12 @@ fn select(app: &mut App, m: Move) {
 }
 
 fn click(app: &mut App, col: u16, row: u16) {
-    let Some(area) = layout::tree_inner(app) else {
-        return;
-    };
-    if col < area.x || col >= area.x + area.width || row < area.y || row >= area.y + area.height {
-        return;
-    }
-    let rows = cluster_tree::rows(app.cluster());
-    let sel = app
-        .selected
-        .as_ref()
-        .and_then(|s| rows.iter().position(|r| &r.item == s))
-        .unwrap_or(0);
-    let offset = cluster_tree::scroll_offset(sel, area.height as usize);
-    let i = offset + (row - area.y) as usize;
-    if let Some(r) = rows.get(i) {
-        app.selected_row = i;
-        app.selected = Some(r.item.clone());
+    if let Some(item) = panes::item_at(app, col, row) {
+        let rows = cluster_tree::rows(app.cluster());
+        if let Some(i) = rows.iter().position(|r| r.item == item) {
+            app.selected_row = i;
+        }
+        app.selected = Some(item);
     }
 }
 
