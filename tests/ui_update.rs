@@ -210,3 +210,18 @@ fn a_paste_lands_at_the_cursor_and_is_validated() {
     assert!(a.draft_dirty);
     assert!(!a.editor.diagnostics.is_empty(), "apiVersion is missing");
 }
+
+#[test]
+fn page_up_scrolls_the_log_back_and_new_lines_follow_the_end() {
+    let mut a = app("scroll");
+    command(&mut a, "get nodes");
+    let last = screen(&mut a, 120, 40);
+    assert!(last.contains("minikube   Ready"), "{last}");
+    for _ in 0..3 {
+        command(&mut a, "describe node minikube");
+    }
+    press(&mut a, special(Key::PageUp));
+    assert_eq!(a.log_scroll, 10);
+    command(&mut a, "get pods");
+    assert_eq!(a.log_scroll, 0);
+}

@@ -68,6 +68,8 @@ pub enum Action {
     ExternalEditor,
     /// Replace the editor buffer (after `$EDITOR` returns, or when a lesson provides one).
     SetDraft(String),
+    /// Scroll the log back (positive) or forward (negative) by lines.
+    ScrollLog(i32),
     /// Show a tab in the small layout.
     ShowTab(Tab),
     /// The next lesson step (lessons only).

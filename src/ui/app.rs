@@ -77,6 +77,8 @@ pub struct App {
     pub tab: Tab,
     /// The event log, oldest first.
     pub log: Vec<LogLine>,
+    /// How many lines the log is scrolled back from its end (0: following new lines).
+    pub log_scroll: usize,
     /// The text of the command line or the story input line being typed.
     pub line: String,
     /// Commands run from the command line, oldest first.
@@ -128,6 +130,7 @@ impl App {
             mode: Mode::Normal,
             tab: Tab::Cluster,
             log: Vec::new(),
+            log_scroll: 0,
             line: String::new(),
             history: Vec::new(),
             history_pos: None,
@@ -159,6 +162,7 @@ impl App {
 
     /// Adds a line (or several) to the log.
     pub fn push_log(&mut self, kind: LogKind, text: &str) {
+        self.log_scroll = 0;
         for line in text.lines() {
             self.log.push(LogLine {
                 kind,

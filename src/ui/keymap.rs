@@ -126,7 +126,7 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('q')], W::Browse, A::Quit, "quit", true),
         b(vec![key('?')], W::Browse, A::ToggleHelp, "help", true),
         b(vec![key('n')], W::Lesson, A::NextStep, "next step", true),
-        b(vec![key('p')], W::Lesson, A::PrevStep, "previous step", true),
+        b(vec![key('p')], W::Lesson, A::PrevStep, "prev step", true),
         b(vec![key('h')], W::Lesson, A::NextHint, "hint", true),
         b(vec![special(Key::Up), key('k'), back_tab()], W::Browse, A::Select(Move::Up), "up", false),
         b(vec![special(Key::Down), key('j'), special(Key::Tab)], W::Browse, A::Select(Move::Down), "down", false),
@@ -141,6 +141,8 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('E')], W::Browse, A::ExternalEditor, "$EDITOR", false),
         b(vec![key(':')], W::Browse, A::OpenCommand, "kubectl", true),
         b(vec![key('u')], W::Browse, A::Undo, "undo", true),
+        b(vec![special(Key::PageUp)], W::Browse, A::ScrollLog(10), "log back", false),
+        b(vec![special(Key::PageDown)], W::Browse, A::ScrollLog(-10), "log forward", false),
         b(vec![key('1')], W::Browse, A::ShowTab(Tab::Cluster), "cluster tab", false),
         b(vec![key('2')], W::Browse, A::ShowTab(Tab::Log), "log tab", false),
         b(vec![key('3')], W::Browse, A::ShowTab(Tab::Lesson), "lesson tab", false),
@@ -204,6 +206,8 @@ pub fn key_label(i: &Input) -> String {
         Key::Enter => "Enter".into(),
         Key::Esc => "Esc".into(),
         Key::Tab => "Tab".into(),
+        Key::PageUp => "PgUp".into(),
+        Key::PageDown => "PgDn".into(),
         other => format!("{other:?}"),
     };
     let mut s = String::new();

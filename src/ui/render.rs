@@ -62,7 +62,14 @@ pub fn render(app: &App, f: &mut Frame) {
         f.render_widget(p, r);
     }
     if let Some(r) = a.log {
-        log::render(f, r, block(strings::LOG_TITLE), &app.log, &theme);
+        log::render(
+            f,
+            r,
+            block(strings::LOG_TITLE),
+            &app.log,
+            app.log_scroll,
+            &theme,
+        );
     }
     if let Some(r) = a.editor {
         editor_pane::render(f, r, &app.editor, &theme, app.ascii);

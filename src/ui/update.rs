@@ -66,6 +66,10 @@ pub fn update(app: &mut App, action: Action) {
             app.draft_dirty = true;
         }
         Action::ShowTab(tab) => app.tab = tab,
+        Action::ScrollLog(by) => {
+            let max = app.log.len().saturating_sub(1);
+            app.log_scroll = app.log_scroll.saturating_add_signed(by as isize).min(max);
+        }
         Action::NextStep | Action::PrevStep | Action::NextHint => {
             if !app.in_lesson {
                 app.message = Some(strings::LESSON_ONLY.into());

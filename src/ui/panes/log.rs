@@ -8,8 +8,15 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-/// Draws the last lines of the log that fit.
-pub fn render(f: &mut Frame, area: Rect, block: Block, log: &[LogLine], theme: &Theme) {
+/// Draws the lines of the log that fit, ending `scroll` wrapped lines before the end.
+pub fn render(
+    f: &mut Frame,
+    area: Rect,
+    block: Block,
+    log: &[LogLine],
+    scroll: usize,
+    theme: &Theme,
+) {
     let inner = block.inner(area);
     let (height, width) = (inner.height as usize, inner.width.max(1) as usize);
     let mut wrapped: Vec<(LogKind, String)> = Vec::new();
@@ -24,10 +31,12 @@ pub fn render(f: &mut Frame, area: Rect, block: Block, log: &[LogLine], theme: &
         for p in pieces.into_iter().rev() {
             wrapped.push((l.kind, p));
         }
-        if wrapped.len() >= height {
+        if wrapped.len() >= height + scroll {
             break;
         }
     }
+    let scroll = scroll.min(wrapped.len().saturating_sub(height));
+    wrapped.drain(..scroll);
     wrapped.truncate(height);
     wrapped.reverse();
     let lines: Vec<Line> = wrapped
