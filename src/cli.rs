@@ -7,9 +7,12 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "kubestory", version, about, long_about = None)]
 pub struct Cli {
-    /// What to do; with none, kubestory lists what it can do.
+    /// What to do; with none, kubestory opens the interactive sandbox.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Draw the interface with ASCII characters only (colours follow NO_COLOR).
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 /// The subcommands.

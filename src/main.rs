@@ -14,13 +14,7 @@ fn main() -> Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse();
     match cli.command {
-        None => {
-            Cli::command().print_help()?;
-            println!(
-                "\nThe interactive lesson player is coming; today, try:\n  kubestory sim assets/scenarios/container-vs-emptydir.sim"
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        None => tui(cli.ascii),
         Some(Command::Sim {
             script,
             json,
@@ -29,6 +23,20 @@ fn main() -> Result<ExitCode> {
         Some(Command::Lint { paths }) => Ok(lint(paths)),
         Some(Command::List { dir }) => Ok(list(&dir)),
     }
+}
+
+/// `kubestory` with no command: the TUI sandbox on a minikube cluster.
+/// Without a terminal (a pipe, CI), prints the commands instead.
+fn tui(ascii: bool) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        Cli::command().print_help()?;
+        println!("\nRun kubestory in a terminal to open the interactive sandbox.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    kubestory::ui::run(kubestory::ui::Options { ascii, color })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `kubestory sim`: exit status 0 unless the script cannot be read, or a command failed

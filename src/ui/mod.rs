@@ -1,5 +1,29 @@
 //! The terminal UI (issue 3): the only room that imports ratatui and crossterm. Input becomes
 //! an action at the edge; actions update the simulation and the lesson; rendering reads state.
+//!
+//! The shape is the Elm architecture: one [`App`], one [`Action`] enum,
+//! [`update`]`(&mut App, Action)` and [`render`]`(&App, &mut Frame)`. The keymap
+//! ([`keymap::bindings`]) is data that drives key handling, the status line and the help.
 
+pub mod action;
+pub mod app;
+pub mod completion;
 pub mod diagram;
+pub mod editor;
+pub mod keymap;
+pub mod layout;
+pub mod ops;
+pub mod panes;
+pub mod persist;
+pub mod render;
 pub mod selection;
+pub mod strings;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+
+pub use action::Action;
+pub use app::App;
+pub use render::render;
+pub use terminal::{Options, run};
+pub use update::update;

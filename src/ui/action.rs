@@ -1,0 +1,83 @@
+//! Every thing the app can do, as one enum (the Elm architecture's `Msg`). Keys, mouse clicks
+//! and lesson steps become an [`Action`]; only [`super::update::update`] changes state.
+
+use super::app::Tab;
+use ratatui_textarea::Input;
+
+/// Which way the selection moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// The previous row.
+    Up,
+    /// The next row.
+    Down,
+    /// The parent (a pod's node, a container's pod).
+    Parent,
+    /// The first child.
+    Child,
+}
+
+/// One thing the learner (or a lesson) asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Leave kubestory.
+    Quit,
+    /// Move the selection.
+    Select(Move),
+    /// Select the row under a mouse click at (column, row).
+    Click(u16, u16),
+    /// Open the story input line for the selected pod.
+    PromptStory,
+    /// Write a story through the selected pod.
+    WriteStory(String),
+    /// Crash the selected container (`GET /error`).
+    Crash,
+    /// Delete the selected pod (as `kubectl delete pod`).
+    DeletePod,
+    /// Fail the selected node, or recover it when it is down.
+    ToggleNode,
+    /// Undo the last event that changed the cluster.
+    Undo,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Open the kubectl command line.
+    OpenCommand,
+    /// Run a kubectl command line (with or without the leading `kubectl`).
+    RunCommand(String),
+    /// A key typed into the command line or the story input line.
+    LineInput(Input),
+    /// Enter in the command line or the story input line.
+    LineSubmit,
+    /// Esc in an input line, the editor or the help overlay.
+    Cancel,
+    /// The previous command from the history.
+    HistoryPrev,
+    /// The next command from the history.
+    HistoryNext,
+    /// Complete the word under the cursor in the command line.
+    Complete,
+    /// Open the manifest editor.
+    OpenEditor,
+    /// A key typed into the editor.
+    EditorInput(Input),
+    /// Text pasted into the editor (bracketed paste), inserted at the cursor.
+    EditorPaste(String),
+    /// Apply the editor buffer (`kubectl apply -f editor.yaml`).
+    ApplyEditor,
+    /// Edit the draft in `$EDITOR` (the shell suspends the TUI).
+    ExternalEditor,
+    /// Replace the editor buffer (after `$EDITOR` returns, or when a lesson provides one).
+    SetDraft(String),
+    /// Scroll the log back (positive) or forward (negative) by lines.
+    ScrollLog(i32),
+    /// Show a tab in the small layout.
+    ShowTab(Tab),
+    /// The next lesson step (lessons only).
+    NextStep,
+    /// The previous lesson step (lessons only).
+    PrevStep,
+    /// The next hint (lessons only).
+    NextHint,
+    /// The terminal changed size.
+    Resize(u16, u16),
+}

@@ -1,0 +1,197 @@
+//! The whole state of the app shell: one [`App`], changed only by [`super::update::update`]
+//! and drawn by [`super::render::render`] from an immutable borrow.
+
+use super::editor::Editor;
+use super::selection::Item;
+use super::strings;
+use crate::sim::{Cluster, ClusterConfig, Simulation};
+
+/// Which text-entry mode (if any) has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Keys act on the selection.
+    Normal,
+    /// The `:` kubectl command line.
+    Command,
+    /// The story input line opened by `w`.
+    StoryPrompt,
+    /// The manifest editor.
+    Editor,
+}
+
+/// The pane shown in the small (tabbed) layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// The cluster tree (or diagram).
+    Cluster,
+    /// The event log.
+    Log,
+    /// The lesson text.
+    Lesson,
+}
+
+/// What a log line is about, for its colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogKind {
+    /// A command the learner ran.
+    Command,
+    /// kubectl's standard output or an app's answer.
+    Output,
+    /// kubectl's standard error or a refused action.
+    Error,
+    /// A new Kubernetes event.
+    Event,
+    /// Stories that were destroyed.
+    Loss,
+    /// kubestory's own note (undo, restored draft…).
+    Note,
+}
+
+/// One line of the event log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    /// What it is about.
+    pub kind: LogKind,
+    /// The text (one line).
+    pub text: String,
+}
+
+/// Work the shell must do outside `update` (it touches the terminal or the disk).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Suspend the TUI and edit the draft in `$EDITOR`.
+    ExternalEditor,
+}
+
+/// The app's state.
+pub struct App {
+    /// The cluster and its undo history.
+    pub sim: Simulation,
+    /// The selected thing, shared with the diagram.
+    pub selected: Option<Item>,
+    /// The row of the selection last time it existed, so deleting it selects a neighbour.
+    pub selected_row: usize,
+    /// Who has the keyboard.
+    pub mode: Mode,
+    /// The pane shown in the small layout.
+    pub tab: Tab,
+    /// The event log, oldest first.
+    pub log: Vec<LogLine>,
+    /// How many lines the log is scrolled back from its end (0: following new lines).
+    pub log_scroll: usize,
+    /// The text of the command line or the story input line being typed.
+    pub line: String,
+    /// Commands run from the command line, oldest first.
+    pub history: Vec<String>,
+    /// Where Up/Down is in the history (`None`: the line being typed).
+    pub history_pos: Option<usize>,
+    /// The manifest editor.
+    pub editor: Editor,
+    /// Whether the help overlay is open.
+    pub help: bool,
+    /// A one-line message for the status bar (errors of keys, completions…).
+    pub message: Option<String>,
+    /// Set when the learner quits.
+    pub quit: bool,
+    /// Whether a lesson is running (lesson keys are active only then).
+    pub in_lesson: bool,
+    /// Draw with ASCII only (`--ascii`).
+    pub ascii: bool,
+    /// Use colours (off with `NO_COLOR`).
+    pub color: bool,
+    /// The terminal size.
+    pub size: (u16, u16),
+    /// Work for the shell.
+    pub effects: Vec<Effect>,
+    /// The draft changed since it was last saved.
+    pub draft_dirty: bool,
+    /// Events already shown in the log (by `seq`).
+    pub seen_event_seq: u64,
+    /// Losses already shown in the log.
+    pub seen_losses: usize,
+    /// Where the editor buffer is written for `kubectl apply -f editor.yaml` (the draft file).
+    pub draft_path: std::path::PathBuf,
+}
+
+impl App {
+    /// A sandbox on a fresh one-node minikube cluster.
+    pub fn sandbox() -> App {
+        App::new(Simulation::new(Cluster::new(ClusterConfig::default())))
+    }
+
+    /// An app around a simulation.
+    pub fn new(sim: Simulation) -> App {
+        let seen_event_seq = sim.cluster().events().map(|e| e.seq).max().unwrap_or(0);
+        let seen_losses = sim.cluster().data().losses.len();
+        let mut app = App {
+            sim,
+            selected: None,
+            selected_row: 0,
+            mode: Mode::Normal,
+            tab: Tab::Cluster,
+            log: Vec::new(),
+            log_scroll: 0,
+            line: String::new(),
+            history: Vec::new(),
+            history_pos: None,
+            editor: Editor::new(""),
+            help: false,
+            message: None,
+            quit: false,
+            in_lesson: false,
+            ascii: false,
+            color: true,
+            size: (120, 40),
+            effects: Vec::new(),
+            draft_dirty: false,
+            seen_event_seq,
+            seen_losses,
+            draft_path: std::env::temp_dir()
+                .join(format!("kubestory-{}", std::process::id()))
+                .join(strings::EDITOR_FILE),
+        };
+        app.note(strings::EMPTY_LOG);
+        app.fix_selection();
+        app
+    }
+
+    /// The cluster now.
+    pub fn cluster(&self) -> &Cluster {
+        self.sim.cluster()
+    }
+
+    /// Adds a line (or several) to the log.
+    pub fn push_log(&mut self, kind: LogKind, text: &str) {
+        self.log_scroll = 0;
+        for line in text.lines() {
+            self.log.push(LogLine {
+                kind,
+                text: line.to_string(),
+            });
+        }
+    }
+
+    /// Adds a kubestory note to the log.
+    pub fn note(&mut self, text: &str) {
+        self.push_log(LogKind::Note, text);
+    }
+
+    /// Keeps the selection on an existing row: the same item if it still exists, else the
+    /// row where it was (a neighbour after a deletion).
+    pub fn fix_selection(&mut self) {
+        let rows = super::panes::cluster_tree::rows(self.cluster());
+        if rows.is_empty() {
+            self.selected = None;
+            return;
+        }
+        if let Some(sel) = &self.selected
+            && let Some(i) = rows.iter().position(|r| &r.item == sel)
+        {
+            self.selected_row = i;
+            return;
+        }
+        let i = self.selected_row.min(rows.len() - 1);
+        self.selected_row = i;
+        self.selected = Some(rows[i].item.clone());
+    }
+}

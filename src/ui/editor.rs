@@ -1,0 +1,97 @@
+//! The manifest editor: a ratatui-textarea buffer with line numbers and undo/redo, validated
+//! as the learner types with the same loader `kubectl apply` uses.
+
+use super::strings;
+use crate::manifest::{self, Diagnostic};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{Input, TextArea};
+
+/// The editor's buffer and what the loader says about it.
+pub struct Editor {
+    /// The text area (line numbers, undo with Ctrl-U, redo with Ctrl-R).
+    pub area: TextArea<'static>,
+    /// The loader's diagnostics for the current text, in document order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Editor {
+    /// An editor holding `text`, already validated.
+    pub fn new(text: &str) -> Editor {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let mut area = TextArea::new(lines);
+        area.set_line_number_style(Style::default().add_modifier(Modifier::DIM));
+        area.set_tab_length(2);
+        area.set_max_histories(200);
+        let mut e = Editor {
+            area,
+            diagnostics: Vec::new(),
+        };
+        e.validate();
+        e
+    }
+
+    /// The buffer as one string, ending with a newline when not empty.
+    pub fn text(&self) -> String {
+        let mut s = self.area.lines().join("\n");
+        if !s.is_empty() {
+            s.push('\n');
+        }
+        s
+    }
+
+    /// Feeds one key to the text area; returns whether the text changed.
+    pub fn input(&mut self, input: Input) -> bool {
+        let changed = self.area.input(input);
+        if changed {
+            self.validate();
+        }
+        changed
+    }
+
+    /// Inserts text at the cursor; returns whether the text changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let changed = self
+            .area
+            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        if changed {
+            self.validate();
+        }
+        changed
+    }
+
+    /// Runs the manifest loader over the buffer.
+    pub fn validate(&mut self) {
+        let text = self.text();
+        self.diagnostics = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            match manifest::load(strings::EDITOR_FILE, &text) {
+                Ok(_) => Vec::new(),
+                Err(e) => e.diagnostics().cloned().collect(),
+            }
+        };
+    }
+
+    /// One line about the buffer: empty, valid, or the first problem with its suggestion.
+    pub fn status(&self) -> String {
+        match self.diagnostics.first() {
+            Some(d) => describe(d),
+            None if self.text().trim().is_empty() => strings::MANIFEST_EMPTY.into(),
+            None => strings::MANIFEST_OK.into(),
+        }
+    }
+
+    /// The diagnostics on a 1-based line.
+    pub fn diagnostics_on(&self, line: u32) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(move |d| d.line == line)
+    }
+}
+
+/// `line 6, column 3: unknown field "accesModes" (did you mean "accessModes"?)`.
+pub fn describe(d: &Diagnostic) -> String {
+    let mut s = format!("line {}, column {}: {}", d.line, d.column, d.message);
+    if let Some(sug) = &d.suggestion {
+        s.push_str(&format!(" ({sug})"));
+    }
+    s
+}

@@ -1,0 +1,252 @@
+//! The keymap as data (atuin's habit): each binding is keys → action, with the condition
+//! under which it is active and a short label. Key handling, the status line and the `?` help
+//! overlay all read this one table, so they can never disagree.
+
+use super::action::{Action, Move};
+use super::app::{App, Mode, Tab};
+use ratatui_textarea::{Input, Key};
+
+/// When a binding is active.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Browsing (no input line, editor or overlay).
+    Browse,
+    /// Browsing in the sandbox (not in a lesson), for keys lessons take over.
+    Sandbox,
+    /// Browsing during a lesson.
+    Lesson,
+    /// The help overlay is open.
+    Help,
+    /// The kubectl command line is open.
+    Command,
+    /// The command line or the story input line is open.
+    Line,
+    /// The manifest editor is open.
+    Editor,
+    /// Always.
+    Always,
+}
+
+impl When {
+    /// Whether the condition holds in this state.
+    pub fn holds(self, app: &App) -> bool {
+        let browse = app.mode == Mode::Normal && !app.help;
+        match self {
+            When::Browse => browse,
+            When::Sandbox => browse && !app.in_lesson,
+            When::Lesson => browse && app.in_lesson,
+            When::Help => app.help,
+            When::Command => app.mode == Mode::Command,
+            When::Line => matches!(app.mode, Mode::Command | Mode::StoryPrompt),
+            When::Editor => app.mode == Mode::Editor && !app.help,
+            When::Always => true,
+        }
+    }
+
+    /// How the help overlay names the condition.
+    pub fn title(self) -> &'static str {
+        match self {
+            When::Browse | When::Sandbox => "cluster",
+            When::Lesson => "lessons",
+            When::Help => "help",
+            When::Command => "command line",
+            When::Line => "input line",
+            When::Editor => "editor",
+            When::Always => "anywhere",
+        }
+    }
+}
+
+/// One binding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Binding {
+    /// The keys (any of them triggers the action).
+    pub keys: Vec<Input>,
+    /// When it is active.
+    pub when: When,
+    /// What it does.
+    pub action: Action,
+    /// A short label for the status line and the help.
+    pub label: &'static str,
+    /// Whether the status line shows it (the help always does).
+    pub in_status: bool,
+}
+
+fn key(c: char) -> Input {
+    Input {
+        key: Key::Char(c),
+        ..Input::default()
+    }
+}
+fn ctrl(c: char) -> Input {
+    Input {
+        key: Key::Char(c),
+        ctrl: true,
+        ..Input::default()
+    }
+}
+fn special(k: Key) -> Input {
+    Input {
+        key: k,
+        ..Input::default()
+    }
+}
+fn back_tab() -> Input {
+    Input {
+        key: Key::Tab,
+        shift: true,
+        ..Input::default()
+    }
+}
+
+fn b(
+    keys: Vec<Input>,
+    when: When,
+    action: Action,
+    label: &'static str,
+    in_status: bool,
+) -> Binding {
+    Binding {
+        keys,
+        when,
+        action,
+        label,
+        in_status,
+    }
+}
+
+/// The table, first match wins. One binding per line, like a config file.
+#[rustfmt::skip]
+pub fn bindings() -> Vec<Binding> {
+    use Action as A;
+    use When as W;
+    vec![
+        b(vec![ctrl('c')], W::Always, A::Quit, "quit", false),
+        b(vec![special(Key::Esc), key('?')], W::Help, A::ToggleHelp, "close help", true),
+        b(vec![key('q')], W::Browse, A::Quit, "quit", true),
+        b(vec![key('?')], W::Browse, A::ToggleHelp, "help", true),
+        b(vec![key('n')], W::Lesson, A::NextStep, "next step", true),
+        b(vec![key('p')], W::Lesson, A::PrevStep, "prev step", true),
+        b(vec![key('h')], W::Lesson, A::NextHint, "hint", true),
+        b(vec![special(Key::Up), key('k'), back_tab()], W::Browse, A::Select(Move::Up), "up", false),
+        b(vec![special(Key::Down), key('j'), special(Key::Tab)], W::Browse, A::Select(Move::Down), "down", false),
+        b(vec![special(Key::Left)], W::Browse, A::Select(Move::Parent), "parent", false),
+        b(vec![key('h')], W::Sandbox, A::Select(Move::Parent), "parent", false),
+        b(vec![special(Key::Right), key('l')], W::Browse, A::Select(Move::Child), "child", false),
+        b(vec![key('w')], W::Browse, A::PromptStory, "story", true),
+        b(vec![key('r')], W::Browse, A::Crash, "crash", true),
+        b(vec![key('x'), ctrl('d')], W::Browse, A::DeletePod, "delete", true),
+        b(vec![key('F')], W::Browse, A::ToggleNode, "fail/recover", true),
+        b(vec![key('e')], W::Browse, A::OpenEditor, "edit", true),
+        b(vec![key('E')], W::Browse, A::ExternalEditor, "$EDITOR", false),
+        b(vec![key(':')], W::Browse, A::OpenCommand, "kubectl", true),
+        b(vec![key('u')], W::Browse, A::Undo, "undo", true),
+        b(vec![special(Key::PageUp)], W::Browse, A::ScrollLog(10), "log back", false),
+        b(vec![special(Key::PageDown)], W::Browse, A::ScrollLog(-10), "log forward", false),
+        b(vec![key('1')], W::Browse, A::ShowTab(Tab::Cluster), "cluster tab", false),
+        b(vec![key('2')], W::Browse, A::ShowTab(Tab::Log), "log tab", false),
+        b(vec![key('3')], W::Browse, A::ShowTab(Tab::Lesson), "lesson tab", false),
+        b(vec![special(Key::Enter)], W::Line, A::LineSubmit, "run", true),
+        b(vec![special(Key::Esc)], W::Line, A::Cancel, "cancel", true),
+        b(vec![special(Key::Up)], W::Command, A::HistoryPrev, "history", true),
+        b(vec![special(Key::Down)], W::Command, A::HistoryNext, "history", false),
+        b(vec![special(Key::Tab)], W::Command, A::Complete, "complete", true),
+        b(vec![ctrl('s')], W::Editor, A::ApplyEditor, "apply", true),
+        b(vec![ctrl('o')], W::Editor, A::ExternalEditor, "$EDITOR", true),
+        b(vec![special(Key::Esc)], W::Editor, A::Cancel, "close", true),
+        b(vec![ctrl('u')], W::Editor, A::EditorInput(ctrl('u')), "undo", true),
+        b(vec![ctrl('r')], W::Editor, A::EditorInput(ctrl('r')), "redo", true),
+    ]
+}
+
+/// Whether a pressed key is one of a binding's keys (Shift is part of the letter for chars).
+pub fn matches(bound: &Input, pressed: &Input) -> bool {
+    let shift_matters = !matches!(bound.key, Key::Char(_));
+    bound.key == pressed.key
+        && bound.ctrl == pressed.ctrl
+        && bound.alt == pressed.alt
+        && (!shift_matters || bound.shift == pressed.shift)
+}
+
+/// The action a key triggers now, if any; unbound keys go to the open input line or editor.
+pub fn action_for(app: &App, input: Input) -> Option<Action> {
+    for bnd in bindings() {
+        if bnd.when.holds(app) && bnd.keys.iter().any(|k| matches(k, &input)) {
+            return Some(bnd.action);
+        }
+    }
+    if app.help {
+        return None;
+    }
+    match app.mode {
+        Mode::Command | Mode::StoryPrompt => Some(Action::LineInput(input)),
+        Mode::Editor => Some(Action::EditorInput(input)),
+        Mode::Normal => None,
+    }
+}
+
+/// The bindings active now, in table order.
+pub fn active(app: &App) -> Vec<Binding> {
+    bindings()
+        .into_iter()
+        .filter(|b| b.when.holds(app))
+        .collect()
+}
+
+/// How a key is written: `w`, `Ctrl-S`, `↑`, `Shift-Tab`.
+pub fn key_label(i: &Input) -> String {
+    let base = match i.key {
+        Key::Char(' ') => "Space".to_string(),
+        Key::Char(c) if i.ctrl => c.to_ascii_uppercase().to_string(),
+        Key::Char(c) => c.to_string(),
+        Key::Up => "↑".into(),
+        Key::Down => "↓".into(),
+        Key::Left => "←".into(),
+        Key::Right => "→".into(),
+        Key::Enter => "Enter".into(),
+        Key::Esc => "Esc".into(),
+        Key::Tab => "Tab".into(),
+        Key::PageUp => "PgUp".into(),
+        Key::PageDown => "PgDn".into(),
+        other => format!("{other:?}"),
+    };
+    let mut s = String::new();
+    if i.ctrl {
+        s.push_str("Ctrl-");
+    }
+    if i.alt {
+        s.push_str("Alt-");
+    }
+    if i.shift && !matches!(i.key, Key::Char(_)) {
+        s.push_str("Shift-");
+    }
+    s + &base
+}
+
+/// The keys of a binding joined by `/`.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys.iter().map(key_label).collect::<Vec<_>>().join("/")
+}
+
+/// The status line's items: (first key, label) of the bindings that work right now and are
+/// meant for the status line, one per label (the help lists every key).
+pub fn status_items(app: &App) -> Vec<(String, &'static str)> {
+    let mut items: Vec<(String, &'static str)> = Vec::new();
+    for b in active(app).iter().filter(|b| b.in_status) {
+        if items.iter().any(|(_, l)| *l == b.label) {
+            continue;
+        }
+        let first = b.keys.first().map(key_label).unwrap_or_default();
+        items.push((first, b.label));
+    }
+    items
+}
+
+/// The status line as plain text: `key label` pairs separated by two spaces.
+pub fn status_line(app: &App) -> String {
+    status_items(app)
+        .iter()
+        .map(|(k, l)| format!("{k} {l}"))
+        .collect::<Vec<_>>()
+        .join("  ")
+}

@@ -1,0 +1,102 @@
+//! Where each pane goes for a terminal size. Rendering and mouse handling both ask here, so a
+//! click lands on the row that was drawn.
+
+use super::app::{App, Mode, Tab};
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// The smallest usable terminal.
+pub const MIN: (u16, u16) = (60, 16);
+/// From this size on, every pane is visible at once.
+pub const WIDE: (u16, u16) = (120, 36);
+
+/// The panes' areas for one frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// The tab bar (small layout only).
+    pub tabs: Option<Rect>,
+    /// The cluster pane.
+    pub cluster: Option<Rect>,
+    /// The lesson pane.
+    pub lesson: Option<Rect>,
+    /// The log pane.
+    pub log: Option<Rect>,
+    /// The editor.
+    pub editor: Option<Rect>,
+    /// The input/message line.
+    pub input: Rect,
+    /// The status line (keys).
+    pub status: Rect,
+}
+
+/// Whether the terminal is too small to use.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN.0 || area.height < MIN.1
+}
+
+/// Whether everything fits at once.
+pub fn is_wide(area: Rect) -> bool {
+    area.width >= WIDE.0 && area.height >= WIDE.1
+}
+
+/// Splits the screen.
+pub fn areas(app: &App, area: Rect) -> Areas {
+    let editing = app.mode == Mode::Editor;
+    let mut a = Areas::default();
+    if is_wide(area) {
+        let [main, input, status] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+                .areas(main);
+        a.cluster = Some(left);
+        if editing {
+            a.editor = Some(right);
+        } else {
+            let [lesson, log] =
+                Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(right);
+            a.lesson = Some(lesson);
+            a.log = Some(log);
+        }
+        a.input = input;
+        a.status = status;
+    } else {
+        let [tabs, main, input, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        a.tabs = Some(tabs);
+        if editing {
+            a.editor = Some(main);
+        } else {
+            match app.tab {
+                Tab::Cluster => a.cluster = Some(main),
+                Tab::Log => a.log = Some(main),
+                Tab::Lesson => a.lesson = Some(main),
+            }
+        }
+        a.input = input;
+        a.status = status;
+    }
+    a
+}
+
+/// The inside of the cluster pane (its rows), if it is on screen.
+pub fn tree_inner(app: &App) -> Option<Rect> {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    if too_small(area) {
+        return None;
+    }
+    areas(app, area).cluster.map(|r| Rect {
+        x: r.x + 1,
+        y: r.y + 1,
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
+    })
+}

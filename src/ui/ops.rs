@@ -1,0 +1,267 @@
+//! What the keys do to the simulation: each goes through [`Simulation::act`] (so `u` undoes
+//! it) or through the kubectl layer, then [`observe`] logs new events and data losses.
+
+use super::app::{App, LogKind, Mode};
+use super::selection::Item;
+use super::{persist, strings};
+use crate::kubectl::{Context, FileSource, Stream, execute};
+use crate::sim::data::FsId;
+use crate::sim::events::EventType;
+use crate::sim::objects::MachineState;
+use crate::sim::{SimError, Target};
+use std::path::PathBuf;
+
+/// Serves the editor buffer (written to the draft file) as `editor.yaml`.
+struct EditorFiles {
+    draft: PathBuf,
+}
+
+impl FileSource for EditorFiles {
+    fn resolve(&self, path: &str) -> PathBuf {
+        if path == strings::EDITOR_FILE {
+            self.draft.clone()
+        } else {
+            PathBuf::from(path)
+        }
+    }
+}
+
+/// Runs a kubectl command line (the leading `kubectl` is optional) and logs its output;
+/// `wait DURATION` advances the simulated clock as in `kubestory sim` scripts.
+pub fn run_command(app: &mut App, line: &str) {
+    let line = line.trim();
+    if let Some(duration) = line.strip_prefix("wait ") {
+        wait(app, duration);
+        return;
+    }
+    let full = if line.starts_with("kubectl ") || line == "kubectl" {
+        line.to_string()
+    } else {
+        format!("kubectl {line}")
+    };
+    app.push_log(LogKind::Command, &format!("$ {full}"));
+    let files = EditorFiles {
+        draft: app.draft_path.clone(),
+    };
+    let out = execute(
+        &full,
+        &mut Context {
+            sim: &mut app.sim,
+            files: &files,
+        },
+    );
+    for (stream, chunk) in &out.chunks {
+        let kind = match stream {
+            Stream::Stdout => LogKind::Output,
+            Stream::Stderr => LogKind::Error,
+        };
+        app.push_log(kind, chunk);
+    }
+    observe(app);
+}
+
+/// `Ctrl-S` in the editor: saves the draft and runs `kubectl apply -f editor.yaml`.
+pub fn apply_editor(app: &mut App) {
+    if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
+        app.message = Some(format!("cannot save the draft: {e}"));
+        return;
+    }
+    app.draft_dirty = false;
+    run_command(app, &format!("kubectl apply -f {}", strings::EDITOR_FILE));
+    app.mode = Mode::Normal;
+}
+
+fn selected_pod(app: &mut App) -> Option<(String, String)> {
+    let pod = app
+        .selected
+        .as_ref()
+        .and_then(|s| s.pod())
+        .map(|(n, p)| (n.to_string(), p.to_string()));
+    if pod.is_none() {
+        app.message = Some(strings::NEED_POD.into());
+    }
+    pod
+}
+
+fn selected_container(app: &App) -> Option<String> {
+    match &app.selected {
+        Some(Item::Container { container, .. }) => Some(container.clone()),
+        _ => None,
+    }
+}
+
+fn report(app: &mut App, result: Result<String, SimError>) {
+    match result {
+        Ok(text) => app.push_log(LogKind::Output, &text),
+        Err(SimError::Api(e)) => app.push_log(
+            LogKind::Error,
+            &format!("Error from server ({}): {e}", e.reason()),
+        ),
+        Err(SimError::Refused(msg)) => app.push_log(LogKind::Error, &msg),
+    }
+    observe(app);
+}
+
+/// `w`: the app in the selected pod stores a story (`POST /story`).
+pub fn write_story(app: &mut App, text: &str) {
+    let Some((ns, pod)) = selected_pod(app) else {
+        return;
+    };
+    let container = selected_container(app);
+    app.push_log(LogKind::Command, &format!("$ story write pod/{pod} {text}"));
+    let target = Target::Pod(pod);
+    let result = app
+        .sim
+        .act(format!("story write {text}"), |c| {
+            c.write_story(&ns, &target, container.as_deref(), text)
+        })
+        .map(|w| {
+            let place = match &w.fs {
+                FsId::NodeDisk { node } => format!("the disk of node {node}"),
+                other => other.describe(),
+            };
+            format!(
+                "stored {:?} via pod/{} in {place} at {}",
+                w.story.text, w.pod, w.path
+            )
+        });
+    report(app, result);
+}
+
+/// `r`: the app in the selected container exits with code 1 (`GET /error`).
+pub fn crash(app: &mut App) {
+    let Some((ns, pod)) = selected_pod(app) else {
+        return;
+    };
+    let container = selected_container(app);
+    app.push_log(LogKind::Command, &format!("$ crash pod/{pod}"));
+    let target = Target::Pod(pod);
+    let result = app
+        .sim
+        .act("crash", |c| c.crash(&ns, &target, container.as_deref()))
+        .map(|pod| format!("pod/{pod}: the app exited with code 1 (GET /error)"));
+    report(app, result);
+}
+
+/// `x`: `kubectl delete pod NAME -n NAMESPACE`.
+pub fn delete_pod(app: &mut App) {
+    let Some((ns, pod)) = selected_pod(app) else {
+        return;
+    };
+    run_command(app, &format!("kubectl delete pod {pod} -n {ns}"));
+}
+
+/// `F`: fails the selected node's machine, or recovers it when it is down.
+pub fn toggle_node(app: &mut App) {
+    let Some(Item::Node(name)) = app.selected.clone() else {
+        app.message = Some(strings::NEED_NODE.into());
+        return;
+    };
+    let down = matches!(
+        app.cluster().node(&name).map(|n| &n.machine),
+        Some(MachineState::Down { .. })
+    );
+    let (label, verb) = if down {
+        ("node recover", "recovered")
+    } else {
+        ("node fail", "failed")
+    };
+    app.push_log(LogKind::Command, &format!("$ {label} {name}"));
+    let result = app
+        .sim
+        .act(format!("{label} {name}"), |c| {
+            if down {
+                c.recover_node(&name)
+            } else {
+                c.fail_node(&name)
+            }
+        })
+        .map(|()| format!("node/{name} {verb}"));
+    report(app, result);
+}
+
+/// `wait DURATION`: timed events (eviction, detach, back-off) happen on the way.
+pub fn wait(app: &mut App, duration: &str) {
+    app.push_log(LogKind::Command, &format!("$ wait {duration}"));
+    let Some(secs) = crate::sim::parse_duration(duration) else {
+        app.push_log(
+            LogKind::Error,
+            &format!("error: invalid duration {duration:?} (try 30s, 5m, 1h)"),
+        );
+        return;
+    };
+    let result = app
+        .sim
+        .act::<(), SimError>(format!("wait {secs}s"), |c| {
+            c.advance(secs);
+            Ok(())
+        })
+        .map(|()| format!("waited {}", crate::sim::human_duration(secs)));
+    report(app, result);
+}
+
+/// `u`: takes back the last event that changed the cluster.
+pub fn undo(app: &mut App) {
+    match app.sim.undo() {
+        Some(label) => {
+            app.note(&format!("{}{label}", strings::UNDONE));
+            app.seen_event_seq = app.cluster().events().map(|e| e.seq).max().unwrap_or(0);
+            app.seen_losses = app.cluster().data().losses.len();
+            app.fix_selection();
+        }
+        None => app.message = Some(strings::NOTHING_TO_UNDO.into()),
+    }
+}
+
+/// Logs what the cluster did since last time: new Kubernetes events and data losses with
+/// their `why`; keeps the selection valid.
+pub fn observe(app: &mut App) {
+    let mut lines = Vec::new();
+    let mut events: Vec<_> = app
+        .cluster()
+        .events()
+        .filter(|e| e.seq > app.seen_event_seq)
+        .collect();
+    events.sort_by_key(|e| e.seq);
+    let mut max_seq = app.seen_event_seq;
+    for e in events {
+        max_seq = max_seq.max(e.seq);
+        lines.push((
+            LogKind::Event,
+            format!(
+                "{}: {} {}/{}: {}",
+                if e.type_ == EventType::Warning {
+                    "warning"
+                } else {
+                    "event"
+                },
+                e.reason,
+                e.object.kind.to_ascii_lowercase(),
+                e.object.name,
+                e.message
+            ),
+        ));
+    }
+    let losses = &app.cluster().data().losses;
+    for loss in losses
+        .iter()
+        .skip(app.seen_losses)
+        .filter(|l| !l.stories.is_empty())
+    {
+        let texts: Vec<String> = loss
+            .stories
+            .iter()
+            .map(|s| format!("{:?}", s.text))
+            .collect();
+        lines.push((
+            LogKind::Loss,
+            format!("{}: {} — {}", strings::LOST, texts.join(", "), loss.why),
+        ));
+    }
+    app.seen_losses = losses.len();
+    app.seen_event_seq = max_seq;
+    for (kind, text) in lines {
+        app.push_log(kind, &text);
+    }
+    app.fix_selection();
+}

@@ -1,0 +1,57 @@
+//! The event log: commands, kubectl output, story writes, Kubernetes events and data losses,
+//! newest at the bottom.
+
+use crate::ui::app::{LogKind, LogLine};
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+/// Draws the lines of the log that fit, ending `scroll` wrapped lines before the end.
+pub fn render(
+    f: &mut Frame,
+    area: Rect,
+    block: Block,
+    log: &[LogLine],
+    scroll: usize,
+    theme: &Theme,
+) {
+    let inner = block.inner(area);
+    let (height, width) = (inner.height as usize, inner.width.max(1) as usize);
+    let mut wrapped: Vec<(LogKind, String)> = Vec::new();
+    // Only the tail can be visible: wrap from the end until the pane is full.
+    for l in log.iter().rev() {
+        let chars: Vec<char> = l.text.chars().collect();
+        let pieces: Vec<String> = if chars.is_empty() {
+            vec![String::new()]
+        } else {
+            chars.chunks(width).map(|c| c.iter().collect()).collect()
+        };
+        for p in pieces.into_iter().rev() {
+            wrapped.push((l.kind, p));
+        }
+        if wrapped.len() >= height + scroll {
+            break;
+        }
+    }
+    let scroll = scroll.min(wrapped.len().saturating_sub(height));
+    wrapped.drain(..scroll);
+    wrapped.truncate(height);
+    wrapped.reverse();
+    let lines: Vec<Line> = wrapped
+        .into_iter()
+        .map(|(kind, text)| {
+            let style = match kind {
+                LogKind::Command => theme.command,
+                LogKind::Output => theme.normal,
+                LogKind::Error => theme.error,
+                LogKind::Event => theme.dim,
+                LogKind::Loss => theme.loss,
+                LogKind::Note => theme.note,
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}

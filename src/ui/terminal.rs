@@ -1,0 +1,193 @@
+//! The imperative shell: terminal setup and restore (normal exit, panic, Ctrl-C, SIGTERM), the
+//! blocking event loop (a timeout only to notice signals; idle costs ~0% CPU), crossterm
+//! events turned into [`Action`]s at the edge, drafts saved, `$EDITOR` run with the TUI
+//! suspended.
+
+use super::app::{App, Effect, Mode};
+use super::persist::{self, Restored};
+use super::{Action, keymap, render, strings, update};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::DefaultTerminal;
+use ratatui_textarea::{Input, Key};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How to run the TUI.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Draw with ASCII characters only.
+    pub ascii: bool,
+    /// Use colours (false when `NO_COLOR` is set).
+    pub color: bool,
+}
+
+/// Runs the sandbox until the learner quits or a SIGTERM/SIGHUP arrives. Call after
+/// `color_eyre::install()` so a panic report is printed after the terminal is restored.
+pub fn run(options: Options) -> color_eyre::Result<()> {
+    let mut app = App::sandbox();
+    app.ascii = options.ascii;
+    app.color = options.color;
+    if let Some(dir) = persist::state_dir() {
+        app.draft_path = dir.join("draft.yaml");
+    }
+    restore_draft(&mut app);
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores raw mode and the screen; mouse reporting must go too.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
+        previous(info);
+    }));
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+    ratatui::restore();
+    save_draft(&mut app);
+    result
+}
+
+fn restore_draft(app: &mut App) {
+    match persist::restore(&app.draft_path) {
+        Restored::Nothing => {}
+        Restored::Draft(text) => {
+            update(app, Action::SetDraft(text));
+            app.draft_dirty = false;
+            app.note(strings::DRAFT_RESTORED);
+        }
+        Restored::SetAside(path) => {
+            app.note(&strings::draft_set_aside(&path.display().to_string()))
+        }
+        Restored::Failed(e) => app.note(&format!("cannot read the saved draft: {e}")),
+    }
+}
+
+fn save_draft(app: &mut App) {
+    if app.draft_dirty {
+        if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
+            app.message = Some(format!("cannot save the draft: {e}"));
+        }
+        app.draft_dirty = false;
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> color_eyre::Result<()> {
+    let mut dirty = true;
+    loop {
+        if dirty {
+            let size = terminal.size()?;
+            app.size = (size.width, size.height);
+            terminal.draw(|f| render(app, f))?;
+            dirty = false;
+        }
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        save_draft(app);
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::ExternalEditor => external_editor(terminal, app)?,
+            }
+            dirty = true;
+        }
+        if dirty {
+            continue;
+        }
+        if event::poll(Duration::from_millis(250))? {
+            if let Some(action) = to_action(app, event::read()?) {
+                update(app, action);
+            }
+            dirty = true;
+        }
+    }
+}
+
+/// The edge: a crossterm event becomes an action (or nothing).
+pub fn to_action(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            let input = if k.code == KeyCode::BackTab {
+                Input {
+                    key: Key::Tab,
+                    shift: true,
+                    ..Input::default()
+                }
+            } else {
+                Input::from(k)
+            };
+            keymap::action_for(app, input)
+        }
+        Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
+            (app.mode == Mode::Normal && !app.help).then_some(Action::Click(m.column, m.row))
+        }
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) if app.mode == Mode::Editor => Some(Action::EditorPaste(text)),
+        _ => None,
+    }
+}
+
+/// Suspends the TUI, edits the draft in `$VISUAL`/`$EDITOR` (default `vi`), and reloads it.
+fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Result<()> {
+    if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
+        app.message = Some(format!("cannot save the draft: {e}"));
+        return Ok(());
+    }
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi").to_string();
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+    ratatui::restore();
+    let status = std::process::Command::new(&program)
+        .args(words)
+        .arg(&app.draft_path)
+        .status();
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    terminal.clear()?;
+    match status {
+        Ok(_) => match std::fs::read_to_string(&app.draft_path) {
+            Ok(text) => {
+                update(app, Action::SetDraft(text));
+                app.mode = Mode::Editor;
+            }
+            Err(e) => app.message = Some(format!("cannot read the draft back: {e}")),
+        },
+        Err(e) => {
+            app.message = Some(format!(
+                "{} ({program}: {e})",
+                strings::EXTERNAL_EDITOR_FAILED
+            ))
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! `update(&mut App, Action)`: the only place state changes. Simulator work lives in
+//! [`super::ops`]; this file routes actions and keeps modes, lines and history straight.
+
+use super::action::{Action, Move};
+use super::app::{App, Effect, Mode};
+use super::editor::Editor;
+use super::panes::cluster_tree;
+use super::{completion, ops, panes, strings};
+use ratatui_textarea::{Input, Key};
+
+/// Applies one action to the app.
+pub fn update(app: &mut App, action: Action) {
+    app.message = None;
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Select(m) => select(app, m),
+        Action::Click(col, row) => click(app, col, row),
+        Action::PromptStory => {
+            if app.selected.as_ref().and_then(|s| s.pod()).is_some() {
+                app.mode = Mode::StoryPrompt;
+                app.line.clear();
+            } else {
+                app.message = Some(strings::NEED_POD.into());
+            }
+        }
+        Action::WriteStory(text) => ops::write_story(app, &text),
+        Action::Crash => ops::crash(app),
+        Action::DeletePod => ops::delete_pod(app),
+        Action::ToggleNode => ops::toggle_node(app),
+        Action::Undo => ops::undo(app),
+        Action::ToggleHelp => app.help = !app.help,
+        Action::OpenCommand => {
+            app.mode = Mode::Command;
+            app.line.clear();
+            app.history_pos = None;
+        }
+        Action::RunCommand(line) => ops::run_command(app, &line),
+        Action::LineInput(input) => line_input(app, input),
+        Action::LineSubmit => submit(app),
+        Action::Cancel => {
+            app.mode = Mode::Normal;
+            app.line.clear();
+        }
+        Action::HistoryPrev => history(app, true),
+        Action::HistoryNext => history(app, false),
+        Action::Complete => {
+            let (line, msg) = completion::complete(app.cluster(), &app.line);
+            app.line = line;
+            app.message = msg;
+        }
+        Action::OpenEditor => app.mode = Mode::Editor,
+        Action::EditorInput(input) => {
+            if app.editor.input(input) {
+                app.draft_dirty = true;
+            }
+        }
+        Action::EditorPaste(text) => {
+            if app.editor.paste(&text) {
+                app.draft_dirty = true;
+            }
+        }
+        Action::ApplyEditor => ops::apply_editor(app),
+        Action::ExternalEditor => app.effects.push(Effect::ExternalEditor),
+        Action::SetDraft(text) => {
+            app.editor = Editor::new(&text);
+            app.draft_dirty = true;
+        }
+        Action::ShowTab(tab) => app.tab = tab,
+        Action::ScrollLog(by) => {
+            let max = app.log.len().saturating_sub(1);
+            app.log_scroll = app.log_scroll.saturating_add_signed(by as isize).min(max);
+        }
+        Action::NextStep | Action::PrevStep | Action::NextHint => {
+            if !app.in_lesson {
+                app.message = Some(strings::LESSON_ONLY.into());
+            }
+        }
+        Action::Resize(w, h) => app.size = (w, h),
+    }
+}
+
+fn select(app: &mut App, m: Move) {
+    let rows = cluster_tree::rows(app.cluster());
+    if rows.is_empty() {
+        return;
+    }
+    let cur = app
+        .selected
+        .as_ref()
+        .and_then(|s| rows.iter().position(|r| &r.item == s))
+        .unwrap_or(0);
+    let depth = rows[cur].depth;
+    let next = match m {
+        Move::Up => cur.saturating_sub(1),
+        Move::Down => (cur + 1).min(rows.len() - 1),
+        Move::Parent => (0..cur)
+            .rev()
+            .find(|&i| rows[i].depth < depth)
+            .unwrap_or(cur),
+        Move::Child => match rows.get(cur + 1) {
+            Some(r) if r.depth > depth => cur + 1,
+            _ => cur,
+        },
+    };
+    app.selected_row = next;
+    app.selected = Some(rows[next].item.clone());
+}
+
+fn click(app: &mut App, col: u16, row: u16) {
+    if let Some(item) = panes::item_at(app, col, row) {
+        let rows = cluster_tree::rows(app.cluster());
+        if let Some(i) = rows.iter().position(|r| r.item == item) {
+            app.selected_row = i;
+        }
+        app.selected = Some(item);
+    }
+}
+
+fn line_input(app: &mut App, input: Input) {
+    match input.key {
+        Key::Char(c) if !input.ctrl && !input.alt => app.line.push(c),
+        Key::Backspace => {
+            app.line.pop();
+        }
+        Key::Char('u') if input.ctrl => app.line.clear(),
+        _ => {}
+    }
+}
+
+fn submit(app: &mut App) {
+    let line = std::mem::take(&mut app.line);
+    let mode = app.mode;
+    app.mode = Mode::Normal;
+    match mode {
+        Mode::Command => {
+            if line.trim().is_empty() {
+                return;
+            }
+            if app.history.last() != Some(&line) {
+                app.history.push(line.clone());
+            }
+            app.history_pos = None;
+            ops::run_command(app, &line);
+        }
+        Mode::StoryPrompt => {
+            if line.trim().is_empty() {
+                return;
+            }
+            ops::write_story(app, &line);
+        }
+        _ => {}
+    }
+}
+
+fn history(app: &mut App, back: bool) {
+    if app.history.is_empty() {
+        return;
+    }
+    let last = app.history.len() - 1;
+    app.history_pos = match (app.history_pos, back) {
+        (None, true) => Some(last),
+        (Some(i), true) => Some(i.saturating_sub(1)),
+        (Some(i), false) if i < last => Some(i + 1),
+        (_, false) => None,
+    };
+    app.line = app
+        .history_pos
+        .and_then(|i| app.history.get(i).cloned())
+        .unwrap_or_default();
+}

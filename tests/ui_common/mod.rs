@@ -1,0 +1,88 @@
+//! Helpers for the app-shell tests: an app with a private draft file, key presses through the
+//! keymap, and rendering to a TestBackend.
+#![allow(dead_code)]
+
+use kubestory::ui::{App, keymap, render, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui_textarea::{Input, Key};
+
+/// A sandbox whose drafts go to a private temporary file.
+pub fn app(name: &str) -> App {
+    let mut app = App::sandbox();
+    app.draft_path = std::env::temp_dir()
+        .join(format!("kubestory-test-{}-{name}", std::process::id()))
+        .join("editor.yaml");
+    app
+}
+
+/// A plain key.
+pub fn key(c: char) -> Input {
+    Input {
+        key: Key::Char(c),
+        ..Input::default()
+    }
+}
+
+/// A Ctrl key.
+pub fn ctrl(c: char) -> Input {
+    Input {
+        key: Key::Char(c),
+        ctrl: true,
+        ..Input::default()
+    }
+}
+
+/// A special key.
+pub fn special(k: Key) -> Input {
+    Input {
+        key: k,
+        ..Input::default()
+    }
+}
+
+/// Presses a key the way the event loop does.
+pub fn press(app: &mut App, input: Input) {
+    if let Some(a) = keymap::action_for(app, input) {
+        update(app, a);
+    }
+}
+
+/// Types text (into whatever has the keyboard).
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, key(c));
+    }
+}
+
+/// Runs a command through the `:` line.
+pub fn command(app: &mut App, line: &str) {
+    press(app, key(':'));
+    type_text(app, line);
+    press(app, special(Key::Enter));
+}
+
+/// Selects the first pod in the tree.
+pub fn select_first_pod(app: &mut App) {
+    for _ in 0..50 {
+        if matches!(
+            app.selected,
+            Some(kubestory::ui::selection::Item::Pod { .. })
+        ) {
+            return;
+        }
+        press(app, key('j'));
+    }
+    panic!("no pod in the tree");
+}
+
+/// Renders the app at a size and returns the screen as text.
+pub fn screen(app: &mut App, w: u16, h: u16) -> String {
+    app.size = (w, h);
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    t.draw(|f| render(app, f)).expect("draw");
+    format!("{}", t.backend())
+}
+
+/// The deployment with an emptyDir from the scenarios.
+pub const EMPTYDIR: &str = "apply -f assets/scenarios/story-emptydir.yaml";

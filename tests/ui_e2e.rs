@@ -1,0 +1,185 @@
+//! End to end in a real terminal (tmux, driven by tests/e2e/tui-drive): the real binary, the
+//! real keys, and a shell that is still usable afterwards. Skipped with a note when tmux is
+//! missing, unless CI=true.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn drive() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/tui-drive")
+}
+
+/// Runs a tui-drive subcommand on a private socket; returns (success, stdout).
+fn td(args: &[&str]) -> (bool, String) {
+    let out = Command::new(drive())
+        .args(args)
+        .env(
+            "TUI_DRIVE_SOCKET",
+            format!("kubestory-e2e-{}", std::process::id()),
+        )
+        .output()
+        .expect("run tui-drive");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn wait(name: &str, text: &str) {
+    let (ok, _) = td(&["wait", name, text, "15"]);
+    if !ok {
+        let (_, screen) = td(&["screen", name]);
+        td(&["stop", name]);
+        panic!("{text:?} never appeared:\n{screen}");
+    }
+}
+
+fn tmux_available() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "tmux is required on CI"
+        );
+        eprintln!("note: tmux is not installed; skipping the end-to-end TUI tests");
+    }
+    ok
+}
+
+/// Starts an interactive shell in tmux with a private state directory.
+fn start_shell(name: &str) -> PathBuf {
+    let state = std::env::temp_dir().join(format!("kubestory-e2e-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    std::fs::create_dir_all(&state).expect("state dir");
+    td(&[
+        "start",
+        name,
+        "--size",
+        "120x40",
+        "--",
+        "env",
+        "PS1=$ ",
+        "bash",
+        "--norc",
+        "--noprofile",
+    ]);
+    state
+}
+
+fn launch(name: &str, state: &std::path::Path) {
+    let bin = env!("CARGO_BIN_EXE_kubestory");
+    let line = format!(
+        "cd {} && EDITOR={state}/fake-editor XDG_STATE_HOME={state} sh -c 'echo $$ > {state}/pid; exec {bin}'; echo EXIT=$?",
+        env!("CARGO_MANIFEST_DIR"),
+        state = state.display(),
+    );
+    td(&["type", name, &line]);
+    td(&["keys", name, "Enter"]);
+    wait(name, "storageclass/standard");
+}
+
+fn shell_is_sane(name: &str) {
+    wait(name, "EXIT=");
+    td(&[
+        "type",
+        name,
+        "stty -a | tr ' ' '\\n' | grep -xE 'icanon|echo' | tr '\\n' ' '; echo ST-$((40+2))",
+    ]);
+    td(&["keys", name, "Enter"]);
+    wait(name, "ST-42");
+    let (_, screen) = td(&["screen", name]);
+    assert!(
+        screen.contains("icanon echo ST-42"),
+        "terminal left raw:\n{screen}"
+    );
+}
+
+#[test]
+fn sandbox_apply_write_delete_resize_and_quit() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "sandbox";
+    let state = start_shell(name);
+    launch(name, &state);
+    td(&[
+        "type",
+        name,
+        ":apply -f assets/scenarios/story-emptydir.yaml",
+    ]);
+    td(&["keys", name, "Enter"]);
+    wait(name, "deployment.apps/story created");
+    td(&["keys", name, "j", "w"]);
+    wait(name, "story text:");
+    td(&["type", name, "e2e story"]);
+    td(&["keys", name, "Enter"]);
+    wait(name, "stored \"e2e story\"");
+    td(&["keys", name, "x"]);
+    wait(name, "DATA LOST: \"e2e story\"");
+    td(&["resize", name, "40x12"]);
+    wait(name, "enlarge the terminal");
+    td(&["resize", name, "120x40"]);
+    wait(name, "storageclass/standard");
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+    td(&["stop", name]);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "sigterm";
+    let state = start_shell(name);
+    launch(name, &state);
+    let pid = std::fs::read_to_string(state.join("pid")).expect("pid file");
+    let killed = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    shell_is_sane(name);
+    td(&["stop", name]);
+}
+
+#[test]
+fn external_editor_and_drafts_survive_a_restart() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "drafts";
+    let state = start_shell(name);
+    let fake = state.join("fake-editor");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\necho 'kind: Pod # from-editor' >> \"$1\"\n",
+    )
+    .expect("fake editor");
+    let chmod = Command::new("chmod")
+        .arg("+x")
+        .arg(&fake)
+        .status()
+        .expect("chmod");
+    assert!(chmod.success());
+    launch(name, &state);
+    td(&["keys", name, "e"]);
+    wait(name, "manifest editor");
+    td(&["keys", name, "C-o"]);
+    wait(name, "from-editor");
+    // Esc and q sent together would read as Alt-q: wait for the editor to close first.
+    td(&["keys", name, "Escape"]);
+    let (closed, _) = td(&["gone", name, "manifest editor", "15"]);
+    assert!(closed, "Esc did not close the editor");
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+    let draft = std::fs::read_to_string(state.join("kubestory/draft.yaml")).expect("draft saved");
+    assert!(draft.contains("from-editor"), "{draft}");
+    launch(name, &state);
+    wait(name, "restored your manifest draft");
+    td(&["keys", name, "q"]);
+    td(&["stop", name]);
+}
