@@ -78,7 +78,7 @@ fn launch(name: &str, state: &std::path::Path) {
     );
     td(&["type", name, &line]);
     td(&["keys", name, "Enter"]);
-    wait(name, "storageclass/standard");
+    wait(name, "standard (default)");
 }
 
 fn shell_is_sane(name: &str) {
@@ -122,7 +122,7 @@ fn sandbox_apply_write_delete_resize_and_quit() {
     td(&["resize", name, "40x12"]);
     wait(name, "enlarge the terminal");
     td(&["resize", name, "120x40"]);
-    wait(name, "storageclass/standard");
+    wait(name, "standard (default)");
     td(&["keys", name, "q"]);
     shell_is_sane(name);
     td(&["stop", name]);

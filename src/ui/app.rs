@@ -109,6 +109,9 @@ pub struct App {
     pub seen_event_seq: u64,
     /// Losses already shown in the log.
     pub seen_losses: usize,
+    /// Index of the first loss the last action caused: the diagram marks
+    /// `losses[highlight_from..seen_losses]` as lost, with their why.
+    pub highlight_from: usize,
     /// Where the editor buffer is written for `kubectl apply -f editor.yaml` (the draft file).
     pub draft_path: std::path::PathBuf,
 }
@@ -146,6 +149,7 @@ impl App {
             draft_dirty: false,
             seen_event_seq,
             seen_losses,
+            highlight_from: seen_losses,
             draft_path: std::env::temp_dir()
                 .join(format!("kubestory-{}", std::process::id()))
                 .join(strings::EDITOR_FILE),

@@ -50,7 +50,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         ])
         .areas(area);
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                 .areas(main);
         a.cluster = Some(left);
         if editing {

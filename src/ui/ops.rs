@@ -207,6 +207,7 @@ pub fn undo(app: &mut App) {
             app.note(&format!("{}{label}", strings::UNDONE));
             app.seen_event_seq = app.cluster().events().map(|e| e.seq).max().unwrap_or(0);
             app.seen_losses = app.cluster().data().losses.len();
+            app.highlight_from = app.seen_losses;
             app.fix_selection();
         }
         None => app.message = Some(strings::NOTHING_TO_UNDO.into()),
@@ -258,7 +259,9 @@ pub fn observe(app: &mut App) {
             format!("{}: {} — {}", strings::LOST, texts.join(", "), loss.why),
         ));
     }
-    app.seen_losses = losses.len();
+    let total = losses.len();
+    app.highlight_from = app.seen_losses.min(total);
+    app.seen_losses = total;
     app.seen_event_seq = max_seq;
     for (kind, text) in lines {
         app.push_log(kind, &text);

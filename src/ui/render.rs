@@ -45,15 +45,26 @@ pub fn render(app: &App, f: &mut Frame) {
         f.render_widget(Paragraph::new(line), r);
     }
     if let Some(r) = a.cluster {
-        let rows = cluster_tree::rows(app.cluster());
-        cluster_tree::render(
-            f,
-            r,
-            block(strings::CLUSTER_TITLE),
-            &rows,
-            app.selected.as_ref(),
-            app.ascii,
-        );
+        let b = block(strings::CLUSTER_TITLE);
+        let inner = b.inner(r);
+        if super::panes::diagram_fits(inner) {
+            f.render_widget(b, r);
+            let highlights = super::panes::highlights(app);
+            let style = super::diagram::DiagramStyle {
+                unicode: !app.ascii,
+                color: app.color,
+            };
+            let diagram = super::diagram::Diagram {
+                cluster: app.cluster(),
+                selected: app.selected.as_ref(),
+                highlights: &highlights,
+                style: &style,
+            };
+            f.render_widget(&diagram, inner);
+        } else {
+            let rows = cluster_tree::rows(app.cluster());
+            cluster_tree::render(f, r, b, &rows, app.selected.as_ref(), app.ascii);
+        }
     }
     if let Some(r) = a.lesson {
         let p = Paragraph::new(strings::LESSON_PLACEHOLDER)

@@ -16,6 +16,20 @@ pub fn item_at(app: &App, col: u16, row: u16) -> Option<Item> {
     if col < area.x || col >= area.x + area.width || row < area.y || row >= area.y + area.height {
         return None;
     }
+    if diagram_fits(area) {
+        let highlights = highlights(app);
+        let style = crate::ui::diagram::DiagramStyle {
+            unicode: !app.ascii,
+            color: app.color,
+        };
+        let diagram = crate::ui::diagram::Diagram {
+            cluster: app.cluster(),
+            selected: app.selected.as_ref(),
+            highlights: &highlights,
+            style: &style,
+        };
+        return diagram.item_at(area, col, row);
+    }
     let rows = cluster_tree::rows(app.cluster());
     let sel = app
         .selected
@@ -25,4 +39,23 @@ pub fn item_at(app: &App, col: u16, row: u16) -> Option<Item> {
     let offset = cluster_tree::scroll_offset(sel, area.height as usize);
     rows.get(offset + (row - area.y) as usize)
         .map(|r| r.item.clone())
+}
+
+/// Whether the cluster pane's inside is big enough for the diagram; below this the indented
+/// tree is drawn instead (tiny terminals, the 80x24 tab layout on small screens).
+pub fn diagram_fits(inner: ratatui::layout::Rect) -> bool {
+    inner.width >= 60 && inner.height >= 16
+}
+
+/// The diagram's marks: the data losses the last action caused, with their why.
+pub fn highlights(app: &App) -> Vec<crate::ui::diagram::Highlight> {
+    let losses = &app.cluster().data().losses;
+    let end = app.seen_losses.min(losses.len());
+    losses
+        .iter()
+        .skip(app.highlight_from.min(end))
+        .take(end.saturating_sub(app.highlight_from))
+        .cloned()
+        .map(|loss| crate::ui::diagram::Highlight::Lost { loss })
+        .collect()
 }
