@@ -47,7 +47,7 @@ pub fn diagram_fits(inner: ratatui::layout::Rect) -> bool {
     inner.width >= 60 && inner.height >= 16
 }
 
-/// The diagram's marks: the data losses the last action caused, with their why.
+/// The diagram's marks: the stories the last action lost, with the why.
 pub fn highlights(app: &App) -> Vec<crate::ui::diagram::Highlight> {
     let losses = &app.cluster().data().losses;
     let end = app.seen_losses.min(losses.len());
@@ -55,6 +55,8 @@ pub fn highlights(app: &App) -> Vec<crate::ui::diagram::Highlight> {
         .iter()
         .skip(app.highlight_from.min(end))
         .take(end.saturating_sub(app.highlight_from))
+        // Storage that went away empty (a fresh container layer) is not news to mark.
+        .filter(|loss| !loss.stories.is_empty())
         .cloned()
         .map(|loss| crate::ui::diagram::Highlight::Lost { loss })
         .collect()
