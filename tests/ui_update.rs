@@ -125,8 +125,9 @@ fn a_click_selects_the_row_under_it() {
     let mut a = app("click");
     command(&mut a, EMPTYDIR);
     a.size = (120, 40);
-    // Row 0 is the border, row 1 the node, row 2 its pod.
-    update(&mut a, Action::Click(5, 2));
+    // The diagram: row 0 is the pane border, row 1 its header, row 2 the node box, row 3
+    // the pod box inside it.
+    update(&mut a, Action::Click(5, 3));
     assert!(matches!(a.selected, Some(Item::Pod { .. })));
 }
 
