@@ -7,12 +7,21 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "kubestory", version, about, long_about = None)]
 pub struct Cli {
-    /// What to do; with none, kubestory opens the interactive sandbox.
+    /// What to do; with none, kubestory opens the lesson picker.
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Draw the interface with ASCII characters only (colours follow NO_COLOR).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub ascii: bool,
+    /// Go straight into this lesson (its id, as `kubestory list` prints it), where you left it.
+    #[arg(long, value_name = "ID", conflicts_with = "sandbox")]
+    pub lesson: Option<String>,
+    /// Go straight into the sandbox: a free one-node cluster, no lesson.
+    #[arg(long)]
+    pub sandbox: bool,
+    /// Read lessons from this folder instead of the ones built in (for lesson authors).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub lessons: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -38,10 +47,11 @@ pub enum Command {
         /// Lesson files or folders; `lessons/` when omitted.
         paths: Vec<PathBuf>,
     },
-    /// List the lessons: id, minutes, title.
-    List {
-        /// The lessons folder.
-        #[arg(default_value = "lessons")]
-        dir: PathBuf,
+    /// List the lessons: id, minutes, title and your progress.
+    List,
+    /// Forget your progress and saved edits: of one lesson, or of all lessons and the sandbox.
+    Reset {
+        /// The lesson's id; all lessons when omitted.
+        lesson: Option<String>,
     },
 }

@@ -14,29 +14,56 @@ fn main() -> Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse();
     match cli.command {
-        None => tui(cli.ascii),
+        None => tui(cli.ascii, cli.lesson, cli.sandbox, cli.lessons.as_deref()),
         Some(Command::Sim {
             script,
             json,
             fail_fast,
         }) => sim(script, json, fail_fast),
         Some(Command::Lint { paths }) => Ok(lint(paths)),
-        Some(Command::List { dir }) => Ok(list(&dir)),
+        Some(Command::List) => Ok(list(cli.lessons.as_deref())),
+        Some(Command::Reset { lesson }) => reset(lesson.as_deref()),
     }
 }
 
-/// `kubestory` with no command: the TUI sandbox on a minikube cluster.
+/// `kubestory` with no command: the lesson picker (or `--lesson ID`, `--sandbox`).
 /// Without a terminal (a pipe, CI), prints the commands instead.
-fn tui(ascii: bool) -> Result<ExitCode> {
+fn tui(
+    ascii: bool,
+    lesson: Option<String>,
+    sandbox: bool,
+    dir: Option<&std::path::Path>,
+) -> Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         Cli::command().print_help()?;
-        println!("\nRun kubestory in a terminal to open the interactive sandbox.");
+        println!("\nRun kubestory in a terminal to open the lessons.");
         return Ok(ExitCode::SUCCESS);
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    kubestory::ui::run(kubestory::ui::Options { ascii, color })?;
+    let (lessons, errors) = library(dir);
+    kubestory::ui::run(kubestory::ui::Options {
+        ascii,
+        color,
+        lessons,
+        problems: errors.iter().map(|e| e.to_string()).collect(),
+        lesson,
+        sandbox,
+    })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The lessons: the built-in ones, or every lesson file in `--lessons DIR`.
+fn library(
+    dir: Option<&std::path::Path>,
+) -> (
+    Vec<kubestory::lesson::LoadedLesson>,
+    Vec<kubestory::manifest::Diagnostic>,
+) {
+    match dir {
+        Some(d) => kubestory::lesson::load_dir(d),
+        None => kubestory::lesson::builtin_lessons(),
+    }
 }
 
 /// `kubestory sim`: exit status 0 unless the script cannot be read, or a command failed
@@ -92,13 +119,22 @@ fn lint(mut paths: Vec<PathBuf>) -> ExitCode {
     }
 }
 
-/// `kubestory list`: id, minutes and title of every lesson that loads.
-fn list(dir: &std::path::Path) -> ExitCode {
-    let (lessons, errors) = kubestory::lesson::load_dir(dir);
+/// `kubestory list`: id, minutes, progress and title of every lesson that loads.
+fn list(dir: Option<&std::path::Path>) -> ExitCode {
+    use kubestory::lesson::progress::{self, Status};
+    let (lessons, errors) = library(dir);
+    let saved = kubestory::ui::persist::state_dir()
+        .map(|d| progress::load(&d).0)
+        .unwrap_or_default();
     for l in &lessons {
+        let status = match saved.status(&l.lesson) {
+            Status::NotStarted => "new".to_string(),
+            Status::InProgress { step, of, .. } => format!("step {}/{of}", step + 1),
+            Status::Finished => "done".to_string(),
+        };
         println!(
-            "{:<28} {:>3} min  {}",
-            l.lesson.id, l.lesson.minutes, l.lesson.title
+            "{:<28} {:>3} min  {:<9}  {}",
+            l.lesson.id, l.lesson.minutes, status, l.lesson.title
         );
     }
     for e in &errors {
@@ -109,4 +145,19 @@ fn list(dir: &std::path::Path) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// `kubestory reset [LESSON]`: forgets progress and drafts.
+fn reset(lesson: Option<&str>) -> Result<ExitCode> {
+    let Some(dir) = kubestory::ui::persist::state_dir() else {
+        println!("nothing to reset: this platform gives kubestory no state folder");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let message = kubestory::lesson::progress::reset(&dir, lesson)
+        .wrap_err_with(|| format!("cannot reset progress in {}", dir.display()))?;
+    if lesson.is_none() {
+        let _ = std::fs::remove_file(dir.join(kubestory::ui::persist::SANDBOX_DRAFT));
+    }
+    println!("{message}");
+    Ok(ExitCode::SUCCESS)
 }

@@ -3,13 +3,12 @@
 
 mod ui_common;
 
-use kubestory::ui::{Action, App, keymap, panes};
+use kubestory::ui::{Action, App, keymap, panes, update};
 use ui_common::*;
 
 fn states() -> Vec<(&'static str, App)> {
     let normal = app("s-normal");
-    let mut lesson = app("s-lesson");
-    lesson.in_lesson = true;
+    let lesson = lesson_app("s-lesson", "container-filesystem");
     let mut cmd = app("s-cmd");
     press(&mut cmd, key(':'));
     let mut prompt = app("s-prompt");
@@ -20,6 +19,8 @@ fn states() -> Vec<(&'static str, App)> {
     press(&mut editor, key('e'));
     let mut help = app("s-help");
     press(&mut help, key('?'));
+    let mut picker = app("s-picker");
+    update(&mut picker, Action::OpenPicker);
     vec![
         ("normal", normal),
         ("lesson", lesson),
@@ -27,6 +28,7 @@ fn states() -> Vec<(&'static str, App)> {
         ("prompt", prompt),
         ("editor", editor),
         ("help", help),
+        ("picker", picker),
     ]
 }
 
@@ -35,10 +37,15 @@ fn keymap_status_line_and_help_agree() {
     for (name, a) in states() {
         let status = keymap::status_line(&a);
         for b in keymap::active(&a) {
-            for k in &b.keys {
+            for (i, k) in b.keys.iter().enumerate() {
+                // The answer binding picks the option from the key pressed.
+                let expected = match b.action {
+                    Action::Answer(_) => Action::Answer(i),
+                    ref other => other.clone(),
+                };
                 assert_eq!(
                     keymap::action_for(&a, k.clone()),
-                    Some(b.action.clone()),
+                    Some(expected),
                     "{name}: {} should do {:?}",
                     keymap::key_label(k),
                     b.label
@@ -52,8 +59,13 @@ fn keymap_status_line_and_help_agree() {
                 );
             }
         }
+        let active = keymap::active(&a);
         for b in keymap::bindings().iter().filter(|b| !b.when.holds(&a)) {
-            if b.in_status {
+            // The picker and the cluster both bind `q quit`: the active one may be shown.
+            let twin = active
+                .iter()
+                .any(|x| x.label == b.label && x.keys.first() == b.keys.first());
+            if b.in_status && !twin {
                 let first = b.keys.first().map(keymap::key_label).unwrap_or_default();
                 let shown = format!("{first} {}", b.label);
                 assert!(
@@ -66,6 +78,7 @@ fn keymap_status_line_and_help_agree() {
         for b in keymap::bindings()
             .iter()
             .filter(|b| b.when != keymap::When::Help)
+            .filter(|b| panes::help::shown_in_help(b.when, &a))
         {
             assert!(help.contains(b.label), "{name}: help lacks {}", b.label);
         }

@@ -115,7 +115,7 @@ fn lesson_keys_are_inactive_in_the_sandbox_and_h_moves_to_the_parent() {
     assert!(matches!(a.selected, Some(Item::Container { .. })));
     press(&mut a, key('h'));
     assert!(matches!(a.selected, Some(Item::Pod { .. })));
-    a.in_lesson = true;
+    let a = lesson_app("lesson-keys", "container-filesystem");
     assert_eq!(keymap::action_for(&a, key('n')), Some(Action::NextStep));
     assert_eq!(keymap::action_for(&a, key('h')), Some(Action::NextHint));
 }

@@ -17,6 +17,9 @@ use crate::runner::script::{Line, parse_line};
 use crate::sim::{Kind, Target};
 use std::path::{Path, PathBuf};
 
+/// The most options a predict question may have: the player answers with the keys `a`–`d`.
+pub const MAX_PREDICT_OPTIONS: usize = 4;
+
 /// A lesson as read: the model (sanitised, every manifest's `content` filled in, the setup's
 /// `script_file` lines appended to `script`), and where it came from.
 #[derive(Clone, Debug)]
@@ -237,6 +240,19 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
                     "a predict question needs at least two options and at least one `correct: true`"
                         .into(),
                     None,
+                );
+            }
+            if p.options.len() > MAX_PREDICT_OPTIONS {
+                err(
+                    &mut errors,
+                    at(&[anchor[0], anchor[1], "predict:"]),
+                    format!(
+                        "a predict question has {} options; learners answer with the keys a to d, so at most {MAX_PREDICT_OPTIONS}",
+                        p.options.len()
+                    ),
+                    Some(
+                        "merge or drop options (a question with 2 to 4 options reads best)".into(),
+                    ),
                 );
             }
             checks.extend(p.proof.iter());

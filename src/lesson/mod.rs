@@ -9,15 +9,18 @@
 //! cluster with [`check::replay_to_step`] in a [`check::Workspace`] (the folder that
 //! `kubectl apply -f NAME` reads).
 
+pub mod builtin;
 pub mod check;
 mod files;
 pub mod goals;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod sanitize;
 pub mod schema;
 mod yaml;
 
+pub use builtin::builtin_lessons;
 pub use check::{lint_lesson, lint_paths};
 pub use load::{LoadedLesson, load_dir, load_lesson, load_str};
 pub use model::{Check, Goal, Lesson, Step};

@@ -78,6 +78,22 @@ pub enum Action {
     PrevStep,
     /// The next hint (lessons only).
     NextHint,
+    /// Restart the lesson's step from the cluster its solutions leave (lessons only).
+    RestartStep,
+    /// Answer the step's predict question with option N (0-based; keys `a`–`d`).
+    Answer(usize),
+    /// Scroll the lesson text down (positive) or up (negative) by lines.
+    ScrollLesson(i32),
+    /// The mouse wheel over the screen at (column, row): down (positive) or up (negative).
+    ScrollAt(u16, u16, i32),
+    /// Back to the lesson picker.
+    OpenPicker,
+    /// Move the picker's selection by rows.
+    PickerMove(i32),
+    /// Start or resume the selected lesson (or open the sandbox).
+    PickerOpen,
+    /// A frame of the data-loss flash passed.
+    Tick,
     /// The terminal changed size.
     Resize(u16, u16),
 }

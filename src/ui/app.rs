@@ -19,6 +19,15 @@ pub enum Mode {
     Editor,
 }
 
+/// Which screen is up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The lesson picker.
+    Picker,
+    /// The cluster with its panes: a lesson, or the sandbox.
+    Play,
+}
+
 /// The pane shown in the small (tabbed) layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -43,6 +52,8 @@ pub enum LogKind {
     Event,
     /// Stories that were destroyed.
     Loss,
+    /// A lesson goal that became true, a step done.
+    Goal,
     /// kubestory's own note (undo, restored draft…).
     Note,
 }
@@ -93,8 +104,23 @@ pub struct App {
     pub message: Option<String>,
     /// Set when the learner quits.
     pub quit: bool,
-    /// Whether a lesson is running (lesson keys are active only then).
-    pub in_lesson: bool,
+    /// Which screen is up.
+    pub screen: Screen,
+    /// The lesson being played (`None`: the sandbox or the picker).
+    pub player: Option<super::player::Player>,
+    /// The lesson picker.
+    pub picker: super::picker::Picker,
+    /// Where the learner stands in every lesson.
+    pub progress: crate::lesson::progress::Progress,
+    /// Where progress and drafts are saved (`None`: nothing is saved, as in tests).
+    pub state_dir: Option<std::path::PathBuf>,
+    /// The name the editor's buffer goes by for `kubectl apply -f NAME` (`editor.yaml` in
+    /// the sandbox, the step's manifest name in a lesson).
+    pub editor_file: String,
+    /// Where other `-f` names are looked up (the lesson's manifests; `None`: the current folder).
+    pub files_dir: Option<std::path::PathBuf>,
+    /// Frames left of the data-loss flash (the event loop ticks while it is non-zero).
+    pub flash: u8,
     /// Draw with ASCII only (`--ascii`).
     pub ascii: bool,
     /// Use colours (off with `NO_COLOR`).
@@ -141,7 +167,14 @@ impl App {
             help: false,
             message: None,
             quit: false,
-            in_lesson: false,
+            screen: Screen::Play,
+            player: None,
+            picker: super::picker::Picker::default(),
+            progress: crate::lesson::progress::Progress::default(),
+            state_dir: None,
+            editor_file: strings::EDITOR_FILE.to_string(),
+            files_dir: None,
+            flash: 0,
             ascii: false,
             color: true,
             size: (120, 40),
@@ -157,6 +190,26 @@ impl App {
         app.note(strings::EMPTY_LOG);
         app.fix_selection();
         app
+    }
+
+    /// Whether a lesson is being played (lesson keys work only then).
+    pub fn in_lesson(&self) -> bool {
+        self.player.is_some() && self.screen == Screen::Play
+    }
+
+    /// Replaces the cluster (a lesson's step rebuilt, the sandbox opened): the log starts
+    /// over and nothing that happened before is reported as new.
+    pub fn reset_sim(&mut self, sim: Simulation) {
+        self.sim = sim;
+        self.seen_event_seq = self.cluster().events().map(|e| e.seq).max().unwrap_or(0);
+        self.seen_losses = self.cluster().data().losses.len();
+        self.highlight_from = self.seen_losses;
+        self.flash = 0;
+        self.log.clear();
+        self.log_scroll = 0;
+        self.selected = None;
+        self.selected_row = 0;
+        self.fix_selection();
     }
 
     /// The cluster now.

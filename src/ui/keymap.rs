@@ -3,7 +3,7 @@
 //! overlay all read this one table, so they can never disagree.
 
 use super::action::{Action, Move};
-use super::app::{App, Mode, Tab};
+use super::app::{App, Mode, Screen, Tab};
 use ratatui_textarea::{Input, Key};
 
 /// When a binding is active.
@@ -15,6 +15,10 @@ pub enum When {
     Sandbox,
     /// Browsing during a lesson.
     Lesson,
+    /// Browsing during a lesson whose step waits for a prediction.
+    Predict,
+    /// The lesson picker is up.
+    Picker,
     /// The help overlay is open.
     Help,
     /// The kubectl command line is open.
@@ -30,11 +34,18 @@ pub enum When {
 impl When {
     /// Whether the condition holds in this state.
     pub fn holds(self, app: &App) -> bool {
-        let browse = app.mode == Mode::Normal && !app.help;
+        let picker = app.screen == Screen::Picker;
+        let browse = app.mode == Mode::Normal && !app.help && !picker;
         match self {
             When::Browse => browse,
-            When::Sandbox => browse && !app.in_lesson,
-            When::Lesson => browse && app.in_lesson,
+            When::Sandbox => browse && !app.in_lesson(),
+            When::Lesson => browse && app.in_lesson(),
+            When::Predict => {
+                browse
+                    && app.in_lesson()
+                    && app.player.as_ref().is_some_and(|p| p.awaiting_prediction())
+            }
+            When::Picker => picker && !app.help,
             When::Help => app.help,
             When::Command => app.mode == Mode::Command,
             When::Line => matches!(app.mode, Mode::Command | Mode::StoryPrompt),
@@ -47,7 +58,8 @@ impl When {
     pub fn title(self) -> &'static str {
         match self {
             When::Browse | When::Sandbox => "cluster",
-            When::Lesson => "lessons",
+            When::Lesson | When::Predict => "lessons",
+            When::Picker => "lesson list",
             When::Help => "help",
             When::Command => "command line",
             When::Line => "input line",
@@ -123,11 +135,21 @@ pub fn bindings() -> Vec<Binding> {
     vec![
         b(vec![ctrl('c')], W::Always, A::Quit, "quit", false),
         b(vec![special(Key::Esc), key('?')], W::Help, A::ToggleHelp, "close help", true),
+        b(vec![special(Key::Up), key('k')], W::Picker, A::PickerMove(-1), "up", false),
+        b(vec![special(Key::Down), key('j'), special(Key::Tab)], W::Picker, A::PickerMove(1), "down", false),
+        b(vec![special(Key::Enter)], W::Picker, A::PickerOpen, "start or resume", true),
+        b(vec![key('q')], W::Picker, A::Quit, "quit", true),
+        b(vec![key('?')], W::Picker, A::ToggleHelp, "help", true),
         b(vec![key('q')], W::Browse, A::Quit, "quit", true),
         b(vec![key('?')], W::Browse, A::ToggleHelp, "help", true),
+        b(vec![key('a'), key('b'), key('c'), key('d')], W::Predict, A::Answer(0), "answer", true),
         b(vec![key('n')], W::Lesson, A::NextStep, "next step", true),
-        b(vec![key('p')], W::Lesson, A::PrevStep, "prev step", true),
+        b(vec![key('p')], W::Lesson, A::PrevStep, "prev step", false),
         b(vec![key('h')], W::Lesson, A::NextHint, "hint", true),
+        b(vec![key('R')], W::Lesson, A::RestartStep, "restart step", false),
+        b(vec![key('L')], W::Lesson, A::OpenPicker, "lessons", false),
+        b(vec![special(Key::PageUp)], W::Lesson, A::ScrollLesson(-5), "lesson text up", false),
+        b(vec![special(Key::PageDown)], W::Lesson, A::ScrollLesson(5), "lesson text down", false),
         b(vec![special(Key::Up), key('k'), back_tab()], W::Browse, A::Select(Move::Up), "up", false),
         b(vec![special(Key::Down), key('j'), special(Key::Tab)], W::Browse, A::Select(Move::Down), "down", false),
         b(vec![special(Key::Left)], W::Browse, A::Select(Move::Parent), "parent", false),
@@ -141,8 +163,11 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('E')], W::Browse, A::ExternalEditor, "$EDITOR", false),
         b(vec![key(':')], W::Browse, A::OpenCommand, "kubectl", true),
         b(vec![key('u')], W::Browse, A::Undo, "undo", true),
-        b(vec![special(Key::PageUp)], W::Browse, A::ScrollLog(10), "log back", false),
-        b(vec![special(Key::PageDown)], W::Browse, A::ScrollLog(-10), "log forward", false),
+        b(vec![special(Key::PageUp), key('[')], W::Sandbox, A::ScrollLog(10), "log back", false),
+        b(vec![special(Key::PageDown), key(']')], W::Sandbox, A::ScrollLog(-10), "log forward", false),
+        b(vec![key('[')], W::Lesson, A::ScrollLog(10), "log back", false),
+        b(vec![key(']')], W::Lesson, A::ScrollLog(-10), "log forward", false),
+        b(vec![key('L')], W::Sandbox, A::OpenPicker, "lessons", false),
         b(vec![key('1')], W::Browse, A::ShowTab(Tab::Cluster), "cluster tab", false),
         b(vec![key('2')], W::Browse, A::ShowTab(Tab::Log), "log tab", false),
         b(vec![key('3')], W::Browse, A::ShowTab(Tab::Lesson), "lesson tab", false),
@@ -171,8 +196,14 @@ pub fn matches(bound: &Input, pressed: &Input) -> bool {
 /// The action a key triggers now, if any; unbound keys go to the open input line or editor.
 pub fn action_for(app: &App, input: Input) -> Option<Action> {
     for bnd in bindings() {
-        if bnd.when.holds(app) && bnd.keys.iter().any(|k| matches(k, &input)) {
-            return Some(bnd.action);
+        if bnd.when.holds(app)
+            && let Some(i) = bnd.keys.iter().position(|k| matches(k, &input))
+        {
+            // One binding answers with any of a–d: the key pressed picks the option.
+            return Some(match bnd.action {
+                Action::Answer(_) => Action::Answer(i),
+                other => other,
+            });
         }
     }
     if app.help {
@@ -236,7 +267,10 @@ pub fn status_items(app: &App) -> Vec<(String, &'static str)> {
         if items.iter().any(|(_, l)| *l == b.label) {
             continue;
         }
-        let first = b.keys.first().map(key_label).unwrap_or_default();
+        let first = match b.action {
+            Action::Answer(_) => answer_keys(app),
+            _ => b.keys.first().map(key_label).unwrap_or_default(),
+        };
         items.push((first, b.label));
     }
     items
@@ -249,4 +283,15 @@ pub fn status_line(app: &App) -> String {
         .map(|(k, l)| format!("{k} {l}"))
         .collect::<Vec<_>>()
         .join("  ")
+}
+
+/// The answer keys of the question on screen: `a-b` for two options, up to `a-d`.
+fn answer_keys(app: &App) -> String {
+    let n = app
+        .player
+        .as_ref()
+        .and_then(|p| p.current())
+        .and_then(|s| s.predict.as_ref())
+        .map_or(2, |q| q.options.len().clamp(2, 4));
+    format!("a-{}", (b'a' + n as u8 - 1) as char)
 }

@@ -56,8 +56,13 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         if editing {
             a.editor = Some(right);
         } else {
-            let [lesson, log] =
-                Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(right);
+            // A lesson gets most of the column; the sandbox's note needs a few rows.
+            let lesson_rows = if app.player.is_some() {
+                Constraint::Percentage(62)
+            } else {
+                Constraint::Length(8)
+            };
+            let [lesson, log] = Layout::vertical([lesson_rows, Constraint::Fill(1)]).areas(right);
             a.lesson = Some(lesson);
             a.log = Some(log);
         }

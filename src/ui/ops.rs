@@ -11,20 +11,39 @@ use crate::sim::objects::MachineState;
 use crate::sim::{SimError, Target};
 use std::path::PathBuf;
 
-/// Serves the editor buffer (written to the draft file) as `editor.yaml`.
+/// Serves the editor buffer (written to its draft file) under the editor's file name
+/// (`editor.yaml`, or the lesson manifest's name); other names come from the lesson's
+/// manifests, or the current folder in the sandbox.
 struct EditorFiles {
+    name: String,
     draft: PathBuf,
+    dir: Option<PathBuf>,
 }
 
 impl FileSource for EditorFiles {
     fn resolve(&self, path: &str) -> PathBuf {
-        if path == strings::EDITOR_FILE {
-            self.draft.clone()
-        } else {
-            PathBuf::from(path)
+        let bare = path.strip_prefix("./").unwrap_or(path);
+        if bare == self.name || path == strings::EDITOR_FILE {
+            return self.draft.clone();
+        }
+        match &self.dir {
+            Some(dir) if !bare.contains('/') && !bare.starts_with('.') => dir.join(bare),
+            _ => PathBuf::from(path),
         }
     }
 }
+
+fn files(app: &App) -> EditorFiles {
+    EditorFiles {
+        name: app.editor_file.clone(),
+        draft: app.draft_path.clone(),
+        dir: app.files_dir.clone(),
+    }
+}
+
+/// The first words of the simulator's own commands (as in `kubestory sim` scripts), which the
+/// command line runs besides kubectl.
+const SIM_VERBS: &[&str] = &["story", "crash", "node"];
 
 /// Runs a kubectl command line (the leading `kubectl` is optional) and logs its output;
 /// `wait DURATION` advances the simulated clock as in `kubestory sim` scripts.
@@ -34,15 +53,23 @@ pub fn run_command(app: &mut App, line: &str) {
         wait(app, duration);
         return;
     }
+    if line == "undo" {
+        undo(app);
+        return;
+    }
+    let first = line.split_whitespace().next().unwrap_or("");
+    if SIM_VERBS.contains(&first) {
+        run_sim_line(app, line);
+        return;
+    }
     let full = if line.starts_with("kubectl ") || line == "kubectl" {
         line.to_string()
     } else {
         format!("kubectl {line}")
     };
     app.push_log(LogKind::Command, &format!("$ {full}"));
-    let files = EditorFiles {
-        draft: app.draft_path.clone(),
-    };
+    crate::ui::player::save_draft(app);
+    let files = files(app);
     let out = execute(
         &full,
         &mut Context {
@@ -60,14 +87,30 @@ pub fn run_command(app: &mut App, line: &str) {
     observe(app);
 }
 
-/// `Ctrl-S` in the editor: saves the draft and runs `kubectl apply -f editor.yaml`.
+/// `story write|read`, `crash`, `node fail|reboot|recover`: a `kubestory sim` line.
+fn run_sim_line(app: &mut App, line: &str) {
+    app.push_log(LogKind::Command, &format!("$ {line}"));
+    let files = files(app);
+    let mut out = String::new();
+    let ok = crate::runner::run_one(&mut app.sim, line, &files, &mut out);
+    let kind = if ok { LogKind::Output } else { LogKind::Error };
+    if !out.trim().is_empty() {
+        app.push_log(kind, out.trim_end());
+    } else if ok && line.starts_with("story read") {
+        app.push_log(LogKind::Output, strings::NO_STORIES);
+    }
+    observe(app);
+}
+
+/// `Ctrl-S` in the editor: saves the draft and runs `kubectl apply -f NAME`.
 pub fn apply_editor(app: &mut App) {
     if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
         app.message = Some(format!("cannot save the draft: {e}"));
         return;
     }
     app.draft_dirty = false;
-    run_command(app, &format!("kubectl apply -f {}", strings::EDITOR_FILE));
+    let name = app.editor_file.clone();
+    run_command(app, &format!("kubectl apply -f {name}"));
     app.mode = Mode::Normal;
 }
 
@@ -214,6 +257,9 @@ pub fn undo(app: &mut App) {
     }
 }
 
+/// How many frames the data-loss flash lasts (the event loop ticks every 150 ms).
+pub const FLASH_FRAMES: u8 = 7;
+
 /// Logs what the cluster did since last time: new Kubernetes events and data losses with
 /// their `why`; keeps the selection valid.
 pub fn observe(app: &mut App) {
@@ -260,6 +306,9 @@ pub fn observe(app: &mut App) {
         ));
     }
     let total = losses.len();
+    if lines.iter().any(|(k, _)| *k == LogKind::Loss) {
+        app.flash = FLASH_FRAMES;
+    }
     app.highlight_from = app.seen_losses.min(total);
     app.seen_losses = total;
     app.seen_event_seq = max_seq;

@@ -16,6 +16,9 @@ pub fn state_dir() -> Option<PathBuf> {
     )
 }
 
+/// The sandbox's draft file name in the state directory (lessons keep theirs per step).
+pub const SANDBOX_DRAFT: &str = "draft.yaml";
+
 /// Writes `text` to `path` atomically, creating the folder.
 pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
     if let Some(dir) = path.parent() {

@@ -1,8 +1,8 @@
 //! `render(&App, &mut Frame)`: draws the state, never changes it.
 
-use super::app::{App, Mode, Tab};
+use super::app::{App, Mode, Screen, Tab};
 use super::layout::{self, MIN};
-use super::panes::{cluster_tree, editor_pane, help, log};
+use super::panes::{cluster_tree, editor_pane, help, lesson_pane, log, picker_pane};
 use super::theme::Theme;
 use super::{keymap, strings};
 use ratatui::Frame;
@@ -24,6 +24,20 @@ pub fn render(app: &App, f: &mut Frame) {
         );
         return;
     }
+    if app.screen == Screen::Picker {
+        let [main, input, status] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Fill(1),
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Length(1),
+        ])
+        .areas(area);
+        picker_pane::render(f, main, app, &theme);
+        bottom_lines(app, f, input, status, &theme);
+        if app.help {
+            help::render(f, area, app, &theme);
+        }
+        return;
+    }
     let a = layout::areas(app, area);
     let block = |title: &'static str| Block::bordered().border_set(theme.border).title(title);
     if let Some(r) = a.tabs {
@@ -35,17 +49,44 @@ pub fn render(app: &App, f: &mut Frame) {
             };
             Span::styled(format!(" {label} "), style)
         };
+        let lesson_label = match &app.player {
+            Some(p) if p.recap => "3 lesson: done".to_string(),
+            Some(p) => format!(
+                "3 lesson: step {}/{} goals {}/{}",
+                p.step + 1,
+                p.lesson().steps.len(),
+                p.met.iter().filter(|m| **m).count(),
+                p.met.len()
+            ),
+            None => "3 lesson".to_string(),
+        };
+        let lesson_tab = {
+            let style = if app.tab == Tab::Lesson && app.mode != Mode::Editor {
+                theme.active
+            } else {
+                theme.normal
+            };
+            Span::styled(format!(" {lesson_label} "), style)
+        };
         let line = Line::from(vec![
             tab(Tab::Cluster, "1 cluster"),
             Span::raw(" "),
             tab(Tab::Log, "2 log"),
             Span::raw(" "),
-            tab(Tab::Lesson, "3 lesson"),
+            lesson_tab,
         ]);
         f.render_widget(Paragraph::new(line), r);
     }
     if let Some(r) = a.cluster {
-        let b = block(strings::CLUSTER_TITLE);
+        // The flash: the pane's title blinks "data lost" for a few frames after a loss.
+        let b = if app.flash % 2 == 1 {
+            Block::bordered()
+                .border_set(theme.border)
+                .border_style(theme.loss)
+                .title(Span::styled(strings::FLASH_TITLE, theme.loss))
+        } else {
+            block(strings::CLUSTER_TITLE)
+        };
         let inner = b.inner(r);
         if super::panes::diagram_fits(inner) {
             f.render_widget(b, r);
@@ -67,10 +108,7 @@ pub fn render(app: &App, f: &mut Frame) {
         }
     }
     if let Some(r) = a.lesson {
-        let p = Paragraph::new(strings::LESSON_PLACEHOLDER)
-            .wrap(Wrap { trim: false })
-            .block(block(strings::LESSON_TITLE));
-        f.render_widget(p, r);
+        lesson_pane::render(f, r, app, &theme);
     }
     if let Some(r) = a.log {
         log::render(
@@ -83,27 +121,63 @@ pub fn render(app: &App, f: &mut Frame) {
         );
     }
     if let Some(r) = a.editor {
-        editor_pane::render(f, r, &app.editor, &theme, app.ascii);
+        editor_pane::render(f, r, &app.editor, &app.editor_file, &theme, app.ascii);
     }
+    bottom_lines(app, f, a.input, a.status, &theme);
+    if app.help {
+        help::render(f, area, app, &theme);
+    }
+}
+
+/// The input/message line and the status line of keys.
+fn bottom_lines(
+    app: &App,
+    f: &mut Frame,
+    input_area: ratatui::layout::Rect,
+    status_area: ratatui::layout::Rect,
+    theme: &Theme,
+) {
     let input = match app.mode {
         Mode::Command => Line::from(format!("{}{}_", strings::COMMAND_PROMPT, app.line)),
         Mode::StoryPrompt => Line::from(format!("{}{}_", strings::STORY_PROMPT, app.line)),
         _ => Line::styled(app.message.clone().unwrap_or_default(), theme.note),
     };
-    f.render_widget(Paragraph::new(input), a.input);
-    // Keys stand out by style, so one space between items is enough to fit 80 columns.
+    f.render_widget(Paragraph::new(input), input_area);
+    // Keys stand out by style, so one space between items is enough. When they do not all
+    // fit, the last ones give way, but `? help` (which lists them all) always shows.
+    let mut items: Vec<(String, &str)> = keymap::status_items(app)
+        .into_iter()
+        .map(|(key, label)| {
+            let key = if app.ascii {
+                key.replace('↑', "Up").replace('↓', "Down")
+            } else {
+                key
+            };
+            (key, label)
+        })
+        .collect();
+    // What to do next comes first; quitting is always possible and always last.
+    items.sort_by_key(|(_, l)| matches!(*l, "quit" | "help"));
+    let width = |(k, l): &(String, &str)| k.chars().count() + l.chars().count() + 2;
+    let help = items.iter().position(|(_, l)| *l == "help");
+    let mut room =
+        (status_area.width as usize).saturating_sub(help.map_or(0, |i| width(&items[i])));
     let mut spans = Vec::new();
-    for (key, label) in keymap::status_items(app) {
-        let key = if app.ascii {
-            key.replace('↑', "Up").replace('↓', "Down")
+    let mut help_span = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let pair = [
+            Span::styled(item.0.clone(), theme.key),
+            Span::styled(format!(" {} ", item.1), theme.dim),
+        ];
+        if Some(i) == help {
+            help_span.extend(pair);
+        } else if width(item) <= room {
+            room -= width(item);
+            spans.extend(pair);
         } else {
-            key
-        };
-        spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(format!(" {label} "), theme.dim));
+            room = 0;
+        }
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), a.status);
-    if app.help {
-        help::render(f, area, app, &theme);
-    }
+    spans.extend(help_span);
+    f.render_widget(Paragraph::new(Line::from(spans)), status_area);
 }

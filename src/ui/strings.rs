@@ -3,6 +3,8 @@
 
 /// The title of the cluster pane.
 pub const CLUSTER_TITLE: &str = "cluster";
+/// The cluster pane's title while the data-loss flash blinks.
+pub const FLASH_TITLE: &str = " DATA LOST ";
 /// The title of the event log pane.
 pub const LOG_TITLE: &str = "log";
 /// The title of the lesson pane.
@@ -31,6 +33,8 @@ pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const UNDONE: &str = "undone: ";
 /// Shown for lesson-only keys in the sandbox.
 pub const LESSON_ONLY: &str = "(in lessons)";
+/// `story read` when the app serves nothing.
+pub const NO_STORIES: &str = "(no stories: the app serves an empty story file)";
 /// Prefix of a data-loss log line.
 pub const LOST: &str = "DATA LOST";
 /// The editor's status when the manifest is valid.
@@ -44,9 +48,107 @@ pub const DRAFT_RESTORED: &str = "restored your manifest draft from last time";
 /// Shown when `$EDITOR` could not be run.
 pub const EXTERNAL_EDITOR_FAILED: &str = "could not run $EDITOR";
 
+/// The log line when a lesson goal becomes true (followed by its label).
+pub const GOAL_MET: &str = "✓ goal met: ";
+/// The log line when every goal of a step holds.
+pub const STEP_DONE: &str = "★ step done";
+/// The message after a step is done.
+pub const STEP_DONE_KEYS: &str = "★ step done! n: next step (or keep experimenting)";
+/// The message after the last step is done.
+pub const LESSON_DONE_KEYS: &str = "★ last step done! n: the recap";
+/// The message for `n` on the last step before its goals hold.
+pub const LAST_STEP_NOT_DONE: &str =
+    "the recap opens when this step's goals are met (h: a hint, R: restart the step)";
+/// The log line when the recap opens.
+pub const RECAP_BANNER: &str = "lesson complete: the recap is in the lesson pane";
+/// The message for `p` on the first step.
+pub const FIRST_STEP: &str = "this is the first step";
+/// The message after `R`.
+pub const STEP_RESTARTED: &str = "step restarted: the cluster is as the step begins";
+/// The log line after the cluster was rebuilt for a step.
+pub const REBUILT: &str =
+    "the cluster was rebuilt as this step begins (the lesson's solutions of the earlier steps)";
+/// `h` on a step without hints.
+pub const NO_HINTS: &str = "this step has no hints: the goals say what is missing";
+/// `h` when every hint is open.
+pub const NO_MORE_HINTS: &str =
+    "no more hints: the lesson pane shows them all (R restarts the step)";
+/// An answer key on a step without a question.
+pub const NO_QUESTION: &str = "this step asks no question";
+/// A second answer.
+pub const ALREADY_ANSWERED: &str = "you already answered; now act and see what the simulator does";
+/// After a right prediction.
+pub const PREDICTED_RIGHT: &str = "right! now do it and watch the diagram";
+/// After a wrong prediction.
+pub const PREDICTED_WRONG: &str = "not quite: read why in the lesson pane, then do it and watch";
+/// Before the reason a lesson could not start.
+pub const LESSON_FAILED: &str = "cannot open the lesson: ";
+
+/// The picker's first line.
+pub const PICKER_HEADING: &str = "kubestory: where does Kubernetes keep your data?";
+/// The picker's second line.
+pub const PICKER_SUBHEADING: &str =
+    "Pick a lesson. Your progress and your edits are saved as you go.";
+/// The picker's list title.
+pub const PICKER_TITLE: &str = "lessons";
+/// The picker's detail title.
+pub const ABOUT_TITLE: &str = "about";
+/// The picker's last row.
+pub const SANDBOX_ROW: &str = "Sandbox: a free one-node cluster to try things";
+/// Picker detail for a new lesson.
+pub const PICK_START: &str = "Enter: start";
+/// Picker detail for a lesson in progress.
+pub const PICK_RESUME: &str = "Enter: resume where you left off";
+/// Picker detail for a finished lesson.
+pub const PICK_AGAIN: &str = "Enter: take it again from the first step";
+
+/// The picker's note when lesson files did not load.
+pub fn lessons_failed(n: usize) -> String {
+    format!("{n} problem(s) loading lessons: see the right-hand pane (kubestory lint)")
+}
+
+/// The recap's footer.
+pub const RECAP_KEYS: &str = "n or L: back to the lessons · p: the last step again";
+/// The footer when every hint is open and the step is not done.
+pub const STUCK_KEYS: &str = "stuck? R restarts the step · u undoes the last action";
+
+/// The footer while hints remain.
+pub fn hints_left(n: usize) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("h: a hint ({n} more hint{s})")
+}
+
+/// The log line at the start of a step.
+pub fn step_banner(n: usize, of: usize, title: &str) -> String {
+    format!("── step {n} of {of}: {title}")
+}
+
+/// The note after the learner's edits of a lesson manifest were restored.
+pub fn draft_restored_for(name: &str) -> String {
+    format!("restored your edits of {name} from last time (the editor, e)")
+}
+
+/// `n` on an unfinished step.
+pub fn not_done_yet(goal: &str) -> String {
+    format!("not done yet: {goal:?} still fails. n again skips the step; h gives a hint")
+}
+
+/// Which keys answer a question with `n` options.
+pub fn answer_keys(n: usize) -> String {
+    let last = (b'a' + n.clamp(1, 4) as u8 - 1) as char;
+    format!("answer with a to {last}")
+}
+
 /// The message shown when the terminal is too small.
 pub fn enlarge(width: u16, height: u16, min_w: u16, min_h: u16) -> String {
     format!("enlarge the terminal (now {width}x{height}, need {min_w}x{min_h})")
+}
+
+/// The message shown when the progress file could not be read and was set aside.
+pub fn progress_set_aside(path: &str, why: &str) -> String {
+    format!(
+        "your saved progress could not be read ({why}); it was kept as {path} and progress starts afresh"
+    )
 }
 
 /// The message shown when the saved draft could not be read and was set aside.

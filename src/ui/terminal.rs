@@ -4,7 +4,7 @@
 //! suspended.
 
 use super::app::{App, Effect, Mode};
-use super::persist::{self, Restored};
+use super::persist;
 use super::{Action, keymap, render, strings, update};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -17,24 +17,74 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// How to run the TUI.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Draw with ASCII characters only.
     pub ascii: bool,
     /// Use colours (false when `NO_COLOR` is set).
     pub color: bool,
+    /// The lessons to offer (already loaded) and the problems met loading them.
+    pub lessons: Vec<crate::lesson::LoadedLesson>,
+    /// Lesson files that did not load, one line each.
+    pub problems: Vec<String>,
+    /// Open this lesson directly (`--lesson ID`) instead of the picker.
+    pub lesson: Option<String>,
+    /// Open the sandbox directly (`--sandbox`).
+    pub sandbox: bool,
 }
 
-/// Runs the sandbox until the learner quits or a SIGTERM/SIGHUP arrives. Call after
-/// `color_eyre::install()` so a panic report is printed after the terminal is restored.
-pub fn run(options: Options) -> color_eyre::Result<()> {
+/// Builds the app the terminal will show: progress loaded (a corrupt file is set aside and
+/// reported), the picker filled, and the lesson or sandbox opened when asked. Kept apart
+/// from [`run`] so that tests and benchmarks can build the very first frame.
+pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color_eyre::Result<App> {
     let mut app = App::sandbox();
     app.ascii = options.ascii;
     app.color = options.color;
-    if let Some(dir) = persist::state_dir() {
-        app.draft_path = dir.join("draft.yaml");
+    app.state_dir = state_dir.clone();
+    if let Some(dir) = &state_dir {
+        app.draft_path = dir.join(persist::SANDBOX_DRAFT);
+        let (progress, outcome) = crate::lesson::progress::load(dir);
+        app.progress = progress;
+        if let crate::lesson::progress::LoadOutcome::SetAside { aside, why } = outcome {
+            app.message = Some(strings::progress_set_aside(
+                &aside.display().to_string(),
+                &why,
+            ));
+        }
     }
-    restore_draft(&mut app);
+    app.picker = super::picker::Picker::new(options.lessons, options.problems);
+    if let Some(id) = app.progress.last_lesson.clone() {
+        app.picker.select_id(&id);
+    }
+    app.screen = super::app::Screen::Picker;
+    if let Some(id) = &options.lesson {
+        let Some(lesson) = app.picker.find(id).cloned() else {
+            let ids: Vec<&str> = app
+                .picker
+                .lessons
+                .iter()
+                .map(|l| l.lesson.id.as_str())
+                .collect();
+            let hint = crate::manifest::suggest::did_you_mean(id, ids.iter().copied())
+                .map(|s| format!(" (did you mean {s:?}?)"))
+                .unwrap_or_default();
+            color_eyre::eyre::bail!(
+                "there is no lesson {id:?}{hint}; `kubestory list` shows them: {}",
+                ids.join(", ")
+            );
+        };
+        super::player::start(&mut app, lesson, None).map_err(color_eyre::eyre::Report::msg)?;
+    } else if options.sandbox {
+        app.picker.selected = app.picker.lessons.len();
+        update(&mut app, Action::PickerOpen);
+    }
+    Ok(app)
+}
+
+/// Runs kubestory until the learner quits or a SIGTERM/SIGHUP arrives. Call after
+/// `color_eyre::install()` so a panic report is printed after the terminal is restored.
+pub fn run(options: Options) -> color_eyre::Result<()> {
+    let mut app = prepare(options, persist::state_dir())?;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
@@ -59,31 +109,12 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
     );
     ratatui::restore();
     save_draft(&mut app);
+    super::player::save_progress(&mut app);
     result
 }
 
-fn restore_draft(app: &mut App) {
-    match persist::restore(&app.draft_path) {
-        Restored::Nothing => {}
-        Restored::Draft(text) => {
-            update(app, Action::SetDraft(text));
-            app.draft_dirty = false;
-            app.note(strings::DRAFT_RESTORED);
-        }
-        Restored::SetAside(path) => {
-            app.note(&strings::draft_set_aside(&path.display().to_string()))
-        }
-        Restored::Failed(e) => app.note(&format!("cannot read the saved draft: {e}")),
-    }
-}
-
 fn save_draft(app: &mut App) {
-    if app.draft_dirty {
-        if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
-            app.message = Some(format!("cannot save the draft: {e}"));
-        }
-        app.draft_dirty = false;
-    }
+    super::player::save_draft(app);
 }
 
 fn event_loop(
@@ -112,10 +143,16 @@ fn event_loop(
         if dirty {
             continue;
         }
-        if event::poll(Duration::from_millis(250))? {
+        // Idle: wake only to notice signals. During the loss flash: a frame every 150 ms.
+        let animating = app.flash > 0;
+        let timeout = Duration::from_millis(if animating { 150 } else { 250 });
+        if event::poll(timeout)? {
             if let Some(action) = to_action(app, event::read()?) {
                 update(app, action);
             }
+            dirty = true;
+        } else if animating {
+            update(app, Action::Tick);
             dirty = true;
         }
     }
@@ -138,6 +175,12 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
         }
         Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
             (app.mode == Mode::Normal && !app.help).then_some(Action::Click(m.column, m.row))
+        }
+        Event::Mouse(m) if m.kind == MouseEventKind::ScrollDown => {
+            Some(Action::ScrollAt(m.column, m.row, 3))
+        }
+        Event::Mouse(m) if m.kind == MouseEventKind::ScrollUp => {
+            Some(Action::ScrollAt(m.column, m.row, -3))
         }
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(text) if app.mode == Mode::Editor => Some(Action::EditorPaste(text)),

@@ -22,6 +22,8 @@ pub struct Theme {
     pub active: Style,
     /// Keys in the status line.
     pub key: Style,
+    /// Goals met, steps done, right answers.
+    pub good: Style,
     /// Borders.
     pub border: border::Set<'static>,
 }
@@ -53,6 +55,7 @@ impl Theme {
                 note: Style::default().add_modifier(Modifier::ITALIC),
                 active: Style::default().add_modifier(Modifier::REVERSED),
                 key: bold,
+                good: bold,
                 border,
             };
         }
@@ -65,6 +68,7 @@ impl Theme {
             note: Style::default().fg(Color::Yellow),
             active: bold.fg(Color::Black).bg(Color::Cyan),
             key: bold.fg(Color::Cyan),
+            good: bold.fg(Color::Green),
             border,
         }
     }

@@ -2,15 +2,18 @@
 //! [`super::ops`]; this file routes actions and keeps modes, lines and history straight.
 
 use super::action::{Action, Move};
-use super::app::{App, Effect, Mode};
+use super::app::{App, Effect, Mode, Screen};
 use super::editor::Editor;
 use super::panes::cluster_tree;
-use super::{completion, ops, panes, strings};
+use super::{completion, layout, ops, panes, persist, player, strings};
 use ratatui_textarea::{Input, Key};
 
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
-    app.message = None;
+    // A message stays until the learner does something (ticks and resizes are not that).
+    if !matches!(action, Action::Tick | Action::Resize(..)) {
+        app.message = None;
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Select(m) => select(app, m),
@@ -70,12 +73,82 @@ pub fn update(app: &mut App, action: Action) {
             let max = app.log.len().saturating_sub(1);
             app.log_scroll = app.log_scroll.saturating_add_signed(by as isize).min(max);
         }
-        Action::NextStep | Action::PrevStep | Action::NextHint => {
-            if !app.in_lesson {
-                app.message = Some(strings::LESSON_ONLY.into());
+        Action::NextStep | Action::PrevStep | Action::NextHint | Action::RestartStep
+            if !app.in_lesson() =>
+        {
+            app.message = Some(strings::LESSON_ONLY.into());
+        }
+        Action::NextStep => player::next_step(app),
+        Action::PrevStep => player::prev_step(app),
+        Action::NextHint => player::next_hint(app),
+        Action::RestartStep => player::restart_step(app),
+        Action::Answer(i) => player::answer(app, i),
+        Action::ScrollLesson(by) => scroll_lesson(app, by),
+        Action::ScrollAt(col, row, by) => scroll_at(app, col, row, by),
+        Action::OpenPicker => {
+            player::leave(app);
+            app.mode = Mode::Normal;
+        }
+        Action::PickerMove(by) => app.picker.move_by(by),
+        Action::PickerOpen => open_picked(app),
+        Action::Tick => app.flash = app.flash.saturating_sub(1),
+        Action::Resize(w, h) => app.size = (w, h),
+    }
+    if app.in_lesson() {
+        player::refresh_goals(app, true);
+    }
+}
+
+/// Enter in the picker: the selected lesson from where the learner left it, or the sandbox.
+fn open_picked(app: &mut App) {
+    match app.picker.chosen().cloned() {
+        Some(lesson) => {
+            if let Err(e) = player::start(app, lesson, None) {
+                app.message = Some(format!("{}{e}", strings::LESSON_FAILED));
             }
         }
-        Action::Resize(w, h) => app.size = (w, h),
+        None => {
+            player::save_draft(app);
+            app.reset_sim(crate::sim::Simulation::new(crate::sim::Cluster::new(
+                crate::sim::ClusterConfig::default(),
+            )));
+            app.player = None;
+            app.files_dir = None;
+            app.editor_file = strings::EDITOR_FILE.to_string();
+            if let Some(dir) = &app.state_dir {
+                app.draft_path = dir.join(persist::SANDBOX_DRAFT);
+                if let persist::Restored::Draft(text) = persist::restore(&app.draft_path) {
+                    app.editor = Editor::new(&text);
+                }
+            }
+            app.screen = Screen::Play;
+            app.tab = crate::ui::app::Tab::Cluster;
+            app.note(strings::EMPTY_LOG);
+        }
+    }
+}
+
+fn scroll_lesson(app: &mut App, by: i32) {
+    if let Some(p) = app.player.as_mut() {
+        p.scroll = p.scroll.saturating_add_signed(by as i16);
+    }
+}
+
+/// The mouse wheel scrolls the pane under the pointer: the lesson text or the log.
+fn scroll_at(app: &mut App, col: u16, row: u16, by: i32) {
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    if layout::too_small(area) || app.screen != Screen::Play {
+        return;
+    }
+    let a = layout::areas(app, area);
+    let inside = |r: Option<ratatui::layout::Rect>| {
+        r.is_some_and(|r| r.contains(ratatui::layout::Position::new(col, row)))
+    };
+    if inside(a.lesson) {
+        scroll_lesson(app, by);
+    } else if inside(a.log) {
+        let max = app.log.len().saturating_sub(1);
+        app.log_scroll = app.log_scroll.saturating_add_signed(-by as isize).min(max);
     }
 }
 

@@ -86,3 +86,16 @@ pub fn screen(app: &mut App, w: u16, h: u16) -> String {
 
 /// The deployment with an emptyDir from the scenarios.
 pub const EMPTYDIR: &str = "apply -f assets/scenarios/story-emptydir.yaml";
+
+/// An app playing a built-in lesson from its first step (nothing saved to disk).
+pub fn lesson_app(name: &str, id: &str) -> App {
+    let mut a = app(name);
+    let (lessons, errors) = kubestory::lesson::builtin_lessons();
+    assert!(errors.is_empty(), "{errors:?}");
+    let lesson = lessons
+        .into_iter()
+        .find(|l| l.lesson.id == id)
+        .expect("built-in lesson");
+    kubestory::ui::player::start(&mut a, lesson, None).expect("lesson starts");
+    a
+}

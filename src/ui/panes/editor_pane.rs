@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Block;
 
 /// Draws the editor in `area`.
-pub fn render(f: &mut Frame, area: Rect, editor: &Editor, theme: &Theme, ascii: bool) {
+pub fn render(f: &mut Frame, area: Rect, editor: &Editor, file: &str, theme: &Theme, ascii: bool) {
     let status_style = if editor.diagnostics.is_empty() {
         theme.dim
     } else {
@@ -18,7 +18,7 @@ pub fn render(f: &mut Frame, area: Rect, editor: &Editor, theme: &Theme, ascii: 
     };
     let block = Block::bordered()
         .border_set(theme.border)
-        .title(strings::EDITOR_TITLE)
+        .title(format!("{}: {file}", strings::EDITOR_TITLE))
         .title_bottom(Line::styled(editor.status(), status_style));
     let inner = block.inner(area);
     f.render_widget(block, area);

@@ -1,7 +1,7 @@
 //! The `?` overlay, generated from the keymap table: every binding with its keys, grouped by
 //! where it works; lesson keys are marked inactive in the sandbox.
 
-use crate::ui::app::App;
+use crate::ui::app::{App, Screen};
 use crate::ui::keymap::{self, When};
 use crate::ui::strings;
 use crate::ui::theme::Theme;
@@ -10,32 +10,41 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-/// The overlay's lines.
+/// The overlay's lines: the bindings of this screen, grouped by where they work (groups in
+/// the order they first appear in the table).
 pub fn lines(app: &App) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut last: Option<&str> = None;
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
     for b in keymap::bindings() {
-        if b.when == When::Help {
+        if !shown_in_help(b.when, app) {
             continue;
         }
+        let line = format!("  {:<14} {}", keymap::keys_label(&b), b.label);
         let title = b.when.title();
-        if last != Some(title) {
-            out.push(format!("{title}:"));
-            last = Some(title);
+        match groups.iter_mut().find(|(t, _)| *t == title) {
+            Some((_, v)) => v.push(line),
+            None => groups.push((title, vec![line])),
         }
-        let inactive = b.when == When::Lesson && !app.in_lesson;
-        let note = if inactive {
-            format!(" {}", strings::LESSON_ONLY)
-        } else {
-            String::new()
-        };
-        out.push(format!(
-            "  {:<14} {}{note}",
-            keymap::keys_label(&b),
-            b.label
-        ));
+    }
+    let mut out = Vec::new();
+    for (title, v) in groups {
+        out.push(format!("{title}:"));
+        out.extend(v);
     }
     out
+}
+
+/// Whether bindings active under `when` belong in the help of this screen: the picker's
+/// keys on the picker, lesson keys in a lesson, sandbox keys in the sandbox.
+pub fn shown_in_help(when: When, app: &App) -> bool {
+    let picker = app.screen == Screen::Picker;
+    match when {
+        When::Help => false,
+        When::Picker => picker,
+        When::Always => true,
+        When::Lesson | When::Predict => !picker && app.in_lesson(),
+        When::Sandbox => !picker && !app.in_lesson(),
+        _ => !picker,
+    }
 }
 
 /// Draws the overlay centred over `area`, in two columns when one does not fit.

@@ -49,6 +49,7 @@ pub fn render(
                 LogKind::Event => theme.dim,
                 LogKind::Loss => theme.loss,
                 LogKind::Note => theme.note,
+                LogKind::Goal => theme.good,
             };
             Line::styled(text, style)
         })

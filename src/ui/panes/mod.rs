@@ -3,7 +3,9 @@
 pub mod cluster_tree;
 pub mod editor_pane;
 pub mod help;
+pub mod lesson_pane;
 pub mod log;
+pub mod picker_pane;
 
 use super::app::App;
 use super::layout;
@@ -47,11 +49,12 @@ pub fn diagram_fits(inner: ratatui::layout::Rect) -> bool {
     inner.width >= 60 && inner.height >= 16
 }
 
-/// The diagram's marks: the stories the last action lost, with the why.
+/// The diagram's marks: the stories the last action lost, with the why, and (when something
+/// was lost) every story that survived it, marked kept.
 pub fn highlights(app: &App) -> Vec<crate::ui::diagram::Highlight> {
     let losses = &app.cluster().data().losses;
     let end = app.seen_losses.min(losses.len());
-    losses
+    let mut marks: Vec<crate::ui::diagram::Highlight> = losses
         .iter()
         .skip(app.highlight_from.min(end))
         .take(end.saturating_sub(app.highlight_from))
@@ -59,5 +62,16 @@ pub fn highlights(app: &App) -> Vec<crate::ui::diagram::Highlight> {
         .filter(|loss| !loss.stories.is_empty())
         .cloned()
         .map(|loss| crate::ui::diagram::Highlight::Lost { loss })
-        .collect()
+        .collect();
+    if !marks.is_empty() {
+        let kept = app
+            .cluster()
+            .data()
+            .filesystems
+            .values()
+            .flat_map(|fs| fs.stories())
+            .map(|s| crate::ui::diagram::Highlight::Kept { story_id: s.id });
+        marks.extend(kept);
+    }
+    marks
 }

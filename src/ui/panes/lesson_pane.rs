@@ -1,0 +1,232 @@
+//! The lesson pane: the step's text (Markdown subset), then what the learner works towards,
+//! pinned at the bottom when it fits: the predict question, the goal checklist with what is
+//! missing, the open hints and what to press next. After the last step, the recap.
+
+use crate::ui::app::App;
+use crate::ui::markdown::{self, MdStyles};
+use crate::ui::player::Player;
+use crate::ui::strings;
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// Draws the pane: the lesson when one plays, else the sandbox's note.
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::bordered().border_set(theme.border);
+    let Some(p) = &app.player else {
+        let para = Paragraph::new(strings::LESSON_PLACEHOLDER)
+            .wrap(Wrap { trim: false })
+            .block(block.title(strings::LESSON_TITLE));
+        f.render_widget(para, area);
+        return;
+    };
+    let block = block.title(title(p));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let width = inner.width.saturating_sub(1).max(1);
+    let (body, footer) = lines(p, width, theme, app.color, app.ascii);
+    // The goals stay in sight while the text scrolls, when both fit with a few text rows.
+    let pin = footer.len() as u16 + 4 <= inner.height;
+    let (text_area, foot_area, text) = if pin {
+        let [t, fo] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(footer.len() as u16)])
+                .areas(inner);
+        (t, Some(fo), body)
+    } else {
+        let mut all = body;
+        all.extend(footer.clone());
+        (inner, None, all)
+    };
+    let max_scroll = (text.len() as u16).saturating_sub(text_area.height);
+    let scroll = p.scroll.min(max_scroll);
+    let more_below = scroll < max_scroll;
+    f.render_widget(Paragraph::new(text).scroll((scroll, 0)), text_area);
+    if more_below && text_area.height > 0 {
+        let mark = if app.ascii {
+            "v more (PgDn)"
+        } else {
+            "▼ more (PgDn)"
+        };
+        let x = text_area
+            .right()
+            .saturating_sub(mark.chars().count() as u16);
+        let y = text_area.bottom() - 1;
+        f.buffer_mut().set_string(x, y, mark, theme.dim);
+    }
+    if let Some(r) = foot_area {
+        f.render_widget(Paragraph::new(footer), r);
+    }
+}
+
+/// The block title: lesson and step counter.
+fn title(p: &Player) -> String {
+    let l = p.lesson();
+    if p.recap {
+        format!(" {} · done ", l.title)
+    } else {
+        format!(" {} · step {}/{} ", l.title, p.step + 1, l.steps.len())
+    }
+}
+
+/// The pane's lines: (scrolling body, pinned footer).
+pub fn lines(
+    p: &Player,
+    width: u16,
+    theme: &Theme,
+    color: bool,
+    ascii: bool,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let styles = MdStyles::new(color);
+    let (check, cross, star) = if ascii {
+        ("[x]", "[ ]", "*")
+    } else {
+        ("✓", "○", "★")
+    };
+    let Some(step) = p.current() else {
+        let l = p.lesson();
+        let mut body = vec![Line::styled(
+            format!("{star} Lesson complete: {}", l.title),
+            theme.good,
+        )];
+        body.push(Line::default());
+        body.extend(markdown::render(&l.recap, width, &styles, ascii));
+        body.push(Line::default());
+        body.push(Line::styled("You can now:", theme.active));
+        for o in &l.objectives {
+            body.extend(wrap_item(&format!("{check} "), o, width, theme.normal));
+        }
+        let footer = vec![Line::styled(strings::RECAP_KEYS, theme.note)];
+        return (body, footer);
+    };
+    let mut body = vec![Line::styled(step.title.clone(), theme.active)];
+    body.push(Line::default());
+    body.extend(markdown::render(&step.text, width, &styles, ascii));
+
+    let mut footer: Vec<Line<'static>> = Vec::new();
+    if let Some(q) = &step.predict {
+        footer.push(Line::default());
+        footer.extend(wrap_item(
+            "Predict: ",
+            &q.question,
+            width,
+            theme.active.patch(theme.note),
+        ));
+        for (i, o) in q.options.iter().enumerate() {
+            let key = (b'a' + i as u8) as char;
+            let chosen = p.answer == Some(i);
+            let mark = match (p.answer, chosen, o.correct) {
+                (None, _, _) => format!("{key}) "),
+                (Some(_), true, true) => format!("{key}) {check} "),
+                (Some(_), true, false) => format!("{key}) {} ", if ascii { "x" } else { "✗" }),
+                (Some(_), false, true) => format!("{key}) {check} "),
+                (Some(_), false, false) => format!("{key})   "),
+            };
+            let style = match (p.answer, o.correct) {
+                (Some(_), true) => theme.good,
+                (Some(_), false) if chosen => theme.error,
+                _ => theme.normal,
+            };
+            footer.extend(wrap_item(&mark, &o.text, width, style));
+            if p.answer.is_some() && (chosen || o.correct) {
+                footer.extend(wrap_item("     ", &o.explain, width, theme.dim));
+            }
+        }
+        if p.answer.is_none() {
+            footer.push(Line::styled(
+                format!("  {}", strings::answer_keys(q.options.len())),
+                theme.key,
+            ));
+        }
+    }
+    footer.push(Line::default());
+    let met = p.met.iter().filter(|m| **m).count();
+    footer.push(Line::styled(
+        format!("Goals {met}/{}", step.goals.len()),
+        theme.active,
+    ));
+    for (i, g) in step.goals.iter().enumerate() {
+        let ok = p.met.get(i).copied().unwrap_or(false);
+        let (mark, style) = if ok {
+            (format!("{check} "), theme.good)
+        } else {
+            (format!("{cross} "), theme.normal)
+        };
+        footer.extend(wrap_item(&mark, &g.label, width, style));
+    }
+    // What is missing, for the first goal that fails: one thing at a time.
+    if let Some((g, _)) = step
+        .goals
+        .iter()
+        .zip(p.met.iter().chain(std::iter::repeat(&false)))
+        .find(|(_, m)| !**m)
+    {
+        footer.extend(wrap_item("  → ", &g.explain, width, theme.dim));
+    }
+    for (i, h) in step.hints.iter().take(p.hints).enumerate() {
+        footer.extend(wrap_item(
+            &format!("Hint {}/{}: ", i + 1, step.hints.len()),
+            h,
+            width,
+            theme.note,
+        ));
+    }
+    let next = if p.done {
+        Line::styled(strings::STEP_DONE_KEYS, theme.good)
+    } else if p.hints < step.hints.len() {
+        Line::styled(strings::hints_left(step.hints.len() - p.hints), theme.dim)
+    } else {
+        Line::styled(strings::STUCK_KEYS, theme.dim)
+    };
+    footer.push(next);
+    (body, footer)
+}
+
+/// `prefix` then `text` word-wrapped to `width`, continuation lines indented under the text.
+fn wrap_item(
+    prefix: &str,
+    text: &str,
+    width: u16,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let indent = prefix.width();
+    let room = (width as usize).saturating_sub(indent).max(8);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > room {
+            out.push(item_line(
+                &out,
+                prefix,
+                indent,
+                std::mem::take(&mut line),
+                style,
+            ));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(item_line(&out, prefix, indent, line, style));
+    }
+    out
+}
+
+fn item_line(
+    done: &[Line<'static>],
+    prefix: &str,
+    indent: usize,
+    text: String,
+    style: ratatui::style::Style,
+) -> Line<'static> {
+    let lead = if done.is_empty() {
+        prefix.to_string()
+    } else {
+        " ".repeat(indent)
+    };
+    Line::from(vec![Span::styled(lead, style), Span::styled(text, style)])
+}

@@ -1,0 +1,410 @@
+//! A lesson being played: which step the learner is on, which goals hold, which hints are
+//! open, what they predicted. The lesson room decides *whether* a goal holds
+//! ([`goals::step_goals`]); this file decides what the app does about it (messages, progress,
+//! the editor's manifest, moving between steps).
+//!
+//! Moving forward keeps the learner's own cluster (their stories, their mistakes). Moving
+//! back, or `R` (restart the step), rebuilds the cluster as the lesson's solutions leave it
+//! at that step's start ([`replay_to_step`]), so a step can always be done again from a known
+//! state.
+
+use super::app::{App, LogKind, Screen, Tab};
+use super::editor::Editor;
+use super::persist;
+use super::strings;
+use crate::lesson::check::{Workspace, replay_to_step};
+use crate::lesson::goals::{StepStart, step_goals};
+use crate::lesson::model::{Lesson, Step};
+use crate::lesson::{LoadedLesson, progress};
+use std::path::PathBuf;
+
+/// The lesson being played.
+pub struct Player {
+    /// The lesson as loaded.
+    pub loaded: LoadedLesson,
+    /// The step on screen (0-based).
+    pub step: usize,
+    /// Where the step started (for "since the step started" goals).
+    pub start: StepStart,
+    /// Whether each goal of the step holds now.
+    pub met: Vec<bool>,
+    /// The step's goals all held at some moment (the step is done; `n` moves on).
+    pub done: bool,
+    /// How many hints are open.
+    pub hints: usize,
+    /// The option chosen for the step's predict question.
+    pub answer: Option<usize>,
+    /// The recap is on screen (the last step is done).
+    pub recap: bool,
+    /// `n` was pressed once on an unfinished step; a second `n` skips it.
+    pub skip_armed: bool,
+    /// The folder holding the lesson's manifests for `kubectl apply -f NAME`.
+    pub workspace: Workspace,
+    /// How far the lesson text is scrolled.
+    pub scroll: u16,
+}
+
+impl Player {
+    /// The lesson.
+    pub fn lesson(&self) -> &Lesson {
+        &self.loaded.lesson
+    }
+
+    /// The step on screen (`None` while the recap shows).
+    pub fn current(&self) -> Option<&Step> {
+        if self.recap {
+            None
+        } else {
+            self.lesson().steps.get(self.step)
+        }
+    }
+
+    /// Whether the step asks a predict question the learner has not answered yet.
+    pub fn awaiting_prediction(&self) -> bool {
+        self.answer.is_none() && self.current().is_some_and(|s| s.predict.is_some())
+    }
+}
+
+/// Opens a lesson at its saved step (or `step` when given), building the cluster as the
+/// lesson's solutions leave it there. Errors are shown to the learner.
+pub fn start(app: &mut App, loaded: LoadedLesson, step: Option<usize>) -> Result<(), String> {
+    let id = loaded.lesson.id.clone();
+    let saved = app.progress.lessons.get(&id).cloned().unwrap_or_default();
+    let last = loaded.lesson.steps.len().saturating_sub(1);
+    let step = step
+        .unwrap_or(if saved.finished { 0 } else { saved.step })
+        .min(last);
+    let workspace = Workspace::new().map_err(|e| format!("cannot create a scratch folder: {e}"))?;
+    save_draft(app);
+    let sim = replay_to_step(&loaded.lesson, step, &workspace)?;
+    app.files_dir = Some(workspace.dir.clone());
+    app.player = Some(Player {
+        loaded,
+        step,
+        start: StepStart::default(),
+        met: Vec::new(),
+        done: false,
+        hints: 0,
+        answer: None,
+        recap: false,
+        skip_armed: false,
+        workspace,
+        scroll: 0,
+    });
+    app.reset_sim(sim);
+    app.screen = Screen::Play;
+    app.tab = Tab::Lesson;
+    let entry = app.progress.entry(&id);
+    entry.step = step;
+    app.progress.last_lesson = Some(id);
+    enter_step(app, step);
+    Ok(())
+}
+
+/// Shows step `step` on the cluster as it is now: resets the goals' starting point, restores
+/// the step's hints and answer, and puts the step's manifest in the editor.
+fn enter_step(app: &mut App, step: usize) {
+    let Some(p) = app.player.as_mut() else {
+        return;
+    };
+    p.step = step;
+    p.recap = false;
+    p.skip_armed = false;
+    p.scroll = 0;
+    p.start = StepStart::of(app.sim.cluster());
+    let id = p.lesson().id.clone();
+    let step_id = p.lesson().steps.get(step).map(|s| s.id.clone());
+    let title = p.lesson().steps.get(step).map(|s| s.title.clone());
+    let of = p.lesson().steps.len();
+    let saved = app.progress.lessons.get(&id);
+    if let (Some(p), Some(sid)) = (app.player.as_mut(), &step_id) {
+        p.hints = saved.and_then(|s| s.hints.get(sid)).copied().unwrap_or(0);
+        p.answer = saved.and_then(|s| s.answers.get(sid)).copied();
+        p.done = saved.is_some_and(|s| s.done_steps.contains(sid));
+    }
+    app.progress.entry(&id).step = step;
+    save_progress(app);
+    load_step_manifest(app, step);
+    if let Some(t) = title {
+        app.note(&strings::step_banner(step + 1, of, &t));
+    }
+    refresh_goals(app, false);
+}
+
+/// Puts the manifest of the latest step up to `step` that provides one into the editor: the
+/// learner's saved draft of it when there is one, else the lesson's text.
+fn load_step_manifest(app: &mut App, step: usize) {
+    let Some(p) = &app.player else {
+        return;
+    };
+    let lesson = p.lesson();
+    let Some((owner, file)) = lesson.steps[..=step.min(lesson.steps.len().saturating_sub(1))]
+        .iter()
+        .rev()
+        .find_map(|s| s.manifests.first().map(|m| (s.id.clone(), m.clone())))
+    else {
+        return;
+    };
+    let draft = draft_path(app, &lesson.id, &owner, &file.name);
+    if app.editor_file == file.name && app.draft_path == draft {
+        return;
+    }
+    save_draft(app);
+    let original = file.content.clone().unwrap_or_default();
+    let (text, restored) = match persist::restore(&draft) {
+        persist::Restored::Draft(t) => {
+            let changed = t != original;
+            (t, changed)
+        }
+        _ => (original, false),
+    };
+    app.editor = Editor::new(&text);
+    app.editor_file = file.name.clone();
+    app.draft_path = draft;
+    // Written at once, so `kubectl apply -f NAME` reads what the editor shows.
+    app.draft_dirty = true;
+    save_draft(app);
+    if restored {
+        app.note(&strings::draft_restored_for(&file.name));
+    }
+}
+
+/// Where the learner's edits of a step's manifest are kept.
+fn draft_path(app: &App, lesson: &str, step: &str, name: &str) -> PathBuf {
+    match &app.state_dir {
+        Some(dir) => progress::draft_path(dir, lesson, step),
+        None => app
+            .files_dir
+            .clone()
+            .unwrap_or_else(std::env::temp_dir)
+            .join(format!("draft-{step}-{name}")),
+    }
+}
+
+/// Writes the editor buffer to its draft file when it changed.
+pub fn save_draft(app: &mut App) {
+    if app.draft_dirty {
+        if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
+            app.message = Some(format!("cannot save the draft: {e}"));
+        }
+        app.draft_dirty = false;
+    }
+}
+
+/// Saves progress when kubestory has a state folder (tests and `--no-save` runs have none).
+pub fn save_progress(app: &mut App) {
+    if let Some(dir) = &app.state_dir
+        && let Err(e) = progress::save(dir, &app.progress)
+    {
+        app.message = Some(format!("cannot save your progress: {e}"));
+    }
+}
+
+/// Re-evaluates the step's goals after anything happened; announces goals that became true
+/// and the step's completion. `announce` is false when a step is entered.
+pub fn refresh_goals(app: &mut App, announce: bool) {
+    let Some(p) = &app.player else {
+        return;
+    };
+    let Some(step) = p.current() else {
+        return;
+    };
+    let now: Vec<bool> = step_goals(step, app.sim.cluster(), &p.start)
+        .into_iter()
+        .map(|(_, met)| met)
+        .collect();
+    let newly: Vec<String> = step
+        .goals
+        .iter()
+        .zip(&now)
+        .enumerate()
+        .filter(|(i, (_, met))| **met && !p.met.get(*i).copied().unwrap_or(false))
+        .map(|(_, (g, _))| g.label.clone())
+        .collect();
+    let all = now.iter().all(|m| *m);
+    let was_done = p.done;
+    let step_id = step.id.clone();
+    let lesson_id = p.lesson().id.clone();
+    let last = p.step + 1 == p.lesson().steps.len();
+    if let Some(p) = app.player.as_mut() {
+        p.met = now;
+        if all {
+            p.done = true;
+        }
+    }
+    if !announce {
+        return;
+    }
+    for label in &newly {
+        app.push_log(LogKind::Goal, &format!("{}{label}", strings::GOAL_MET));
+    }
+    if all && !was_done {
+        app.progress.entry(&lesson_id).done_steps.insert(step_id);
+        save_progress(app);
+        app.message = Some(if last {
+            strings::LESSON_DONE_KEYS.into()
+        } else {
+            strings::STEP_DONE_KEYS.into()
+        });
+        app.push_log(LogKind::Goal, strings::STEP_DONE);
+    } else if let Some(label) = newly.last() {
+        app.message = Some(format!("{}{label}", strings::GOAL_MET));
+    }
+}
+
+/// `n`: the next step when this one is done (a second `n` skips an unfinished step); after
+/// the last step, the recap; after the recap, back to the lessons.
+pub fn next_step(app: &mut App) {
+    let Some(p) = app.player.as_mut() else {
+        return;
+    };
+    if p.recap {
+        leave(app);
+        return;
+    }
+    if !p.done && !p.skip_armed {
+        p.skip_armed = true;
+        let first_unmet = p
+            .current()
+            .and_then(|s| s.goals.iter().zip(&p.met).find(|(_, m)| !**m))
+            .map(|(g, _)| g.label.clone())
+            .unwrap_or_default();
+        app.message = Some(strings::not_done_yet(&first_unmet));
+        return;
+    }
+    let next = p.step + 1;
+    let id = p.lesson().id.clone();
+    if next >= p.lesson().steps.len() {
+        if p.done {
+            p.recap = true;
+            p.scroll = 0;
+            app.progress.entry(&id).finished = true;
+            save_progress(app);
+            app.note(strings::RECAP_BANNER);
+        } else {
+            app.message = Some(strings::LAST_STEP_NOT_DONE.into());
+            if let Some(p) = app.player.as_mut() {
+                p.skip_armed = false;
+            }
+        }
+        return;
+    }
+    let written = app
+        .player
+        .as_ref()
+        .map(|p| p.workspace.write(&p.lesson().steps[next].manifests));
+    if let Some(Err(e)) = written {
+        app.message = Some(format!("cannot write the step's manifests: {e}"));
+    }
+    enter_step(app, next);
+}
+
+/// `p`: the previous step, rebuilt from the lesson's solutions (from the recap: the last step).
+pub fn prev_step(app: &mut App) {
+    let Some(p) = app.player.as_ref() else {
+        return;
+    };
+    let target = if p.recap {
+        p.step
+    } else if p.step == 0 {
+        app.message = Some(strings::FIRST_STEP.into());
+        return;
+    } else {
+        p.step - 1
+    };
+    rebuild_at(app, target);
+}
+
+/// `R`: this step again, from the cluster the lesson's solutions leave at its start.
+pub fn restart_step(app: &mut App) {
+    if let Some(step) = app.player.as_ref().map(|p| p.step) {
+        rebuild_at(app, step);
+        app.message = Some(strings::STEP_RESTARTED.into());
+    }
+}
+
+fn rebuild_at(app: &mut App, step: usize) {
+    let Some(p) = app.player.as_ref() else {
+        return;
+    };
+    match replay_to_step(p.lesson(), step, &p.workspace) {
+        Ok(sim) => {
+            app.reset_sim(sim);
+            app.note(strings::REBUILT);
+            enter_step(app, step);
+        }
+        Err(e) => app.push_log(LogKind::Error, &e),
+    }
+}
+
+/// `h`: opens the next hint.
+pub fn next_hint(app: &mut App) {
+    let Some(p) = app.player.as_mut() else {
+        return;
+    };
+    let Some(step) = p.current() else {
+        return;
+    };
+    let total = step.hints.len();
+    let sid = step.id.clone();
+    if p.hints >= total {
+        app.message = Some(if total == 0 {
+            strings::NO_HINTS.into()
+        } else {
+            strings::NO_MORE_HINTS.into()
+        });
+        return;
+    }
+    p.hints += 1;
+    let shown = p.hints;
+    let id = p.lesson().id.clone();
+    app.progress.entry(&id).hints.insert(sid, shown);
+    save_progress(app);
+    app.tab = Tab::Lesson;
+}
+
+/// `a`–`d`: answers the step's predict question (the first answer counts).
+pub fn answer(app: &mut App, option: usize) {
+    let Some(p) = app.player.as_mut() else {
+        return;
+    };
+    let Some(step) = p.current() else {
+        return;
+    };
+    let Some(predict) = &step.predict else {
+        app.message = Some(strings::NO_QUESTION.into());
+        return;
+    };
+    if option >= predict.options.len() {
+        app.message = Some(strings::answer_keys(predict.options.len()));
+        return;
+    }
+    if p.answer.is_some() {
+        app.message = Some(strings::ALREADY_ANSWERED.into());
+        return;
+    }
+    let right = predict.options[option].correct;
+    let sid = step.id.clone();
+    p.answer = Some(option);
+    let id = p.lesson().id.clone();
+    app.progress.entry(&id).answers.insert(sid, option);
+    save_progress(app);
+    app.message = Some(if right {
+        strings::PREDICTED_RIGHT.into()
+    } else {
+        strings::PREDICTED_WRONG.into()
+    });
+    app.tab = Tab::Lesson;
+}
+
+/// `L`: back to the lesson picker (progress and the draft are saved; the cluster is not).
+pub fn leave(app: &mut App) {
+    save_draft(app);
+    save_progress(app);
+    app.player = None;
+    app.files_dir = None;
+    app.screen = Screen::Picker;
+    if let Some(id) = app.progress.last_lesson.clone() {
+        app.picker.select_id(&id);
+    }
+}
