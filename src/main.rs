@@ -35,13 +35,26 @@ fn tui(
     dir: Option<&std::path::Path>,
 ) -> Result<ExitCode> {
     use std::io::IsTerminal;
+    let (lessons, errors) = library(dir);
+    if let Some(id) = &lesson
+        && !lessons.iter().any(|l| &l.lesson.id == id)
+    {
+        let ids: Vec<&str> = lessons.iter().map(|l| l.lesson.id.as_str()).collect();
+        let hint = kubestory::manifest::suggest::did_you_mean(id, ids.iter().copied())
+            .map(|s| format!(" (did you mean {s:?}?)"))
+            .unwrap_or_default();
+        eprintln!(
+            "error: there is no lesson {id:?}{hint}; the lessons are: {}",
+            ids.join(", ")
+        );
+        return Ok(ExitCode::from(2));
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         Cli::command().print_help()?;
         println!("\nRun kubestory in a terminal to open the lessons.");
         return Ok(ExitCode::SUCCESS);
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let (lessons, errors) = library(dir);
     kubestory::ui::run(kubestory::ui::Options {
         ascii,
         color,

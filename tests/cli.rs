@@ -76,3 +76,63 @@ fn no_arguments_lists_the_commands() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("sim"));
 }
+
+#[test]
+fn an_unknown_lesson_id_is_refused_with_a_suggestion() {
+    let out = kubestory()
+        .args(["--lesson", "container-filesystm"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("did you mean \"container-filesystem\"?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn list_shows_progress_and_reset_clears_it() {
+    let state = std::env::temp_dir().join(format!("kubestory-cli-reset-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    let dir = state.join("kubestory");
+    std::fs::create_dir_all(dir.join("drafts/container-filesystem")).expect("dirs");
+    std::fs::write(
+        dir.join("progress.json"),
+        r#"{"version":1,"lessons":{"container-filesystem":{"step":2,"done_steps":["deploy","crash"],"hints":{},"answers":{},"finished":false}},"last_lesson":"container-filesystem"}"#,
+    )
+    .expect("progress");
+    std::fs::write(dir.join("drafts/container-filesystem/deploy.yaml"), "x").expect("draft");
+    let list = |state: &std::path::Path| {
+        let out = kubestory()
+            .arg("list")
+            .env("XDG_STATE_HOME", state)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = list(&state);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("container-filesystem") && l.contains("step 3/4")),
+        "{text}"
+    );
+    let out = kubestory()
+        .args(["reset", "container-filesystem"])
+        .env("XDG_STATE_HOME", &state)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dir.join("drafts/container-filesystem").exists());
+    let text = list(&state);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("container-filesystem") && l.contains("new")),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&state);
+}

@@ -298,3 +298,25 @@ fn symlink_out_of_the_folder_is_refused() {
         "{err:?}"
     );
 }
+
+#[test]
+fn every_lesson_file_is_built_in_and_loads_from_its_embedded_text() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(root().join("lessons"))
+        .expect("lessons folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .collect();
+    on_disk.sort();
+    let built_in: Vec<String> = kubestory::lesson::builtin::BUILTIN
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .collect();
+    assert_eq!(
+        built_in, on_disk,
+        "add new lesson files to src/lesson/builtin.rs"
+    );
+    let (lessons, errors) = kubestory::lesson::builtin_lessons();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(lessons.len(), on_disk.len());
+}

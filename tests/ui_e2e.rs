@@ -69,16 +69,29 @@ fn start_shell(name: &str) -> PathBuf {
     state
 }
 
+/// Starts the sandbox (`--sandbox`) in the shell and waits for its first frame.
 fn launch(name: &str, state: &std::path::Path) {
+    launch_with(name, state, "--sandbox");
+    wait(name, "standard (default)");
+}
+
+/// Starts kubestory with `args` in the shell (private state folder, pid recorded).
+fn launch_with(name: &str, state: &std::path::Path, args: &str) {
     let bin = env!("CARGO_BIN_EXE_kubestory");
     let line = format!(
-        "cd {} && EDITOR={state}/fake-editor XDG_STATE_HOME={state} sh -c 'echo $$ > {state}/pid; exec {bin}'; echo EXIT=$?",
+        "cd {} && EDITOR={state}/fake-editor XDG_STATE_HOME={state} sh -c 'echo $$ > {state}/pid; exec {bin} {args}'; echo EXIT=$?",
         env!("CARGO_MANIFEST_DIR"),
         state = state.display(),
     );
     td(&["type", name, &line]);
     td(&["keys", name, "Enter"]);
-    wait(name, "standard (default)");
+}
+
+/// Types a line into the `:` command line and runs it.
+fn run(name: &str, line: &str) {
+    td(&["keys", name, ":"]);
+    td(&["type", name, line]);
+    td(&["keys", name, "Enter"]);
 }
 
 fn shell_is_sane(name: &str) {
@@ -180,6 +193,72 @@ fn external_editor_and_drafts_survive_a_restart() {
     assert!(draft.contains("from-editor"), "{draft}");
     launch(name, &state);
     wait(name, "restored your manifest draft");
+    td(&["keys", name, "q"]);
+    td(&["stop", name]);
+}
+
+/// A learner's first lesson, in the real binary: pick it, write a story, crash the app and
+/// see the story lost with its why, apply the fixed manifest from the editor, crash again
+/// and see it survive, delete the pod, resize, reach the recap, quit, and find the progress
+/// kept on the next start.
+#[test]
+fn lesson_walk_from_the_picker_to_the_recap_and_back() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "lesson";
+    let state = start_shell(name);
+    launch_with(name, &state, "");
+    wait(name, "Where does a container keep what it writes?");
+    td(&["keys", name, "Enter"]);
+    wait(name, "step 1/4");
+    run(name, "kubectl apply -f story.yaml");
+    wait(name, "goal met: The story app runs");
+    run(name, "story write deploy/story my first story");
+    wait(name, "step done! n: next step");
+    td(&["keys", name, "n"]);
+    wait(name, "step 2/4");
+    td(&["keys", name, "b"]);
+    wait(name, "right! now do it");
+    run(name, "crash deploy/story");
+    wait(name, "DATA LOST: \"my first story\"");
+    wait(name, "why:");
+    wait(name, "step done!");
+    td(&["keys", name, "n"]);
+    wait(name, "step 3/4");
+    // The fixed manifest (with an emptyDir) is in the editor: apply it with Ctrl-S.
+    td(&["keys", name, "e"]);
+    wait(name, "manifest editor: story.yaml");
+    td(&["keys", name, "C-s"]);
+    // The diagram draws the new pod with its emptyDir (the log scrolls past the apply).
+    wait(name, "story-volume emptyDir");
+    run(name, "story write deploy/story survives a crash");
+    wait(name, "stored \"survives a crash\"");
+    run(name, "crash deploy/story");
+    wait(name, "step done!");
+    let (_, screen) = td(&["screen", name]);
+    assert!(
+        !screen.contains("DATA LOST: \"survives a crash\""),
+        "the emptyDir kept the story through the crash:\n{screen}"
+    );
+    td(&["keys", name, "n"]);
+    wait(name, "step 4/4");
+    run(name, "kubectl delete pod --all");
+    wait(name, "DATA LOST: \"survives a crash\"");
+    wait(name, "last step done");
+    td(&["resize", name, "40x12"]);
+    wait(name, "enlarge the terminal");
+    td(&["resize", name, "80x24"]);
+    wait(name, "3 lesson: step 4/4");
+    td(&["keys", name, "n"]);
+    wait(name, "Lesson complete");
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+    let progress =
+        std::fs::read_to_string(state.join("kubestory/progress.json")).expect("progress saved");
+    assert!(progress.contains("container-filesystem"), "{progress}");
+    launch_with(name, &state, "");
+    wait(name, "done");
     td(&["keys", name, "q"]);
     td(&["stop", name]);
 }

@@ -22,6 +22,35 @@ pub const VERBS: &[&str] = &[
     "version",
 ];
 
+/// The simulator's own first words (as in `kubestory sim` scripts), besides kubectl's verbs.
+pub const SIM_WORDS: &[&str] = &["crash", "node", "story", "undo", "wait"];
+
+/// Candidates for the word at `index` of a simulator line: `story write|read TARGET`,
+/// `crash TARGET`, `node fail|reboot|recover NODE`.
+fn sim_candidates(c: &Cluster, args: &[&str], index: usize) -> Vec<String> {
+    let targets = || {
+        let mut v: Vec<String> = Vec::new();
+        v.extend(
+            c.deployments()
+                .map(|d| format!("deploy/{}", d.metadata.name)),
+        );
+        v.extend(
+            c.stateful_sets()
+                .map(|s| format!("sts/{}", s.metadata.name)),
+        );
+        v.extend(c.pods().map(|p| format!("pod/{}", p.metadata.name)));
+        v
+    };
+    let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect();
+    match (args.first().copied(), index) {
+        (Some("story"), 1) => words(&["read", "write"]),
+        (Some("story"), 2) | (Some("crash"), 1) => targets(),
+        (Some("node"), 1) => words(&["fail", "reboot", "recover"]),
+        (Some("node"), 2) => c.nodes().map(|n| n.metadata.name.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The kinds worth completing, as kubectl users type them.
 pub const KINDS: &[&str] = &[
     "all",
@@ -93,9 +122,20 @@ pub fn complete(c: &Cluster, line: &str) -> (String, Option<String>) {
     if !trailing_space && words.last().is_some_and(|w| w.starts_with('-')) {
         return (line.to_string(), None);
     }
-    let candidates: Vec<String> = match index {
-        0 => VERBS.iter().map(|s| s.to_string()).collect(),
-        1 => KINDS.iter().map(|s| s.to_string()).collect(),
+    let sim_line = skip == 0 && args.first().is_some_and(|w| SIM_WORDS.contains(w));
+    let candidates: Vec<String> = match (index, sim_line) {
+        (0, _) if skip == 0 => {
+            let mut v: Vec<String> = VERBS
+                .iter()
+                .chain(SIM_WORDS)
+                .map(|s| s.to_string())
+                .collect();
+            v.sort();
+            v
+        }
+        (0, _) => VERBS.iter().map(|s| s.to_string()).collect(),
+        (_, true) => sim_candidates(c, &args, index),
+        (1, false) => KINDS.iter().map(|s| s.to_string()).collect(),
         _ => names(c, args.get(1).copied().unwrap_or("")),
     };
     let matching: Vec<&String> = candidates
@@ -151,5 +191,19 @@ mod tests {
         assert_eq!(line, "get p");
         assert!(msg.is_some_and(|m| m.contains("pods") && m.contains("pvc")));
         assert_eq!(complete(&c, "de").0, "de");
+    }
+
+    #[test]
+    fn completes_the_simulators_own_lines() {
+        let c = Cluster::new(ClusterConfig::default());
+        assert_eq!(complete(&c, "sto").0, "story ");
+        assert_eq!(complete(&c, "story w").0, "story write ");
+        assert_eq!(complete(&c, "node f").0, "node fail ");
+        assert_eq!(complete(&c, "node fail mini").0, "node fail minikube ");
+        assert_eq!(
+            complete(&c, "kubectl sto").0,
+            "kubectl sto",
+            "not a kubectl verb"
+        );
     }
 }

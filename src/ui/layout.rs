@@ -49,9 +49,15 @@ pub fn areas(app: &App, area: Rect) -> Areas {
             Constraint::Length(1),
         ])
         .areas(area);
+        // In a lesson the text needs room too: the cluster gets half, but never less than
+        // the diagram needs (62 columns with borders).
+        let left_cols = if app.player.is_some() {
+            (main.width / 2).max(62)
+        } else {
+            main.width * 58 / 100
+        };
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-                .areas(main);
+            Layout::horizontal([Constraint::Length(left_cols), Constraint::Fill(1)]).areas(main);
         a.cluster = Some(left);
         if editing {
             a.editor = Some(right);

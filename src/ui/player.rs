@@ -252,8 +252,9 @@ pub fn refresh_goals(app: &mut App, announce: bool) {
     }
 }
 
-/// `n`: the next step when this one is done (a second `n` skips an unfinished step); after
-/// the last step, the recap; after the recap, back to the lessons.
+/// `n`: the next step when this one is done, on the learner's own cluster; a second `n`
+/// skips an unfinished step, and the next one starts from the lesson's solutions. After the
+/// last step, the recap; after the recap, back to the lessons.
 pub fn next_step(app: &mut App) {
     let Some(p) = app.player.as_mut() else {
         return;
@@ -273,6 +274,7 @@ pub fn next_step(app: &mut App) {
         return;
     }
     let next = p.step + 1;
+    let skipping = !p.done;
     let id = p.lesson().id.clone();
     if next >= p.lesson().steps.len() {
         if p.done {
@@ -287,6 +289,12 @@ pub fn next_step(app: &mut App) {
                 p.skip_armed = false;
             }
         }
+        return;
+    }
+    if skipping {
+        // A skipped step is done for the learner: the next one starts from the lesson's
+        // solutions, so it can always be done.
+        rebuild_at(app, next);
         return;
     }
     let written = app

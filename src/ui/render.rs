@@ -138,6 +138,10 @@ fn bottom_lines(
     theme: &Theme,
 ) {
     let input = match app.mode {
+        Mode::Command if app.line.is_empty() => Line::from(vec![
+            Span::raw(format!("{}_", strings::COMMAND_PROMPT)),
+            Span::styled(strings::COMMAND_HINT, theme.dim),
+        ]),
         Mode::Command => Line::from(format!("{}{}_", strings::COMMAND_PROMPT, app.line)),
         Mode::StoryPrompt => Line::from(format!("{}{}_", strings::STORY_PROMPT, app.line)),
         _ => Line::styled(app.message.clone().unwrap_or_default(), theme.note),

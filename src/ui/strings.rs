@@ -22,7 +22,9 @@ pub const EMPTY_LOG: &str = "Welcome to the kubestory sandbox: a one-node miniku
 /// The prompt of the story input line.
 pub const STORY_PROMPT: &str = "story text: ";
 /// The prompt of the kubectl command line.
-pub const COMMAND_PROMPT: &str = ":kubectl ";
+pub const COMMAND_PROMPT: &str = ":";
+/// Shown after the empty command line: what it takes.
+pub const COMMAND_HINT: &str = "  kubectl get pods · story write deploy/story TEXT · story read · crash · node fail NODE · wait 30s · Tab completes";
 /// Shown when a key needs a pod and none is selected.
 pub const NEED_POD: &str = "select a pod (or one of its containers) first";
 /// Shown when a key needs a node and none is selected.

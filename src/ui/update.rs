@@ -117,13 +117,25 @@ fn open_picked(app: &mut App) {
             app.editor_file = strings::EDITOR_FILE.to_string();
             if let Some(dir) = &app.state_dir {
                 app.draft_path = dir.join(persist::SANDBOX_DRAFT);
-                if let persist::Restored::Draft(text) = persist::restore(&app.draft_path) {
-                    app.editor = Editor::new(&text);
-                }
             }
             app.screen = Screen::Play;
             app.tab = crate::ui::app::Tab::Cluster;
             app.note(strings::EMPTY_LOG);
+            if app.state_dir.is_some() {
+                match persist::restore(&app.draft_path) {
+                    persist::Restored::Nothing => {}
+                    persist::Restored::Draft(text) => {
+                        app.editor = Editor::new(&text);
+                        app.note(strings::DRAFT_RESTORED);
+                    }
+                    persist::Restored::SetAside(path) => {
+                        app.note(&strings::draft_set_aside(&path.display().to_string()))
+                    }
+                    persist::Restored::Failed(e) => {
+                        app.note(&format!("cannot read the saved draft: {e}"))
+                    }
+                }
+            }
         }
     }
 }

@@ -63,10 +63,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The block title: lesson and step counter.
 fn title(p: &Player) -> String {
     let l = p.lesson();
+    // The counter first: a long title is cut at the right edge, the counter never.
     if p.recap {
-        format!(" {} · done ", l.title)
+        format!(" done · {} ", l.title)
     } else {
-        format!(" {} · step {}/{} ", l.title, p.step + 1, l.steps.len())
+        format!(" step {}/{} · {} ", p.step + 1, l.steps.len(), l.title)
     }
 }
 

@@ -1,0 +1,239 @@
+//! Playing a lesson through the keys a learner presses: goals turn true live, a step is done
+//! only when its goals hold (or on a deliberate second `n`), `p` and `R` rebuild the cluster
+//! from the lesson's solutions, predictions are kept, hints open one at a time, and progress
+//! and drafts survive leaving the lesson.
+
+mod ui_common;
+
+use kubestory::ui::app::Screen;
+use kubestory::ui::{Action, update};
+use ui_common::*;
+
+const LESSON: &str = "container-filesystem";
+
+fn player(a: &kubestory::ui::App) -> &kubestory::ui::player::Player {
+    a.player.as_ref().expect("a lesson plays")
+}
+
+#[test]
+fn goals_turn_true_as_the_learner_acts_and_the_step_is_done() {
+    let mut a = lesson_app("goals", LESSON);
+    assert_eq!(player(&a).met, vec![false, false]);
+    command(&mut a, "kubectl apply -f story.yaml");
+    assert_eq!(player(&a).met, vec![true, false]);
+    assert!(!player(&a).done);
+    command(&mut a, "story write deploy/story my first story");
+    assert_eq!(player(&a).met, vec![true, true]);
+    assert!(player(&a).done);
+    assert!(a.log.iter().any(|l| l.text.contains("step done")));
+    assert!(
+        a.progress.lessons[LESSON].done_steps.contains("deploy"),
+        "the done step is remembered"
+    );
+}
+
+#[test]
+fn n_on_an_unfinished_step_warns_once_and_skips_on_the_second_press() {
+    let mut a = lesson_app("skip", LESSON);
+    press(&mut a, key('n'));
+    assert_eq!(player(&a).step, 0);
+    assert!(
+        a.message.as_deref().unwrap_or("").contains("not done yet"),
+        "{:?}",
+        a.message
+    );
+    press(&mut a, key('n'));
+    assert_eq!(player(&a).step, 1);
+    // Skipping does the skipped step for the learner: the app of step 1 runs.
+    assert_eq!(a.cluster().deployments().count(), 1);
+}
+
+#[test]
+fn the_next_step_keeps_the_learners_cluster() {
+    let mut a = lesson_app("next", LESSON);
+    command(&mut a, "kubectl apply -f story.yaml");
+    command(&mut a, "story write deploy/story my first story");
+    command(&mut a, "story write deploy/story a story of my own");
+    press(&mut a, key('n'));
+    assert_eq!(player(&a).step, 1);
+    let served = a
+        .cluster()
+        .read_stories(
+            "default",
+            &kubestory::sim::Target::Deployment("story".into()),
+            None,
+        )
+        .expect("the app serves");
+    assert_eq!(served[1].text, "a story of my own");
+    // Step 2 (crash): its goals count from the step's start.
+    assert_eq!(player(&a).met, vec![false, false, false]);
+    command(&mut a, "crash deploy/story");
+    assert!(player(&a).done, "{:?}", player(&a).met);
+}
+
+#[test]
+fn p_and_r_rebuild_the_cluster_from_the_lessons_solutions() {
+    let mut a = lesson_app("rebuild", LESSON);
+    press(&mut a, key('n'));
+    press(&mut a, key('n'));
+    assert_eq!(player(&a).step, 1);
+    // Skipped step 1, but step 2 starts from what step 1's solution leaves: the app runs.
+    command(&mut a, "kubectl delete deployment story");
+    assert!(a.cluster().deployments().next().is_none());
+    press(&mut a, key('R'));
+    assert_eq!(player(&a).step, 1);
+    assert_eq!(a.cluster().deployments().count(), 1, "R rebuilt the step");
+    press(&mut a, key('p'));
+    assert_eq!(player(&a).step, 0);
+    assert_eq!(
+        a.cluster().deployments().count(),
+        0,
+        "step 1 starts before the app exists"
+    );
+}
+
+#[test]
+fn a_prediction_is_answered_once_with_a_to_d() {
+    let mut a = lesson_app("predict", LESSON);
+    press(&mut a, key('n'));
+    press(&mut a, key('n'));
+    assert!(player(&a).awaiting_prediction());
+    let status = kubestory::ui::keymap::status_line(&a);
+    assert!(status.contains("a-b answer"), "{status}");
+    press(&mut a, key('c'));
+    assert!(player(&a).awaiting_prediction(), "c is not an option here");
+    press(&mut a, key('b'));
+    assert_eq!(player(&a).answer, Some(1));
+    assert!(a.message.as_deref().unwrap_or("").starts_with("right"));
+    assert_eq!(a.progress.lessons[LESSON].answers.get("crash"), Some(&1));
+    // Once answered, the letters are free again (b does nothing, a answers no more).
+    assert_eq!(kubestory::ui::keymap::action_for(&a, key('a')), None);
+}
+
+#[test]
+fn hints_open_one_at_a_time_and_say_when_there_are_no_more() {
+    let mut a = lesson_app("hints", LESSON);
+    press(&mut a, key('h'));
+    assert_eq!(player(&a).hints, 1);
+    press(&mut a, key('h'));
+    assert_eq!(player(&a).hints, 2);
+    press(&mut a, key('h'));
+    assert_eq!(player(&a).hints, 2);
+    assert!(a.message.as_deref().unwrap_or("").contains("no more hints"));
+}
+
+#[test]
+fn the_editor_holds_the_steps_manifest_under_its_name_and_applies_it() {
+    let mut a = lesson_app("editor", LESSON);
+    assert_eq!(a.editor_file, "story.yaml");
+    assert!(a.editor.text().contains("kind: Deployment"));
+    press(&mut a, key('e'));
+    press(&mut a, ctrl('s'));
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.text == "deployment.apps/story created"),
+        "{:?}",
+        a.log
+    );
+    assert!(player(&a).met[0], "the app runs after Ctrl-S");
+}
+
+#[test]
+fn edits_go_where_kubectl_apply_reads_them() {
+    let mut a = lesson_app("edits", LESSON);
+    let text = a.editor.text().replace("replicas: 1", "replicas: 2");
+    update(&mut a, Action::SetDraft(text));
+    command(&mut a, "kubectl apply -f story.yaml");
+    let d = a.cluster().deployments().next().expect("deployment");
+    assert_eq!(
+        d.spec.replicas,
+        Some(2),
+        "apply -f story.yaml read the edit"
+    );
+}
+
+#[test]
+fn the_last_step_leads_to_the_recap_and_then_back_to_the_picker() {
+    let mut a = lesson_app("recap", LESSON);
+    for _ in 0..3 {
+        press(&mut a, key('n'));
+        press(&mut a, key('n'));
+    }
+    assert_eq!(player(&a).step, 3);
+    press(&mut a, key('n'));
+    press(&mut a, key('n'));
+    assert!(
+        !player(&a).recap,
+        "the recap waits for the last step's goals"
+    );
+    command(&mut a, "kubectl delete pod --all");
+    assert!(player(&a).done);
+    press(&mut a, key('n'));
+    assert!(player(&a).recap);
+    assert!(a.progress.lessons[LESSON].finished);
+    press(&mut a, key('n'));
+    assert_eq!(a.screen, Screen::Picker);
+    assert!(a.player.is_none());
+}
+
+#[test]
+fn l_leaves_for_the_picker_and_enter_resumes_at_the_saved_step() {
+    let mut a = lesson_app("resume", LESSON);
+    press(&mut a, key('n'));
+    press(&mut a, key('n'));
+    press(&mut a, key('L'));
+    assert_eq!(a.screen, Screen::Picker);
+    let (lessons, _) = kubestory::lesson::builtin_lessons();
+    a.picker = kubestory::ui::picker::Picker::new(lessons, Vec::new());
+    a.picker.select_id(LESSON);
+    press(&mut a, special(ratatui_textarea::Key::Enter));
+    assert_eq!(a.screen, Screen::Play);
+    assert_eq!(player(&a).step, 1, "resumed where the learner left");
+    assert_eq!(
+        a.cluster().deployments().count(),
+        1,
+        "the cluster is rebuilt as that step starts"
+    );
+}
+
+#[test]
+fn the_sandbox_row_opens_a_fresh_cluster_without_lesson_keys() {
+    let mut a = lesson_app("sandbox", LESSON);
+    press(&mut a, key('L'));
+    a.picker.selected = a.picker.lessons.len();
+    update(&mut a, Action::PickerOpen);
+    assert_eq!(a.screen, Screen::Play);
+    assert!(!a.in_lesson());
+    assert_eq!(a.editor_file, "editor.yaml");
+    assert_eq!(kubestory::ui::keymap::action_for(&a, key('n')), None);
+}
+
+#[test]
+fn the_command_line_runs_story_crash_and_node_lines_too() {
+    let mut a = lesson_app("simlines", LESSON);
+    command(&mut a, "kubectl apply -f story.yaml");
+    command(&mut a, "story write deploy/story hello");
+    command(&mut a, "story read deploy/story");
+    assert!(a.log.iter().any(|l| l.text == "hello"), "{:?}", a.log);
+    command(&mut a, "crash deploy/story");
+    assert!(
+        a.log.iter().any(|l| l.text.starts_with("DATA LOST")),
+        "{:?}",
+        a.log
+    );
+    assert!(a.flash > 0, "the loss starts the flash");
+    a.message = Some("keep me".into());
+    let before = a.flash;
+    update(&mut a, Action::Tick);
+    assert_eq!(a.flash, before - 1);
+    assert!(a.message.is_some(), "ticks keep the message");
+    command(&mut a, "node fail nowhere");
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.kind == kubestory::ui::app::LogKind::Error),
+        "{:?}",
+        a.log
+    );
+}
