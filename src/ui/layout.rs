@@ -49,10 +49,10 @@ pub fn areas(app: &App, area: Rect) -> Areas {
             Constraint::Length(1),
         ])
         .areas(area);
-        // In a lesson the text needs room too: the cluster gets half, but never less than
+        // In a lesson the text needs room too: the cluster gets 56%, but never less than
         // the diagram needs (62 columns with borders).
         let left_cols = if app.player.is_some() {
-            (main.width / 2).max(62)
+            (main.width * 56 / 100).max(62)
         } else {
             main.width * 58 / 100
         };

@@ -93,9 +93,11 @@ pub fn lesson_app(name: &str, id: &str) -> App {
     let (lessons, errors) = kubestory::lesson::builtin_lessons();
     assert!(errors.is_empty(), "{errors:?}");
     let lesson = lessons
-        .into_iter()
+        .iter()
         .find(|l| l.lesson.id == id)
+        .cloned()
         .expect("built-in lesson");
+    a.picker = kubestory::ui::picker::Picker::new(lessons, Vec::new());
     kubestory::ui::player::start(&mut a, lesson, None).expect("lesson starts");
     a
 }

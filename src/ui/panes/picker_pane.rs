@@ -129,15 +129,6 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ),
                 theme.dim,
             ));
-            text.push(Line::default());
-            text.push(Line::from(lesson.summary.clone()));
-            text.push(Line::default());
-            text.push(Line::styled("You will be able to:", theme.active));
-            let bullet = if app.ascii { "- " } else { "• " };
-            for o in &lesson.objectives {
-                text.push(Line::from(format!("{bullet}{o}")));
-            }
-            text.push(Line::default());
             text.push(Line::styled(
                 match app.progress.status(lesson) {
                     Status::NotStarted => strings::PICK_START,
@@ -146,11 +137,19 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 },
                 theme.key,
             ));
+            text.push(Line::default());
+            text.push(Line::from(lesson.summary.clone()));
+            text.push(Line::default());
+            text.push(Line::styled("You will be able to:", theme.active));
+            let bullet = if app.ascii { "- " } else { "• " };
+            for o in &lesson.objectives {
+                text.push(Line::from(format!("{bullet}{o}")));
+            }
         }
         None => {
             text.push(Line::styled(strings::SANDBOX_ROW, theme.active));
             text.push(Line::default());
-            text.push(Line::from(strings::LESSON_PLACEHOLDER));
+            text.extend(strings::LESSON_PLACEHOLDER.lines().map(Line::from));
         }
     }
     for p in picker.problems.iter().take(5) {
