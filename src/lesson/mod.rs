@@ -8,12 +8,16 @@
 //! [`goals::step_goals`] for the whole checklist). To open a lesson at step N, build the
 //! cluster with [`check::replay_to_step`] in a [`check::Workspace`] (the folder that
 //! `kubectl apply -f NAME` reads).
+//!
+//! Where a learner stands (steps done, hints, answers, drafts) is kept by [`progress`], in the
+//! state folder the UI passes.
 
 pub mod check;
 mod files;
 pub mod goals;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod sanitize;
 pub mod schema;
 mod yaml;

@@ -12,6 +12,7 @@ pub mod diagram;
 pub mod editor;
 pub mod keymap;
 pub mod layout;
+pub mod markdown;
 pub mod ops;
 pub mod panes;
 pub mod persist;
