@@ -8,6 +8,9 @@
 //! [`goals::step_goals`] for the whole checklist). To open a lesson at step N, build the
 //! cluster with [`check::replay_to_step`] in a [`check::Workspace`] (the folder that
 //! `kubectl apply -f NAME` reads).
+//!
+//! Where a learner stands (steps done, hints, answers, drafts) is kept by [`progress`], in the
+//! state folder the UI passes.
 
 pub mod builtin;
 pub mod check;
