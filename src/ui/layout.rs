@@ -64,7 +64,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         } else {
             // A lesson gets most of the column; the sandbox's note needs a few rows.
             let lesson_rows = if app.player.is_some() {
-                Constraint::Percentage(62)
+                Constraint::Percentage(70)
             } else {
                 Constraint::Length(8)
             };

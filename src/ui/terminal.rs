@@ -45,11 +45,17 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
         app.draft_path = dir.join(persist::SANDBOX_DRAFT);
         let (progress, outcome) = crate::lesson::progress::load(dir);
         app.progress = progress;
-        if let crate::lesson::progress::LoadOutcome::SetAside { aside, why } = outcome {
-            app.message = Some(strings::progress_set_aside(
-                &aside.display().to_string(),
-                &why,
-            ));
+        match outcome {
+            crate::lesson::progress::LoadOutcome::SetAside { aside, why } => {
+                app.message = Some(strings::progress_set_aside(
+                    &aside.display().to_string(),
+                    &why,
+                ));
+            }
+            crate::lesson::progress::LoadOutcome::Unusable { why } => {
+                app.message = Some(format!("your saved progress could not be read: {why}"));
+            }
+            _ => {}
         }
     }
     app.picker = super::picker::Picker::new(options.lessons, options.problems);

@@ -105,10 +105,19 @@ impl Ctx<'_> {
                 ],
                 item: None,
             }));
+            // Every why reads "EVENT: RULE"; the rule gets a line of its own, so a narrow
+            // pane cuts the event's details, never the rule the learner is meant to see.
+            let (event, rule) = loss.why.split_once(": ").unwrap_or((&loss.why, ""));
             entries.push(Entry::Row(Row {
-                segs: vec![seg(format!("  why: {}", loss.why), Tone::Plain)],
+                segs: vec![seg(format!("  why: {event}"), Tone::Plain)],
                 item: None,
             }));
+            if !rule.is_empty() {
+                entries.push(Entry::Row(Row {
+                    segs: vec![seg(format!("  {} {rule}", self.g.arrow), Tone::Plain)],
+                    item: None,
+                }));
+            }
             for s in loss.stories.iter().take(SHOWN) {
                 entries.push(Entry::Row(Row {
                     segs: vec![seg(format!("  {} {:?}", self.g.lost, s.text), Tone::Lost)],

@@ -173,14 +173,17 @@ pub fn lines(
             theme.note,
         ));
     }
-    let next = if p.done {
-        Line::styled(strings::STEP_DONE_KEYS, theme.good)
+    let last = p.step + 1 == p.lesson().steps.len();
+    let next = if p.done && last {
+        (strings::LESSON_DONE_KEYS.to_string(), theme.good)
+    } else if p.done {
+        (strings::STEP_DONE_KEYS.to_string(), theme.good)
     } else if p.hints < step.hints.len() {
-        Line::styled(strings::hints_left(step.hints.len() - p.hints), theme.dim)
+        (strings::hints_left(step.hints.len() - p.hints), theme.dim)
     } else {
-        Line::styled(strings::STUCK_KEYS, theme.dim)
+        (strings::STUCK_KEYS.to_string(), theme.dim)
     };
-    footer.push(next);
+    footer.extend(wrap_item("", &next.0, width, next.1));
     (body, footer)
 }
 
