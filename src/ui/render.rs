@@ -144,7 +144,11 @@ fn bottom_lines(
         ]),
         Mode::Command => Line::from(format!("{}{}_", strings::COMMAND_PROMPT, app.line)),
         Mode::StoryPrompt => Line::from(format!("{}{}_", strings::STORY_PROMPT, app.line)),
-        _ => Line::styled(app.message.clone().unwrap_or_default(), theme.note),
+        _ => Line::styled(
+            super::theme::ascii_fold(app.message.as_deref().unwrap_or_default(), app.ascii)
+                .into_owned(),
+            theme.note,
+        ),
     };
     f.render_widget(Paragraph::new(input), input_area);
     // Keys stand out by style, so one space between items is enough. When they do not all

@@ -26,6 +26,8 @@ pub struct Theme {
     pub good: Style,
     /// Borders.
     pub border: border::Set<'static>,
+    /// Draw kubestory's own symbols as ASCII (see [`ascii_fold`]).
+    pub ascii: bool,
 }
 
 /// ASCII borders for `--ascii`.
@@ -57,6 +59,7 @@ impl Theme {
                 key: bold,
                 good: bold,
                 border,
+                ascii,
             };
         }
         Theme {
@@ -70,6 +73,49 @@ impl Theme {
             key: bold.fg(Color::Cyan),
             good: bold.fg(Color::Green),
             border,
+            ascii,
         }
+    }
+}
+
+/// The text with kubestory's own symbols replaced by ASCII (`--ascii`): `✓`→`+`, `★`→`*`,
+/// `✗`→`x`, `→`→`->`, `—`→`-`, `○`→`o`, `•`→`-`, `▼`→`v`, `─`→`-`. Learner text passes
+/// through unchanged otherwise.
+pub fn ascii_fold(text: &str, ascii: bool) -> std::borrow::Cow<'_, str> {
+    const MAP: &[(char, &str)] = &[
+        ('✓', "+"),
+        ('★', "*"),
+        ('✗', "x"),
+        ('→', "->"),
+        ('—', "-"),
+        ('○', "o"),
+        ('•', "-"),
+        ('▼', "v"),
+        ('─', "-"),
+        ('·', "-"),
+    ];
+    if !ascii || !text.chars().any(|c| MAP.iter().any(|(m, _)| *m == c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match MAP.iter().find(|(m, _)| *m == c) {
+            Some((_, r)) => out.push_str(r),
+            None => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ascii_fold_replaces_only_symbols_and_only_in_ascii_mode() {
+        assert_eq!(
+            super::ascii_fold("★ step done → ✓", true),
+            "* step done -> +"
+        );
+        assert_eq!(super::ascii_fold("★ step done", false), "★ step done");
+        assert_eq!(super::ascii_fold("plain text", true), "plain text");
     }
 }

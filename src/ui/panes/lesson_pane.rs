@@ -22,7 +22,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(para, area);
         return;
     };
-    let block = block.title(title(p));
+    let block = block.title(crate::ui::theme::ascii_fold(&title(p), app.ascii).into_owned());
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width.saturating_sub(1).max(1);
@@ -98,7 +98,10 @@ pub fn lines(
         for o in &l.objectives {
             body.extend(wrap_item(&format!("{check} "), o, width, theme.normal));
         }
-        let footer = vec![Line::styled(strings::RECAP_KEYS, theme.note)];
+        let footer = vec![Line::styled(
+            crate::ui::theme::ascii_fold(strings::RECAP_KEYS, ascii).into_owned(),
+            theme.note,
+        )];
         return (body, footer);
     };
     let mut body = vec![Line::styled(step.title.clone(), theme.active)];
@@ -110,7 +113,7 @@ pub fn lines(
         footer.push(Line::default());
         footer.extend(wrap_item(
             "Predict: ",
-            &q.question,
+            &inline(&q.question, color),
             width,
             theme.active.patch(theme.note),
         ));
@@ -129,9 +132,14 @@ pub fn lines(
                 (Some(_), false) if chosen => theme.error,
                 _ => theme.normal,
             };
-            footer.extend(wrap_item(&mark, &o.text, width, style));
+            footer.extend(wrap_item(&mark, &inline(&o.text, color), width, style));
             if p.answer.is_some() && (chosen || o.correct) {
-                footer.extend(wrap_item("     ", &o.explain, width, theme.dim));
+                footer.extend(wrap_item(
+                    "     ",
+                    &inline(&o.explain, color),
+                    width,
+                    theme.dim,
+                ));
             }
         }
         if p.answer.is_none() {
@@ -154,7 +162,7 @@ pub fn lines(
         } else {
             (format!("{cross} "), theme.normal)
         };
-        footer.extend(wrap_item(&mark, &g.label, width, style));
+        footer.extend(wrap_item(&mark, &inline(&g.label, color), width, style));
     }
     // What is missing, for the first goal that fails: one thing at a time.
     if let Some((g, _)) = step
@@ -163,12 +171,17 @@ pub fn lines(
         .zip(p.met.iter().chain(std::iter::repeat(&false)))
         .find(|(_, m)| !**m)
     {
-        footer.extend(wrap_item("  → ", &g.explain, width, theme.dim));
+        footer.extend(wrap_item(
+            if ascii { "  -> " } else { "  → " },
+            &inline(&g.explain, color),
+            width,
+            theme.dim,
+        ));
     }
     for (i, h) in step.hints.iter().take(p.hints).enumerate() {
         footer.extend(wrap_item(
             &format!("Hint {}/{}: ", i + 1, step.hints.len()),
-            h,
+            &inline(h, color),
             width,
             theme.note,
         ));
@@ -183,8 +196,19 @@ pub fn lines(
     } else {
         (strings::STUCK_KEYS.to_string(), theme.dim)
     };
-    footer.extend(wrap_item("", &next.0, width, next.1));
+    let next_text = crate::ui::theme::ascii_fold(&next.0, ascii);
+    footer.extend(wrap_item("", &next_text, width, next.1));
     (body, footer)
+}
+
+/// Short texts (questions, goals, hints) show inline code as the Markdown renderer does:
+/// with colour the backticks go (the text is styled already); without, they stay.
+fn inline(text: &str, color: bool) -> String {
+    if color {
+        text.replace('`', "")
+    } else {
+        text.to_string()
+    }
 }
 
 /// `prefix` then `text` word-wrapped to `width`, continuation lines indented under the text.

@@ -22,7 +22,8 @@ pub fn render(
     let mut wrapped: Vec<(LogKind, String)> = Vec::new();
     // Only the tail can be visible: wrap from the end until the pane is full.
     for l in log.iter().rev() {
-        let chars: Vec<char> = l.text.chars().collect();
+        let text = crate::ui::theme::ascii_fold(&l.text, theme.ascii);
+        let chars: Vec<char> = text.chars().collect();
         let pieces: Vec<String> = if chars.is_empty() {
             vec![String::new()]
         } else {
