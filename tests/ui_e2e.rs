@@ -262,3 +262,35 @@ fn lesson_walk_from_the_picker_to_the_recap_and_back() {
     td(&["keys", name, "q"]);
     td(&["stop", name]);
 }
+
+/// Closing the terminal (the tmux session goes, as a window closes) sends SIGHUP: kubestory
+/// must end, not keep running without a terminal (crossterm spins on a hung-up tty).
+#[test]
+fn closing_the_terminal_ends_kubestory() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "hangup";
+    let state = start_shell(name);
+    launch(name, &state);
+    let pid = std::fs::read_to_string(state.join("pid")).expect("pid file");
+    let pid = pid.trim().to_string();
+    td(&["stop", name]);
+    let proc_dir = std::path::Path::new("/proc").join(&pid);
+    let mut gone = false;
+    for _ in 0..50 {
+        if !proc_dir.exists() {
+            gone = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    if !gone {
+        // Do not leave a spinning process behind on the test machine.
+        let _ = Command::new("kill").args(["-9", &pid]).status();
+    }
+    assert!(
+        gone,
+        "kubestory (pid {pid}) still runs after its terminal closed"
+    );
+}

@@ -109,6 +109,8 @@ fn enter_step(app: &mut App, step: usize) {
     };
     p.step = step;
     p.recap = false;
+    // A new step is something to read: the small layout shows the lesson tab.
+    app.tab = Tab::Lesson;
     p.skip_armed = false;
     p.scroll = 0;
     p.start = StepStart::of(app.sim.cluster());

@@ -95,6 +95,8 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    let done = Arc::new(AtomicBool::new(false));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&done));
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores raw mode and the screen; mouse reporting must go too.
     let previous = std::panic::take_hook();
@@ -116,7 +118,28 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
     ratatui::restore();
     save_draft(&mut app);
     super::player::save_progress(&mut app);
+    done.store(true, Ordering::Relaxed);
     result
+}
+
+/// crossterm 0.29's event source spins forever on a terminal that hung up (`read` returns 0
+/// and it reads again), so after SIGHUP the event loop never gets back to notice the flag
+/// and the process would burn a core with no terminal. This thread gives the loop a second to
+/// leave cleanly after SIGHUP/SIGTERM, then ends the process. Drafts and progress are
+/// written as they change (before every wait for input), so nothing typed is lost.
+fn spawn_watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            if done.load(Ordering::Relaxed) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_secs(1));
+        if !done.load(Ordering::Relaxed) {
+            std::process::exit(0);
+        }
+    });
 }
 
 fn save_draft(app: &mut App) {
@@ -153,10 +176,11 @@ fn event_loop(
         let animating = app.flash > 0;
         let timeout = Duration::from_millis(if animating { 150 } else { 250 });
         if event::poll(timeout)? {
+            // Events that mean nothing (mouse motion, key releases) cost no frame.
             if let Some(action) = to_action(app, event::read()?) {
                 update(app, action);
+                dirty = true;
             }
-            dirty = true;
         } else if animating {
             update(app, Action::Tick);
             dirty = true;
