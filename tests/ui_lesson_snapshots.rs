@@ -127,3 +127,19 @@ fn ascii_without_colour() {
     insta::assert_snapshot!("lesson_ascii_picker_80x24", screen(&mut a, 80, 24));
     let _ = special(Key::Enter);
 }
+
+#[test]
+fn a_story_kept_through_a_crash() {
+    let mut a = lesson_app("snap-kept", LESSON);
+    for _ in 0..2 {
+        press(&mut a, key('n'));
+        press(&mut a, key('n'));
+    }
+    command(&mut a, "kubectl apply -f story.yaml");
+    command(&mut a, "story write deploy/story survives a crash");
+    command(&mut a, "crash deploy/story");
+    let shown = screen(&mut a, 120, 40);
+    assert!(shown.contains("KEPT"), "{shown}");
+    insta::assert_snapshot!("lesson_kept_after_crash_120x40", shown);
+    small_tab("lesson_kept_after_crash_cluster", &mut a, Tab::Cluster);
+}

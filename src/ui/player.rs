@@ -114,6 +114,9 @@ fn enter_step(app: &mut App, step: usize) {
     p.skip_armed = false;
     p.scroll = 0;
     p.start = StepStart::of(app.sim.cluster());
+    // The previous step's loss marks are old news in a new step.
+    app.highlight_from = app.seen_losses;
+    app.flash = 0;
     let id = p.lesson().id.clone();
     let step_id = p.lesson().steps.get(step).map(|s| s.id.clone());
     let title = p.lesson().steps.get(step).map(|s| s.title.clone());

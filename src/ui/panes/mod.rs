@@ -49,21 +49,27 @@ pub fn diagram_fits(inner: ratatui::layout::Rect) -> bool {
     inner.width >= 60 && inner.height >= 16
 }
 
-/// The diagram's marks: the stories the last action lost, with the why, and (when something
-/// was lost) every story that survived it, marked kept.
+/// The diagram's marks: the stories the last action lost, with the why, and (when the action
+/// destroyed any storage) every story that survived it, marked kept.
 pub fn highlights(app: &App) -> Vec<crate::ui::diagram::Highlight> {
     let losses = &app.cluster().data().losses;
     let end = app.seen_losses.min(losses.len());
-    let mut marks: Vec<crate::ui::diagram::Highlight> = losses
+    let recent: Vec<_> = losses
         .iter()
         .skip(app.highlight_from.min(end))
         .take(end.saturating_sub(app.highlight_from))
+        .collect();
+    let mut marks: Vec<crate::ui::diagram::Highlight> = recent
+        .iter()
+        .copied()
         // Storage that went away empty (a fresh container layer) is not news to mark.
         .filter(|loss| !loss.stories.is_empty())
         .cloned()
         .map(|loss| crate::ui::diagram::Highlight::Lost { loss })
         .collect();
-    if !marks.is_empty() {
+    // Storage was destroyed (even an empty container layer, as a pod deletion does): every
+    // story that is still stored survived it.
+    if !recent.is_empty() {
         let kept = app
             .cluster()
             .data()
