@@ -239,3 +239,60 @@ fn the_command_line_runs_story_crash_and_node_lines_too() {
         a.log
     );
 }
+
+#[test]
+fn a_corrupt_progress_file_is_set_aside_and_reported_not_fatal() {
+    let state = std::env::temp_dir().join(format!("kubestory-corrupt-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    std::fs::create_dir_all(&state).expect("dir");
+    std::fs::write(state.join("progress.json"), "{ this is not json").expect("write");
+    let (lessons, _) = kubestory::lesson::builtin_lessons();
+    let a = kubestory::ui::terminal::prepare(
+        kubestory::ui::Options {
+            lessons,
+            ..Default::default()
+        },
+        Some(state.clone()),
+    )
+    .expect("starts anyway");
+    assert_eq!(a.screen, Screen::Picker);
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.contains("could not be read"), "{msg}");
+    assert!(!state.join("progress.json").exists(), "set aside");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn edits_of_a_steps_manifest_are_kept_when_the_learner_leaves_and_comes_back() {
+    let state = std::env::temp_dir().join(format!("kubestory-edits-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    let open = || {
+        let (lessons, _) = kubestory::lesson::builtin_lessons();
+        kubestory::ui::terminal::prepare(
+            kubestory::ui::Options {
+                lessons,
+                lesson: Some(LESSON.into()),
+                ..Default::default()
+            },
+            Some(state.clone()),
+        )
+        .expect("lesson opens")
+    };
+    let mut a = open();
+    let edited = a.editor.text().replace("replicas: 1", "replicas: 3");
+    update(&mut a, Action::SetDraft(edited.clone()));
+    press(&mut a, key('q'));
+    // What the event loop does before every wait, and on quitting.
+    kubestory::ui::player::save_draft(&mut a);
+    // The next start of kubestory.
+    let a = open();
+    assert_eq!(a.editor.text(), edited);
+    assert!(
+        a.log.iter().any(|l| l.text.contains("restored your edits")),
+        "{:?}",
+        a.log
+    );
+    let saved = std::fs::read_to_string(state.join("progress.json")).expect("progress saved");
+    assert!(saved.contains(LESSON), "{saved}");
+    let _ = std::fs::remove_dir_all(&state);
+}

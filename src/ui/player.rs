@@ -143,8 +143,10 @@ fn load_step_manifest(app: &mut App, step: usize) {
         return;
     };
     let lesson = p.lesson();
-    let Some((owner, file)) = lesson.steps[..=step.min(lesson.steps.len().saturating_sub(1))]
+    let Some((owner, file)) = lesson
+        .steps
         .iter()
+        .take(step + 1)
         .rev()
         .find_map(|s| s.manifests.first().map(|m| (s.id.clone(), m.clone())))
     else {
