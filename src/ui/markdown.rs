@@ -117,27 +117,11 @@ pub fn render(text: &str, width: u16, styles: &MdStyles, ascii: bool) -> Vec<Lin
                     style = style.add_modifier(Modifier::UNDERLINED);
                 }
                 let pieces = inline::parse(&text, style, styles);
-                wrap(
-                    &pieces,
-                    width,
-                    Hang {
-                        marker: None,
-                        indent: 0,
-                    },
-                    &mut out,
-                );
+                wrap(&pieces, width, Hang::flush(), &mut out);
             }
             Block::Paragraph(text) => {
                 let pieces = inline::parse(&text, styles.normal, styles);
-                wrap(
-                    &pieces,
-                    width,
-                    Hang {
-                        marker: None,
-                        indent: 0,
-                    },
-                    &mut out,
-                );
+                wrap(&pieces, width, Hang::flush(), &mut out);
             }
             Block::Item { nest, number, text } => {
                 let bullet = if ascii { "-" } else { "•" };

@@ -27,6 +27,16 @@ pub(super) struct Hang {
     pub indent: usize,
 }
 
+impl Hang {
+    /// No marker, no indent: headings and paragraphs.
+    pub(super) fn flush() -> Hang {
+        Hang {
+            marker: None,
+            indent: 0,
+        }
+    }
+}
+
 /// Wraps `pieces` to `width` columns into `out`. Words longer than a line are broken hard;
 /// whitespace runs become one space, as in Markdown.
 pub(super) fn wrap(pieces: &[Piece], width: usize, hang: Hang, out: &mut Vec<Line<'static>>) {
