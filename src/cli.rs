@@ -19,6 +19,10 @@ pub struct Cli {
     /// Go straight into the sandbox: a free one-node cluster, no lesson.
     #[arg(long)]
     pub sandbox: bool,
+    /// Play this lesson file and reload it whenever it changes, keeping the cluster as it is
+    /// (for lesson authors; `Ctrl-R` reloads by hand where file changes go unnoticed).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["sandbox", "lesson"])]
+    pub watch: Option<PathBuf>,
     /// Read lessons from this folder instead of the ones built in (for lesson authors).
     #[arg(long, value_name = "DIR", global = true)]
     pub lessons: Option<PathBuf>,

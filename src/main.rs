@@ -14,7 +14,13 @@ fn main() -> Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse();
     match cli.command {
-        None => tui(cli.ascii, cli.lesson, cli.sandbox, cli.lessons.as_deref()),
+        None => tui(
+            cli.ascii,
+            cli.lesson,
+            cli.sandbox,
+            cli.lessons.as_deref(),
+            cli.watch,
+        ),
         Some(Command::Sim {
             script,
             json,
@@ -33,9 +39,27 @@ fn tui(
     lesson: Option<String>,
     sandbox: bool,
     dir: Option<&std::path::Path>,
+    watch: Option<PathBuf>,
 ) -> Result<ExitCode> {
     use std::io::IsTerminal;
-    let (lessons, errors) = library(dir);
+    let (mut lessons, errors) = library(dir);
+    let mut lesson = lesson;
+    if let Some(file) = &watch {
+        match kubestory::lesson::load_lesson(file) {
+            Ok(l) => {
+                lesson = Some(l.lesson.id.clone());
+                lessons.retain(|x| x.lesson.id != l.lesson.id);
+                lessons.push(l);
+            }
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("{e}");
+                }
+                eprintln!("{} error(s): fix them and run --watch again", errors.len());
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
     if let Some(id) = &lesson
         && !lessons.iter().any(|l| &l.lesson.id == id)
     {
@@ -62,6 +86,7 @@ fn tui(
         problems: errors.iter().map(|e| e.to_string()).collect(),
         lesson,
         sandbox,
+        watch,
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -294,3 +294,32 @@ fn closing_the_terminal_ends_kubestory() {
         "kubestory (pid {pid}) still runs after its terminal closed"
     );
 }
+
+/// `--watch FILE`: saving the lesson file reloads it in the running TUI, with no key pressed.
+#[test]
+fn watch_reloads_a_saved_lesson_file() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "watch";
+    let state = start_shell(name);
+    let file = state.join("lesson.yaml");
+    let original = include_str!("../lessons/01-container-filesystem.yaml");
+    std::fs::write(&file, original).expect("write lesson");
+    launch_with(name, &state, &format!("--watch {}", file.display()));
+    wait(name, "Run the story app and write a story");
+    // A second later, so the modification time surely differs on coarse filesystems.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(
+        &file,
+        original.replace(
+            "title: Run the story app and write a story",
+            "title: Start the story app, then write",
+        ),
+    )
+    .expect("save lesson");
+    wait(name, "Start the story app, then write");
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+    td(&["stop", name]);
+}

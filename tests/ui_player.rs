@@ -296,3 +296,59 @@ fn edits_of_a_steps_manifest_are_kept_when_the_learner_leaves_and_comes_back() {
     assert!(saved.contains(LESSON), "{saved}");
     let _ = std::fs::remove_dir_all(&state);
 }
+
+#[test]
+fn watch_reloads_the_lesson_file_and_keeps_the_cluster_or_shows_the_errors() {
+    let dir = std::env::temp_dir().join(format!("kubestory-watch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("lesson.yaml");
+    let original = include_str!("../lessons/01-container-filesystem.yaml");
+    std::fs::write(&file, original).expect("write");
+    let lesson = kubestory::lesson::load_lesson(&file).expect("loads");
+    let mut a = kubestory::ui::terminal::prepare(
+        kubestory::ui::Options {
+            lessons: vec![lesson],
+            lesson: Some(LESSON.into()),
+            watch: Some(file.clone()),
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("opens");
+    command(&mut a, "kubectl apply -f story.yaml");
+    std::fs::write(
+        &file,
+        original.replace(
+            "title: Run the story app and write a story",
+            "title: Start the story app",
+        ),
+    )
+    .expect("write");
+    press(&mut a, ctrl('r'));
+    let p = a.player.as_ref().expect("plays");
+    assert_eq!(p.lesson().steps[0].title, "Start the story app");
+    assert_eq!(
+        a.cluster().deployments().count(),
+        1,
+        "the cluster is kept through a reload"
+    );
+    assert_eq!(p.met[0], true, "goals are checked against the kept cluster");
+    std::fs::write(&file, original.replace("goals:", "gaols:")).expect("write");
+    update(&mut a, Action::ReloadLesson);
+    assert!(
+        a.message.as_deref().unwrap_or("").contains("error(s)"),
+        "{:?}",
+        a.message
+    );
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.text.contains("lesson.yaml:") && l.text.contains("gaols")),
+        "the error names file, line and field: {:?}",
+        a.log
+    );
+    let p = a.player.as_ref().expect("still plays");
+    assert_eq!(p.lesson().steps[0].title, "Start the story app");
+    let _ = std::fs::remove_dir_all(&dir);
+}

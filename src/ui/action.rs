@@ -92,6 +92,8 @@ pub enum Action {
     PickerMove(i32),
     /// Start or resume the selected lesson (or open the sandbox).
     PickerOpen,
+    /// Reload the lesson from its file (`--watch`, or `Ctrl-R` by hand).
+    ReloadLesson,
     /// A frame of the data-loss flash passed.
     Tick,
     /// The terminal changed size.

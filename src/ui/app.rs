@@ -19,6 +19,15 @@ pub enum Mode {
     Editor,
 }
 
+/// The lesson file `--watch` follows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Watch {
+    /// The file.
+    pub file: std::path::PathBuf,
+    /// Its modification time when last loaded (`None`: it could not be read).
+    pub modified: Option<std::time::SystemTime>,
+}
+
 /// Which screen is up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -121,6 +130,8 @@ pub struct App {
     pub files_dir: Option<std::path::PathBuf>,
     /// Frames left of the data-loss flash (the event loop ticks while it is non-zero).
     pub flash: u8,
+    /// The lesson file reloaded when it changes (`--watch`).
+    pub watch: Option<Watch>,
     /// Draw with ASCII only (`--ascii`).
     pub ascii: bool,
     /// Use colours (off with `NO_COLOR`).
@@ -175,6 +186,7 @@ impl App {
             editor_file: strings::EDITOR_FILE.to_string(),
             files_dir: None,
             flash: 0,
+            watch: None,
             ascii: false,
             color: true,
             size: (120, 40),

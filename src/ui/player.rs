@@ -423,3 +423,61 @@ pub fn leave(app: &mut App) {
         app.picker.select_id(&id);
     }
 }
+
+/// The file's modification time (`None` when it cannot be read).
+pub fn modified(file: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(file).and_then(|m| m.modified()).ok()
+}
+
+/// `--watch` / `Ctrl-R`: reads the lesson file again and plays the new version on the cluster
+/// as it is (no rebuild), at the same step when it still exists. A file with errors leaves
+/// the last good version playing and lists the errors in the log.
+pub fn reload(app: &mut App) {
+    let file = match (&app.watch, &app.player) {
+        (Some(w), _) => w.file.clone(),
+        (None, Some(p)) if p.loaded.folder.is_dir() => PathBuf::from(&p.loaded.file),
+        _ => {
+            app.message = Some(strings::NOT_A_FILE.into());
+            return;
+        }
+    };
+    if let Some(w) = app.watch.as_mut() {
+        w.modified = modified(&file);
+    }
+    let display = file.display().to_string();
+    match crate::lesson::load_lesson(&file) {
+        Ok(loaded) => {
+            let Some(p) = app.player.as_mut() else {
+                return;
+            };
+            let step = p.step.min(loaded.lesson.steps.len().saturating_sub(1));
+            let of = loaded.lesson.steps.len();
+            let written = p.workspace.write(
+                loaded
+                    .lesson
+                    .steps
+                    .get(step)
+                    .map(|s| s.manifests.as_slice())
+                    .unwrap_or_default(),
+            );
+            p.loaded = loaded;
+            p.step = step;
+            p.met.clear();
+            if let Err(e) = written {
+                app.push_log(
+                    LogKind::Error,
+                    &format!("cannot write the step's manifests: {e}"),
+                );
+            }
+            refresh_goals(app, false);
+            app.message = Some(strings::reloaded(&display, step + 1, of));
+            app.note(&strings::reloaded(&display, step + 1, of));
+        }
+        Err(errors) => {
+            for e in &errors {
+                app.push_log(LogKind::Error, &e.to_string());
+            }
+            app.message = Some(strings::reload_failed(errors.len()));
+        }
+    }
+}

@@ -47,6 +47,9 @@ pub const MANIFEST_EMPTY: &str = "type a manifest (Kubernetes YAML)";
 pub const EDITOR_FILE: &str = "editor.yaml";
 /// Shown after a draft was restored from the last session.
 pub const DRAFT_RESTORED: &str = "restored your manifest draft from last time";
+/// `Ctrl-R` in a lesson that came from no file.
+pub const NOT_A_FILE: &str =
+    "this lesson is built in: there is no file to reload (use --lessons DIR or --watch FILE)";
 /// Shown when `$EDITOR` could not be run.
 pub const EXTERNAL_EDITOR_FAILED: &str = "could not run $EDITOR";
 
@@ -118,6 +121,23 @@ pub const STUCK_KEYS: &str = "stuck? R restarts the step · u undoes the last ac
 pub fn hints_left(n: usize) -> String {
     let s = if n == 1 { "" } else { "s" };
     format!("h: a hint ({n} more hint{s})")
+}
+
+/// The note when `--watch` starts.
+pub fn watching(file: &str) -> String {
+    format!("watching {file}: saved changes reload the lesson (Ctrl-R reloads by hand)")
+}
+
+/// The message after a reload.
+pub fn reloaded(file: &str, step: usize, of: usize) -> String {
+    format!("reloaded {file}: step {step} of {of}, the cluster kept as it was")
+}
+
+/// The message when a reload found errors.
+pub fn reload_failed(n: usize) -> String {
+    format!(
+        "the lesson file has {n} error(s), shown in the log; still playing the last good version"
+    )
 }
 
 /// The log line at the start of a step.

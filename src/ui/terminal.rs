@@ -31,6 +31,8 @@ pub struct Options {
     pub lesson: Option<String>,
     /// Open the sandbox directly (`--sandbox`).
     pub sandbox: bool,
+    /// The lesson file to reload when it changes (`--watch FILE`; its lesson is `lesson`).
+    pub watch: Option<std::path::PathBuf>,
 }
 
 /// Builds the app the terminal will show: progress loaded (a corrupt file is set aside and
@@ -80,6 +82,13 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
             );
         };
         super::player::start(&mut app, lesson, None).map_err(color_eyre::eyre::Report::msg)?;
+        if let Some(file) = &options.watch {
+            app.watch = Some(super::app::Watch {
+                modified: super::player::modified(file),
+                file: file.clone(),
+            });
+            app.note(&strings::watching(&file.display().to_string()));
+        }
     } else if options.sandbox {
         app.picker.selected = app.picker.lessons.len();
         update(&mut app, Action::PickerOpen);
@@ -183,6 +192,14 @@ fn event_loop(
             }
         } else if animating {
             update(app, Action::Tick);
+            dirty = true;
+        } else if app
+            .watch
+            .as_ref()
+            .is_some_and(|w| super::player::modified(&w.file) != w.modified)
+        {
+            // `--watch`: a look at the file's time stamp on every idle wake-up.
+            update(app, Action::ReloadLesson);
             dirty = true;
         }
     }

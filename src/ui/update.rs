@@ -92,6 +92,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PickerMove(by) => app.picker.move_by(by),
         Action::PickerOpen => open_picked(app),
         Action::Tick => app.flash = app.flash.saturating_sub(1),
+        Action::ReloadLesson => player::reload(app),
         Action::Resize(w, h) => app.size = (w, h),
     }
     if app.in_lesson() {
