@@ -333,7 +333,7 @@ fn watch_reloads_the_lesson_file_and_keeps_the_cluster_or_shows_the_errors() {
         1,
         "the cluster is kept through a reload"
     );
-    assert_eq!(p.met[0], true, "goals are checked against the kept cluster");
+    assert!(p.met[0], "goals are checked against the kept cluster");
     std::fs::write(&file, original.replace("goals:", "gaols:")).expect("write");
     update(&mut a, Action::ReloadLesson);
     assert!(
