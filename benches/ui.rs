@@ -48,7 +48,7 @@ fn lesson_app() -> App {
             lessons,
             problems: Vec::new(),
             lesson: Some("container-filesystem".into()),
-            sandbox: false,
+            ..Default::default()
         },
         None,
     )
@@ -80,8 +80,7 @@ fn first_frame(c: &mut Criterion) {
                     color: true,
                     lessons,
                     problems: problems.iter().map(|p| p.to_string()).collect(),
-                    lesson: None,
-                    sandbox: false,
+                    ..Default::default()
                 },
                 None,
             )
