@@ -8,8 +8,9 @@ use crate::sim::{Cluster, Kind, Target};
 /// Where a step started: what "since the step started" counts from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StepStart {
-    /// The highest event sequence number recorded before the step (0 when none).
-    pub last_event_seq: u64,
+    /// The highest event sequence number recorded before the step (`None` when there was no
+    /// event yet: the first event of a cluster has number 0, so 0 cannot mean "none").
+    pub last_event_seq: Option<u64>,
     /// How many data losses were recorded before the step.
     pub losses: usize,
 }
@@ -18,7 +19,7 @@ impl StepStart {
     /// Marks the cluster as it is now as a step's start.
     pub fn of(cluster: &Cluster) -> StepStart {
         StepStart {
-            last_event_seq: cluster.events().map(|e| e.seq).max().unwrap_or(0),
+            last_event_seq: cluster.events().map(|e| e.seq).max(),
             losses: cluster.data().losses.len(),
         }
     }
@@ -97,7 +98,7 @@ pub fn check_met(check: &Check, cluster: &Cluster, start: &StepStart) -> bool {
         } => !object_exists(cluster, kind, name, namespace.as_deref()),
         Check::Event { reason } => cluster
             .events()
-            .any(|e| e.seq > start.last_event_seq && &e.reason == reason),
+            .any(|e| start.last_event_seq.is_none_or(|s| e.seq > s) && &e.reason == reason),
         Check::StoriesLost { at_least } => {
             let lost: usize = cluster
                 .data()
@@ -193,5 +194,38 @@ pub fn canonical_kind(kind: &str) -> String {
     match Kind::from_resource(kind) {
         Some(k) => format!("{k:?}"),
         None => kind.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{ClusterConfig, Object};
+
+    /// The first event of a cluster has sequence number 0; a step that starts before any event
+    /// must still see it (a lesson author found `event` goals impossible on a quiet cluster).
+    #[test]
+    fn an_event_goal_sees_the_very_first_event_of_the_cluster() {
+        let mut c = Cluster::new(ClusterConfig {
+            default_storage_class: false,
+            ..ClusterConfig::default()
+        });
+        assert_eq!(c.events().count(), 0);
+        let start = StepStart::of(&c);
+        let claim = Object::from_value(serde_json::json!({"apiVersion":"v1","kind":"PersistentVolumeClaim",
+            "metadata":{"name":"c"},"spec":{"storageClassName":"manual","accessModes":["ReadWriteOnce"],
+            "resources":{"requests":{"storage":"1Gi"}}}}))
+        .expect("valid claim");
+        c.apply(claim).expect("applies");
+        let first = c.events().min_by_key(|e| e.seq).expect("an event").clone();
+        assert_eq!(first.seq, 0);
+        let check = Check::Event {
+            reason: first.reason.clone(),
+        };
+        assert!(check_met(&check, &c, &start));
+        assert!(
+            !check_met(&check, &c, &StepStart::of(&c)),
+            "not after the step"
+        );
     }
 }

@@ -148,7 +148,7 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('h')], W::Lesson, A::NextHint, "hint", true),
         b(vec![key('R')], W::Lesson, A::RestartStep, "restart step", false),
         b(vec![key('L')], W::Lesson, A::OpenPicker, "lessons", false),
-        b(vec![ctrl('r')], W::Lesson, A::ReloadLesson, "reload lesson file", false),
+        b(vec![ctrl('r')], W::Lesson, A::ReloadLesson, "reload lesson", false),
         b(vec![special(Key::PageUp)], W::Lesson, A::ScrollLesson(-5), "lesson text up", false),
         b(vec![special(Key::PageDown)], W::Lesson, A::ScrollLesson(5), "lesson text down", false),
         b(vec![special(Key::Up), key('k'), back_tab()], W::Browse, A::Select(Move::Up), "up", false),

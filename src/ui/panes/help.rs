@@ -7,30 +7,50 @@ use crate::ui::strings;
 use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-/// The overlay's lines: the bindings of this screen, grouped by where they work (groups in
+/// One row of the overlay: a group title, or a binding's keys and label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// Where the keys below work (`cluster:`, `editor:`…).
+    Title(&'static str),
+    /// Keys and what they do.
+    Key(String, &'static str),
+}
+
+/// The overlay's rows: the bindings of this screen, grouped by where they work (groups in
 /// the order they first appear in the table).
-pub fn lines(app: &App) -> Vec<String> {
-    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+pub fn rows(app: &App) -> Vec<Row> {
+    let mut groups: Vec<(&'static str, Vec<Row>)> = Vec::new();
     for b in keymap::bindings() {
         if !shown_in_help(b.when, app) {
             continue;
         }
-        let line = format!("  {:<14} {}", keymap::keys_label(&b), b.label);
+        let row = Row::Key(keymap::keys_label(&b), b.label);
         let title = b.when.title();
         match groups.iter_mut().find(|(t, _)| *t == title) {
-            Some((_, v)) => v.push(line),
-            None => groups.push((title, vec![line])),
+            Some((_, v)) => v.push(row),
+            None => groups.push((title, vec![row])),
         }
     }
     let mut out = Vec::new();
     for (title, v) in groups {
-        out.push(format!("{title}:"));
+        out.push(Row::Title(title));
         out.extend(v);
     }
     out
+}
+
+/// The overlay as plain lines (for tests and screen readers of the source).
+pub fn lines(app: &App) -> Vec<String> {
+    rows(app)
+        .into_iter()
+        .map(|r| match r {
+            Row::Title(t) => format!("{t}:"),
+            Row::Key(k, l) => format!("  {k:<14} {l}"),
+        })
+        .collect()
 }
 
 /// Whether bindings active under `when` belong in the help of this screen: the picker's
@@ -47,12 +67,13 @@ pub fn shown_in_help(when: When, app: &App) -> bool {
     }
 }
 
-/// Draws the overlay centred over `area`, in two columns when one does not fit.
+/// Draws the overlay centred over `area`, in as many columns as it takes to show every
+/// row (the key column as wide as that column's longest keys).
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let lines = lines(app);
-    let room = area.height.saturating_sub(2) as usize;
-    let columns = if lines.len() > room { 2 } else { 1 };
-    let per_column = lines.len().div_ceil(columns);
+    let rows = rows(app);
+    let room = (area.height.saturating_sub(2) as usize).max(1);
+    let columns = rows.len().div_ceil(room).max(1);
+    let per_column = rows.len().div_ceil(columns);
     let height = (per_column as u16 + 2).min(area.height);
     let width = (42 * columns as u16 + 2).min(area.width);
     let [row] = Layout::vertical([Constraint::Length(height)])
@@ -68,10 +89,28 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(popup);
     f.render_widget(block, popup);
     let parts = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(inner);
-    for (i, chunk) in lines.chunks(per_column.max(1)).enumerate() {
-        if let Some(r) = parts.get(i) {
-            let text: Vec<Line> = chunk.iter().cloned().map(Line::from).collect();
-            f.render_widget(Paragraph::new(text), *r);
-        }
+    for (i, chunk) in rows.chunks(per_column.max(1)).enumerate() {
+        let Some(r) = parts.get(i) else {
+            continue;
+        };
+        let keys = chunk
+            .iter()
+            .map(|row| match row {
+                Row::Key(k, _) => k.chars().count(),
+                Row::Title(_) => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        let text: Vec<Line> = chunk
+            .iter()
+            .map(|row| match row {
+                Row::Title(t) => Line::styled(format!("{t}:"), theme.active),
+                Row::Key(k, l) => Line::from(vec![
+                    Span::styled(format!(" {k:<keys$} "), theme.key),
+                    Span::raw(*l),
+                ]),
+            })
+            .collect();
+        f.render_widget(Paragraph::new(text), *r);
     }
 }
