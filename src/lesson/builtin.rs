@@ -19,6 +19,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "02-emptydir-vs-hostpath.yaml",
         include_str!("../../lessons/02-emptydir-vs-hostpath.yaml"),
     ),
+    (
+        "05-persistent-volumes.yaml",
+        include_str!("../../lessons/05-persistent-volumes.yaml"),
+    ),
+    (
+        "06-claims-static-binding.yaml",
+        include_str!("../../lessons/06-claims-static-binding.yaml"),
+    ),
 ];
 
 /// Loads the built-in lessons (errors would be a build defect; the lint test prevents them).
