@@ -19,6 +19,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "02-emptydir-vs-hostpath.yaml",
         include_str!("../../lessons/02-emptydir-vs-hostpath.yaml"),
     ),
+    (
+        "07-dynamic-provisioning.yaml",
+        include_str!("../../lessons/07-dynamic-provisioning.yaml"),
+    ),
+    (
+        "08-reclaim-and-protection.yaml",
+        include_str!("../../lessons/08-reclaim-and-protection.yaml"),
+    ),
 ];
 
 /// Loads the built-in lessons (errors would be a build defect; the lint test prevents them).
