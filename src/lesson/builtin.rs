@@ -27,6 +27,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "06-claims-static-binding.yaml",
         include_str!("../../lessons/06-claims-static-binding.yaml"),
     ),
+    (
+        "07-dynamic-provisioning.yaml",
+        include_str!("../../lessons/07-dynamic-provisioning.yaml"),
+    ),
+    (
+        "08-reclaim-and-protection.yaml",
+        include_str!("../../lessons/08-reclaim-and-protection.yaml"),
+    ),
 ];
 
 /// Loads the built-in lessons (errors would be a build defect; the lint test prevents them).
