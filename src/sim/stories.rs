@@ -100,11 +100,23 @@ impl Cluster {
             })
             .collect();
         owned.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
+        let serving = |p: &&&Pod| {
+            p.status.phase == PodPhase::Running && p.metadata.deletion_timestamp.is_none()
+        };
+        let on_live_node = |p: &&&Pod| {
+            p.spec
+                .node_name
+                .as_deref()
+                .and_then(|n| self.node(n))
+                .is_none_or(|n| n.is_up())
+        };
+        // The request goes to a pod that can answer: a running pod on a live machine first,
+        // then any running pod (whose dead machine then times out), then any pod (for the
+        // error message).
         owned
             .iter()
-            .find(|p| {
-                p.status.phase == PodPhase::Running && p.metadata.deletion_timestamp.is_none()
-            })
+            .find(|p| serving(p) && on_live_node(p))
+            .or_else(|| owned.iter().find(serving))
             .or(owned.first())
             .map(|p| p.metadata.name.clone())
             .ok_or_else(|| SimError::Refused("error: no pods found for the target".into()))
@@ -152,6 +164,20 @@ impl Cluster {
         Ok((p, c))
     }
 
+    /// A pod whose machine is down does not answer, even while the API still shows it
+    /// Running (the control plane notices only after the grace period, §9.3): the request
+    /// goes to a stopped machine and times out.
+    fn require_reachable(&self, p: &Pod) -> Result<(), SimError> {
+        let node = p.spec.node_name.as_deref().and_then(|n| self.node(n));
+        match node {
+            Some(n) if !n.is_up() => Err(SimError::Refused(format!(
+                "error: pod {} does not answer: its node {} is down (i/o timeout)",
+                p.metadata.name, n.metadata.name
+            ))),
+            _ => Ok(()),
+        }
+    }
+
     fn require_running(p: &Pod, c: &Container) -> Result<(), SimError> {
         let running = p
             .status
@@ -194,6 +220,7 @@ impl Cluster {
         let pod_name = self.resolve_target(ns, target)?;
         let (pod, c) = self.serving_container(ns, &pod_name, container)?;
         Self::require_running(&pod, &c)?;
+        self.require_reachable(&pod)?;
         let file = join(&data_dir(&pod.metadata, &c), STORY_FILE);
         let resolved = self
             .resolve_container_path(&pod, &c, &file)
@@ -227,6 +254,7 @@ impl Cluster {
         let pod_name = self.resolve_target(ns, target)?;
         let (pod, c) = self.serving_container(ns, &pod_name, container)?;
         Self::require_running(&pod, &c)?;
+        self.require_reachable(&pod)?;
         self.visible_stories(&pod, &c).map_err(SimError::Refused)
     }
 
@@ -247,6 +275,7 @@ impl Cluster {
         let pod_name = self.resolve_target(ns, target)?;
         let (pod, c) = self.serving_container(ns, &pod_name, container)?;
         Self::require_running(&pod, &c)?;
+        self.require_reachable(&pod)?;
         self.crash_container(pod, &c);
         self.settle();
         Ok(pod_name)

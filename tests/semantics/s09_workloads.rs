@@ -167,3 +167,20 @@ fn s9_2_template_change_rolls_pods_keeping_their_claims() {
         ]
     );
 }
+
+#[test]
+fn s9_3_a_pod_on_a_stopped_machine_does_not_answer_though_the_api_says_running() {
+    let mut c = cluster_with(2, true);
+    apply(&mut c, deployment("story", 1, None));
+    let t = kubestory::sim::Target::Deployment("story".into());
+    c.write_story("default", &t, None, "before").unwrap();
+    let pod = pod_names(&c)[0].clone();
+    c.fail_node("minikube").unwrap();
+    assert_eq!(pod_status(&c, &pod), "Running", "the API has not noticed");
+    let err = c.read_stories("default", &t, None).unwrap_err();
+    assert!(err.to_string().contains("does not answer"), "{err}");
+    assert!(c.write_story("default", &t, None, "lost?").is_err());
+    // Once the replacement runs on the live node, requests go there.
+    c.advance(50 + 300);
+    assert!(c.read_stories("default", &t, None).is_ok());
+}
