@@ -320,3 +320,71 @@ fn every_lesson_file_is_built_in_and_loads_from_its_embedded_text() {
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(lessons.len(), on_disk.len());
 }
+
+#[test]
+fn goal_language_reads_claims_classes_capacity_and_finalizers() {
+    use kubestory::lesson::model::Check;
+    let files = kubestory::runner::DirFiles {
+        base: root().join("assets/scenarios"),
+    };
+    let mut sim = kubestory::sim::Simulation::new(kubestory::sim::Cluster::new(
+        kubestory::sim::ClusterConfig::default(),
+    ));
+    let mut run = |line: &str| {
+        let mut out = String::new();
+        assert!(run_one(&mut sim, line, &files, &mut out), "{line}: {out}");
+    };
+    run("kubectl apply -f dynamic-pvc.yaml");
+    let start = StepStart::default();
+    let c = sim.cluster();
+    let volume = c
+        .volumes()
+        .map(|v| v.metadata.name.clone())
+        .next()
+        .expect("provisioned");
+    let claim = |check: Check| check_met(&check, sim.cluster(), &start);
+    let class = |class: &str| Check::ClaimClass {
+        claim: "dynamic-pvc".into(),
+        class: class.into(),
+        namespace: None,
+    };
+    assert!(claim(class("standard")), "the default class is written in");
+    assert!(!claim(class("")));
+    let bound_to = |v: &str| Check::ClaimBoundTo {
+        claim: "dynamic-pvc".into(),
+        volume: v.into(),
+        namespace: None,
+    };
+    assert!(claim(bound_to(&volume)));
+    assert!(!claim(bound_to("another-pv")));
+    let request = sim
+        .cluster()
+        .claim("default", "dynamic-pvc")
+        .and_then(|c| c.spec.request().cloned())
+        .expect("a request")
+        .to_string();
+    let capacity = |q: &str| Check::ClaimCapacity {
+        claim: "dynamic-pvc".into(),
+        capacity: q.into(),
+        namespace: None,
+    };
+    assert!(claim(capacity(&request)));
+    assert!(!claim(capacity("999Gi")));
+    let terminating = Check::Terminating {
+        kind: "pvc".into(),
+        name: "dynamic-pvc".into(),
+        namespace: None,
+    };
+    assert!(!claim(terminating.clone()));
+    let mut out = String::new();
+    assert!(run_one(
+        &mut sim,
+        "kubectl delete pvc dynamic-pvc",
+        &files,
+        &mut out
+    ));
+    assert!(
+        check_met(&terminating, sim.cluster(), &start),
+        "a claim in use waits for pvc-protection: {out}"
+    );
+}

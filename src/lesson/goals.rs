@@ -80,6 +80,46 @@ pub fn check_met(check: &Check, cluster: &Cluster, start: &StepStart) -> bool {
         } => cluster
             .claim(namespace.as_deref().unwrap_or("default"), claim)
             .is_some_and(|c| c.status.phase.map(|p| p.as_str()).unwrap_or("Pending") == phase),
+        Check::ClaimBoundTo {
+            claim,
+            volume,
+            namespace,
+        } => cluster
+            .claim(namespace.as_deref().unwrap_or("default"), claim)
+            .is_some_and(|c| {
+                c.status.phase.map(|p| p.as_str()) == Some("Bound")
+                    && c.spec.volume_name.as_deref() == Some(volume.as_str())
+            }),
+        Check::ClaimClass {
+            claim,
+            class,
+            namespace,
+        } => cluster
+            .claim(namespace.as_deref().unwrap_or("default"), claim)
+            .is_some_and(|c| c.spec.storage_class_name.as_deref() == Some(class.as_str())),
+        Check::ClaimCapacity {
+            claim,
+            capacity,
+            namespace,
+        } => {
+            let Ok(want) = crate::sim::Quantity::parse(capacity) else {
+                return false;
+            };
+            cluster
+                .claim(namespace.as_deref().unwrap_or("default"), claim)
+                .and_then(|c| c.status.capacity.get("storage").cloned())
+                .is_some_and(|got| got == want)
+        }
+        Check::Terminating {
+            kind,
+            name,
+            namespace,
+        } => match Kind::from_resource(kind) {
+            Some(Kind::Node) | None => false,
+            Some(k) => cluster
+                .get_object(k, namespace.as_deref().unwrap_or("default"), name)
+                .is_some_and(|o| o.metadata().deletion_timestamp.is_some()),
+        },
         Check::VolumePhase { volume, phase } => cluster
             .volume(volume)
             .is_some_and(|v| v.status.phase.map(|p| p.as_str()).unwrap_or("Pending") == phase),
@@ -177,7 +217,13 @@ pub fn named_objects(check: &Check) -> Vec<(String, String)> {
             v
         }
         Check::Restarts { target, .. } | Check::Serves { target, .. } => workload(target),
-        Check::ClaimPhase { claim, .. } => vec![("pvc".into(), claim.clone())],
+        Check::ClaimPhase { claim, .. }
+        | Check::ClaimClass { claim, .. }
+        | Check::ClaimCapacity { claim, .. } => vec![("pvc".into(), claim.clone())],
+        Check::ClaimBoundTo { claim, volume, .. } => {
+            vec![("pvc".into(), claim.clone()), ("pv".into(), volume.clone())]
+        }
+        Check::Terminating { kind, name, .. } => vec![(kind.clone(), name.clone())],
         Check::VolumePhase { volume, .. } | Check::ReclaimPolicy { volume, .. } => {
             vec![("pv".into(), volume.clone())]
         }

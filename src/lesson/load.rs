@@ -389,7 +389,21 @@ fn check_names(c: &Check, file: &str, text: &str, anchor: &[&str], errors: &mut 
             None,
         ));
     }
-    if let Check::Exists { kind, .. } | Check::Absent { kind, .. } = c
+    if let Check::ClaimCapacity { capacity, .. } = c
+        && crate::sim::Quantity::parse(capacity).is_err()
+    {
+        let mut needles = anchor.to_vec();
+        let k = format!("capacity: {capacity}");
+        needles.push(&k);
+        errors.push(diag(
+            file,
+            locate(text, &needles),
+            &format!("capacity {capacity:?} is not a Kubernetes quantity"),
+            Some("write it as kubectl prints it: 5Gi, 500Mi, 1Ti".into()),
+        ));
+    }
+    if let Check::Exists { kind, .. } | Check::Absent { kind, .. } | Check::Terminating { kind, .. } =
+        c
         && Kind::from_resource(kind).is_none()
     {
         let mut needles = anchor.to_vec();

@@ -197,6 +197,49 @@ pub enum Check {
         #[serde(default)]
         namespace: Option<String>,
     },
+    /// A PersistentVolumeClaim is Bound to this PersistentVolume (the CLAIM column's pair).
+    ClaimBoundTo {
+        /// The claim's name.
+        claim: String,
+        /// The volume's name.
+        volume: String,
+        /// Namespace (default `default`).
+        #[serde(default)]
+        namespace: Option<String>,
+    },
+    /// A PersistentVolumeClaim has this `storageClassName` (`""` for "no class"): shows that
+    /// the default class was written in, or that `""` was kept.
+    ClaimClass {
+        /// The claim's name.
+        claim: String,
+        /// The class (`""` for none).
+        class: String,
+        /// Namespace (default `default`).
+        #[serde(default)]
+        namespace: Option<String>,
+    },
+    /// A Bound PersistentVolumeClaim reports this capacity (the PV's, not the request):
+    /// compared as quantities, so `5Gi` equals `5120Mi`.
+    ClaimCapacity {
+        /// The claim's name.
+        claim: String,
+        /// The capacity (`5Gi`).
+        capacity: String,
+        /// Namespace (default `default`).
+        #[serde(default)]
+        namespace: Option<String>,
+    },
+    /// An object was asked to go but waits for a finalizer (Terminating): a claim still in
+    /// use, a pod on a dead node.
+    Terminating {
+        /// The kind as kubectl takes it (`pvc`, `pv`, `pod`…).
+        kind: String,
+        /// The name.
+        name: String,
+        /// Namespace (default `default`; ignored for cluster-scoped kinds).
+        #[serde(default)]
+        namespace: Option<String>,
+    },
     /// A PersistentVolume is in this phase (`Available`, `Bound`, `Released`, `Failed`).
     VolumePhase {
         /// The volume's name.
