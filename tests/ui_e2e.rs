@@ -323,3 +323,47 @@ fn watch_reloads_a_saved_lesson_file() {
     shell_is_sane(name);
     td(&["stop", name]);
 }
+
+/// Every built-in lesson, walked in the real binary as a learner who knows the answers: each
+/// step's solution typed on the `:` line, the step seen done, `n`, until the recap.
+#[test]
+fn every_built_in_lesson_can_be_walked_by_typing_its_solutions() {
+    if !tmux_available() {
+        return;
+    }
+    let (lessons, errors) = kubestory::lesson::builtin_lessons();
+    assert!(errors.is_empty(), "{errors:?}");
+    for loaded in lessons {
+        let lesson = &loaded.lesson;
+        let name = format!("walk-{}", lesson.id);
+        let state = start_shell(&name);
+        td(&["resize", &name, "200x60"]);
+        launch_with(&name, &state, &format!("--lesson {}", lesson.id));
+        let of = lesson.steps.len();
+        for (i, step) in lesson.steps.iter().enumerate() {
+            wait(&name, &format!("step {}/{of}", i + 1));
+            for line in &step.solution {
+                run(&name, line.trim());
+            }
+            let done = if i + 1 == of {
+                "last step done"
+            } else {
+                "step done!"
+            };
+            let (ok, _) = td(&["wait", &name, done, "15"]);
+            if !ok {
+                let (_, screen) = td(&["screen", &name]);
+                td(&["stop", &name]);
+                panic!(
+                    "lesson {} step {:?}: the typed solution did not finish the step:\n{screen}",
+                    lesson.id, step.id
+                );
+            }
+            td(&["keys", &name, "n"]);
+        }
+        wait(&name, "Lesson complete");
+        td(&["keys", &name, "q"]);
+        shell_is_sane(&name);
+        td(&["stop", &name]);
+    }
+}
