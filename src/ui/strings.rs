@@ -112,6 +112,8 @@ pub fn lessons_failed(n: usize) -> String {
     format!("{n} problem(s) loading lessons: see the right-hand pane (kubestory lint)")
 }
 
+/// Above the objectives at the start of a lesson.
+pub const OBJECTIVES_HEADING: &str = "In this lesson you will:";
 /// The recap's footer.
 pub const RECAP_KEYS: &str = "n or L: back to the lessons · p: the last step again";
 /// The footer when every hint is open and the step is not done.

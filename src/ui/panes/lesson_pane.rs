@@ -26,7 +26,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width.saturating_sub(1).max(1);
-    let (body, footer) = lines(p, width, theme, app.color, app.ascii);
+    let (mut body, footer) = lines(p, width, theme, app.color, app.ascii);
+    let goals = objectives(p, width, theme, app.color, app.ascii);
+    if body.len() + footer.len() + goals.len() <= inner.height as usize {
+        body.splice(0..0, goals);
+    }
     // The goals stay in sight while the text scrolls, when both fit with a few text rows.
     let pin = footer.len() as u16 + 4 <= inner.height;
     let (text_area, foot_area, text) = if pin {
@@ -209,6 +213,27 @@ fn inline(text: &str, color: bool) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// The lesson's objectives, shown above the first step when the pane has room for them
+/// (the picker always shows them; the recap repeats them, ticked).
+pub fn objectives(
+    p: &Player,
+    width: u16,
+    theme: &Theme,
+    color: bool,
+    ascii: bool,
+) -> Vec<Line<'static>> {
+    if p.step != 0 || p.recap {
+        return Vec::new();
+    }
+    let mut out = vec![Line::styled(strings::OBJECTIVES_HEADING, theme.dim)];
+    let bullet = if ascii { "- " } else { "• " };
+    for o in &p.lesson().objectives {
+        out.extend(wrap_item(bullet, &inline(o, color), width, theme.dim));
+    }
+    out.push(Line::default());
+    out
 }
 
 /// `prefix` then `text` word-wrapped to `width`, continuation lines indented under the text.
