@@ -124,6 +124,10 @@ pub fn lines(
         for (i, o) in q.options.iter().enumerate() {
             let key = (b'a' + i as u8) as char;
             let chosen = p.answer == Some(i);
+            // Once answered, only what teaches stays: the choice and the right answer(s).
+            if p.answer.is_some() && !chosen && !o.correct {
+                continue;
+            }
             let mark = match (p.answer, chosen, o.correct) {
                 (None, _, _) => format!("{key}) "),
                 (Some(_), true, true) => format!("{key}) {check} "),
