@@ -35,6 +35,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "08-reclaim-and-protection.yaml",
         include_str!("../../lessons/08-reclaim-and-protection.yaml"),
     ),
+    (
+        "09-access-modes.yaml",
+        include_str!("../../lessons/09-access-modes.yaml"),
+    ),
 ];
 
 /// Loads the built-in lessons (errors would be a build defect; the lint test prevents them).
