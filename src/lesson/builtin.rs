@@ -39,6 +39,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "09-access-modes.yaml",
         include_str!("../../lessons/09-access-modes.yaml"),
     ),
+    (
+        "10-statefulsets.yaml",
+        include_str!("../../lessons/10-statefulsets.yaml"),
+    ),
 ];
 
 /// Loads the built-in lessons (errors would be a build defect; the lint test prevents them).
