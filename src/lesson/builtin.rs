@@ -35,6 +35,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "08-reclaim-and-protection.yaml",
         include_str!("../../lessons/08-reclaim-and-protection.yaml"),
     ),
+    (
+        "09-access-modes.yaml",
+        include_str!("../../lessons/09-access-modes.yaml"),
+    ),
+    (
+        "10-statefulsets.yaml",
+        include_str!("../../lessons/10-statefulsets.yaml"),
+    ),
 ];
 
 /// Loads the built-in lessons (errors would be a build defect; the lint test prevents them).
