@@ -41,7 +41,7 @@ fn picker_with_progress() {
     press(&mut a, key('n'));
     update(&mut a, Action::OpenPicker);
     both("lesson_picker", &mut a);
-    update(&mut a, Action::PickerMove(5));
+    update(&mut a, Action::PickerMove(99));
     insta::assert_snapshot!("lesson_picker_sandbox_row_80x24", screen(&mut a, 80, 24));
 }
 

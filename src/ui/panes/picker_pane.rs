@@ -39,7 +39,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (l, r)
     } else {
         let [l, r] = Layout::vertical([
-            Constraint::Length(rows_needed.min(body.height / 2).max(5)),
+            Constraint::Length(rows_needed.min(body.height * 3 / 5).max(5)),
             Constraint::Fill(1),
         ])
         .areas(body);
