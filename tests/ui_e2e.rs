@@ -304,7 +304,7 @@ fn watch_reloads_a_saved_lesson_file() {
     let name = "watch";
     let state = start_shell(name);
     let file = state.join("lesson.yaml");
-    let original = include_str!("../lessons/01-container-filesystem.yaml");
+    let original = include_str!("../lessons/02-container-filesystem.yaml");
     std::fs::write(&file, original).expect("write lesson");
     launch_with(name, &state, &format!("--watch {}", file.display()));
     wait(name, "Run the story app and write a story");

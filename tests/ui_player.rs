@@ -303,7 +303,7 @@ fn watch_reloads_the_lesson_file_and_keeps_the_cluster_or_shows_the_errors() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("lesson.yaml");
-    let original = include_str!("../lessons/01-container-filesystem.yaml");
+    let original = include_str!("../lessons/02-container-filesystem.yaml");
     std::fs::write(&file, original).expect("write");
     let lesson = kubestory::lesson::load_lesson(&file).expect("loads");
     let mut a = kubestory::ui::terminal::prepare(

@@ -12,8 +12,8 @@ use std::path::Path;
 /// (file name, text) of every built-in lesson, in course order.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
-        "01-container-filesystem.yaml",
-        include_str!("../../lessons/01-container-filesystem.yaml"),
+        "02-container-filesystem.yaml",
+        include_str!("../../lessons/02-container-filesystem.yaml"),
     ),
     (
         "02-emptydir-vs-hostpath.yaml",
