@@ -90,7 +90,8 @@ pub fn replay_to_step(lesson: &Lesson, step: usize, ws: &Workspace) -> Result<Si
     Ok(sim)
 }
 
-fn run_lines(
+/// Runs script lines in order; the first failure is an error naming `what` and the line.
+pub(crate) fn run_lines(
     sim: &mut Simulation,
     lines: &[String],
     ws: &Workspace,
@@ -268,6 +269,7 @@ pub fn lint_lesson(loaded: &LoadedLesson) -> Vec<Diagnostic> {
             }
         }
     }
+    errors.extend(super::quiz::lint::lint_questions(loaded));
     errors
 }
 

@@ -262,6 +262,8 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
         }
     }
 
+    super::quiz::shape::check_questions(&mut lesson.quiz, folder, file, text, &mut errors);
+
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -276,7 +278,7 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
 
 /// The one Markdown mistake that ruins the rest of a text: a code block opened with ```
 /// and never closed (everything after it would be drawn as code).
-fn markdown_problem(text: &str) -> Option<String> {
+pub(super) fn markdown_problem(text: &str) -> Option<String> {
     let mut open_at = None;
     for (i, line) in text.lines().enumerate() {
         if line.trim_start().starts_with("```") {
@@ -292,7 +294,7 @@ fn markdown_problem(text: &str) -> Option<String> {
 }
 
 /// Fills a manifest's `content` from its `file`, checking the name and the path.
-fn resolve_manifest(
+pub(super) fn resolve_manifest(
     m: &mut ManifestFile,
     folder: &Path,
     file: &str,
@@ -338,7 +340,7 @@ fn resolve_manifest(
 }
 
 /// Every script line must be a `kubestory sim` line; `cluster` belongs in `cluster:`.
-fn check_script(
+pub(super) fn check_script(
     lines: &[String],
     file: &str,
     text: &str,
@@ -370,7 +372,13 @@ fn check_script(
 }
 
 /// Targets must parse and kinds must be known.
-fn check_names(c: &Check, file: &str, text: &str, anchor: &[&str], errors: &mut Vec<Diagnostic>) {
+pub(super) fn check_names(
+    c: &Check,
+    file: &str,
+    text: &str,
+    anchor: &[&str],
+    errors: &mut Vec<Diagnostic>,
+) {
     let target = match c {
         Check::Running { target, .. }
         | Check::Restarts { target, .. }
@@ -447,7 +455,7 @@ fn suggest_for(message: &str) -> Option<String> {
     did_you_mean(typed, candidates.iter().copied()).map(|s| format!("did you mean {s:?}?"))
 }
 
-fn locate(text: &str, needles: &[&str]) -> (u32, u32) {
+pub(super) fn locate(text: &str, needles: &[&str]) -> (u32, u32) {
     let mut from = 0;
     let mut found = None;
     for n in needles {

@@ -19,6 +19,7 @@ pub mod goals;
 pub mod load;
 pub mod model;
 pub mod progress;
+pub mod quiz;
 pub mod sanitize;
 pub mod schema;
 mod yaml;

@@ -28,6 +28,10 @@ pub struct Lesson {
     pub steps: Vec<Step>,
     /// What to remember, shown after the last step (Markdown subset).
     pub recap: String,
+    /// Questions for quiz mode about what this lesson teaches (3 or more for built-in
+    /// lessons), each proved against the simulator by `kubestory lint`.
+    #[serde(default)]
+    pub quiz: Vec<super::quiz::Question>,
 }
 
 /// The starting cluster.
@@ -119,7 +123,7 @@ pub struct Predict {
     pub proof: Vec<Check>,
 }
 
-/// One answer to a predict question.
+/// One answer to a predict or quiz question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PredictOption {

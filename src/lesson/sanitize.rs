@@ -62,6 +62,32 @@ pub(super) fn sanitize_lesson(l: &mut super::model::Lesson) {
             }
         }
     }
+    for q in &mut l.quiz {
+        s(&mut q.id);
+        s(&mut q.question);
+        q.explain.iter_mut().for_each(s);
+        for o in &mut q.options {
+            s(&mut o.text);
+            s(&mut o.explain);
+        }
+        q.survivors.iter_mut().flatten().for_each(s);
+        if let Some(m) = q.manifest.as_mut() {
+            s(&mut m.name);
+            m.content.iter_mut().for_each(s);
+        }
+        q.fixed.iter_mut().for_each(s);
+        for g in &mut q.goals {
+            s(&mut g.label);
+            s(&mut g.explain);
+        }
+        q.solution.iter_mut().for_each(s);
+        if let Some(setup) = q.scenario.as_mut() {
+            for m in &mut setup.manifests {
+                s(&mut m.name);
+                m.content.iter_mut().for_each(s);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -43,6 +43,7 @@ fn lesson(id: &str, steps: &[&str]) -> Lesson {
             })
             .collect(),
         recap: "r".into(),
+        quiz: Vec::new(),
     }
 }
 
