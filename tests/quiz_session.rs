@@ -1,0 +1,160 @@
+//! A quiz session: order (shuffled by seed), score, retry-missed, and the exported results.
+
+use kubestory::lesson::load_lesson;
+use kubestory::lesson::quiz::results::{Format, ResultRow, append_history, export, to_csv};
+use kubestory::lesson::quiz::session::{Outcome, QuizError, QuizSession};
+use std::path::Path;
+
+fn lessons() -> Vec<kubestory::lesson::Lesson> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lessons/quiz/all-kinds.yaml");
+    vec![load_lesson(&path).expect("fixture loads").lesson]
+}
+
+fn ids(s: &QuizSession) -> Vec<String> {
+    (0..s.len())
+        .map(|i| s.at(i).unwrap().1.id.clone())
+        .collect()
+}
+
+fn answer(s: &mut QuizSession, correct: bool, text: &str) {
+    s.record(Outcome {
+        answer: text.into(),
+        correct,
+        millis: 1500,
+        answered_at: "2026-11-21T20:00:00Z".into(),
+    });
+    s.advance();
+}
+
+#[test]
+fn unshuffled_sessions_keep_lesson_order() {
+    let s = QuizSession::new("all", lessons(), None).unwrap();
+    assert_eq!(
+        ids(&s),
+        [
+            "single",
+            "multiple",
+            "true-false",
+            "survivors",
+            "fix",
+            "command",
+            "read-claim"
+        ]
+    );
+}
+
+#[test]
+fn a_seed_gives_the_same_order_every_time_and_another_seed_another() {
+    let a = ids(&QuizSession::new("all", lessons(), Some(7)).unwrap());
+    let b = ids(&QuizSession::new("all", lessons(), Some(7)).unwrap());
+    let c = ids(&QuizSession::new("all", lessons(), Some(8)).unwrap());
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+    let mut sorted = a.clone();
+    sorted.sort();
+    let mut all = ids(&QuizSession::new("all", lessons(), None).unwrap());
+    all.sort();
+    assert_eq!(sorted, all, "a shuffle neither drops nor repeats questions");
+}
+
+#[test]
+fn no_questions_is_an_error() {
+    let mut l = lessons();
+    l[0].quiz.clear();
+    assert_eq!(
+        QuizSession::new("x", l, None).unwrap_err(),
+        QuizError::NoQuestions
+    );
+}
+
+#[test]
+fn score_review_and_retry_missed() {
+    let mut s = QuizSession::new("all", lessons(), None).unwrap();
+    answer(&mut s, true, "a: On the node");
+    answer(&mut s, false, "a: An emptyDir");
+    answer(&mut s, true, "True");
+    assert_eq!(s.score(), (2, 3, 7));
+    s.finish();
+    assert!(s.finished() && s.current().is_none());
+    assert_eq!(s.missed(), vec![1, 3, 4, 5, 6], "wrong and unanswered");
+    let retry = s.retry_missed().expect("something to retry");
+    assert_eq!(
+        ids(&retry),
+        ["multiple", "survivors", "fix", "command", "read-claim"]
+    );
+    assert_eq!(retry.score(), (0, 0, 5));
+}
+
+#[test]
+fn nothing_to_retry_after_a_perfect_run() {
+    let mut s = QuizSession::new("all", lessons(), None).unwrap();
+    while !s.finished() {
+        answer(&mut s, true, "right");
+    }
+    assert_eq!(s.score(), (7, 7, 7));
+    assert!(s.retry_missed().is_none());
+}
+
+fn rows() -> Vec<ResultRow> {
+    let mut s = QuizSession::new("quiz-kinds", lessons(), None).unwrap();
+    answer(&mut s, true, "a: On the node");
+    answer(
+        &mut s,
+        false,
+        "b: The container's own filesystem, \"quoted\"\nsecond line",
+    );
+    s.finish();
+    s.rows()
+}
+
+#[test]
+fn rows_name_lesson_question_kind_answer_and_time() {
+    let r = rows();
+    assert_eq!(r.len(), 7);
+    assert_eq!(r[0].lesson, "quiz-kinds");
+    assert_eq!(r[0].question, "single");
+    assert_eq!(r[0].kind, "single");
+    assert!(r[0].correct && r[0].answered);
+    assert_eq!(r[0].seconds, 1.5);
+    assert_eq!(r[0].date, "2026-11-21T20:00:00Z");
+    assert!(!r[1].correct && r[1].answered);
+    assert!(!r[2].answered && r[2].answer.is_empty() && r[2].date.is_empty());
+}
+
+#[test]
+fn csv_quotes_answers_with_commas_quotes_and_newlines() {
+    let text = String::from_utf8(to_csv(&rows()).unwrap()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("quiz,lesson,question,kind,answer,correct,answered,seconds,date")
+    );
+    assert!(text.contains("\"b: The container's own filesystem, \"\"quoted\"\"\nsecond line\""));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let back: Vec<ResultRow> = reader.deserialize().map(Result::unwrap).collect();
+    assert_eq!(back, rows(), "CSV reads back to the same rows");
+}
+
+#[test]
+fn export_picks_the_format_by_extension_and_refuses_others() {
+    let dir = std::env::temp_dir().join(format!("kubestory-quiz-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    export(&rows(), &dir.join("r.json")).unwrap();
+    let back: Vec<ResultRow> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("r.json")).unwrap()).unwrap();
+    assert_eq!(back, rows());
+    export(&rows(), &dir.join("r.CSV")).unwrap();
+    assert!(
+        std::fs::read_to_string(dir.join("r.CSV"))
+            .unwrap()
+            .starts_with("quiz,")
+    );
+    let err = export(&rows(), &dir.join("r.txt")).unwrap_err();
+    assert!(err.to_string().contains("name it .json or .csv"), "{err}");
+    assert!(Format::of(Path::new("x")).is_err());
+    append_history(&rows(), &dir).unwrap();
+    append_history(&rows(), &dir).unwrap();
+    let history = std::fs::read_to_string(dir.join("quiz-results.jsonl")).unwrap();
+    assert_eq!(history.lines().count(), 14, "appended, never replaced");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
