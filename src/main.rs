@@ -146,8 +146,9 @@ fn lint(mut paths: Vec<PathBuf>) -> ExitCode {
         eprintln!("{e}");
     }
     if errors.is_empty() {
+        let questions: usize = lessons.iter().map(|l| l.lesson.quiz.len()).sum();
         println!(
-            "{} lesson(s) checked: every step can be done, and is not done already",
+            "{} lesson(s) checked: every step can be done, and is not done already; {questions} quiz question(s) checked: every answer key agrees with the simulator",
             lessons.len()
         );
         ExitCode::SUCCESS

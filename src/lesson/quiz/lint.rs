@@ -1,7 +1,8 @@
 //! The proof that a lesson's questions are right: each answer key is replayed against the
 //! simulator with the same graders quiz mode uses. A `survivors` key must match the stories
 //! that really survive; a `fix_manifest` question must fail as given and pass with `fixed`;
-//! a `command` question's solution must pass, and its goals must not hold without it.
+//! a `command` question's solution must pass, its `wrong` commands must fail, and its goals
+//! must not hold without a command.
 
 use super::grade::{
     Attempt, build_scenario, grade_command, grade_fix, play_survivors, stories_at_risk,
@@ -156,6 +157,17 @@ fn lint_command(loaded: &LoadedLesson, q: &Question, err: &mut Report) {
             None,
         ),
         Ok(_) => {}
+    }
+    for w in &q.wrong {
+        if let Ok(a) = grade_command(&loaded.lesson, q, w)
+            && a.passed()
+        {
+            err(
+                w.trim(),
+                format!("`{}` is listed under `wrong` but is graded right", w.trim()),
+                Some("tighten the goals or `output`, or drop it from `wrong`".into()),
+            );
+        }
     }
     if !q.goals.is_empty()
         && let Ok(a) = grade_command(&loaded.lesson, q, NO_ANSWER)

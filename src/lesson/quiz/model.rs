@@ -101,6 +101,10 @@ pub struct Question {
     /// `command`: a command that answers the question (shown after a wrong answer).
     #[serde(default)]
     pub solution: Option<String>,
+    /// `command`: plausible wrong commands, which lint proves are graded wrong (so an
+    /// `output` check is not met by any command that happens to print a name).
+    #[serde(default)]
+    pub wrong: Vec<String>,
 }
 
 /// An option as the learner sees it: a choice question's own options, or the two a

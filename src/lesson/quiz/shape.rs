@@ -122,6 +122,11 @@ pub fn check_questions(
             "`output` grades what a `command` answer prints",
         );
         unused(
+            !uses.command && !q.wrong.is_empty(),
+            "wrong",
+            "`wrong` lists commands a `command` question must grade wrong",
+        );
+        unused(
             !uses.command && q.solution.is_some(),
             "solution",
             "`solution` is the model command of kind `command`",
@@ -255,6 +260,7 @@ pub fn check_questions(
             }
             check_script(std::slice::from_ref(line), file, text, &anchor, errors);
         }
+        check_script(&q.wrong, file, text, &anchor, errors);
         for g in &q.goals {
             check_names(&g.check, file, text, &anchor, errors);
         }
