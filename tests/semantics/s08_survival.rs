@@ -192,6 +192,18 @@ fn s9_3_network_volume_waits_for_forced_detach() {
             .iter()
             .any(|(r, m)| r == "FailedAttachVolume" && m.starts_with("Multi-Attach error"))
     );
+    // §12: the attach/detach controller, not the kubelet, reports it.
+    let multi_attach = c
+        .events()
+        .find(|e| e.reason == "FailedAttachVolume")
+        .expect("a FailedAttachVolume event");
+    assert_eq!(multi_attach.source, "attachdetach-controller");
+    // The kubelet has taken the pod: `describe` shows `Node: NAME/IP` even before it runs.
+    let waiting = c.pods().find(|p| p.metadata.name == live[0]).unwrap();
+    assert!(
+        waiting.status.host_ip.is_some(),
+        "hostIP is set before mounting"
+    );
     c.advance(359);
     assert_eq!(pod_status(&c, &live[0]), "ContainerCreating");
     c.advance(1);

@@ -96,9 +96,29 @@ impl Cluster {
     /// Mounts every volume and starts the containers, or reports why it cannot yet.
     pub(super) fn try_start_pod(&mut self, mut pod: Pod) {
         let node_name = pod.spec.node_name.clone().unwrap_or_default();
+        // The kubelet reports the node's address (and the start time) as soon as it takes
+        // the pod, before mounting: a pod stuck in ContainerCreating shows
+        // `Node: minikube-m02/192.168.49.3` in `kubectl describe pod`.
+        if pod.status.host_ip.is_none() {
+            pod.status.host_ip = self.nodes.get(&node_name).and_then(|n| {
+                n.status
+                    .addresses
+                    .iter()
+                    .find(|a| a.type_ == "InternalIP")
+                    .map(|a| a.address.clone())
+            });
+            pod.status.start_time = Some(self.now);
+        }
         if let Err((reason, message)) = self.mount_volumes(&pod, &node_name) {
             let who = involved("Pod", &pod.metadata);
-            self.record(who, EventType::Warning, reason, message, KUBELET);
+            // Attaching is the attach/detach controller's work, mounting the kubelet's
+            // (semantics §12: FailedAttachVolume comes from AD).
+            let source = if reason == "FailedAttachVolume" {
+                "attachdetach-controller"
+            } else {
+                KUBELET
+            };
+            self.record(who, EventType::Warning, reason, message, source);
             for c in pod.spec.containers.clone() {
                 set_status(&mut pod, &c, |s| {
                     s.state = ContainerState::waiting("ContainerCreating", None)
@@ -109,14 +129,6 @@ impl Cluster {
         }
         if pod.status.pod_ip.is_none() {
             pod.status.pod_ip = Some(self.next_pod_ip(&node_name));
-            pod.status.host_ip = self.nodes.get(&node_name).and_then(|n| {
-                n.status
-                    .addresses
-                    .iter()
-                    .find(|a| a.type_ == "InternalIP")
-                    .map(|a| a.address.clone())
-            });
-            pod.status.start_time = Some(self.now);
         }
         let containers = pod.spec.containers.clone();
         for c in &containers {
