@@ -20,6 +20,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../lessons/02-emptydir-vs-hostpath.yaml"),
     ),
     (
+        "03-emptydir.yaml",
+        include_str!("../../lessons/03-emptydir.yaml"),
+    ),
+    (
         "05-persistent-volumes.yaml",
         include_str!("../../lessons/05-persistent-volumes.yaml"),
     ),
