@@ -16,8 +16,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../lessons/02-container-filesystem.yaml"),
     ),
     (
-        "02-emptydir-vs-hostpath.yaml",
-        include_str!("../../lessons/02-emptydir-vs-hostpath.yaml"),
+        "03-emptydir.yaml",
+        include_str!("../../lessons/03-emptydir.yaml"),
+    ),
+    (
+        "04-hostpath.yaml",
+        include_str!("../../lessons/04-hostpath.yaml"),
     ),
     (
         "05-persistent-volumes.yaml",
