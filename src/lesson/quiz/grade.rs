@@ -85,20 +85,20 @@ pub fn stories_at_risk(sim: &Simulation) -> Vec<(u64, String)> {
 /// Plays a `survivors` question's event on its scenario and reports every story's fate, in
 /// the order of [`stories_at_risk`].
 pub fn play_survivors(q: &Question, sc: &mut Scenario) -> Result<Vec<StoryFate>, String> {
-    let before = stories_at_risk(&sc.sim);
-    let losses_before = sc.sim.cluster().data().losses.len();
-    run_lines(
-        &mut sc.sim,
-        &q.then,
-        &sc.ws,
-        &format!("question {:?}'s `then`", q.id),
-    )?;
-    let after: BTreeSet<u64> = stories_at_risk(&sc.sim)
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    let losses: Vec<_> = sc
-        .sim
+    play_survivors_in(q, &mut sc.sim, &sc.ws)
+}
+
+/// [`play_survivors`] on a cluster the caller holds (quiz mode shows it afterwards).
+pub fn play_survivors_in(
+    q: &Question,
+    sim: &mut Simulation,
+    ws: &Workspace,
+) -> Result<Vec<StoryFate>, String> {
+    let before = stories_at_risk(sim);
+    let losses_before = sim.cluster().data().losses.len();
+    run_lines(sim, &q.then, ws, &format!("question {:?}'s `then`", q.id))?;
+    let after: BTreeSet<u64> = stories_at_risk(sim).into_iter().map(|(id, _)| id).collect();
+    let losses: Vec<_> = sim
         .cluster()
         .data()
         .losses
@@ -172,27 +172,36 @@ impl Attempt {
 /// Grades a `fix_manifest` answer: the learner's `text` is saved under the manifest's name
 /// and applied in the scenario, the `then` lines run, and the goals are checked.
 pub fn grade_fix(lesson: &Lesson, q: &Question, text: &str) -> Result<Attempt, String> {
+    let mut sc = build_scenario(lesson, q)?;
+    attempt_fix(q, &mut sc.sim, &sc.ws, text)
+}
+
+/// [`grade_fix`] on a scenario cluster the caller holds (quiz mode shows it afterwards).
+pub fn attempt_fix(
+    q: &Question,
+    sim: &mut Simulation,
+    ws: &Workspace,
+    text: &str,
+) -> Result<Attempt, String> {
     let name = q
         .manifest
         .as_ref()
         .map_or("manifest.yaml", |m| m.name.as_str());
-    let mut sc = build_scenario(lesson, q)?;
-    sc.ws
-        .write(&[ManifestFile {
-            name: name.to_string(),
-            content: Some(text.to_string()),
-            file: None,
-        }])
-        .map_err(|e| format!("cannot write the answer: {e}"))?;
-    let start = StepStart::of(sc.sim.cluster());
+    ws.write(&[ManifestFile {
+        name: name.to_string(),
+        content: Some(text.to_string()),
+        file: None,
+    }])
+    .map_err(|e| format!("cannot write the answer: {e}"))?;
+    let start = StepStart::of(sim.cluster());
     let mut output = String::new();
     let ran = run_one(
-        &mut sc.sim,
+        sim,
         &format!("kubectl apply -f {name}"),
-        &sc.ws.files(),
+        &ws.files(),
         &mut output,
     );
-    Ok(finish(q, sc, start, output, ran))
+    Ok(finish(q, sim, ws, start, output, ran))
 }
 
 /// Grades a `command` answer: the learner's line runs in the scenario, then the `then`
@@ -200,7 +209,12 @@ pub fn grade_fix(lesson: &Lesson, q: &Question, text: &str) -> Result<Attempt, S
 /// are accepted (`cluster` is refused: it would replace the question's cluster).
 pub fn grade_command(lesson: &Lesson, q: &Question, line: &str) -> Result<Attempt, String> {
     let mut sc = build_scenario(lesson, q)?;
-    let start = StepStart::of(sc.sim.cluster());
+    Ok(attempt_command(q, &mut sc.sim, &sc.ws, line))
+}
+
+/// [`grade_command`] on a scenario cluster the caller holds (quiz mode shows it afterwards).
+pub fn attempt_command(q: &Question, sim: &mut Simulation, ws: &Workspace, line: &str) -> Attempt {
+    let start = StepStart::of(sim.cluster());
     let mut output = String::new();
     let ran = match parse_line(line.trim()) {
         Ok(Line::Cluster { .. }) => {
@@ -209,7 +223,7 @@ pub fn grade_command(lesson: &Lesson, q: &Question, line: &str) -> Result<Attemp
             );
             false
         }
-        _ => run_one(&mut sc.sim, line, &sc.ws.files(), &mut output),
+        _ => run_one(sim, line, &ws.files(), &mut output),
     };
     let missing_output = q
         .output
@@ -217,19 +231,26 @@ pub fn grade_command(lesson: &Lesson, q: &Question, line: &str) -> Result<Attemp
         .filter(|want| !output.contains(want.as_str()))
         .cloned()
         .collect();
-    let mut attempt = finish(q, sc, start, output, ran);
+    let mut attempt = finish(q, sim, ws, start, output, ran);
     attempt.missing_output = missing_output;
-    Ok(attempt)
+    attempt
 }
 
 /// Runs `then` (when the answer ran) and checks the goals.
-fn finish(q: &Question, mut sc: Scenario, start: StepStart, output: String, ran: bool) -> Attempt {
+fn finish(
+    q: &Question,
+    sim: &mut Simulation,
+    ws: &Workspace,
+    start: StepStart,
+    output: String,
+    ran: bool,
+) -> Attempt {
     let mut output = output;
     let mut then_errors = Vec::new();
     if ran {
         for line in &q.then {
             let mut out = String::new();
-            if !run_one(&mut sc.sim, line, &sc.ws.files(), &mut out) {
+            if !run_one(sim, line, &ws.files(), &mut out) {
                 output.push_str(&out);
                 then_errors.push(format!("`{}`: {}", line.trim(), out.trim_end()));
             }
@@ -240,7 +261,7 @@ fn finish(q: &Question, mut sc: Scenario, start: StepStart, output: String, ran:
         .iter()
         .map(|g| GoalResult {
             label: g.label.clone(),
-            met: ran && check_met(&g.check, sc.sim.cluster(), &start),
+            met: ran && check_met(&g.check, sim.cluster(), &start),
             explain: g.explain.clone(),
         })
         .collect();
