@@ -11,6 +11,7 @@ use std::path::Path;
 
 /// (file name, text) of every built-in lesson, in course order.
 pub const BUILTIN: &[(&str, &str)] = &[
+    ("01-state.yaml", include_str!("../../lessons/01-state.yaml")),
     (
         "02-container-filesystem.yaml",
         include_str!("../../lessons/02-container-filesystem.yaml"),
