@@ -44,6 +44,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "10-statefulsets.yaml",
         include_str!("../../lessons/10-statefulsets.yaml"),
     ),
+    (
+        "11-capstone.yaml",
+        include_str!("../../lessons/11-capstone.yaml"),
+    ),
 ];
 
 /// Loads the built-in lessons (errors would be a build defect; the lint test prevents them).
