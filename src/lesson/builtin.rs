@@ -11,6 +11,7 @@ use std::path::Path;
 
 /// (file name, text) of every built-in lesson, in course order.
 pub const BUILTIN: &[(&str, &str)] = &[
+    ("01-state.yaml", include_str!("../../lessons/01-state.yaml")),
     (
         "02-container-filesystem.yaml",
         include_str!("../../lessons/02-container-filesystem.yaml"),
@@ -46,6 +47,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "10-statefulsets.yaml",
         include_str!("../../lessons/10-statefulsets.yaml"),
+    ),
+    (
+        "11-capstone.yaml",
+        include_str!("../../lessons/11-capstone.yaml"),
     ),
 ];
 
