@@ -51,6 +51,25 @@ pub enum Command {
         /// Lesson files or folders; `lessons/` when omitted.
         paths: Vec<PathBuf>,
     },
+    /// Quiz yourself: the questions of some lessons (all when none are named), graded by the
+    /// simulator, with a review and "retry the ones I missed". Results are kept in the state
+    /// folder; `--export` also writes them as JSON or CSV.
+    Quiz {
+        /// Lesson ids (`kubestory list` shows them); every lesson when omitted.
+        lessons: Vec<String>,
+        /// Ask the questions in a random order.
+        #[arg(long)]
+        shuffle: bool,
+        /// Shuffle with this seed: the same seed gives the same order (implies --shuffle).
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// End the quiz after this long (`90s`, `10m`); unanswered questions count as missed.
+        #[arg(long, value_name = "DURATION")]
+        time_limit: Option<humantime::Duration>,
+        /// Also write the results to this file: `.json` or `.csv`.
+        #[arg(long, value_name = "PATH")]
+        export: Option<PathBuf>,
+    },
     /// List the lessons: id, minutes, title and your progress.
     List,
     /// Forget your progress and saved edits: of one lesson, or of all lessons and the sandbox.

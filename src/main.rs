@@ -20,7 +20,43 @@ fn main() -> Result<ExitCode> {
             cli.sandbox,
             cli.lessons.as_deref(),
             cli.watch,
+            None,
         ),
+        Some(Command::Quiz {
+            lessons,
+            shuffle,
+            seed,
+            time_limit,
+            export,
+        }) => {
+            if let Some(path) = &export
+                && let Err(e) = kubestory::lesson::quiz::results::Format::of(path)
+            {
+                eprintln!("error: --export: {e}");
+                return Ok(ExitCode::from(2));
+            }
+            let seed = seed.or_else(|| {
+                shuffle.then(|| {
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(1, |d| d.as_secs())
+                })
+            });
+            let quiz = kubestory::ui::QuizOptions {
+                lessons,
+                seed,
+                time_limit_ms: time_limit.map(|d| d.as_millis() as u64),
+                export,
+            };
+            tui(
+                cli.ascii,
+                None,
+                false,
+                cli.lessons.as_deref(),
+                None,
+                Some(quiz),
+            )
+        }
         Some(Command::Sim {
             script,
             json,
@@ -40,6 +76,7 @@ fn tui(
     sandbox: bool,
     dir: Option<&std::path::Path>,
     watch: Option<PathBuf>,
+    quiz: Option<kubestory::ui::QuizOptions>,
 ) -> Result<ExitCode> {
     use std::io::IsTerminal;
     let (mut lessons, errors) = library(dir);
@@ -60,8 +97,11 @@ fn tui(
             }
         }
     }
-    if let Some(id) = &lesson
-        && !lessons.iter().any(|l| &l.lesson.id == id)
+    let quiz_ids = quiz.iter().flat_map(|q| q.lessons.iter());
+    if let Some(id) = lesson
+        .iter()
+        .chain(quiz_ids)
+        .find(|id| !lessons.iter().any(|l| &l.lesson.id == *id))
     {
         let ids: Vec<&str> = lessons.iter().map(|l| l.lesson.id.as_str()).collect();
         let hint = kubestory::manifest::suggest::did_you_mean(id, ids.iter().copied())
@@ -87,6 +127,7 @@ fn tui(
         lesson,
         sandbox,
         watch,
+        quiz,
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -388,3 +388,44 @@ fn goal_language_reads_claims_classes_capacity_and_finalizers() {
         "a claim in use waits for pvc-protection: {out}"
     );
 }
+
+/// Issue 4: 3+ questions per built-in lesson; issue 5: 40+ in all, every kind used, and
+/// enough graded by the simulator (not only multiple choice).
+#[test]
+fn the_question_bank_covers_every_lesson_and_every_kind() {
+    use kubestory::lesson::quiz::QuestionKind;
+    let (lessons, errors) = kubestory::lesson::builtin_lessons();
+    assert!(errors.is_empty(), "{errors:?}");
+    for l in &lessons {
+        assert!(
+            l.lesson.quiz.len() >= 3,
+            "{} has {} quiz questions; every lesson needs 3 or more",
+            l.lesson.id,
+            l.lesson.quiz.len()
+        );
+        assert!(
+            l.lesson.quiz.iter().any(|q| !q.kind.is_choice()),
+            "{}: at least one question should be graded by the simulator",
+            l.lesson.id
+        );
+    }
+    let all: Vec<QuestionKind> = lessons
+        .iter()
+        .flat_map(|l| l.lesson.quiz.iter().map(|q| q.kind))
+        .collect();
+    assert!(
+        all.len() >= 40,
+        "{} questions in all; 40 or more",
+        all.len()
+    );
+    for kind in [
+        QuestionKind::Single,
+        QuestionKind::Multiple,
+        QuestionKind::TrueFalse,
+        QuestionKind::Survivors,
+        QuestionKind::FixManifest,
+        QuestionKind::Command,
+    ] {
+        assert!(all.contains(&kind), "no question of kind {}", kind.name());
+    }
+}

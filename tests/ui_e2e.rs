@@ -209,6 +209,9 @@ fn lesson_walk_from_the_picker_to_the_recap_and_back() {
     let name = "lesson";
     let state = start_shell(name);
     launch_with(name, &state, "");
+    wait(name, "Why state matters");
+    // Lesson 1 (state) is first; this walk plays lesson 2, the next row.
+    td(&["keys", name, "j"]);
     wait(name, "Where does a container keep what it writes?");
     td(&["keys", name, "Enter"]);
     wait(name, "step 1/4");

@@ -94,8 +94,22 @@ pub enum Action {
     PickerOpen,
     /// Reload the lesson from its file (`--watch`, or `Ctrl-R` by hand).
     ReloadLesson,
-    /// A frame of the data-loss flash passed.
+    /// A frame of the data-loss flash passed (or, in a timed quiz, a second).
     Tick,
+    /// Start a quiz on the picker's selected lesson (on the sandbox row: every lesson).
+    OpenQuiz,
+    /// Pick option or story N in a quiz (0-based; keys `a`–`f`).
+    QuizPick(usize),
+    /// Check the picked options or stories.
+    QuizSubmit,
+    /// The next question after the feedback.
+    QuizNext,
+    /// Skip the question (it counts as missed).
+    QuizSkip,
+    /// A new round with only the missed questions.
+    QuizRetryMissed,
+    /// Scroll the quiz text down (positive) or up (negative).
+    QuizScroll(i32),
     /// The terminal changed size.
     Resize(u16, u16),
 }

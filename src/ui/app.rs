@@ -35,6 +35,8 @@ pub enum Screen {
     Picker,
     /// The cluster with its panes: a lesson, or the sandbox.
     Play,
+    /// Quiz mode: a question, its scenario, feedback, the review.
+    Quiz,
 }
 
 /// The pane shown in the small (tabbed) layout.
@@ -81,6 +83,8 @@ pub struct LogLine {
 pub enum Effect {
     /// Suspend the TUI and edit the draft in `$EDITOR`.
     ExternalEditor,
+    /// Save the quiz's results (local history, and `--export PATH`).
+    SaveQuizResults,
 }
 
 /// The app's state.
@@ -151,6 +155,13 @@ pub struct App {
     pub highlight_from: usize,
     /// Where the editor buffer is written for `kubectl apply -f editor.yaml` (the draft file).
     pub draft_path: std::path::PathBuf,
+    /// Quiz mode's state (`None` outside a quiz).
+    pub quiz: Option<super::quiz::QuizUi>,
+    /// Milliseconds since kubestory started, set by the shell before every action (tests set
+    /// it by hand): quiz answer times and time limits read it, never the wall clock.
+    pub clock_ms: u64,
+    /// The date and time now (RFC 3339), set by the shell like `clock_ms`, for quiz results.
+    pub clock_date: String,
 }
 
 impl App {
@@ -198,6 +209,9 @@ impl App {
             draft_path: std::env::temp_dir()
                 .join(format!("kubestory-{}", std::process::id()))
                 .join(strings::EDITOR_FILE),
+            quiz: None,
+            clock_ms: 0,
+            clock_date: String::new(),
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();

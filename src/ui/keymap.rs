@@ -4,6 +4,8 @@
 
 use super::action::{Action, Move};
 use super::app::{App, Mode, Screen, Tab};
+use super::quiz::Phase;
+use crate::lesson::quiz::QuestionKind;
 use ratatui_textarea::{Input, Key};
 
 /// When a binding is active.
@@ -27,6 +29,22 @@ pub enum When {
     Line,
     /// The manifest editor is open.
     Editor,
+    /// Quiz mode, browsing (no input line, editor or overlay).
+    Quiz,
+    /// A quiz question answered by picking options or stories.
+    QuizPick,
+    /// A quiz question whose picks are checked with Enter (multiple choice, survivors).
+    QuizCheck,
+    /// A fix-the-manifest question.
+    QuizFix,
+    /// A which-command question.
+    QuizCommand,
+    /// A quiz question waiting for an answer (any kind).
+    QuizAsking,
+    /// A quiz answer's feedback is up.
+    QuizAnswered,
+    /// The quiz's review screen.
+    QuizReview,
     /// Always.
     Always,
 }
@@ -35,7 +53,11 @@ impl When {
     /// Whether the condition holds in this state.
     pub fn holds(self, app: &App) -> bool {
         let picker = app.screen == Screen::Picker;
-        let browse = app.mode == Mode::Normal && !app.help && !picker;
+        let in_quiz = app.screen == Screen::Quiz;
+        let browse = app.mode == Mode::Normal && !app.help && !picker && !in_quiz;
+        let quiz_browse = app.mode == Mode::Normal && !app.help && in_quiz;
+        let quiz = app.quiz.as_ref().filter(|_| quiz_browse);
+        let asking = |k: QuestionKind| quiz.is_some_and(|q| q.asking(k));
         match self {
             When::Browse => browse,
             When::Sandbox => browse && !app.in_lesson(),
@@ -50,6 +72,14 @@ impl When {
             When::Command => app.mode == Mode::Command,
             When::Line => matches!(app.mode, Mode::Command | Mode::StoryPrompt),
             When::Editor => app.mode == Mode::Editor && !app.help,
+            When::Quiz => quiz_browse,
+            When::QuizPick => quiz.is_some_and(|q| q.picking()),
+            When::QuizCheck => asking(QuestionKind::Multiple) || asking(QuestionKind::Survivors),
+            When::QuizFix => asking(QuestionKind::FixManifest),
+            When::QuizCommand => asking(QuestionKind::Command),
+            When::QuizAsking => quiz.is_some_and(|q| matches!(q.phase, Phase::Asking)),
+            When::QuizAnswered => quiz.is_some_and(|q| matches!(q.phase, Phase::Answered(_))),
+            When::QuizReview => quiz.is_some_and(|q| matches!(q.phase, Phase::Review)),
             When::Always => true,
         }
     }
@@ -64,6 +94,14 @@ impl When {
             When::Command => "command line",
             When::Line => "input line",
             When::Editor => "editor",
+            When::Quiz
+            | When::QuizPick
+            | When::QuizCheck
+            | When::QuizFix
+            | When::QuizCommand
+            | When::QuizAsking
+            | When::QuizAnswered
+            | When::QuizReview => "quiz",
             When::Always => "anywhere",
         }
     }
@@ -138,7 +176,21 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::Up), key('k')], W::Picker, A::PickerMove(-1), "up", false),
         b(vec![special(Key::Down), key('j'), special(Key::Tab)], W::Picker, A::PickerMove(1), "down", false),
         b(vec![special(Key::Enter)], W::Picker, A::PickerOpen, "start or resume", true),
+        b(vec![key('Q')], W::Picker, A::OpenQuiz, "quiz", true),
         b(vec![key('q')], W::Picker, A::Quit, "quit", true),
+        b(vec![key('a'), key('b'), key('c'), key('d'), key('e'), key('f')], W::QuizPick, A::QuizPick(0), "answer", true),
+        b(vec![special(Key::Enter)], W::QuizCheck, A::QuizSubmit, "check", true),
+        b(vec![key('e'), special(Key::Enter)], W::QuizFix, A::OpenEditor, "edit the manifest", true),
+        b(vec![key(':'), special(Key::Enter)], W::QuizCommand, A::OpenCommand, "type a command", true),
+        b(vec![key('s')], W::QuizAsking, A::QuizSkip, "skip", true),
+        b(vec![special(Key::Enter), key('n')], W::QuizAnswered, A::QuizNext, "next", true),
+        b(vec![key('r')], W::QuizReview, A::QuizRetryMissed, "retry missed", true),
+        b(vec![special(Key::Enter), key('L')], W::QuizReview, A::OpenPicker, "lessons", true),
+        b(vec![key('L')], W::Quiz, A::OpenPicker, "leave quiz", false),
+        b(vec![special(Key::PageUp)], W::Quiz, A::QuizScroll(-5), "text up", false),
+        b(vec![special(Key::PageDown)], W::Quiz, A::QuizScroll(5), "text down", false),
+        b(vec![key('q')], W::Quiz, A::Quit, "quit", true),
+        b(vec![key('?')], W::Quiz, A::ToggleHelp, "help", true),
         b(vec![key('?')], W::Picker, A::ToggleHelp, "help", true),
         b(vec![key('q')], W::Browse, A::Quit, "quit", true),
         b(vec![key('?')], W::Browse, A::ToggleHelp, "help", true),
@@ -203,6 +255,7 @@ pub fn action_for(app: &App, input: Input) -> Option<Action> {
             // One binding answers with any of a–d: the key pressed picks the option.
             return Some(match bnd.action {
                 Action::Answer(_) => Action::Answer(i),
+                Action::QuizPick(_) => Action::QuizPick(i),
                 other => other,
             });
         }
@@ -270,6 +323,7 @@ pub fn status_items(app: &App) -> Vec<(String, &'static str)> {
         }
         let first = match b.action {
             Action::Answer(_) => answer_keys(app),
+            Action::QuizPick(_) => quiz_keys(app),
             _ => b.keys.first().map(key_label).unwrap_or_default(),
         };
         items.push((first, b.label));
@@ -294,5 +348,14 @@ fn answer_keys(app: &App) -> String {
         .and_then(|p| p.current())
         .and_then(|s| s.predict.as_ref())
         .map_or(2, |q| q.options.len().clamp(2, 4));
+    format!("a-{}", (b'a' + n as u8 - 1) as char)
+}
+
+/// The pick keys of the quiz question on screen: `a-b` for true/false, up to `a-f`.
+fn quiz_keys(app: &App) -> String {
+    let n = app.quiz.as_ref().map_or(2, |q| q.pick_count().clamp(1, 6));
+    if n == 1 {
+        return "a".into();
+    }
     format!("a-{}", (b'a' + n as u8 - 1) as char)
 }

@@ -43,7 +43,8 @@ fn files(app: &App) -> EditorFiles {
 
 /// The first words of the simulator's own commands (as in `kubestory sim` scripts), which the
 /// command line runs besides kubectl.
-const SIM_VERBS: &[&str] = &["story", "crash", "node"];
+/// The first words of the simulator's own lines (not kubectl).
+pub const SIM_VERBS: &[&str] = &["story", "crash", "node"];
 
 /// Runs a kubectl command line (the leading `kubectl` is optional) and logs its output;
 /// `wait DURATION` advances the simulated clock as in `kubestory sim` scripts.

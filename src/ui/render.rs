@@ -2,7 +2,7 @@
 
 use super::app::{App, Mode, Screen, Tab};
 use super::layout::{self, MIN};
-use super::panes::{cluster_tree, editor_pane, help, lesson_pane, log, picker_pane};
+use super::panes::{cluster_tree, editor_pane, help, lesson_pane, log, picker_pane, quiz_pane};
 use super::theme::Theme;
 use super::{keymap, strings};
 use ratatui::Frame;
@@ -36,6 +36,10 @@ pub fn render(app: &App, f: &mut Frame) {
         if app.help {
             help::render(f, area, app, &theme);
         }
+        return;
+    }
+    if app.screen == Screen::Quiz {
+        render_quiz(app, f, area, &theme);
         return;
     }
     let a = layout::areas(app, area);
@@ -78,34 +82,7 @@ pub fn render(app: &App, f: &mut Frame) {
         f.render_widget(Paragraph::new(line), r);
     }
     if let Some(r) = a.cluster {
-        // The flash: the pane's title blinks "data lost" for a few frames after a loss.
-        let b = if app.flash % 2 == 1 {
-            Block::bordered()
-                .border_set(theme.border)
-                .border_style(theme.loss)
-                .title(Span::styled(strings::FLASH_TITLE, theme.loss))
-        } else {
-            block(strings::CLUSTER_TITLE)
-        };
-        let inner = b.inner(r);
-        if super::panes::diagram_fits(inner) {
-            f.render_widget(b, r);
-            let highlights = super::panes::highlights(app);
-            let style = super::diagram::DiagramStyle {
-                unicode: !app.ascii,
-                color: app.color,
-            };
-            let diagram = super::diagram::Diagram {
-                cluster: app.cluster(),
-                selected: app.selected.as_ref(),
-                highlights: &highlights,
-                style: &style,
-            };
-            f.render_widget(&diagram, inner);
-        } else {
-            let rows = cluster_tree::rows(app.cluster());
-            cluster_tree::render(f, r, b, &rows, app.selected.as_ref(), app.ascii);
-        }
+        cluster_pane(app, f, r, &theme);
     }
     if let Some(r) = a.lesson {
         lesson_pane::render(f, r, app, &theme);
@@ -126,6 +103,91 @@ pub fn render(app: &App, f: &mut Frame) {
     bottom_lines(app, f, a.input, a.status, &theme);
     if app.help {
         help::render(f, area, app, &theme);
+    }
+}
+
+/// The cluster pane: the diagram when it fits, else the tree; its title flashes after a loss.
+fn cluster_pane(app: &App, f: &mut Frame, r: ratatui::layout::Rect, theme: &Theme) {
+    let block = |title: &'static str| Block::bordered().border_set(theme.border).title(title);
+    // The flash: the pane's title blinks "data lost" for a few frames after a loss.
+    let b = if app.flash % 2 == 1 {
+        Block::bordered()
+            .border_set(theme.border)
+            .border_style(theme.loss)
+            .title(Span::styled(strings::FLASH_TITLE, theme.loss))
+    } else {
+        block(strings::CLUSTER_TITLE)
+    };
+    let inner = b.inner(r);
+    if super::panes::diagram_fits(inner) {
+        f.render_widget(b, r);
+        let highlights = super::panes::highlights(app);
+        let style = super::diagram::DiagramStyle {
+            unicode: !app.ascii,
+            color: app.color,
+        };
+        let diagram = super::diagram::Diagram {
+            cluster: app.cluster(),
+            selected: app.selected.as_ref(),
+            highlights: &highlights,
+            style: &style,
+        };
+        f.render_widget(&diagram, inner);
+    } else {
+        let rows = cluster_tree::rows(app.cluster());
+        cluster_tree::render(f, r, b, &rows, app.selected.as_ref(), app.ascii);
+    }
+}
+
+/// Quiz mode: the quiz pane, beside the question's cluster or its manifest when it has one.
+fn render_quiz(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &Theme) {
+    use crate::lesson::quiz::QuestionKind;
+    use ratatui::layout::{Constraint, Layout};
+    let [main, input, status] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let Some(quiz) = &app.quiz else {
+        return;
+    };
+    let side = match (&quiz.phase, quiz.current().map(|(_, q)| q.kind)) {
+        (crate::ui::quiz::Phase::Review, _) | (_, None) => None,
+        (crate::ui::quiz::Phase::Asking, Some(QuestionKind::FixManifest)) => Some(true),
+        (_, Some(k)) if k.is_choice() => None,
+        _ => Some(false),
+    };
+    match side {
+        None => {
+            // Choice questions read best in a column of comfortable width.
+            let w = main.width.min(100);
+            let x = main.x + (main.width - w) / 2;
+            let r = ratatui::layout::Rect::new(x, main.y, w, main.height);
+            quiz_pane::render(f, r, app, theme);
+        }
+        Some(editor) => {
+            let wide = main.width >= 110;
+            let (quiz_area, other) = if wide {
+                let [o, q] = Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)])
+                    .areas(main);
+                (q, o)
+            } else {
+                let [q, o] =
+                    Layout::vertical([Constraint::Percentage(60), Constraint::Fill(1)]).areas(main);
+                (q, o)
+            };
+            quiz_pane::render(f, quiz_area, app, theme);
+            if editor {
+                editor_pane::render(f, other, &app.editor, &app.editor_file, theme, app.ascii);
+            } else {
+                cluster_pane(app, f, other, theme);
+            }
+        }
+    }
+    bottom_lines(app, f, input, status, theme);
+    if app.help {
+        help::render(f, area, app, theme);
     }
 }
 

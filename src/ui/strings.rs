@@ -179,3 +179,55 @@ pub fn progress_set_aside(path: &str, why: &str) -> String {
 pub fn draft_set_aside(path: &str) -> String {
     format!("your saved draft could not be read; it was kept as {path}")
 }
+
+/// The log when a survivors question's scenario is up.
+pub const QUIZ_SURVIVORS_LOG: &str = "Quiz: this is the question's cluster. Mark the stories that will survive, then Enter plays the event.";
+/// The log when a fix-the-manifest question is up.
+pub const QUIZ_FIX_LOG: &str = "Quiz: the broken manifest is in the editor. Fix it and press Ctrl-S: it is applied to this cluster and graded.";
+/// The log when a which-command question is up.
+pub const QUIZ_COMMAND_LOG: &str = "Quiz: this is the question's cluster. Press : and type one command; it runs here and is graded by what it does or prints.";
+/// `r` in the review when every answer was right.
+pub const QUIZ_NOTHING_MISSED: &str = "Nothing to retry: every answer was right.";
+/// The message when a quiz's time limit ends it.
+pub const QUIZ_TIME_UP: &str = "Time is up: the questions left count as missed.";
+/// The title of the quiz pane.
+pub const QUIZ_TITLE: &str = "quiz";
+/// Where the quiz's results were kept.
+pub fn quiz_saved(path: &str) -> String {
+    format!("Results added to {path}")
+}
+/// Where `--export` wrote the results.
+pub fn quiz_exported(path: &str) -> String {
+    format!("Results exported to {path}")
+}
+/// Above the stories of a survivors question.
+pub const QUIZ_MARK_SURVIVORS: &str =
+    "Mark each story that will still exist afterwards (a-f), then Enter:";
+/// Below the options of a multiple-choice question.
+pub const QUIZ_MULTIPLE_HINT: &str = "Toggle every right answer (a-f), then Enter to check.";
+/// What to do in a which-command question.
+pub const QUIZ_COMMAND_INSTRUCTIONS: &str = "Press `:` (or Enter) and type **one command**. It runs on the cluster shown (a fresh copy of it) and is graded by what it does or prints, not by its words.";
+/// What to do in a fix-the-manifest question.
+pub fn quiz_fix_instructions(name: &str) -> String {
+    format!(
+        "`{name}` is in the editor. Press `e` (or Enter) to edit it, then **Ctrl-S**: it is applied to a fresh copy of the cluster shown and graded."
+    )
+}
+/// After the feedback.
+pub const QUIZ_NEXT_HINT: &str = "Enter: next question.";
+/// When an answer's command or manifest did not even run.
+pub const QUIZ_DID_NOT_RUN: &str = "✗ It did not run:";
+/// The review when everything was right.
+pub const QUIZ_ALL_RIGHT: &str = "Every answer right. Enter: back to the lessons.";
+/// The review's retry hint.
+pub fn quiz_retry_hint(missed: usize) -> String {
+    format!("r: retry the {missed} missed · Enter: back to the lessons")
+}
+/// The picker's about pane: the lesson's quiz.
+pub fn pick_quiz(n: usize) -> String {
+    format!("Q: quiz yourself on it ({n} questions)")
+}
+/// The picker's about pane on the sandbox row: a quiz on every lesson.
+pub fn pick_quiz_all(n: usize) -> String {
+    format!("Q: a quiz on every lesson ({n} questions)")
+}

@@ -33,6 +33,41 @@ pub struct Options {
     pub sandbox: bool,
     /// The lesson file to reload when it changes (`--watch FILE`; its lesson is `lesson`).
     pub watch: Option<std::path::PathBuf>,
+    /// Start in quiz mode (`kubestory quiz`).
+    pub quiz: Option<QuizOptions>,
+}
+
+/// `kubestory quiz [LESSON…] --shuffle --seed N --time-limit D --export PATH`.
+#[derive(Clone, Debug, Default)]
+pub struct QuizOptions {
+    /// The lessons whose questions to ask (ids; empty: every lesson).
+    pub lessons: Vec<String>,
+    /// Shuffle the questions with this seed (`None`: lesson order).
+    pub seed: Option<u64>,
+    /// End the quiz after this many milliseconds.
+    pub time_limit_ms: Option<u64>,
+    /// Also write the results here (`.json` or `.csv`).
+    pub export: Option<std::path::PathBuf>,
+}
+
+/// The lesson with this id, or an error naming the ids there are (with a did-you-mean).
+fn find_lesson(app: &App, id: &str) -> color_eyre::Result<crate::lesson::LoadedLesson> {
+    if let Some(l) = app.picker.find(id) {
+        return Ok(l.clone());
+    }
+    let ids: Vec<&str> = app
+        .picker
+        .lessons
+        .iter()
+        .map(|l| l.lesson.id.as_str())
+        .collect();
+    let hint = crate::manifest::suggest::did_you_mean(id, ids.iter().copied())
+        .map(|s| format!(" (did you mean {s:?}?)"))
+        .unwrap_or_default();
+    color_eyre::eyre::bail!(
+        "there is no lesson {id:?}{hint}; `kubestory list` shows them: {}",
+        ids.join(", ")
+    )
 }
 
 /// Builds the app the terminal will show: progress loaded (a corrupt file is set aside and
@@ -65,22 +100,32 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
         app.picker.select_id(&id);
     }
     app.screen = super::app::Screen::Picker;
-    if let Some(id) = &options.lesson {
-        let Some(lesson) = app.picker.find(id).cloned() else {
-            let ids: Vec<&str> = app
-                .picker
+    if let Some(quiz) = &options.quiz {
+        let lessons = if quiz.lessons.is_empty() {
+            app.picker
                 .lessons
                 .iter()
-                .map(|l| l.lesson.id.as_str())
-                .collect();
-            let hint = crate::manifest::suggest::did_you_mean(id, ids.iter().copied())
-                .map(|s| format!(" (did you mean {s:?}?)"))
-                .unwrap_or_default();
-            color_eyre::eyre::bail!(
-                "there is no lesson {id:?}{hint}; `kubestory list` shows them: {}",
-                ids.join(", ")
-            );
+                .map(|l| l.lesson.clone())
+                .collect()
+        } else {
+            let mut v = Vec::new();
+            for id in &quiz.lessons {
+                v.push(find_lesson(&app, id)?.lesson);
+            }
+            v
         };
+        let name = if quiz.lessons.is_empty() {
+            "all".to_string()
+        } else {
+            quiz.lessons.join("+")
+        };
+        super::quiz::start(&mut app, &name, lessons, quiz.seed, quiz.time_limit_ms)
+            .map_err(color_eyre::eyre::Report::msg)?;
+        if let Some(q) = app.quiz.as_mut() {
+            q.export = quiz.export.clone();
+        }
+    } else if let Some(id) = &options.lesson {
+        let lesson = find_lesson(&app, id)?;
         super::player::start(&mut app, lesson, None).map_err(color_eyre::eyre::Report::msg)?;
         if let Some(file) = &options.watch {
             app.watch = Some(super::app::Watch {
@@ -161,7 +206,10 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> color_eyre::Result<()> {
     let mut dirty = true;
+    let started = std::time::Instant::now();
+    let mut shown_second = 0;
     loop {
+        stamp(app, started);
         if dirty {
             let size = terminal.size()?;
             app.size = (size.width, size.height);
@@ -175,6 +223,7 @@ fn event_loop(
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::ExternalEditor => external_editor(terminal, app)?,
+                Effect::SaveQuizResults => save_quiz_results(app),
             }
             dirty = true;
         }
@@ -193,6 +242,13 @@ fn event_loop(
         } else if animating {
             update(app, Action::Tick);
             dirty = true;
+        } else if app.quiz.as_ref().is_some_and(|q| q.deadline.is_some())
+            && app.clock_ms / 1000 != shown_second
+        {
+            // A timed quiz: the countdown moves once a second, and time can run out.
+            shown_second = app.clock_ms / 1000;
+            update(app, Action::Tick);
+            dirty = true;
         } else if app
             .watch
             .as_ref()
@@ -203,6 +259,38 @@ fn event_loop(
             dirty = true;
         }
     }
+}
+
+/// Sets the app's clock before an action: quiz timings and dates come from here only.
+fn stamp(app: &mut App, started: std::time::Instant) {
+    app.clock_ms = started.elapsed().as_millis() as u64;
+    app.clock_date = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+}
+
+/// Saves a quiz's results: appended to the local history, and written to `--export PATH`.
+/// What happened is shown on the review screen.
+fn save_quiz_results(app: &mut App) {
+    let state_dir = app.state_dir.clone();
+    let Some(quiz) = app.quiz.as_mut() else {
+        return;
+    };
+    let rows = quiz.session.rows();
+    let mut notes = Vec::new();
+    if let Some(dir) = &state_dir {
+        match crate::lesson::quiz::results::append_history(&rows, dir) {
+            Ok(()) => notes.push(strings::quiz_saved(
+                &dir.join("quiz-results.jsonl").display().to_string(),
+            )),
+            Err(e) => notes.push(e.to_string()),
+        }
+    }
+    if let Some(path) = &quiz.export {
+        match crate::lesson::quiz::results::export(&rows, path) {
+            Ok(()) => notes.push(strings::quiz_exported(&path.display().to_string())),
+            Err(e) => notes.push(e.to_string()),
+        }
+    }
+    quiz.saved = (!notes.is_empty()).then(|| notes.join("\n"));
 }
 
 /// The edge: a crossterm event becomes an action (or nothing).

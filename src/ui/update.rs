@@ -5,7 +5,7 @@ use super::action::{Action, Move};
 use super::app::{App, Effect, Mode, Screen};
 use super::editor::Editor;
 use super::panes::cluster_tree;
-use super::{completion, layout, ops, panes, persist, player, strings};
+use super::{completion, layout, ops, panes, persist, player, quiz, strings};
 use ratatui_textarea::{Input, Key};
 
 /// Applies one action to the app.
@@ -62,6 +62,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.draft_dirty = true;
             }
         }
+        Action::ApplyEditor if app.screen == Screen::Quiz => quiz::submit_fix(app),
         Action::ApplyEditor => ops::apply_editor(app),
         Action::ExternalEditor => app.effects.push(Effect::ExternalEditor),
         Action::SetDraft(text) => {
@@ -85,9 +86,21 @@ pub fn update(app: &mut App, action: Action) {
         Action::Answer(i) => player::answer(app, i),
         Action::ScrollLesson(by) => scroll_lesson(app, by),
         Action::ScrollAt(col, row, by) => scroll_at(app, col, row, by),
+        Action::OpenPicker if app.screen == Screen::Quiz => quiz::leave(app),
         Action::OpenPicker => {
             player::leave(app);
             app.mode = Mode::Normal;
+        }
+        Action::OpenQuiz => open_quiz(app),
+        Action::QuizPick(i) => quiz::pick(app, i),
+        Action::QuizSubmit => quiz::submit(app),
+        Action::QuizNext => quiz::next(app),
+        Action::QuizSkip => quiz::skip(app),
+        Action::QuizRetryMissed => quiz::retry_missed(app),
+        Action::QuizScroll(by) => {
+            if let Some(q) = app.quiz.as_mut() {
+                q.scroll = q.scroll.saturating_add_signed(by as i16);
+            }
         }
         Action::PickerMove(by) => app.picker.move_by(by),
         Action::PickerOpen => open_picked(app),
@@ -97,6 +110,25 @@ pub fn update(app: &mut App, action: Action) {
     }
     if app.in_lesson() {
         player::refresh_goals(app, true);
+    }
+    quiz::check_time(app);
+}
+
+/// `Q` in the picker: a quiz on the selected lesson, or on every lesson from the sandbox row.
+fn open_quiz(app: &mut App) {
+    let (name, lessons) = match app.picker.chosen() {
+        Some(l) => (l.lesson.id.clone(), vec![l.lesson.clone()]),
+        None => (
+            "all".to_string(),
+            app.picker
+                .lessons
+                .iter()
+                .map(|l| l.lesson.clone())
+                .collect(),
+        ),
+    };
+    if let Err(e) = quiz::start(app, &name, lessons, None, None) {
+        app.message = Some(e);
     }
 }
 
@@ -218,6 +250,7 @@ fn submit(app: &mut App) {
     let mode = app.mode;
     app.mode = Mode::Normal;
     match mode {
+        Mode::Command if app.screen == Screen::Quiz => quiz::submit_command(app, &line),
         Mode::Command => {
             if line.trim().is_empty() {
                 return;

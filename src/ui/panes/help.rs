@@ -57,13 +57,23 @@ pub fn lines(app: &App) -> Vec<String> {
 /// keys on the picker, lesson keys in a lesson, sandbox keys in the sandbox.
 pub fn shown_in_help(when: When, app: &App) -> bool {
     let picker = app.screen == Screen::Picker;
+    let quiz = app.screen == Screen::Quiz;
     match when {
         When::Help => false,
         When::Picker => picker,
         When::Always => true,
-        When::Lesson | When::Predict => !picker && app.in_lesson(),
-        When::Sandbox => !picker && !app.in_lesson(),
-        _ => !picker,
+        When::Quiz
+        | When::QuizPick
+        | When::QuizCheck
+        | When::QuizFix
+        | When::QuizCommand
+        | When::QuizAsking
+        | When::QuizAnswered
+        | When::QuizReview => quiz,
+        When::Lesson | When::Predict => !picker && !quiz && app.in_lesson(),
+        When::Sandbox => !picker && !quiz && !app.in_lesson(),
+        When::Browse => !picker && !quiz,
+        When::Command | When::Line | When::Editor => !picker,
     }
 }
 

@@ -6,6 +6,7 @@ pub mod help;
 pub mod lesson_pane;
 pub mod log;
 pub mod picker_pane;
+pub mod quiz_pane;
 
 use super::app::App;
 use super::layout;

@@ -137,6 +137,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 },
                 theme.key,
             ));
+            if !lesson.quiz.is_empty() {
+                text.push(Line::styled(
+                    strings::pick_quiz(lesson.quiz.len()),
+                    theme.key,
+                ));
+            }
             text.push(Line::default());
             text.push(Line::from(lesson.summary.clone()));
             text.push(Line::default());
@@ -148,6 +154,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         None => {
             text.push(Line::styled(strings::SANDBOX_ROW, theme.active));
+            let questions: usize = picker.lessons.iter().map(|l| l.lesson.quiz.len()).sum();
+            if questions > 0 {
+                text.push(Line::styled(strings::pick_quiz_all(questions), theme.key));
+            }
             text.push(Line::default());
             text.extend(strings::LESSON_PLACEHOLDER.lines().map(Line::from));
         }

@@ -1,0 +1,261 @@
+//! Quiz mode through the keymap, as a learner presses keys: every kind of question answered
+//! right and wrong, feedback, skip, the review, retry-missed, the time limit, and the
+//! snapshots of the feedback, review and a scenario question at 80x24 and 160x45.
+
+mod ui_common;
+
+use kubestory::lesson::load_lesson;
+use kubestory::ui::app::{Effect, Screen};
+use kubestory::ui::quiz::{Detail, Phase};
+use kubestory::ui::{Action, App, update};
+use ratatui_textarea::Key;
+use std::path::Path;
+use ui_common::*;
+
+fn fixture() -> kubestory::lesson::Lesson {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lessons/quiz/all-kinds.yaml");
+    load_lesson(&path).expect("fixture loads").lesson
+}
+
+fn quiz_app(name: &str) -> App {
+    let mut a = app(name);
+    a.clock_date = "2026-11-21T20:00:00Z".into();
+    kubestory::ui::quiz::start(&mut a, "quiz-kinds", vec![fixture()], None, None)
+        .expect("quiz starts");
+    a
+}
+
+fn phase(a: &App) -> &Phase {
+    &a.quiz.as_ref().unwrap().phase
+}
+
+fn question_id(a: &App) -> String {
+    a.quiz.as_ref().unwrap().current().unwrap().1.id.clone()
+}
+
+fn answered_right(a: &App) -> Option<bool> {
+    match phase(a) {
+        Phase::Answered(fb) => Some(fb.correct),
+        _ => None,
+    }
+}
+
+fn both(name: &str, a: &mut App) {
+    insta::assert_snapshot!(format!("{name}_160x45"), screen(a, 160, 45));
+    insta::assert_snapshot!(format!("{name}_80x24"), screen(a, 80, 24));
+}
+
+/// Answers every question of the fixture right, by keys.
+fn answer_all_right(a: &mut App) {
+    // single: a
+    press(a, key('a'));
+    assert_eq!(answered_right(a), Some(true));
+    press(a, special(Key::Enter));
+    // multiple: a + c, Enter
+    press(a, key('a'));
+    press(a, key('c'));
+    press(a, special(Key::Enter));
+    assert_eq!(answered_right(a), Some(true));
+    press(a, special(Key::Enter));
+    // true/false: a (True)
+    press(a, key('a'));
+    assert_eq!(answered_right(a), Some(true));
+    press(a, key('n'));
+    // survivors: b ("on the node"), Enter
+    assert_eq!(question_id(a), "survivors");
+    press(a, key('b'));
+    press(a, special(Key::Enter));
+    assert_eq!(answered_right(a), Some(true));
+    press(a, special(Key::Enter));
+    // fix: edit ReadWriteMany → ReadWriteOnce in the editor, Ctrl-S
+    assert_eq!(question_id(a), "fix");
+    let fixed = a.editor.text().replace("ReadWriteMany", "ReadWriteOnce");
+    update(a, Action::SetDraft(fixed));
+    press(a, key('e'));
+    press(a, ctrl('s'));
+    assert_eq!(answered_right(a), Some(true));
+    press(a, special(Key::Enter));
+    // command (effect)
+    command(
+        a,
+        r#"kubectl patch pv disk -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'"#,
+    );
+    assert_eq!(answered_right(a), Some(true));
+    press(a, special(Key::Enter));
+    // command (output), without the word kubectl
+    command(a, "get pvc");
+    assert_eq!(answered_right(a), Some(true));
+    press(a, special(Key::Enter));
+}
+
+#[test]
+fn every_kind_answered_right_by_keys_then_the_review() {
+    let mut a = quiz_app("quiz-right");
+    assert_eq!(a.screen, Screen::Quiz);
+    answer_all_right(&mut a);
+    assert!(matches!(phase(&a), Phase::Review));
+    assert_eq!(a.quiz.as_ref().unwrap().session.score(), (7, 7, 7));
+    assert!(a.effects.contains(&Effect::SaveQuizResults));
+    // Nothing to retry.
+    press(&mut a, key('r'));
+    assert!(matches!(phase(&a), Phase::Review));
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("Nothing to retry")
+    );
+    // Enter: back to the picker.
+    press(&mut a, special(Key::Enter));
+    assert_eq!(a.screen, Screen::Picker);
+    assert!(a.quiz.is_none());
+}
+
+#[test]
+fn wrong_answers_show_why_and_retry_brings_back_only_those() {
+    let mut a = quiz_app("quiz-wrong");
+    press(&mut a, key('b')); // single: wrong
+    assert_eq!(answered_right(&a), Some(false));
+    let text = screen(&mut a, 160, 45);
+    assert!(text.contains("Not quite"), "{text}");
+    assert!(
+        text.contains("An emptyDir is not a PersistentVolume."),
+        "{text}"
+    );
+    assert!(text.contains("(your answer)"), "{text}");
+    press(&mut a, special(Key::Enter));
+    press(&mut a, key('a')); // multiple: only one of the two right options
+    press(&mut a, special(Key::Enter));
+    assert_eq!(answered_right(&a), Some(false));
+    press(&mut a, special(Key::Enter));
+    press(&mut a, key('b')); // true/false: False is wrong
+    assert_eq!(answered_right(&a), Some(false));
+    press(&mut a, special(Key::Enter));
+    // survivors: mark both (the emptyDir story is lost)
+    press(&mut a, key('a'));
+    press(&mut a, key('b'));
+    press(&mut a, special(Key::Enter));
+    assert_eq!(answered_right(&a), Some(false));
+    let text = screen(&mut a, 160, 45);
+    assert!(text.contains("LOST"), "{text}");
+    assert!(text.contains("lives exactly as long as its pod"), "{text}");
+    press(&mut a, special(Key::Enter));
+    // fix: apply as given (still broken)
+    press(&mut a, key('e'));
+    press(&mut a, ctrl('s'));
+    assert_eq!(answered_right(&a), Some(false));
+    match phase(&a) {
+        Phase::Answered(fb) => match &fb.detail {
+            Detail::Attempt(at) => assert!(at.ran && !at.goals[0].met),
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    }
+    press(&mut a, special(Key::Enter));
+    // command: a command that runs but does not do it
+    command(&mut a, "kubectl get pv");
+    assert_eq!(answered_right(&a), Some(false));
+    let text = screen(&mut a, 160, 45);
+    assert!(text.contains("A command that works"), "{text}");
+    press(&mut a, special(Key::Enter));
+    // the last: skip
+    press(&mut a, key('s'));
+    assert!(matches!(phase(&a), Phase::Review));
+    assert_eq!(a.quiz.as_ref().unwrap().session.score(), (0, 6, 7));
+    // Retry: all seven again (all missed), answered right this time.
+    press(&mut a, key('r'));
+    assert!(matches!(phase(&a), Phase::Asking));
+    assert_eq!(a.quiz.as_ref().unwrap().session.len(), 7);
+    answer_all_right(&mut a);
+    assert_eq!(a.quiz.as_ref().unwrap().session.score(), (7, 7, 7));
+}
+
+#[test]
+fn answer_times_come_from_the_app_clock() {
+    let mut a = quiz_app("quiz-clock");
+    a.clock_ms = 4_250;
+    press(&mut a, key('a'));
+    let rows = a.quiz.as_ref().unwrap().session.rows();
+    assert_eq!(rows[0].seconds, 4.25);
+    assert_eq!(rows[0].date, "2026-11-21T20:00:00Z");
+    assert_eq!(rows[0].answer, "a: On the node, for the pod's lifetime");
+}
+
+#[test]
+fn the_time_limit_ends_the_quiz_and_counts_the_rest_as_missed() {
+    let mut a = app("quiz-time");
+    kubestory::ui::quiz::start(&mut a, "quiz-kinds", vec![fixture()], None, Some(60_000)).unwrap();
+    press(&mut a, key('a'));
+    press(&mut a, special(Key::Enter));
+    a.clock_ms = 59_999;
+    update(&mut a, Action::Tick);
+    assert!(matches!(phase(&a), Phase::Asking));
+    assert!(screen(&mut a, 160, 45).contains("0:01 left"));
+    a.clock_ms = 60_000;
+    update(&mut a, Action::Tick);
+    assert!(matches!(phase(&a), Phase::Review));
+    assert_eq!(a.quiz.as_ref().unwrap().session.score(), (1, 1, 7));
+    assert!(a.message.as_deref().unwrap_or("").contains("Time is up"));
+}
+
+#[test]
+fn the_picker_starts_a_quiz_on_the_selected_lesson() {
+    let mut a = lesson_app("quiz-picker", "emptydir");
+    press(&mut a, key('L'));
+    assert_eq!(a.screen, Screen::Picker);
+    press(&mut a, key('Q'));
+    assert_eq!(a.screen, Screen::Quiz);
+    let quiz = a.quiz.as_ref().unwrap();
+    assert_eq!(quiz.session.name, "emptydir");
+    assert!(quiz.session.len() >= 3);
+    // Leaving returns to the picker; the lesson's draft was not touched by the quiz.
+    press(&mut a, key('L'));
+    assert_eq!(a.screen, Screen::Picker);
+}
+
+#[test]
+fn lesson_keys_do_nothing_in_a_quiz() {
+    let mut a = quiz_app("quiz-keys");
+    // `x` deletes a pod and `r` crashes in the sandbox; in a quiz they are not bound.
+    let before = a.cluster().pods().count();
+    press(&mut a, key('x'));
+    press(&mut a, key('r'));
+    assert_eq!(a.cluster().pods().count(), before);
+    assert!(matches!(phase(&a), Phase::Asking));
+}
+
+#[test]
+fn snapshot_feedback_of_a_wrong_choice() {
+    let mut a = quiz_app("quiz-snap-choice");
+    press(&mut a, key('b'));
+    both("quiz_choice_feedback", &mut a);
+}
+
+#[test]
+fn snapshot_a_survivors_question_before_and_after() {
+    let mut a = quiz_app("quiz-snap-surv");
+    for _ in 0..3 {
+        press(&mut a, key('a'));
+        if matches!(phase(&a), Phase::Asking) {
+            press(&mut a, special(Key::Enter));
+        }
+        press(&mut a, special(Key::Enter));
+    }
+    assert_eq!(question_id(&a), "survivors");
+    press(&mut a, key('b'));
+    both("quiz_survivors_asking", &mut a);
+    press(&mut a, special(Key::Enter));
+    both("quiz_survivors_feedback", &mut a);
+}
+
+#[test]
+fn snapshot_the_review() {
+    let mut a = quiz_app("quiz-snap-review");
+    press(&mut a, key('a'));
+    press(&mut a, special(Key::Enter));
+    for _ in 0..6 {
+        press(&mut a, key('s'));
+    }
+    assert!(matches!(phase(&a), Phase::Review));
+    both("quiz_review", &mut a);
+}
