@@ -56,7 +56,8 @@ pub enum Command {
     /// folder; `--export` also writes them as JSON or CSV.
     Quiz {
         /// Lesson ids (`kubestory list` shows them); every lesson when omitted.
-        lessons: Vec<String>,
+        #[arg(value_name = "LESSON")]
+        lesson_ids: Vec<String>,
         /// Ask the questions in a random order.
         #[arg(long)]
         shuffle: bool,
@@ -77,4 +78,16 @@ pub enum Command {
         /// The lesson's id; all lessons when omitted.
         lesson: Option<String>,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// clap's own consistency checks (a field name used twice panics only at parse time).
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

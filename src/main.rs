@@ -23,7 +23,7 @@ fn main() -> Result<ExitCode> {
             None,
         ),
         Some(Command::Quiz {
-            lessons,
+            lesson_ids: lessons,
             shuffle,
             seed,
             time_limit,

@@ -370,3 +370,140 @@ fn every_built_in_lesson_can_be_walked_by_typing_its_solutions() {
         td(&["stop", &name]);
     }
 }
+
+/// Issue 5: a quiz answered in the real binary (right and wrong answers, retry missed), then
+/// the exported JSON and CSV checked.
+#[test]
+fn quiz_in_the_terminal_with_retry_and_exports() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "quiz";
+    let state = start_shell(name);
+    let json = state.join("results.json");
+    launch_with(
+        name,
+        &state,
+        &format!("quiz emptydir --export {}", json.display()),
+    );
+    // 1: survivors (disk, Memory, container fs across a reboot): only the disk one survives.
+    wait(name, "question 1/4");
+    wait(name, "in the disk emptyDir");
+    td(&["keys", name, "a"]);
+    td(&["keys", name, "Enter"]);
+    wait(name, "Right!");
+    wait(name, "LOST \"in the Memory emptyDir\"");
+    td(&["keys", name, "Enter"]);
+    // 2: single, answered wrong on purpose.
+    wait(name, "question 2/4");
+    td(&["keys", name, "a"]);
+    wait(name, "Not quite.");
+    wait(name, "(your answer)");
+    td(&["keys", name, "Enter"]);
+    // 3: true/false, right (False).
+    wait(name, "question 3/4");
+    td(&["keys", name, "b"]);
+    wait(name, "Right!");
+    td(&["keys", name, "Enter"]);
+    // 4: multiple: skipped.
+    wait(name, "question 4/4");
+    td(&["keys", name, "s"]);
+    wait(name, "2 of 4 right");
+    wait(name, "retry the 2 missed");
+    wait(name, "Results exported to");
+    // Retry: only the two missed come back; both right this time.
+    td(&["keys", name, "r"]);
+    wait(name, "question 1/2");
+    td(&["keys", name, "d"]);
+    wait(name, "Right!");
+    td(&["keys", name, "Enter"]);
+    wait(name, "question 2/2");
+    for k in ["b", "c", "e", "Enter"] {
+        td(&["keys", name, k]);
+    }
+    wait(name, "Right!");
+    td(&["keys", name, "Enter"]);
+    wait(name, "2 of 2 right");
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+    td(&["stop", name]);
+
+    // The export holds the retry round (the last session), one row per question.
+    let rows: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("results.json")).unwrap();
+    let rows = rows.as_array().expect("an array");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r["correct"] == true && r["lesson"] == "emptydir")
+    );
+    assert_eq!(rows[0]["question"], "replicas-share");
+    assert!(rows[0]["answer"].as_str().unwrap().starts_with("d: "));
+    assert!(rows[0]["date"].as_str().unwrap().starts_with("20"));
+    // The local history has every answer of both rounds.
+    let history = std::fs::read_to_string(state.join("kubestory/quiz-results.jsonl"))
+        .or_else(|_| {
+            // The platform's state folder is XDG_STATE_HOME/<app>; find the file.
+            let mut found = String::new();
+            for e in walk(&state) {
+                if e.ends_with("quiz-results.jsonl") {
+                    found = std::fs::read_to_string(e).unwrap();
+                }
+            }
+            Ok::<_, std::io::Error>(found)
+        })
+        .unwrap();
+    assert_eq!(history.lines().count(), 6, "4 rows, then 2:\n{history}");
+    assert!(
+        history.contains("\"question\":\"what-loses-it\",\"kind\":\"multiple\",\"answer\":\"\"")
+    );
+
+    // CSV: a second run, one question answered, then quit from the question.
+    let name = "quiz-csv";
+    let state = start_shell(name);
+    let csv = state.join("results.csv");
+    launch_with(
+        name,
+        &state,
+        &format!("quiz emptydir --export {}", csv.display()),
+    );
+    wait(name, "question 1/4");
+    td(&["keys", name, "a"]);
+    td(&["keys", name, "Enter"]);
+    wait(name, "Right!");
+    td(&["keys", name, "Enter"]);
+    wait(name, "question 2/4");
+    td(&["keys", name, "L"]);
+    wait(name, "Pick a lesson");
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+    td(&["stop", name]);
+    let text = std::fs::read_to_string(&csv).expect("results.csv");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("quiz,lesson,question,kind,answer,correct,answered,seconds,date")
+    );
+    let first = lines.next().unwrap();
+    assert!(
+        first.starts_with("emptydir,emptydir,reboot,survivors,in the disk emptyDir,true,true,"),
+        "{first}"
+    );
+    assert_eq!(text.lines().count(), 5, "a header and four rows:\n{text}");
+}
+
+/// Every file under a folder.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

@@ -79,12 +79,17 @@ pub struct LogLine {
 }
 
 /// Work the shell must do outside `update` (it touches the terminal or the disk).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Suspend the TUI and edit the draft in `$EDITOR`.
     ExternalEditor,
-    /// Save the quiz's results (local history, and `--export PATH`).
-    SaveQuizResults,
+    /// Save a quiz's results: appended to the local history, and written to `export`.
+    SaveQuizResults {
+        /// One row per question of the round.
+        rows: Vec<crate::lesson::quiz::results::ResultRow>,
+        /// `--export PATH`.
+        export: Option<std::path::PathBuf>,
+    },
 }
 
 /// The app's state.

@@ -416,7 +416,8 @@ fn review(app: &mut App) {
     if !matches!(quiz.phase, Phase::Review) {
         quiz.phase = Phase::Review;
         quiz.scroll = 0;
-        app.effects.push(Effect::SaveQuizResults);
+        let effect = save_effect(quiz);
+        app.effects.push(effect);
     }
     app.mode = Mode::Normal;
 }
@@ -458,12 +459,8 @@ pub fn check_time(app: &mut App) {
 
 /// Leaves quiz mode for the picker.
 pub fn leave(app: &mut App) {
-    if let Some(quiz) = app.quiz.as_ref()
-        && !matches!(quiz.phase, Phase::Review)
-        && quiz.session.score().1 > 0
-    {
-        // Answers given so far are results too.
-        app.effects.push(Effect::SaveQuizResults);
+    if let Some(effect) = unsaved_results(app) {
+        app.effects.push(effect);
     }
     app.quiz = None;
     app.files_dir = None;
@@ -474,4 +471,19 @@ pub fn leave(app: &mut App) {
 /// The key of option `i`: a, b, c…
 pub fn letter(i: usize) -> char {
     (b'a' + (i as u8).min(25)) as char
+}
+
+/// The effect that saves the round's results.
+fn save_effect(quiz: &QuizUi) -> Effect {
+    Effect::SaveQuizResults {
+        rows: quiz.session.rows(),
+        export: quiz.export.clone(),
+    }
+}
+
+/// Results of a round left before its review (leaving with `L`, quitting): answers given so
+/// far are results too. `None` when nothing was answered or the review already saved them.
+pub fn unsaved_results(app: &App) -> Option<Effect> {
+    let quiz = app.quiz.as_ref()?;
+    (!matches!(quiz.phase, Phase::Review) && quiz.session.score().1 > 0).then(|| save_effect(quiz))
 }

@@ -173,8 +173,14 @@ fn render_quiz(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &Th
                     .areas(main);
                 (q, o)
             } else {
-                let [q, o] =
-                    Layout::vertical([Constraint::Percentage(60), Constraint::Fill(1)]).areas(main);
+                // Stacked: the feedback, once there, matters more than the cluster below it.
+                let share = if matches!(quiz.phase, crate::ui::quiz::Phase::Answered(_)) {
+                    70
+                } else {
+                    60
+                };
+                let [q, o] = Layout::vertical([Constraint::Percentage(share), Constraint::Fill(1)])
+                    .areas(main);
                 (q, o)
             };
             quiz_pane::render(f, quiz_area, app, theme);

@@ -201,10 +201,26 @@ pub fn quiz_exported(path: &str) -> String {
     format!("Results exported to {path}")
 }
 /// Above the stories of a survivors question.
-pub const QUIZ_MARK_SURVIVORS: &str =
-    "Mark each story that will still exist afterwards (a-f), then Enter:";
+pub fn quiz_mark_survivors(n: usize) -> String {
+    format!(
+        "Mark each story that will still exist afterwards ({}), then Enter:",
+        letters(n)
+    )
+}
 /// Below the options of a multiple-choice question.
-pub const QUIZ_MULTIPLE_HINT: &str = "Toggle every right answer (a-f), then Enter to check.";
+pub fn quiz_multiple_hint(n: usize) -> String {
+    format!(
+        "Toggle every right answer ({}), then Enter to check.",
+        letters(n)
+    )
+}
+/// `a-c` for three options.
+fn letters(n: usize) -> String {
+    match n {
+        0 | 1 => "a".into(),
+        n => format!("a-{}", (b'a' + n.min(26) as u8 - 1) as char),
+    }
+}
 /// What to do in a which-command question.
 pub const QUIZ_COMMAND_INSTRUCTIONS: &str = "Press `:` (or Enter) and type **one command**. It runs on the cluster shown (a fresh copy of it) and is graded by what it does or prints, not by its words.";
 /// What to do in a fix-the-manifest question.

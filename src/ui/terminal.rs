@@ -172,6 +172,16 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
     ratatui::restore();
     save_draft(&mut app);
     super::player::save_progress(&mut app);
+    // Quitting in the middle of a quiz keeps the answers given (and any unsaved review).
+    let pending: Vec<Effect> = std::mem::take(&mut app.effects)
+        .into_iter()
+        .chain(super::quiz::unsaved_results(&app))
+        .collect();
+    for effect in pending {
+        if let Effect::SaveQuizResults { rows, export } = effect {
+            save_quiz_results(&mut app, &rows, export);
+        }
+    }
     done.store(true, Ordering::Relaxed);
     result
 }
@@ -223,7 +233,7 @@ fn event_loop(
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::ExternalEditor => external_editor(terminal, app)?,
-                Effect::SaveQuizResults => save_quiz_results(app),
+                Effect::SaveQuizResults { rows, export } => save_quiz_results(app, &rows, export),
             }
             dirty = true;
         }
@@ -269,28 +279,31 @@ fn stamp(app: &mut App, started: std::time::Instant) {
 
 /// Saves a quiz's results: appended to the local history, and written to `--export PATH`.
 /// What happened is shown on the review screen.
-fn save_quiz_results(app: &mut App) {
-    let state_dir = app.state_dir.clone();
-    let Some(quiz) = app.quiz.as_mut() else {
-        return;
-    };
-    let rows = quiz.session.rows();
+fn save_quiz_results(
+    app: &mut App,
+    rows: &[crate::lesson::quiz::results::ResultRow],
+    export: Option<std::path::PathBuf>,
+) {
     let mut notes = Vec::new();
-    if let Some(dir) = &state_dir {
-        match crate::lesson::quiz::results::append_history(&rows, dir) {
+    if let Some(dir) = &app.state_dir {
+        match crate::lesson::quiz::results::append_history(rows, dir) {
             Ok(()) => notes.push(strings::quiz_saved(
                 &dir.join("quiz-results.jsonl").display().to_string(),
             )),
             Err(e) => notes.push(e.to_string()),
         }
     }
-    if let Some(path) = &quiz.export {
-        match crate::lesson::quiz::results::export(&rows, path) {
+    if let Some(path) = &export {
+        match crate::lesson::quiz::results::export(rows, path) {
             Ok(()) => notes.push(strings::quiz_exported(&path.display().to_string())),
             Err(e) => notes.push(e.to_string()),
         }
     }
-    quiz.saved = (!notes.is_empty()).then(|| notes.join("\n"));
+    let text = (!notes.is_empty()).then(|| notes.join("\n"));
+    match app.quiz.as_mut() {
+        Some(quiz) => quiz.saved = text,
+        None => app.message = text.map(|t| t.replace('\n', "; ")),
+    }
 }
 
 /// The edge: a crossterm event becomes an action (or nothing).

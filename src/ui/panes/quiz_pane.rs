@@ -82,7 +82,7 @@ pub fn lines(
     let md = MdStyles::new(color);
     let mut out = Vec::new();
     if let Phase::Review = quiz.phase {
-        review(quiz, width, theme, &md, ascii, &mut out);
+        review(quiz, width, theme, &mut out);
         return out;
     }
     let Some((lesson, q)) = quiz.current() else {
@@ -130,7 +130,10 @@ fn asking(
                 format!("Then: {}", q.then.join("; ")),
                 theme.active,
             ));
-            out.push(Line::styled(strings::QUIZ_MARK_SURVIVORS, theme.dim));
+            out.push(Line::styled(
+                strings::quiz_mark_survivors(quiz.stories.len()),
+                theme.dim,
+            ));
             for (i, s) in quiz.stories.iter().enumerate() {
                 let mark = if quiz.picked.contains(&i) {
                     "[x]"
@@ -181,7 +184,10 @@ fn asking(
             }
             if multiple {
                 out.push(Line::default());
-                out.push(Line::styled(strings::QUIZ_MULTIPLE_HINT, theme.dim));
+                out.push(Line::styled(
+                    strings::quiz_multiple_hint(q.choices().len()),
+                    theme.dim,
+                ));
             }
         }
     }
@@ -261,7 +267,11 @@ fn choices(
             (false, true) => ("✗", theme.loss),
             (false, false) => (" ", theme.dim),
         };
-        let you = if chosen { " (your answer)" } else { "" };
+        let you = match (chosen, c.correct) {
+            (true, _) => " (your answer)",
+            (false, true) if q.kind == QuestionKind::Multiple => " (you missed this)",
+            _ => "",
+        };
         let head = prefixed(
             &format!("{mark} {}) ", letter(i)),
             &format!("{}{you}", c.text),
@@ -270,7 +280,8 @@ fn choices(
             ascii,
         );
         out.extend(head.into_iter().map(|l| l.style(style)));
-        if chosen || c.correct {
+        // A true/false statement has one explanation, shown once below ("Why:").
+        if (chosen || c.correct) && q.kind != QuestionKind::TrueFalse {
             out.extend(prefixed(
                 "     ",
                 &c.explain,
@@ -347,20 +358,18 @@ fn attempt(
     }
 }
 
-fn review(
-    quiz: &QuizUi,
-    width: u16,
-    theme: &Theme,
-    md: &MdStyles,
-    ascii: bool,
-    out: &mut Vec<Line<'static>>,
-) {
+fn review(quiz: &QuizUi, width: u16, theme: &Theme, out: &mut Vec<Line<'static>>) {
     let (right, answered, total) = quiz.session.score();
     let pct = (right * 100).checked_div(total).unwrap_or(0);
     out.push(Line::styled(
         format!("{right} of {total} right ({pct}%), {answered} answered."),
         theme.active,
     ));
+    if let Some(saved) = &quiz.saved {
+        for l in saved.lines() {
+            out.push(Line::styled(l.to_string(), theme.dim));
+        }
+    }
     out.push(Line::default());
     for i in 0..quiz.session.len() {
         let Some((lesson, q)) = quiz.session.at(i) else {
@@ -375,13 +384,26 @@ fn review(
         let secs = o
             .map(|o| format!(" ({}s)", o.millis.div_ceil(1000)))
             .unwrap_or_default();
-        let first = q.question.lines().next().unwrap_or("").trim().to_string();
-        let text = format!("{}. {first}{secs}", i + 1);
-        let mut lines = prefixed(&format!("{mark} "), &text, width, md, ascii);
-        if let Some(l) = lines.first_mut() {
-            *l = l.clone().style(style);
-        }
-        out.extend(lines);
+        // One row per question: its text cut to the width (the full text was on its screen).
+        let plain = q
+            .question
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('`', "");
+        let room = (width as usize).saturating_sub(6 + secs.chars().count() + 4);
+        let cut = if plain.chars().count() > room {
+            let mut s: String = plain.chars().take(room.saturating_sub(1)).collect();
+            s.push('…');
+            s
+        } else {
+            plain
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{mark} {}. ", i + 1), style),
+            Span::raw(cut),
+            Span::styled(secs, theme.dim),
+        ]));
         out.push(Line::styled(
             format!("    {} · {}", lesson.id, q.id),
             theme.dim,
@@ -397,11 +419,6 @@ fn review(
         },
         theme.note,
     ));
-    if let Some(saved) = &quiz.saved {
-        for l in saved.lines() {
-            out.push(Line::styled(l.to_string(), theme.dim));
-        }
-    }
 }
 
 /// Markdown text with a prefix on the first line and the continuation lines indented.
