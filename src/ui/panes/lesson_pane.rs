@@ -26,7 +26,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width.saturating_sub(1).max(1);
-    let (mut body, footer) = lines(p, width, theme, app.color, app.ascii);
+    let (mut body, mut footer) = lines(p, width, theme, app.color, app.ascii, false);
+    // A short pane: when the step's text would be cut, the footer shrinks to what to do
+    // next (the first unmet goal), so the instructions stay readable without scrolling.
+    let text_rows = (inner.height as usize).saturating_sub(footer.len());
+    if text_rows < body.len().min(8) {
+        (body, footer) = lines(p, width, theme, app.color, app.ascii, true);
+    }
     let goals = objectives(p, width, theme, app.color, app.ascii);
     if body.len() + footer.len() + goals.len() <= inner.height as usize {
         body.splice(0..0, goals);
@@ -75,13 +81,15 @@ fn title(p: &Player) -> String {
     }
 }
 
-/// The pane's lines: (scrolling body, pinned footer).
+/// The pane's lines: (scrolling body, pinned footer). `compact` keeps the footer short for
+/// small panes: no blank separators, and of the goals only the first one not met.
 pub fn lines(
     p: &Player,
     width: u16,
     theme: &Theme,
     color: bool,
     ascii: bool,
+    compact: bool,
 ) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let styles = MdStyles::new(color);
     let (check, cross, star) = if ascii {
@@ -114,7 +122,9 @@ pub fn lines(
 
     let mut footer: Vec<Line<'static>> = Vec::new();
     if let Some(q) = &step.predict {
-        footer.push(Line::default());
+        if !compact {
+            footer.push(Line::default());
+        }
         footer.extend(wrap_item(
             "Predict: ",
             &inline(&q.question, color),
@@ -157,13 +167,19 @@ pub fn lines(
             ));
         }
     }
-    footer.push(Line::default());
+    if !compact {
+        footer.push(Line::default());
+    }
     let met = p.met.iter().filter(|m| **m).count();
     footer.push(Line::styled(
         format!("Goals {met}/{}", step.goals.len()),
         theme.active,
     ));
+    let first_unmet = (0..step.goals.len()).find(|&i| !p.met.get(i).copied().unwrap_or(false));
     for (i, g) in step.goals.iter().enumerate() {
+        if compact && Some(i) != first_unmet {
+            continue;
+        }
         let ok = p.met.get(i).copied().unwrap_or(false);
         let (mark, style) = if ok {
             (format!("{check} "), theme.good)
