@@ -26,6 +26,10 @@ pub struct Cli {
     /// Read lessons from this folder instead of the ones built in (for lesson authors).
     #[arg(long, value_name = "DIR", global = true)]
     pub lessons: Option<PathBuf>,
+    /// Colour scheme: dark, light (for projectors) or high-contrast. Remembered: for
+    /// `present` separately (it starts in high-contrast), for everything else together.
+    #[arg(long, global = true, value_name = "THEME", value_parser = ["dark", "light", "high-contrast"])]
+    pub theme: Option<String>,
 }
 
 /// The subcommands.
@@ -70,6 +74,16 @@ pub enum Command {
         /// Also write the results to this file: `.json` or `.csv`.
         #[arg(long, value_name = "PATH")]
         export: Option<PathBuf>,
+    },
+    /// Classroom mode: present a lesson on a projector (diagram large, text revealed with
+    /// Space, the class votes on predictions, `v` reveals, `d` plays the step's demo, `b`
+    /// blanks the screen). Run `present --notes` in a second terminal for speaker notes.
+    Present {
+        /// The lesson's id; the lesson picker when omitted.
+        lesson: Option<String>,
+        /// Show the speaker notes of the presentation running on this machine, following it.
+        #[arg(long)]
+        notes: bool,
     },
     /// List the lessons: id, minutes, title and your progress.
     List,

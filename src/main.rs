@@ -21,7 +21,23 @@ fn main() -> Result<ExitCode> {
             cli.lessons.as_deref(),
             cli.watch,
             None,
+            Look::new(cli.theme.as_deref(), false),
         ),
+        Some(Command::Present { lesson, notes }) => {
+            let look = Look::new(cli.theme.as_deref(), true);
+            if notes {
+                return notes_terminal(cli.ascii, look);
+            }
+            tui(
+                cli.ascii,
+                lesson,
+                false,
+                cli.lessons.as_deref(),
+                None,
+                None,
+                look,
+            )
+        }
         Some(Command::Quiz {
             lesson_ids: lessons,
             shuffle,
@@ -55,6 +71,7 @@ fn main() -> Result<ExitCode> {
                 cli.lessons.as_deref(),
                 None,
                 Some(quiz),
+                Look::new(cli.theme.as_deref(), false),
             )
         }
         Some(Command::Sim {
@@ -77,6 +94,7 @@ fn tui(
     dir: Option<&std::path::Path>,
     watch: Option<PathBuf>,
     quiz: Option<kubestory::ui::QuizOptions>,
+    look: Look,
 ) -> Result<ExitCode> {
     use std::io::IsTerminal;
     let (mut lessons, errors) = library(dir);
@@ -128,7 +146,60 @@ fn tui(
         sandbox,
         watch,
         quiz,
+        present: look.present,
+        theme: look.theme,
     })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The colour scheme and whether kubestory presents: `--theme` (saved for next time), or the
+/// remembered one, or the default (dark; high-contrast for `present`).
+struct Look {
+    theme: kubestory::ui::theme::ThemeName,
+    present: bool,
+}
+
+impl Look {
+    fn new(asked: Option<&str>, present: bool) -> Look {
+        use kubestory::ui::settings;
+        use kubestory::ui::theme::ThemeName;
+        let dir = kubestory::ui::persist::state_dir();
+        let mut saved = dir.as_deref().map(settings::load).unwrap_or_default();
+        let theme = match asked.and_then(ThemeName::parse) {
+            Some(t) => {
+                if present {
+                    saved.present_theme = Some(t);
+                } else {
+                    saved.theme = Some(t);
+                }
+                if let Some(d) = &dir
+                    && let Err(e) = settings::save(d, &saved)
+                {
+                    eprintln!("warning: cannot remember the theme: {e}");
+                }
+                t
+            }
+            None if present => saved.present_theme.unwrap_or(ThemeName::HighContrast),
+            None => saved.theme.unwrap_or_default(),
+        };
+        Look { theme, present }
+    }
+}
+
+/// `kubestory present --notes`: the speaker notes, following the presentation.
+fn notes_terminal(ascii: bool, look: Look) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        println!("Run `kubestory present --notes` in a terminal, beside `kubestory present`.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    kubestory::ui::terminal::run_notes(
+        kubestory::ui::persist::state_dir(),
+        look.theme,
+        color,
+        ascii,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -183,6 +183,9 @@ pub fn lint_lesson(loaded: &LoadedLesson) -> Vec<Diagnostic> {
             ));
         }
         let start = StepStart::of(sim.cluster());
+        if !step.demo.is_empty() {
+            errors.extend(lint_demo(loaded, step, &sim, &ws, &start));
+        }
         if all_met(step.goals.iter().map(|g| &g.check), sim.cluster(), &start) {
             errors.push(diag(
                 file,
@@ -270,6 +273,51 @@ pub fn lint_lesson(loaded: &LoadedLesson) -> Vec<Diagnostic> {
         }
     }
     errors.extend(super::quiz::lint::lint_questions(loaded));
+    errors
+}
+
+/// A step's demo, played on a copy of the cluster at the step's start: every line must run
+/// and the step's goals must hold afterwards (the class sees the step done).
+fn lint_demo(
+    loaded: &LoadedLesson,
+    step: &super::model::Step,
+    sim: &Simulation,
+    ws: &Workspace,
+    start: &StepStart,
+) -> Vec<Diagnostic> {
+    let id_needle = format!("id: {}", step.id);
+    let mut errors = Vec::new();
+    let mut demo = sim.clone();
+    for line in &step.demo {
+        let mut out = String::new();
+        if !run_one(&mut demo, line, &ws.files(), &mut out) {
+            errors.push(diag(
+                &loaded.file,
+                loaded.locate(&["steps:", &id_needle, "demo:", line.trim()]),
+                &format!(
+                    "step {:?}: demo line `{}` failed: {}",
+                    step.id,
+                    line.trim(),
+                    out.trim_end()
+                ),
+                None,
+            ));
+            return errors;
+        }
+    }
+    for goal in &step.goals {
+        if !check_met(&goal.check, demo.cluster(), start) {
+            errors.push(diag(
+                &loaded.file,
+                loaded.locate(&["steps:", &id_needle, "demo:"]),
+                &format!(
+                    "step {:?}: after the demo the goal {:?} does not hold, so the class would not see the step done",
+                    step.id, goal.label
+                ),
+                Some("add the missing action to `demo:` (it is played instead of the learner's actions)".into()),
+            ));
+        }
+    }
     errors
 }
 

@@ -231,6 +231,17 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
             );
         }
         check_script(&step.solution, file, text, &anchor, &mut errors);
+        check_script(&step.demo, file, text, &anchor, &mut errors);
+        if let Some(problem) = step.notes.as_deref().and_then(markdown_problem) {
+            let mut needles = anchor.to_vec();
+            needles.push("notes:");
+            err(
+                &mut errors,
+                at(&needles),
+                format!("step {:?}: notes: {problem}", step.id),
+                None,
+            );
+        }
         let mut checks: Vec<&Check> = step.goals.iter().map(|g| &g.check).collect();
         if let Some(p) = &step.predict {
             if p.options.len() < 2 || !p.options.iter().any(|o| o.correct) {

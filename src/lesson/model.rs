@@ -108,6 +108,14 @@ pub struct Step {
     pub hints: Vec<String>,
     /// `kubestory sim` script lines that meet the goals from the step's start.
     pub solution: Vec<String>,
+    /// Speaker notes for classroom mode (Markdown subset), shown only in the presenter's
+    /// second terminal (`kubestory present --notes`).
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// A scripted demo for classroom mode: `kubestory sim` lines the presenter plays one per
+    /// key press, each shown as it runs. Lint proves it meets the step's goals like `solution`.
+    #[serde(default)]
+    pub demo: Vec<String>,
 }
 
 /// A question with options, asked before an action.

@@ -44,6 +44,8 @@ pub(super) fn sanitize_lesson(l: &mut super::model::Lesson) {
         s(&mut step.title);
         s(&mut step.text);
         step.hints.iter_mut().for_each(s);
+        step.notes.iter_mut().for_each(s);
+        step.demo.iter_mut().for_each(s);
         for m in &mut step.manifests {
             s(&mut m.name);
             if let Some(c) = m.content.as_mut() {

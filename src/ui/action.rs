@@ -110,6 +110,14 @@ pub enum Action {
     QuizRetryMissed,
     /// Scroll the quiz text down (positive) or up (negative).
     QuizScroll(i32),
+    /// Classroom mode: show the next paragraph of the step's text.
+    PresentReveal,
+    /// Classroom mode: blank the screen, or show it again.
+    PresentBlank,
+    /// Classroom mode: play the step's next demo line.
+    PresentDemo,
+    /// Classroom mode: the class voted; reveal the predict question's answer.
+    PresentRevealAnswer,
     /// The terminal changed size.
     Resize(u16, u16),
 }

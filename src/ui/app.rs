@@ -90,6 +90,8 @@ pub enum Effect {
         /// `--export PATH`.
         export: Option<std::path::PathBuf>,
     },
+    /// Tell the speaker-notes terminal what the presenter shows now.
+    PublishPresent(Box<super::present::Session>),
 }
 
 /// The app's state.
@@ -160,6 +162,10 @@ pub struct App {
     pub highlight_from: usize,
     /// Where the editor buffer is written for `kubectl apply -f editor.yaml` (the draft file).
     pub draft_path: std::path::PathBuf,
+    /// The colour scheme (`--theme`, remembered in the state folder).
+    pub theme: super::theme::ThemeName,
+    /// Classroom mode's state (`kubestory present`; `None` otherwise).
+    pub present: Option<super::present::Present>,
     /// Quiz mode's state (`None` outside a quiz).
     pub quiz: Option<super::quiz::QuizUi>,
     /// Milliseconds since kubestory started, set by the shell before every action (tests set
@@ -214,6 +220,8 @@ impl App {
             draft_path: std::env::temp_dir()
                 .join(format!("kubestory-{}", std::process::id()))
                 .join(strings::EDITOR_FILE),
+            theme: super::theme::ThemeName::Dark,
+            present: None,
             quiz: None,
             clock_ms: 0,
             clock_date: String::new(),

@@ -45,6 +45,10 @@ pub enum When {
     QuizAnswered,
     /// The quiz's review screen.
     QuizReview,
+    /// Presenting a lesson (classroom mode), screen shown.
+    Present,
+    /// Presenting, screen blanked: only `b` (and quitting) work.
+    Blank,
     /// Always.
     Always,
 }
@@ -54,7 +58,8 @@ impl When {
     pub fn holds(self, app: &App) -> bool {
         let picker = app.screen == Screen::Picker;
         let in_quiz = app.screen == Screen::Quiz;
-        let browse = app.mode == Mode::Normal && !app.help && !picker && !in_quiz;
+        let blank = app.present.as_ref().is_some_and(|p| p.blank);
+        let browse = app.mode == Mode::Normal && !app.help && !picker && !in_quiz && !blank;
         let quiz_browse = app.mode == Mode::Normal && !app.help && in_quiz;
         let quiz = app.quiz.as_ref().filter(|_| quiz_browse);
         let asking = |k: QuestionKind| quiz.is_some_and(|q| q.asking(k));
@@ -63,7 +68,9 @@ impl When {
             When::Sandbox => browse && !app.in_lesson(),
             When::Lesson => browse && app.in_lesson(),
             When::Predict => {
+                // Presenting, the class votes and `v` reveals: letters are not answers.
                 browse
+                    && app.present.is_none()
                     && app.in_lesson()
                     && app.player.as_ref().is_some_and(|p| p.awaiting_prediction())
             }
@@ -80,6 +87,8 @@ impl When {
             When::QuizAsking => quiz.is_some_and(|q| matches!(q.phase, Phase::Asking)),
             When::QuizAnswered => quiz.is_some_and(|q| matches!(q.phase, Phase::Answered(_))),
             When::QuizReview => quiz.is_some_and(|q| matches!(q.phase, Phase::Review)),
+            When::Present => browse && app.present.as_ref().is_some_and(|p| !p.blank),
+            When::Blank => app.present.as_ref().is_some_and(|p| p.blank) && !app.help,
             When::Always => true,
         }
     }
@@ -102,6 +111,7 @@ impl When {
             | When::QuizAsking
             | When::QuizAnswered
             | When::QuizReview => "quiz",
+            When::Present | When::Blank => "presenting",
             When::Always => "anywhere",
         }
     }
@@ -192,6 +202,12 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('q')], W::Quiz, A::Quit, "quit", true),
         b(vec![key('?')], W::Quiz, A::ToggleHelp, "help", true),
         b(vec![key('?')], W::Picker, A::ToggleHelp, "help", true),
+        b(vec![key('b'), key('.')], W::Blank, A::PresentBlank, "show the screen", true),
+        b(vec![key('q')], W::Blank, A::Quit, "quit", false),
+        b(vec![key(' ')], W::Present, A::PresentReveal, "reveal", true),
+        b(vec![key('d')], W::Present, A::PresentDemo, "demo", true),
+        b(vec![key('v')], W::Present, A::PresentRevealAnswer, "reveal answer", true),
+        b(vec![key('b'), key('.')], W::Present, A::PresentBlank, "blank", true),
         b(vec![key('q')], W::Browse, A::Quit, "quit", true),
         b(vec![key('?')], W::Browse, A::ToggleHelp, "help", true),
         b(vec![key('a'), key('b'), key('c'), key('d')], W::Predict, A::Answer(0), "answer", true),

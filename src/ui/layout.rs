@@ -42,6 +42,9 @@ pub fn is_wide(area: Rect) -> bool {
 pub fn areas(app: &App, area: Rect) -> Areas {
     let editing = app.mode == Mode::Editor;
     let mut a = Areas::default();
+    if app.present.is_some() {
+        return projector(editing, area);
+    }
     if is_wide(area) {
         let [main, input, status] = Layout::vertical([
             Constraint::Fill(1),
@@ -94,6 +97,38 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         }
         a.input = input;
         a.status = status;
+    }
+    a
+}
+
+/// Classroom mode: the diagram large on the left (the command output below it when there is
+/// height to spare), the lesson (or the editor) on the right; no tabs, at any size.
+fn projector(editing: bool, area: Rect) -> Areas {
+    let [main, input, status] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(main);
+    let mut a = Areas {
+        input,
+        status,
+        ..Areas::default()
+    };
+    if left.height >= 30 {
+        let [cluster, log] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(left);
+        a.cluster = Some(cluster);
+        a.log = Some(log);
+    } else {
+        a.cluster = Some(left);
+    }
+    if editing {
+        a.editor = Some(right);
+    } else {
+        a.lesson = Some(right);
     }
     a
 }

@@ -13,7 +13,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 /// Draws the whole screen.
 pub fn render(app: &App, f: &mut Frame) {
     let area = f.area();
-    let theme = Theme::new(app.color, app.ascii);
+    let theme = Theme::named(app.theme, app.color, app.ascii);
+    if let Some(style) = super::theme::screen_style(app.theme, app.color) {
+        f.buffer_mut().set_style(area, style);
+    }
     if layout::too_small(area) {
         let msg = strings::enlarge(area.width, area.height, MIN.0, MIN.1);
         f.render_widget(
@@ -40,6 +43,13 @@ pub fn render(app: &App, f: &mut Frame) {
     }
     if app.screen == Screen::Quiz {
         render_quiz(app, f, area, &theme);
+        return;
+    }
+    if app.present.as_ref().is_some_and(|p| p.blank) {
+        // Blanked for the class: nothing but a dim reminder in the corner for the presenter.
+        let hint = Line::styled(strings::PRESENT_BLANK_HINT, theme.dim);
+        let r = ratatui::layout::Rect::new(area.x, area.bottom() - 1, area.width, 1);
+        f.render_widget(Paragraph::new(hint).alignment(Alignment::Right), r);
         return;
     }
     let a = layout::areas(app, area);

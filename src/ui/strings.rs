@@ -247,3 +247,31 @@ pub fn pick_quiz(n: usize) -> String {
 pub fn pick_quiz_all(n: usize) -> String {
     format!("Q: a quiz on every lesson ({n} questions)")
 }
+/// Space when the whole step is shown.
+pub const PRESENT_ALL_SHOWN: &str = "The whole step is shown: d plays the demo, n the next step.";
+/// `d` on a step without a demo.
+pub const PRESENT_NO_DEMO: &str = "This step has no demo: run commands with : as usual.";
+/// `d` after the last demo line.
+pub const PRESENT_DEMO_DONE: &str = "The demo is done: n for the next step.";
+/// `v` without a question.
+pub const PRESENT_NO_VOTE: &str = "No question to reveal on this step (or it is revealed already).";
+/// Under a predict question while presenting.
+pub const PRESENT_VOTE: &str = "Class: vote! v reveals the answer.";
+/// Space while more paragraphs are hidden.
+pub fn present_more(shown: usize, total: usize) -> String {
+    format!("Space: more ({shown}/{total})")
+}
+/// The notes terminal before a presentation starts.
+pub const NOTES_WAITING: &str = "Waiting for a presentation: run `kubestory present` in another terminal on this machine. These notes follow it.";
+/// A step without notes.
+pub const NOTES_NONE: &str = "(no notes for this step)";
+/// The notes terminal's status line.
+pub const NOTES_FOLLOWING: &str = "following the presenter · q quit";
+/// The notes terminal when the presenter quit.
+pub const NOTES_PRESENTER_GONE: &str = "the presenter has quit · q quit";
+/// The blanked screen's only text, dim in the corner.
+pub const PRESENT_BLANK_HINT: &str = "b";
+/// The demo line just played, in the message line.
+pub fn present_demo_line(k: usize, n: usize, line: &str) -> String {
+    format!("demo {k}/{n}: $ {line}")
+}

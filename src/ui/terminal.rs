@@ -35,6 +35,10 @@ pub struct Options {
     pub watch: Option<std::path::PathBuf>,
     /// Start in quiz mode (`kubestory quiz`).
     pub quiz: Option<QuizOptions>,
+    /// Present the lesson (`kubestory present`): classroom mode.
+    pub present: bool,
+    /// The colour scheme.
+    pub theme: super::theme::ThemeName,
 }
 
 /// `kubestory quiz [LESSON…] --shuffle --seed N --time-limit D --export PATH`.
@@ -77,6 +81,7 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
     let mut app = App::sandbox();
     app.ascii = options.ascii;
     app.color = options.color;
+    app.theme = options.theme;
     app.state_dir = state_dir.clone();
     if let Some(dir) = &state_dir {
         app.draft_path = dir.join(persist::SANDBOX_DRAFT);
@@ -138,6 +143,12 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
         app.picker.selected = app.picker.lessons.len();
         update(&mut app, Action::PickerOpen);
     }
+    if options.present {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        super::present::begin(&mut app, now);
+    }
     Ok(app)
 }
 
@@ -172,6 +183,12 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
     ratatui::restore();
     save_draft(&mut app);
     super::player::save_progress(&mut app);
+    // The notes terminal learns that the presentation is over.
+    if app.present.is_some()
+        && let Some(dir) = &app.state_dir
+    {
+        let _ = std::fs::remove_file(dir.join(super::present::SESSION_FILE));
+    }
     // Quitting in the middle of a quiz keeps the answers given (and any unsaved review).
     let pending: Vec<Effect> = std::mem::take(&mut app.effects)
         .into_iter()
@@ -234,6 +251,7 @@ fn event_loop(
             match effect {
                 Effect::ExternalEditor => external_editor(terminal, app)?,
                 Effect::SaveQuizResults { rows, export } => save_quiz_results(app, &rows, export),
+                Effect::PublishPresent(session) => publish(app, &session),
             }
             dirty = true;
         }
@@ -303,6 +321,19 @@ fn save_quiz_results(
     match app.quiz.as_mut() {
         Some(quiz) => quiz.saved = text,
         None => app.message = text.map(|t| t.replace('\n', "; ")),
+    }
+}
+
+/// Writes the presenter's state for `present --notes` (atomically: the notes terminal never
+/// reads half a file). A failure is shown once, never fatal.
+fn publish(app: &mut App, session: &super::present::Session) {
+    let Some(dir) = &app.state_dir else {
+        return;
+    };
+    let path = dir.join(super::present::SESSION_FILE);
+    let text = serde_json::to_string_pretty(session).unwrap_or_default();
+    if let Err(e) = persist::write_atomic(&path, &text) {
+        app.message = Some(format!("cannot publish for the notes terminal: {e}"));
     }
 }
 
@@ -381,4 +412,71 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre:
         }
     }
     Ok(())
+}
+
+/// `kubestory present --notes`: follows the presenting session through the file it
+/// publishes, until `q`. Restores the terminal like [`run`].
+pub fn run_notes(
+    state_dir: Option<std::path::PathBuf>,
+    theme: super::theme::ThemeName,
+    color: bool,
+    ascii: bool,
+) -> color_eyre::Result<()> {
+    let Some(dir) = state_dir else {
+        color_eyre::eyre::bail!("no state folder: the notes terminal has nothing to follow");
+    };
+    let file = dir.join(super::present::SESSION_FILE);
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let done = Arc::new(AtomicBool::new(false));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&done));
+    let mut terminal = ratatui::try_init()?;
+    let look = super::theme::Theme::named(theme, color, ascii);
+    let mut notes = super::notes::Notes::default();
+    let mut seen: Option<std::time::SystemTime> = None;
+    let result = (|| -> color_eyre::Result<()> {
+        loop {
+            let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
+            if modified != seen {
+                seen = modified;
+                match std::fs::read_to_string(&file) {
+                    Ok(text) => {
+                        if let Ok(s) = serde_json::from_str(&text) {
+                            notes.session = Some(s);
+                            notes.presenter_gone = false;
+                        }
+                    }
+                    Err(_) => notes.presenter_gone = notes.session.is_some(),
+                }
+            }
+            notes.now_unix = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            terminal.draw(|f| {
+                if let Some(style) = super::theme::screen_style(theme, color) {
+                    let area = f.area();
+                    f.buffer_mut().set_style(area, style);
+                }
+                super::notes::render(&notes, f, &look, color, ascii)
+            })?;
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(Duration::from_millis(250))?
+                && let Event::Key(k) = event::read()?
+                && k.kind != KeyEventKind::Release
+                && (k.code == KeyCode::Char('q')
+                    || (k.code == KeyCode::Char('c')
+                        && k.modifiers
+                            .contains(crossterm::event::KeyModifiers::CONTROL)))
+            {
+                return Ok(());
+            }
+        }
+    })();
+    ratatui::restore();
+    done.store(true, Ordering::Relaxed);
+    result
 }

@@ -42,9 +42,47 @@ pub const ASCII_BORDER: border::Set<'static> = border::Set {
     horizontal_bottom: "-",
 };
 
+/// The colour schemes: `--theme dark|light|high-contrast` (remembered between runs).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    /// Light text on the terminal's own (dark) background.
+    #[default]
+    Dark,
+    /// Dark text on white, painted over the whole screen: for projectors, which wash out
+    /// dark backgrounds.
+    Light,
+    /// White and yellow on black, bold: for the back row and low-vision readers.
+    HighContrast,
+}
+
+impl ThemeName {
+    /// Every theme, as `--theme` takes them.
+    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast];
+
+    /// The name `--theme` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+        }
+    }
+
+    /// The theme a name stands for.
+    pub fn parse(s: &str) -> Option<ThemeName> {
+        ThemeName::ALL.into_iter().find(|t| t.name() == s)
+    }
+}
+
 impl Theme {
-    /// The theme for these settings.
+    /// The default (dark) theme for these settings.
     pub fn new(color: bool, ascii: bool) -> Theme {
+        Theme::named(ThemeName::Dark, color, ascii)
+    }
+
+    /// A theme by name. Without colour (`NO_COLOR`) every theme is the same: modifiers only.
+    pub fn named(name: ThemeName, color: bool, ascii: bool) -> Theme {
         let border = if ascii { ASCII_BORDER } else { border::ROUNDED };
         let bold = Style::default().add_modifier(Modifier::BOLD);
         if !color {
@@ -62,6 +100,39 @@ impl Theme {
                 ascii,
             };
         }
+        match name {
+            ThemeName::Dark => {}
+            ThemeName::Light => {
+                return Theme {
+                    normal: Style::default(),
+                    command: bold.fg(Color::Blue),
+                    error: bold.fg(Color::Red),
+                    loss: bold.fg(Color::Red),
+                    dim: Style::default().fg(Color::DarkGray),
+                    note: Style::default().fg(Color::Magenta),
+                    active: bold.fg(Color::White).bg(Color::Blue),
+                    key: bold.fg(Color::Blue),
+                    good: bold.fg(Color::Green),
+                    border,
+                    ascii,
+                };
+            }
+            ThemeName::HighContrast => {
+                return Theme {
+                    normal: bold,
+                    command: bold.fg(Color::LightCyan),
+                    error: bold.fg(Color::LightRed),
+                    loss: bold.fg(Color::LightRed).add_modifier(Modifier::UNDERLINED),
+                    dim: bold.fg(Color::White),
+                    note: bold.fg(Color::LightYellow),
+                    active: bold.fg(Color::Black).bg(Color::LightYellow),
+                    key: bold.fg(Color::LightYellow),
+                    good: bold.fg(Color::LightGreen),
+                    border: if ascii { ASCII_BORDER } else { border::THICK },
+                    ascii,
+                };
+            }
+        }
         Theme {
             normal: Style::default(),
             command: bold.fg(Color::Cyan),
@@ -75,6 +146,15 @@ impl Theme {
             border,
             ascii,
         }
+    }
+}
+
+/// The whole-screen colours a theme paints first (`None`: the terminal's own).
+pub fn screen_style(name: ThemeName, color: bool) -> Option<Style> {
+    match (name, color) {
+        (_, false) | (ThemeName::Dark, _) => None,
+        (ThemeName::Light, true) => Some(Style::default().fg(Color::Black).bg(Color::White)),
+        (ThemeName::HighContrast, true) => Some(Style::default().fg(Color::White).bg(Color::Black)),
     }
 }
 

@@ -5,7 +5,7 @@ use super::action::{Action, Move};
 use super::app::{App, Effect, Mode, Screen};
 use super::editor::Editor;
 use super::panes::cluster_tree;
-use super::{completion, layout, ops, panes, persist, player, quiz, strings};
+use super::{completion, layout, ops, panes, persist, player, present, quiz, strings};
 use ratatui_textarea::{Input, Key};
 
 /// Applies one action to the app.
@@ -79,6 +79,7 @@ pub fn update(app: &mut App, action: Action) {
         {
             app.message = Some(strings::LESSON_ONLY.into());
         }
+        Action::NextStep if app.present.is_some() => present::next_step(app),
         Action::NextStep => player::next_step(app),
         Action::PrevStep => player::prev_step(app),
         Action::NextHint => player::next_hint(app),
@@ -92,6 +93,10 @@ pub fn update(app: &mut App, action: Action) {
             app.mode = Mode::Normal;
         }
         Action::OpenQuiz => open_quiz(app),
+        Action::PresentReveal => present::reveal(app),
+        Action::PresentBlank => present::toggle_blank(app),
+        Action::PresentDemo => present::play_demo(app),
+        Action::PresentRevealAnswer => present::reveal_answer(app),
         Action::QuizPick(i) => quiz::pick(app, i),
         Action::QuizSubmit => quiz::submit(app),
         Action::QuizNext => quiz::next(app),
@@ -112,6 +117,9 @@ pub fn update(app: &mut App, action: Action) {
         player::refresh_goals(app, true);
     }
     quiz::check_time(app);
+    if app.present.is_some() {
+        present::sync(app);
+    }
 }
 
 /// `Q` in the picker: a quiz on the selected lesson, or on every lesson from the sandbox row.

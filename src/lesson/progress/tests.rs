@@ -40,6 +40,8 @@ fn lesson(id: &str, steps: &[&str]) -> Lesson {
                 goals: vec![],
                 hints: vec![],
                 solution: vec![],
+                notes: None,
+                demo: vec![],
             })
             .collect(),
         recap: "r".into(),

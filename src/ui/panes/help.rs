@@ -70,6 +70,7 @@ pub fn shown_in_help(when: When, app: &App) -> bool {
         | When::QuizAsking
         | When::QuizAnswered
         | When::QuizReview => quiz,
+        When::Present | When::Blank => app.present.is_some() && !picker,
         When::Lesson | When::Predict => !picker && !quiz && app.in_lesson(),
         When::Sandbox => !picker && !quiz && !app.in_lesson(),
         When::Browse => !picker && !quiz,

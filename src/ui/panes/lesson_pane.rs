@@ -22,16 +22,26 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(para, area);
         return;
     };
-    let block = block.title(crate::ui::theme::ascii_fold(&title(p), app.ascii).into_owned());
+    let mut title_text = title(p);
+    if let Some(pr) = &app.present {
+        let secs = app.clock_ms.saturating_sub(pr.started_ms) / 1000;
+        title_text = format!("{}· {} ", title_text, crate::ui::notes::elapsed(secs));
+    }
+    let mut block = block.title(crate::ui::theme::ascii_fold(&title_text, app.ascii).into_owned());
+    if app.present.is_some() {
+        // Generous spacing on a projector.
+        block = block.padding(ratatui::widgets::Padding::horizontal(1));
+    }
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width.saturating_sub(1).max(1);
-    let (mut body, mut footer) = lines(p, width, theme, app.color, app.ascii, false);
+    let reveal = app.present.as_ref().map(|pr| pr.revealed);
+    let (mut body, mut footer) = lines(p, width, theme, app.color, app.ascii, false, reveal);
     // A short pane: when the step's text would be cut, the footer shrinks to what to do
     // next (the first unmet goal), so the instructions stay readable without scrolling.
     let text_rows = (inner.height as usize).saturating_sub(footer.len());
     if text_rows < body.len().min(8) {
-        (body, footer) = lines(p, width, theme, app.color, app.ascii, true);
+        (body, footer) = lines(p, width, theme, app.color, app.ascii, true, reveal);
     }
     let goals = objectives(p, width, theme, app.color, app.ascii);
     if body.len() + footer.len() + goals.len() <= inner.height as usize {
@@ -90,6 +100,7 @@ pub fn lines(
     color: bool,
     ascii: bool,
     compact: bool,
+    reveal: Option<usize>,
 ) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let styles = MdStyles::new(color);
     let (check, cross, star) = if ascii {
@@ -118,7 +129,27 @@ pub fn lines(
     };
     let mut body = vec![Line::styled(step.title.clone(), theme.active)];
     body.push(Line::default());
-    body.extend(markdown::render(&step.text, width, &styles, ascii));
+    match reveal {
+        // Presenting: the paragraphs shown so far, and how many are left.
+        Some(n) => {
+            let paras = crate::ui::present::paragraphs(&step.text);
+            let shown = n.min(paras.len());
+            body.extend(markdown::render(
+                &paras[..shown].join("\n\n"),
+                width,
+                &styles,
+                ascii,
+            ));
+            if shown < paras.len() {
+                body.push(Line::default());
+                body.push(Line::styled(
+                    strings::present_more(shown, paras.len()),
+                    theme.key,
+                ));
+            }
+        }
+        None => body.extend(markdown::render(&step.text, width, &styles, ascii)),
+    }
 
     let mut footer: Vec<Line<'static>> = Vec::new();
     if let Some(q) = &step.predict {
@@ -161,10 +192,12 @@ pub fn lines(
             }
         }
         if p.answer.is_none() {
-            footer.push(Line::styled(
-                format!("  {}", strings::answer_keys(q.options.len())),
-                theme.key,
-            ));
+            let prompt = if reveal.is_some() {
+                strings::PRESENT_VOTE.to_string()
+            } else {
+                strings::answer_keys(q.options.len())
+            };
+            footer.push(Line::styled(format!("  {prompt}"), theme.key));
         }
     }
     if !compact {
