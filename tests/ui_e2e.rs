@@ -507,3 +507,47 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// Issue 5: `present` and `present --notes` side by side on one machine; the notes follow
+/// the presenter's steps and demo, and say when the presenter quits.
+#[test]
+fn present_and_notes_side_by_side() {
+    if !tmux_available() {
+        return;
+    }
+    let (p, n) = ("presenter", "notes");
+    let state = start_shell(p);
+    start_shell(n);
+    launch_with(n, &state, "present --notes");
+    wait(n, "Waiting for a presentation");
+    launch_with(p, &state, "present container-filesystem");
+    wait(p, "step 1/4");
+    wait(p, "Space: more");
+    // The notes terminal picks the presentation up.
+    wait(n, "step 1/4");
+    wait(n, "Run the story app and write a story");
+    wait(n, "Next: Crash the container");
+    // The demo, line by line: the notes tick it off.
+    td(&["keys", p, "d"]);
+    wait(p, "demo 1/");
+    wait(n, "Demo (1/");
+    td(&["keys", p, "n"]);
+    wait(p, "step 2/4");
+    wait(n, "step 2/4");
+    wait(n, "Crash the container");
+    wait(p, "Class: vote!");
+    td(&["keys", p, "v"]);
+    wait(p, "right! now do it");
+    td(&["keys", p, "b"]);
+    let (_, blank) = td(&["screen", p]);
+    assert!(!blank.contains("step 2/4"), "blanked:\n{blank}");
+    td(&["keys", p, "b"]);
+    wait(p, "step 2/4");
+    td(&["keys", p, "q"]);
+    shell_is_sane(p);
+    wait(n, "the presenter has quit");
+    td(&["keys", n, "q"]);
+    shell_is_sane(n);
+    td(&["stop", p]);
+    td(&["stop", n]);
+}

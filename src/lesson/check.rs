@@ -293,7 +293,7 @@ fn lint_demo(
         if !run_one(&mut demo, line, &ws.files(), &mut out) {
             errors.push(diag(
                 &loaded.file,
-                loaded.locate(&["steps:", &id_needle, "demo:", line.trim()]),
+                loaded.locate(&["steps:", &id_needle, " demo:", line.trim()]),
                 &format!(
                     "step {:?}: demo line `{}` failed: {}",
                     step.id,
@@ -309,7 +309,7 @@ fn lint_demo(
         if !check_met(&goal.check, demo.cluster(), start) {
             errors.push(diag(
                 &loaded.file,
-                loaded.locate(&["steps:", &id_needle, "demo:"]),
+                loaded.locate(&["steps:", &id_needle, " demo:"]),
                 &format!(
                     "step {:?}: after the demo the goal {:?} does not hold, so the class would not see the step done",
                     step.id, goal.label

@@ -110,8 +110,10 @@ fn projector(editing: bool, area: Rect) -> Areas {
         Constraint::Length(1),
     ])
     .areas(area);
+    // The diagram gets most of a projector's width; on a narrow terminal the text needs half.
+    let share = if area.width >= 120 { 60 } else { 50 };
     let [left, right] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(main);
+        Layout::horizontal([Constraint::Percentage(share), Constraint::Fill(1)]).areas(main);
     let mut a = Areas {
         input,
         status,
