@@ -529,7 +529,7 @@ fn present_and_notes_side_by_side() {
     wait(n, "Next: Crash the container");
     // The demo, line by line: the notes tick it off.
     td(&["keys", p, "d"]);
-    wait(p, "demo 1/");
+    wait(p, "goal met: The story app runs");
     wait(n, "Demo (1/");
     td(&["keys", p, "n"]);
     wait(p, "step 2/4");
@@ -539,9 +539,11 @@ fn present_and_notes_side_by_side() {
     td(&["keys", p, "v"]);
     wait(p, "right! now do it");
     td(&["keys", p, "b"]);
+    wait(n, "the class sees a blank screen");
     let (_, blank) = td(&["screen", p]);
     assert!(!blank.contains("step 2/4"), "blanked:\n{blank}");
     td(&["keys", p, "b"]);
+    wait(n, "following the presenter");
     wait(p, "step 2/4");
     td(&["keys", p, "q"]);
     shell_is_sane(p);

@@ -68,17 +68,28 @@ pub fn render(notes: &Notes, f: &mut Frame, theme: &Theme, color: bool, ascii: b
         lines.push(Line::default());
         lines.push(Line::styled("Ask the class:", theme.note));
         lines.extend(markdown::render(q, width, &md, ascii));
+        if let Some(a) = &s.answer {
+            let label = if s.answer_revealed {
+                "Answer (revealed):"
+            } else {
+                "Answer (v reveals it once they voted):"
+            };
+            lines.push(Line::styled(label, theme.dim));
+            lines.extend(markdown::render(a, width, &md, ascii));
+        }
     }
     if !s.demo.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::styled(
+        let state = if s.demo_played >= s.demo.len() {
+            "all played".to_string()
+        } else {
             format!(
-                "Demo ({}/{} played, d plays the next):",
+                "{}/{} played, d plays the next",
                 s.demo_played,
                 s.demo.len()
-            ),
-            theme.active,
-        ));
+            )
+        };
+        lines.push(Line::styled(format!("Demo ({state}):"), theme.active));
         for (i, d) in s.demo.iter().enumerate() {
             let (mark, style) = if i < s.demo_played {
                 ("✓", theme.good)
@@ -102,6 +113,8 @@ pub fn render(notes: &Notes, f: &mut Frame, theme: &Theme, color: bool, ascii: b
     f.render_widget(Paragraph::new(lines), inner);
     let foot = if notes.presenter_gone {
         Line::styled(super::strings::NOTES_PRESENTER_GONE, theme.error)
+    } else if s.blank {
+        Line::styled(super::strings::NOTES_BLANKED, theme.note)
     } else {
         Line::styled(super::strings::NOTES_FOLLOWING, theme.dim)
     };

@@ -53,6 +53,12 @@ pub struct Session {
     pub demo_played: usize,
     /// The predict question put to the class, if any.
     pub predict: Option<String>,
+    /// Its right answer(s) with why, for the presenter's eyes only.
+    pub answer: Option<String>,
+    /// Whether the class has seen the answer (`v`).
+    pub answer_revealed: bool,
+    /// Whether the presenter blanked the screen.
+    pub blank: bool,
     /// When the presentation started (seconds since the Unix epoch).
     pub started_unix: u64,
 }
@@ -161,9 +167,8 @@ pub fn play_demo(app: &mut App) {
         .zip(app.player.as_ref().and_then(|p| p.current()))
         .map_or((0, 0), |(pr, s)| (pr.demo_pos, s.demo.len()));
     ops::run_command(app, &line);
-    if app.message.is_none() {
-        app.message = Some(strings::present_demo_line(k, n, &line));
-    }
+    // The class reads the command on the message line (its output is in the log).
+    app.message = Some(strings::present_demo_line(k, n, &line));
 }
 
 fn paragraph_count_of(player: &Option<super::player::Player>) -> usize {
@@ -255,6 +260,16 @@ pub fn session(app: &App) -> Option<Session> {
         predict: step
             .and_then(|s| s.predict.as_ref())
             .map(|q| q.question.clone()),
+        answer: step.and_then(|s| s.predict.as_ref()).map(|q| {
+            q.options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| format!("{}: {}", o.text, o.explain))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        }),
+        answer_revealed: pl.answer.is_some(),
+        blank: pr.blank,
         started_unix: pr.started_unix,
     })
 }

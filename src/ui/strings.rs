@@ -275,3 +275,5 @@ pub const PRESENT_BLANK_HINT: &str = "b";
 pub fn present_demo_line(k: usize, n: usize, line: &str) -> String {
     format!("demo {k}/{n}: $ {line}")
 }
+/// The notes terminal while the presenter's screen is blank.
+pub const NOTES_BLANKED: &str = "the class sees a blank screen (b shows it again) · q quit";
