@@ -136,3 +136,54 @@ fn list_shows_progress_and_reset_clears_it() {
     );
     let _ = std::fs::remove_dir_all(&state);
 }
+
+/// `--theme` is remembered: for `present` apart from the rest; an unknown theme is refused.
+#[test]
+fn the_theme_is_remembered_per_mode() {
+    let state = std::env::temp_dir().join(format!("kubestory-cli-theme-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    let run = |args: &[&str]| {
+        kubestory()
+            .args(args)
+            .env("XDG_STATE_HOME", &state)
+            .output()
+            .expect("runs")
+    };
+    // Without a terminal kubestory prints its help, but the choice is saved first.
+    assert!(run(&["--theme", "light"]).status.success());
+    assert!(
+        run(&["present", "--theme", "high-contrast"])
+            .status
+            .success()
+    );
+    let settings: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(state.join("kubestory/settings.json")).expect("settings"),
+    )
+    .unwrap();
+    assert_eq!(settings["theme"], "light");
+    assert_eq!(settings["present_theme"], "high-contrast");
+    let out = run(&["--theme", "neon"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("possible values: dark, light, high-contrast")
+    );
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// `quiz --export` with a format kubestory cannot write fails before the quiz starts.
+#[test]
+fn quiz_export_needs_json_or_csv() {
+    let out = kubestory()
+        .args(["quiz", "--export", "results.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("name it .json or .csv"));
+    let out = kubestory()
+        .args(["quiz", "emptydri"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean \"emptydir\"?"));
+}

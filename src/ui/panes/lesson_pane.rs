@@ -35,13 +35,16 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width.saturating_sub(1).max(1);
-    let reveal = app.present.as_ref().map(|pr| pr.revealed);
-    let (mut body, mut footer) = lines(p, width, theme, app.color, app.ascii, false, reveal);
+    let presenting = app.present.as_ref().map(|pr| Presenting {
+        revealed: pr.revealed,
+        demo: pr.last_demo.as_deref(),
+    });
+    let (mut body, mut footer) = lines(p, width, theme, app.color, app.ascii, false, presenting);
     // A short pane: when the step's text would be cut, the footer shrinks to what to do
     // next (the first unmet goal), so the instructions stay readable without scrolling.
     let text_rows = (inner.height as usize).saturating_sub(footer.len());
     if text_rows < body.len().min(8) {
-        (body, footer) = lines(p, width, theme, app.color, app.ascii, true, reveal);
+        (body, footer) = lines(p, width, theme, app.color, app.ascii, true, presenting);
     }
     let goals = objectives(p, width, theme, app.color, app.ascii);
     if body.len() + footer.len() + goals.len() <= inner.height as usize {
@@ -91,6 +94,15 @@ fn title(p: &Player) -> String {
     }
 }
 
+/// What classroom mode changes in the pane.
+#[derive(Clone, Copy, Debug)]
+pub struct Presenting<'a> {
+    /// How many paragraphs of the step's text are shown.
+    pub revealed: usize,
+    /// The demo line that ran last.
+    pub demo: Option<&'a str>,
+}
+
 /// The pane's lines: (scrolling body, pinned footer). `compact` keeps the footer short for
 /// small panes: no blank separators, and of the goals only the first one not met.
 pub fn lines(
@@ -100,8 +112,10 @@ pub fn lines(
     color: bool,
     ascii: bool,
     compact: bool,
-    reveal: Option<usize>,
+    presenting: Option<Presenting<'_>>,
 ) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let reveal = presenting.map(|p| p.revealed);
+    let demo = presenting.and_then(|p| p.demo);
     let styles = MdStyles::new(color);
     let (check, cross, star) = if ascii {
         ("[x]", "[ ]", "*")
@@ -152,6 +166,10 @@ pub fn lines(
     }
 
     let mut footer: Vec<Line<'static>> = Vec::new();
+    if let Some(line) = demo {
+        // Presenting: the demo command that just ran, where the class looks.
+        footer.extend(wrap_item("$ ", line, width, theme.command));
+    }
     if let Some(q) = &step.predict {
         if !compact {
             footer.push(Line::default());
