@@ -226,9 +226,11 @@ pub const QUIZ_COMMAND_INSTRUCTIONS: &str = "Press `:` (or Enter) and type **one
 /// What to do in a fix-the-manifest question.
 pub fn quiz_fix_instructions(name: &str) -> String {
     format!(
-        "`{name}` is in the editor. Press `e` (or Enter) to edit it, then **Ctrl-S**: it is applied to a fresh copy of the cluster shown and graded."
+        "`{name}` is in the editor. Press `e` (or Enter) to edit it, then **Ctrl-S**: it is applied to a fresh copy of the question's cluster and graded by what it makes true."
     )
 }
+/// Above a which-command answer's output.
+pub const QUIZ_IT_PRINTED: &str = "Your command printed:";
 /// After the feedback.
 pub const QUIZ_NEXT_HINT: &str = "Enter: next question.";
 /// When an answer's command or manifest did not even run.

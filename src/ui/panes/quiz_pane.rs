@@ -15,6 +15,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use std::collections::BTreeSet;
 
+/// How many lines of a command's output the feedback shows.
+const QUIZ_OUTPUT_LINES: usize = 12;
+
 /// Draws the pane.
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(quiz) = &app.quiz else {
@@ -308,6 +311,20 @@ fn attempt(
         for l in a.output.lines().take(6) {
             out.push(Line::styled(format!("  {l}"), theme.error));
         }
+    } else if q.kind == QuestionKind::Command && !a.output.trim().is_empty() {
+        // What the command printed: the learner judges it against what was asked.
+        out.push(Line::styled(strings::QUIZ_IT_PRINTED, theme.dim));
+        let lines: Vec<&str> = a.output.lines().collect();
+        for l in lines.iter().take(QUIZ_OUTPUT_LINES) {
+            out.push(Line::styled(format!("  {l}"), md.code_block));
+        }
+        if lines.len() > QUIZ_OUTPUT_LINES {
+            out.push(Line::styled(
+                format!("  … {} more lines", lines.len() - QUIZ_OUTPUT_LINES),
+                theme.dim,
+            ));
+        }
+        out.push(Line::default());
     }
     for g in &a.goals {
         let (mark, style) = if g.met {
