@@ -162,7 +162,10 @@ fn wrong_answers_show_why_and_retry_brings_back_only_those() {
     let text = screen(&mut a, 160, 45);
     assert!(text.contains("A command that works"), "{text}");
     assert!(text.contains("Your command printed:"), "{text}");
-    assert!(text.contains("RECLAIM POLICY"), "the learner sees kubectl's table: {text}");
+    assert!(
+        text.contains("RECLAIM POLICY"),
+        "the learner sees kubectl's table: {text}"
+    );
     press(&mut a, special(Key::Enter));
     // the last: skip
     press(&mut a, key('s'));

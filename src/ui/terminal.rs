@@ -436,6 +436,8 @@ pub fn run_notes(
     let look = super::theme::Theme::named(theme, color, ascii);
     let mut notes = super::notes::Notes::default();
     let mut seen: Option<std::time::SystemTime> = None;
+    let mut drawn: Option<super::notes::Notes> = None;
+    let mut resized = false;
     let result = (|| -> color_eyre::Result<()> {
         loop {
             let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
@@ -454,6 +456,18 @@ pub fn run_notes(
             notes.now_unix = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
+            // Draw only when something shows differently: the file, the clock's second, a
+            // resize (idle, the notes terminal wakes four times a second and sleeps again).
+            if drawn.as_ref() == Some(&notes) && !resized {
+                match next_notes_event(&stop)? {
+                    NotesEvent::Quit => return Ok(()),
+                    NotesEvent::Resize => resized = true,
+                    NotesEvent::Idle => {}
+                }
+                continue;
+            }
+            drawn = Some(notes.clone());
+            resized = false;
             terminal.draw(|f| {
                 if let Some(style) = super::theme::screen_style(theme, color) {
                     let area = f.area();
@@ -461,22 +475,47 @@ pub fn run_notes(
                 }
                 super::notes::render(&notes, f, &look, color, ascii)
             })?;
-            if stop.load(Ordering::Relaxed) {
-                return Ok(());
-            }
-            if event::poll(Duration::from_millis(250))?
-                && let Event::Key(k) = event::read()?
-                && k.kind != KeyEventKind::Release
-                && (k.code == KeyCode::Char('q')
-                    || (k.code == KeyCode::Char('c')
-                        && k.modifiers
-                            .contains(crossterm::event::KeyModifiers::CONTROL)))
-            {
-                return Ok(());
+            match next_notes_event(&stop)? {
+                NotesEvent::Quit => return Ok(()),
+                NotesEvent::Resize => resized = true,
+                NotesEvent::Idle => {}
             }
         }
     })();
     ratatui::restore();
     done.store(true, Ordering::Relaxed);
     result
+}
+
+/// What woke the notes terminal.
+enum NotesEvent {
+    /// `q`, Ctrl-C, SIGTERM or SIGHUP.
+    Quit,
+    /// The terminal changed size: draw again.
+    Resize,
+    /// A quarter second passed, or a key that means nothing.
+    Idle,
+}
+
+/// Waits up to a quarter second for a key.
+fn next_notes_event(stop: &AtomicBool) -> color_eyre::Result<NotesEvent> {
+    if stop.load(Ordering::Relaxed) {
+        return Ok(NotesEvent::Quit);
+    }
+    if !event::poll(Duration::from_millis(250))? {
+        return Ok(NotesEvent::Idle);
+    }
+    Ok(match event::read()? {
+        Event::Key(k)
+            if k.kind != KeyEventKind::Release
+                && (k.code == KeyCode::Char('q')
+                    || (k.code == KeyCode::Char('c')
+                        && k.modifiers
+                            .contains(crossterm::event::KeyModifiers::CONTROL))) =>
+        {
+            NotesEvent::Quit
+        }
+        Event::Resize(..) => NotesEvent::Resize,
+        _ => NotesEvent::Idle,
+    })
 }
