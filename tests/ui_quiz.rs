@@ -195,6 +195,7 @@ fn the_time_limit_ends_the_quiz_and_counts_the_rest_as_missed() {
     let mut a = app("quiz-time");
     kubestory::ui::quiz::start(&mut a, "quiz-kinds", vec![fixture()], None, Some(60_000)).unwrap();
     press(&mut a, key('a'));
+    a.clock_ms = 30_000;
     press(&mut a, special(Key::Enter));
     a.clock_ms = 59_999;
     update(&mut a, Action::Tick);
@@ -205,6 +206,17 @@ fn the_time_limit_ends_the_quiz_and_counts_the_rest_as_missed() {
     assert!(matches!(phase(&a), Phase::Review));
     assert_eq!(a.quiz.as_ref().unwrap().session.score(), (1, 1, 7));
     assert!(a.message.as_deref().unwrap_or("").contains("Time is up"));
+    // A retry gets the whole limit again, from now.
+    a.clock_ms = 100_000;
+    press(&mut a, key('r'));
+    assert!(matches!(phase(&a), Phase::Asking));
+    assert!(screen(&mut a, 160, 45).contains("1:00 left"));
+    a.clock_ms = 159_999;
+    update(&mut a, Action::Tick);
+    assert!(matches!(phase(&a), Phase::Asking));
+    a.clock_ms = 160_000;
+    update(&mut a, Action::Tick);
+    assert!(matches!(phase(&a), Phase::Review));
 }
 
 #[test]

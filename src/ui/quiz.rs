@@ -66,6 +66,8 @@ pub struct QuizUi {
     pub asked_at: u64,
     /// The app clock (ms) at which the time limit ends the quiz.
     pub deadline: Option<u64>,
+    /// The time limit (ms), for every round (a retry gets the whole limit again).
+    pub limit: Option<u64>,
     /// How far the question text is scrolled.
     pub scroll: u16,
     /// The scenario's folder (`kubectl apply -f NAME` reads it).
@@ -137,6 +139,7 @@ pub fn start(
         stories: Vec::new(),
         asked_at: app.clock_ms,
         deadline: time_limit_ms.map(|t| app.clock_ms + t),
+        limit: time_limit_ms,
         scroll: 0,
         workspace: None,
         saved: None,
@@ -435,9 +438,7 @@ pub fn retry_missed(app: &mut App) {
             quiz.session = session;
             quiz.phase = Phase::Asking;
             quiz.saved = None;
-            if let Some(limit) = quiz.deadline.map(|d| d.saturating_sub(quiz.asked_at)) {
-                quiz.deadline = Some(app.clock_ms + limit);
-            }
+            quiz.deadline = quiz.limit.map(|limit| app.clock_ms + limit);
             ask(app);
         }
         None => app.message = Some(strings::QUIZ_NOTHING_MISSED.into()),
