@@ -93,6 +93,11 @@ impl When {
         }
     }
 
+    /// Whether the condition is one of quiz mode's.
+    pub fn is_quiz(self) -> bool {
+        self.title() == "quiz"
+    }
+
     /// How the help overlay names the condition.
     pub fn title(self) -> &'static str {
         match self {

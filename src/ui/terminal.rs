@@ -156,12 +156,7 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
 /// `color_eyre::install()` so a panic report is printed after the terminal is restored.
 pub fn run(options: Options) -> color_eyre::Result<()> {
     let mut app = prepare(options, persist::state_dir())?;
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
-    let done = Arc::new(AtomicBool::new(false));
-    spawn_watchdog(Arc::clone(&stop), Arc::clone(&done));
+    let (stop, done) = watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores raw mode and the screen; mouse reporting must go too.
     let previous = std::panic::take_hook();
@@ -201,6 +196,18 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
     }
     done.store(true, Ordering::Relaxed);
     result
+}
+
+/// SIGTERM/SIGHUP set `stop`; the watchdog ends the process if the loop does not notice in
+/// time; the caller sets `done` when it has left cleanly.
+fn watch_signals() -> color_eyre::Result<(Arc<AtomicBool>, Arc<AtomicBool>)> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let done = Arc::new(AtomicBool::new(false));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&done));
+    Ok((stop, done))
 }
 
 /// crossterm 0.29's event source spins forever on a terminal that hung up (`read` returns 0
@@ -426,12 +433,7 @@ pub fn run_notes(
         color_eyre::eyre::bail!("no state folder: the notes terminal has nothing to follow");
     };
     let file = dir.join(super::present::SESSION_FILE);
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
-    let done = Arc::new(AtomicBool::new(false));
-    spawn_watchdog(Arc::clone(&stop), Arc::clone(&done));
+    let (stop, done) = watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     let look = super::theme::Theme::named(theme, color, ascii);
     let mut notes = super::notes::Notes::default();

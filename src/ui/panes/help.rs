@@ -62,19 +62,16 @@ pub fn shown_in_help(when: When, app: &App) -> bool {
         When::Help => false,
         When::Picker => picker,
         When::Always => true,
-        When::Quiz
-        | When::QuizPick
-        | When::QuizCheck
-        | When::QuizFix
-        | When::QuizCommand
-        | When::QuizAsking
-        | When::QuizAnswered
-        | When::QuizReview => quiz,
         When::Present | When::Blank => app.present.is_some() && !picker,
         When::Lesson | When::Predict => !picker && !quiz && app.in_lesson(),
         When::Sandbox => !picker && !quiz && !app.in_lesson(),
         When::Browse => !picker && !quiz,
         When::Command | When::Line | When::Editor => !picker,
+        // The rest are quiz mode's conditions (`When::is_quiz`, named once in the keymap).
+        w => {
+            debug_assert!(w.is_quiz());
+            quiz
+        }
     }
 }
 
