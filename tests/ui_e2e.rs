@@ -379,6 +379,7 @@ fn quiz_in_the_terminal_with_retry_and_exports() {
         return;
     }
     let name = "quiz";
+    let _sessions = [Ended("quiz"), Ended("quiz-csv")];
     let state = start_shell(name);
     let json = state.join("results.json");
     launch_with(
@@ -516,6 +517,8 @@ fn present_and_notes_side_by_side() {
         return;
     }
     let (p, n) = ("presenter", "notes");
+    // Both sessions end even when a wait fails (a failing wait stops only its own).
+    let _sessions = [Ended(p), Ended(n)];
     let state = start_shell(p);
     start_shell(n);
     launch_with(n, &state, "present --notes");
@@ -552,4 +555,13 @@ fn present_and_notes_side_by_side() {
     shell_is_sane(n);
     td(&["stop", p]);
     td(&["stop", n]);
+}
+
+/// Ends a tmux session when dropped, so a failing test leaves no program running.
+struct Ended(&'static str);
+
+impl Drop for Ended {
+    fn drop(&mut self) {
+        td(&["stop", self.0]);
+    }
 }
