@@ -369,14 +369,10 @@ fn answer_keys(app: &App) -> String {
         .and_then(|p| p.current())
         .and_then(|s| s.predict.as_ref())
         .map_or(2, |q| q.options.len().clamp(2, 4));
-    format!("a-{}", (b'a' + n as u8 - 1) as char)
+    super::strings::letters(n)
 }
 
 /// The pick keys of the quiz question on screen: `a-b` for true/false, up to `a-f`.
 fn quiz_keys(app: &App) -> String {
-    let n = app.quiz.as_ref().map_or(2, |q| q.pick_count().clamp(1, 6));
-    if n == 1 {
-        return "a".into();
-    }
-    format!("a-{}", (b'a' + n as u8 - 1) as char)
+    super::strings::letters(app.quiz.as_ref().map_or(2, |q| q.pick_count().clamp(1, 6)))
 }

@@ -25,9 +25,13 @@ pub struct Present {
     pub started_unix: u64,
     /// The (lesson, step, recap) on screen, to notice step changes.
     pub shown: Option<(String, usize, bool)>,
-    /// What the notes terminal was last told.
-    pub published: Option<Session>,
+    /// What the notes terminal was last told about: (step, demo lines played, blank,
+    /// answer revealed).
+    pub published_key: Option<PublishedKey>,
 }
+
+/// The state the notes terminal's view depends on.
+pub type PublishedKey = (Option<(String, usize, bool)>, usize, bool, bool);
 
 /// What the presenter publishes for the notes terminal: everything it shows, so the notes
 /// terminal needs neither the lesson files nor the presenter's flags.
@@ -129,53 +133,32 @@ pub fn toggle_blank(app: &mut App) {
     }
 }
 
-/// `d`: plays the step's next demo line, as if typed on the command line.
+/// `d`: plays the step's next demo line, as if typed on the command line. The whole step
+/// text is shown from then on: the class follows it with the demo.
 pub fn play_demo(app: &mut App) {
-    let line = {
-        let Some(p) = app.present.as_ref() else {
-            return;
-        };
-        let demo = app
-            .player
-            .as_ref()
-            .and_then(|pl| pl.current())
-            .map(|s| s.demo.clone())
-            .unwrap_or_default();
-        if demo.is_empty() {
-            app.message = Some(strings::PRESENT_NO_DEMO.into());
-            return;
-        }
-        match demo.get(p.demo_pos) {
-            Some(l) => l.clone(),
-            None => {
-                app.message = Some(strings::PRESENT_DEMO_DONE.into());
-                return;
-            }
-        }
+    let Some(pos) = app.present.as_ref().map(|p| p.demo_pos) else {
+        return;
+    };
+    let Some(step) = app.player.as_ref().and_then(|pl| pl.current()) else {
+        return;
+    };
+    let (total, paras) = (step.demo.len(), paragraphs(&step.text).len());
+    let Some(line) = step.demo.get(pos).cloned() else {
+        app.message = Some(if total == 0 {
+            strings::PRESENT_NO_DEMO.into()
+        } else {
+            strings::PRESENT_DEMO_DONE.into()
+        });
+        return;
     };
     if let Some(p) = app.present.as_mut() {
         p.demo_pos += 1;
         p.last_demo = Some(line.clone());
+        p.revealed = p.revealed.max(paras);
     }
-    // Every paragraph is up once the demo runs: the class follows the text with it.
-    if let Some(p) = app.present.as_mut() {
-        p.revealed = p.revealed.max(paragraph_count_of(&app.player));
-    }
-    let (k, n) = app
-        .present
-        .as_ref()
-        .zip(app.player.as_ref().and_then(|p| p.current()))
-        .map_or((0, 0), |(pr, s)| (pr.demo_pos, s.demo.len()));
     ops::run_command(app, &line);
     // The class reads the command on the message line (its output is in the log).
-    app.message = Some(strings::present_demo_line(k, n, &line));
-}
-
-fn paragraph_count_of(player: &Option<super::player::Player>) -> usize {
-    player
-        .as_ref()
-        .and_then(|p| p.current())
-        .map_or(0, |s| paragraphs(&s.text).len())
+    app.message = Some(strings::present_demo_line(pos + 1, total, &line));
 }
 
 /// `v`: the class has voted; the predict question's answer is revealed.
@@ -220,11 +203,18 @@ pub fn sync(app: &mut App) {
         pr.demo_pos = 0;
         pr.last_demo = None;
     }
-    let now = session(app);
-    if let (Some(s), Some(pr)) = (now, app.present.as_mut())
-        && pr.published.as_ref() != Some(&s)
-    {
-        pr.published = Some(s.clone());
+    // What the notes show changes only with these; most key presses change none of them,
+    // and then no session is built (it clones the step's texts).
+    let answered = app.player.as_ref().is_some_and(|p| p.answer.is_some());
+    let Some(pr) = app.present.as_mut() else {
+        return;
+    };
+    let key = (pr.shown.clone(), pr.demo_pos, pr.blank, answered);
+    if pr.published_key.as_ref() == Some(&key) {
+        return;
+    }
+    pr.published_key = Some(key);
+    if let Some(s) = session(app) {
         app.effects.push(Effect::PublishPresent(Box::new(s)));
     }
 }

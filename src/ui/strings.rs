@@ -214,8 +214,8 @@ pub fn quiz_multiple_hint(n: usize) -> String {
         letters(n)
     )
 }
-/// `a-c` for three options.
-fn letters(n: usize) -> String {
+/// `a-c` for three options (`a` for one): how key ranges are written everywhere.
+pub fn letters(n: usize) -> String {
     match n {
         0 | 1 => "a".into(),
         n => format!("a-{}", (b'a' + n.min(26) as u8 - 1) as char),

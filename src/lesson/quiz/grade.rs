@@ -5,7 +5,7 @@
 //! question's scenario (the lesson's starting cluster plus `scenario:`), act on it, and judge
 //! the result with the goal language of steps.
 
-use super::model::{Question, QuestionKind};
+use super::model::Question;
 use crate::lesson::check::{Workspace, run_lines, starting_cluster};
 use crate::lesson::goals::{StepStart, check_met};
 use crate::lesson::model::{Lesson, ManifestFile};
@@ -272,9 +272,4 @@ fn finish(
         missing_output: Vec::new(),
         then_errors,
     }
-}
-
-/// Whether `kind` grades with the simulator (and so needs a scenario built).
-pub fn uses_simulator(kind: QuestionKind) -> bool {
-    !kind.is_choice()
 }

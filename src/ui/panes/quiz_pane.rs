@@ -100,7 +100,7 @@ pub fn lines(
     out.push(Line::default());
     match &quiz.phase {
         Phase::Asking => asking(quiz, q, width, theme, &md, ascii, &mut out),
-        Phase::Answered(fb) => feedback(quiz, q, fb, width, theme, &md, ascii, &mut out),
+        Phase::Answered(fb) => feedback(q, fb, width, theme, &md, ascii, &mut out),
         Phase::Review => {}
     }
     out
@@ -198,7 +198,6 @@ fn asking(
 
 #[allow(clippy::too_many_arguments)]
 fn feedback(
-    quiz: &QuizUi,
     q: &Question,
     fb: &Feedback,
     width: u16,
@@ -207,7 +206,6 @@ fn feedback(
     ascii: bool,
     out: &mut Vec<Line<'static>>,
 ) {
-    let _ = quiz;
     let verdict = match (&fb.detail, fb.correct) {
         (Detail::Skipped, _) => Line::styled("Skipped.", theme.dim),
         (Detail::Broken(e), _) => {
@@ -265,8 +263,7 @@ fn choices(
     for (i, c) in q.choices().iter().enumerate() {
         let chosen = picked.contains(&i);
         let (mark, style) = match (c.correct, chosen) {
-            (true, true) => ("✓", theme.good),
-            (true, false) => ("✓", theme.good),
+            (true, _) => ("✓", theme.good),
             (false, true) => ("✗", theme.loss),
             (false, false) => (" ", theme.dim),
         };
