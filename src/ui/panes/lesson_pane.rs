@@ -308,7 +308,7 @@ pub fn objectives(
 }
 
 /// `prefix` then `text` word-wrapped to `width`, continuation lines indented under the text.
-fn wrap_item(
+pub(crate) fn wrap_item(
     prefix: &str,
     text: &str,
     width: u16,

@@ -305,8 +305,14 @@ fn attempt(
 ) {
     if !a.ran {
         out.push(Line::styled(strings::QUIZ_DID_NOT_RUN, theme.error));
+        // Errors wrap: their end (the line, the did-you-mean) is what the learner needs.
         for l in a.output.lines().take(6) {
-            out.push(Line::styled(format!("  {l}"), theme.error));
+            out.extend(super::lesson_pane::wrap_item(
+                "  ",
+                l.trim_start(),
+                width,
+                theme.error,
+            ));
         }
     } else if q.kind == QuestionKind::Command && !a.output.trim().is_empty() {
         // What the command printed: the learner judges it against what was asked.
