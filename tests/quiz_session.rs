@@ -158,3 +158,40 @@ fn export_picks_the_format_by_extension_and_refuses_others() {
     assert_eq!(history.lines().count(), 14, "appended, never replaced");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Finding 7 of the hostile-input issue: an answer a learner typed as `=HYPERLINK(…)` (or
+/// beginning with `+`, `-`, `@`, a tab, a carriage return) would run as a formula in the
+/// spreadsheet a teacher opens the export in. OWASP "CSV Injection": prefix a `'`.
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let mut dangerous = rows();
+    let cells = [
+        "=HYPERLINK(\"http://evil\",\"x\")",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tindent",
+        "\rreturn",
+    ];
+    let base = dangerous[0].clone();
+    dangerous = cells
+        .iter()
+        .map(|c| ResultRow {
+            answer: c.to_string(),
+            question: c.to_string(),
+            ..base.clone()
+        })
+        .collect();
+    let text = String::from_utf8(to_csv(&dangerous).unwrap()).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let back: Vec<ResultRow> = reader.deserialize().map(Result::unwrap).collect();
+    for (row, cell) in back.iter().zip(cells) {
+        assert_eq!(row.answer, format!("'{cell}"), "{text}");
+        assert_eq!(row.question, format!("'{cell}"), "{text}");
+    }
+    // Ordinary answers are untouched.
+    assert_eq!(
+        kubestory::lesson::quiz::results::neutralize("kubectl get pvc"),
+        "kubectl get pvc"
+    );
+}

@@ -9,13 +9,8 @@
 use super::{Invocation, Output, Verb, describe, get, parse_command_line, strings, verbs};
 use crate::sim::Simulation;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 
-/// Where `-f` paths are read from (the script's folder, the editor's buffer…).
-pub trait FileSource {
-    /// The path to read for what the learner typed after -f.
-    fn resolve(&self, path: &str) -> PathBuf;
-}
+pub use super::file_source::FileSource;
 
 /// What a command acts on.
 pub struct Context<'a> {

@@ -29,6 +29,7 @@ pub mod describe;
 pub mod describe_writer;
 pub mod error;
 pub mod execute;
+pub mod file_source;
 mod flagspecs;
 pub mod get;
 pub mod goparse;
@@ -63,7 +64,8 @@ pub use args::{
 };
 pub use describe_writer::{DescribeWriter, EventLine};
 pub use error::KubectlError;
-pub use execute::{Context, FileSource, execute};
+pub use execute::{Context, execute};
+pub use file_source::{DiskFiles, FileSource, MemoryFiles, Overlay};
 pub use output::{Output, Stream};
 pub use parse::{parse_command_line, parse_words};
 pub use print_json::to_json;

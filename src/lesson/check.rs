@@ -7,50 +7,41 @@
 use super::goals::{StepStart, all_met, canonical_kind, check_met, named_objects};
 use super::load::{LoadedLesson, diag, load_dir, load_lesson};
 use super::model::{Lesson, ManifestFile, Nodes};
+use crate::kubectl::MemoryFiles;
 use crate::manifest::Diagnostic;
 use crate::manifest::suggest::did_you_mean;
-use crate::runner::{DirFiles, run_one};
+use crate::runner::run_one;
 use crate::sim::{Cluster, ClusterConfig, Simulation};
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
-/// A scratch folder holding the manifests `kubectl apply -f NAME` reads; removed on drop.
-#[derive(Debug)]
+/// The manifests a lesson's lines read (`kubectl apply -f NAME`), held in memory: the lines
+/// of a lesson can name nothing else (no path reaches the disk), and there is no scratch
+/// folder another user could plant or that a killed run would leave behind.
+#[derive(Debug, Default)]
 pub struct Workspace {
-    /// The folder.
-    pub dir: PathBuf,
+    files: RefCell<MemoryFiles>,
 }
 
 impl Workspace {
-    /// A fresh, empty folder under the system's temporary directory.
-    pub fn new() -> std::io::Result<Workspace> {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("kubestory-lesson-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
-        Ok(Workspace { dir })
+    /// An empty workspace.
+    pub fn new() -> Workspace {
+        Workspace::default()
     }
 
-    /// Writes manifests into the folder (names were checked at load: plain file names).
-    pub fn write(&self, manifests: &[ManifestFile]) -> std::io::Result<()> {
+    /// Adds manifests (names were checked at load: plain file names), replacing any of the
+    /// same name.
+    pub fn write(&self, manifests: &[ManifestFile]) {
+        let mut files = self.files.borrow_mut();
         for m in manifests {
-            std::fs::write(self.dir.join(&m.name), m.content.as_deref().unwrap_or(""))?;
-        }
-        Ok(())
-    }
-
-    /// Where `-f` paths resolve.
-    pub fn files(&self) -> DirFiles {
-        DirFiles {
-            base: self.dir.clone(),
+            files.insert(&m.name, m.content.as_deref().unwrap_or(""));
         }
     }
-}
 
-impl Drop for Workspace {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
+    /// What `-f` paths resolve to: a copy of the manifests written so far.
+    pub fn files(&self) -> MemoryFiles {
+        self.files.borrow().clone()
     }
 }
 
@@ -73,11 +64,10 @@ pub fn starting_cluster(lesson: &Lesson) -> Simulation {
 /// `step` into `ws`. Errors carry the script output of the line that failed.
 pub fn replay_to_step(lesson: &Lesson, step: usize, ws: &Workspace) -> Result<Simulation, String> {
     let mut sim = starting_cluster(lesson);
-    let io = |e: std::io::Error| format!("cannot write the lesson's manifests: {e}");
-    ws.write(&lesson.setup.manifests).map_err(io)?;
+    ws.write(&lesson.setup.manifests);
     run_lines(&mut sim, &lesson.setup.script, ws, "setup")?;
     for (i, s) in lesson.steps.iter().enumerate().take(step + 1) {
-        ws.write(&s.manifests).map_err(io)?;
+        ws.write(&s.manifests);
         if i < step {
             run_lines(
                 &mut sim,
@@ -138,27 +128,10 @@ pub fn lint_lesson(loaded: &LoadedLesson) -> Vec<Diagnostic> {
     let lesson = &loaded.lesson;
     let file = &loaded.file;
     let mut errors = Vec::new();
-    let ws = match Workspace::new() {
-        Ok(ws) => ws,
-        Err(e) => {
-            return vec![diag(
-                file,
-                (1, 1),
-                &format!("cannot create a scratch folder: {e}"),
-                None,
-            )];
-        }
-    };
+    let ws = Workspace::new();
     let mut sim = starting_cluster(lesson);
     let mut seen: BTreeSet<(String, String)> = objects(sim.cluster()).into_iter().collect();
-    if let Err(e) = ws.write(&lesson.setup.manifests) {
-        return vec![diag(
-            file,
-            (1, 1),
-            &format!("cannot write the setup manifests: {e}"),
-            None,
-        )];
-    }
+    ws.write(&lesson.setup.manifests);
     for line in &lesson.setup.script {
         let mut out = String::new();
         if !run_one(&mut sim, line, &ws.files(), &mut out) {
@@ -174,14 +147,7 @@ pub fn lint_lesson(loaded: &LoadedLesson) -> Vec<Diagnostic> {
     for step in &lesson.steps {
         let id_needle = format!("id: {}", step.id);
         let anchor = ["steps:", id_needle.as_str()];
-        if let Err(e) = ws.write(&step.manifests) {
-            errors.push(diag(
-                file,
-                loaded.locate(&anchor),
-                &format!("cannot write manifests: {e}"),
-                None,
-            ));
-        }
+        ws.write(&step.manifests);
         let start = StepStart::of(sim.cluster());
         if !step.demo.is_empty() {
             errors.extend(lint_demo(loaded, step, &sim, &ws, &start));

@@ -6,8 +6,8 @@
 //! commands), and all their text is passed through [`sanitize`].
 
 pub use super::files::MAX_FILE_BYTES;
-use super::files::read_inside;
 use super::files::read_limited;
+use super::files::{check_script_path, read_inside};
 use super::model::{Check, Lesson, ManifestFile};
 use super::sanitize::sanitize;
 use super::yaml;
@@ -15,6 +15,7 @@ use crate::manifest::Diagnostic;
 use crate::manifest::suggest::did_you_mean;
 use crate::runner::script::{Line, parse_line};
 use crate::sim::{Kind, Target};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The most options a predict question may have: the player answers with the keys `a`–`d`.
@@ -54,7 +55,8 @@ pub fn diag(file: &str, at: (u32, u32), message: &str, suggestion: Option<String
     }
 }
 
-/// Reads one lesson file.
+/// Reads one lesson file (a regular file: a FIFO or a device is refused, never opened for a
+/// blocking read).
 pub fn load_lesson(path: &Path) -> Result<LoadedLesson, Vec<Diagnostic>> {
     let file = path.display().to_string();
     let text = read_limited(path).map_err(|m| vec![diag(&file, (1, 1), &m, None)])?;
@@ -81,11 +83,25 @@ pub fn load_dir(dir: &Path) -> (Vec<LoadedLesson>, Vec<Diagnostic>) {
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
         .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
         .collect();
     paths.sort();
     for p in paths {
+        // Only the folder's own regular files: a symbolic link could lead anywhere (its
+        // target is neither followed nor quoted), a FIFO would block the reader.
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                errors.push(diag(
+                    &p.display().to_string(),
+                    (1, 1),
+                    "this lesson file is a symbolic link; lessons are read only from regular files in the folder",
+                    Some("copy the lesson into the folder instead of linking it".into()),
+                ));
+                continue;
+            }
+            Ok(m) if m.is_file() => {}
+            _ => continue,
+        }
         match load_lesson(&p) {
             Ok(l) => lessons.push(l),
             Err(mut e) => errors.append(&mut e),
@@ -186,7 +202,22 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
             Err((msg, hint)) => err(&mut errors, pos, msg, hint),
         }
     }
-    check_script(&lesson.setup.script, file, text, &["setup:"], &mut errors);
+    // The manifests the lesson's lines may name (in memory when they run).
+    let known: BTreeSet<String> = lesson
+        .setup
+        .manifests
+        .iter()
+        .chain(lesson.steps.iter().flat_map(|s| s.manifests.iter()))
+        .map(|m| m.name.clone())
+        .collect();
+    check_script(
+        &lesson.setup.script,
+        file,
+        text,
+        &["setup:"],
+        Some(&known),
+        &mut errors,
+    );
 
     let mut seen_ids: Vec<String> = Vec::new();
     for step in &mut lesson.steps {
@@ -230,8 +261,15 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
                 None,
             );
         }
-        check_script(&step.solution, file, text, &anchor, &mut errors);
-        check_script(&step.demo, file, text, &anchor, &mut errors);
+        check_script(
+            &step.solution,
+            file,
+            text,
+            &anchor,
+            Some(&known),
+            &mut errors,
+        );
+        check_script(&step.demo, file, text, &anchor, Some(&known), &mut errors);
         if let Some(problem) = step.notes.as_deref().and_then(markdown_problem) {
             let mut needles = anchor.to_vec();
             needles.push("notes:");
@@ -350,12 +388,15 @@ pub(super) fn resolve_manifest(
     }
 }
 
-/// Every script line must be a `kubestory sim` line; `cluster` belongs in `cluster:`.
+/// Every script line must be a `kubestory sim` line; `cluster` belongs in `cluster:`; the
+/// files a kubectl line reads (`-f`, `--patch-file`) must be the lesson's own manifests
+/// (`known`, when given), named plainly: no path leaves the lesson.
 pub(super) fn check_script(
     lines: &[String],
     file: &str,
     text: &str,
     anchor: &[&str],
+    known: Option<&BTreeSet<String>>,
     errors: &mut Vec<Diagnostic>,
 ) {
     for line in lines {
@@ -377,6 +418,24 @@ pub(super) fn check_script(
                         .into(),
                 ),
             )),
+            Ok(Line::Kubectl(command)) => {
+                let Ok(inv) = crate::kubectl::parse_command_line(&command) else {
+                    continue;
+                };
+                for path in inv
+                    .flags
+                    .filenames
+                    .iter()
+                    .chain(inv.flags.patch_file.iter())
+                {
+                    if let Err((message, hint)) = check_script_path(path, known) {
+                        // The path's column inside the line (the line is on one row).
+                        let within = l.find(path.as_str()).map_or(0, |i| l[..i].chars().count());
+                        let at = (pos.0, pos.1 + within as u32);
+                        errors.push(diag(file, at, &message, hint));
+                    }
+                }
+            }
             Ok(_) => {}
         }
     }

@@ -8,7 +8,6 @@ pub mod state_json;
 use crate::kubectl::{Context, FileSource, execute};
 use crate::sim::{Cluster, ClusterConfig, SimError, Simulation};
 use script::{Line, NodeOp, parse_line};
-use std::path::{Path, PathBuf};
 
 /// How to run a script.
 #[derive(Clone, Debug, Default)]
@@ -30,22 +29,8 @@ pub struct RunResult {
     pub sim: Simulation,
 }
 
-/// Reads `-f` paths relative to the script's folder.
-pub struct DirFiles {
-    /// The folder.
-    pub base: PathBuf,
-}
-
-impl FileSource for DirFiles {
-    fn resolve(&self, path: &str) -> PathBuf {
-        let p = Path::new(path);
-        if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            self.base.join(p)
-        }
-    }
-}
+/// Reads `-f` paths relative to the script's folder, on disk (`kubestory sim SCRIPT`).
+pub type DirFiles = crate::kubectl::DiskFiles;
 
 /// Runs a script.
 pub fn run_script(text: &str, files: &dyn FileSource, options: &RunOptions) -> RunResult {

@@ -137,8 +137,6 @@ pub struct App {
     /// The name the editor's buffer goes by for `kubectl apply -f NAME` (`editor.yaml` in
     /// the sandbox, the step's manifest name in a lesson).
     pub editor_file: String,
-    /// Where other `-f` names are looked up (the lesson's manifests; `None`: the current folder).
-    pub files_dir: Option<std::path::PathBuf>,
     /// Frames left of the data-loss flash (the event loop ticks while it is non-zero).
     pub flash: u8,
     /// The lesson file reloaded when it changes (`--watch`).
@@ -160,8 +158,16 @@ pub struct App {
     /// Index of the first loss the last action caused: the diagram marks
     /// `losses[highlight_from..seen_losses]` as lost, with their why.
     pub highlight_from: usize,
-    /// Where the editor buffer is written for `kubectl apply -f editor.yaml` (the draft file).
-    pub draft_path: std::path::PathBuf,
+    /// Where the editor buffer is kept between runs (the draft file in the state folder);
+    /// `None` when it is not kept (a quiz's scratch answer, a run without a state folder).
+    pub draft_path: Option<std::path::PathBuf>,
+    /// Which draft the editor holds (see [`super::drafts`]).
+    pub draft_slot: String,
+    /// Every draft edited this session, by slot: switching steps never depends on the disk.
+    pub drafts: std::collections::BTreeMap<String, String>,
+    /// Where a slot's text went when its draft file could not be written (a private file the
+    /// learner is shown at once and again on quitting).
+    pub rescued: std::collections::BTreeMap<String, std::path::PathBuf>,
     /// The colour scheme (`--theme`, remembered in the state folder).
     pub theme: super::theme::ThemeName,
     /// Classroom mode's state (`kubestory present`; `None` otherwise).
@@ -206,7 +212,6 @@ impl App {
             progress: crate::lesson::progress::Progress::default(),
             state_dir: None,
             editor_file: strings::EDITOR_FILE.to_string(),
-            files_dir: None,
             flash: 0,
             watch: None,
             ascii: false,
@@ -217,9 +222,10 @@ impl App {
             seen_event_seq,
             seen_losses,
             highlight_from: seen_losses,
-            draft_path: std::env::temp_dir()
-                .join(format!("kubestory-{}", std::process::id()))
-                .join(strings::EDITOR_FILE),
+            draft_path: None,
+            draft_slot: super::drafts::SANDBOX_SLOT.to_string(),
+            drafts: std::collections::BTreeMap::new(),
+            rescued: std::collections::BTreeMap::new(),
             theme: super::theme::ThemeName::Dark,
             present: None,
             quiz: None,

@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod completion;
 pub mod diagram;
+pub mod drafts;
 pub mod editor;
 pub mod keymap;
 pub mod layout;

@@ -3,41 +3,73 @@
 
 use super::app::{App, LogKind, Mode};
 use super::selection::Item;
-use super::{persist, strings};
-use crate::kubectl::{Context, FileSource, Stream, execute};
+use super::strings;
+use crate::kubectl::file_source::Node;
+use crate::kubectl::{Context, DiskFiles, FileSource, Overlay, Stream, execute};
 use crate::sim::data::FsId;
 use crate::sim::events::EventType;
 use crate::sim::objects::MachineState;
 use crate::sim::{SimError, Target};
 use std::path::PathBuf;
 
-/// Serves the editor buffer (written to its draft file) under the editor's file name
-/// (`editor.yaml`, or the lesson manifest's name); other names come from the lesson's
-/// manifests, or the current folder in the sandbox.
+/// What `-f NAME` reads from the command line and `Ctrl-S`: the editor's buffer under its
+/// file name (and under `editor.yaml`), as it is on screen; other names from the lesson's (or
+/// quiz question's) manifests, in memory, so a lesson reaches no other file; in the sandbox,
+/// the current folder, as kubectl would.
 struct EditorFiles {
     name: String,
-    draft: PathBuf,
-    dir: Option<PathBuf>,
+    text: String,
+    under: Box<dyn FileSource>,
+}
+
+impl EditorFiles {
+    fn overlay(&self) -> Overlay<'_> {
+        Overlay {
+            name: &self.name,
+            text: &self.text,
+            under: self.under.as_ref(),
+        }
+    }
+
+    fn is_editor_file(path: &str) -> bool {
+        path.strip_prefix("./").unwrap_or(path) == strings::EDITOR_FILE
+    }
 }
 
 impl FileSource for EditorFiles {
-    fn resolve(&self, path: &str) -> PathBuf {
-        let bare = path.strip_prefix("./").unwrap_or(path);
-        if bare == self.name || path == strings::EDITOR_FILE {
-            return self.draft.clone();
+    fn node(&self, path: &str) -> Node {
+        if Self::is_editor_file(path) {
+            return Node::File;
         }
-        match &self.dir {
-            Some(dir) if !bare.contains('/') && !bare.starts_with('.') => dir.join(bare),
-            _ => PathBuf::from(path),
+        self.overlay().node(path)
+    }
+
+    fn read(&self, path: &str) -> Option<String> {
+        if Self::is_editor_file(path) {
+            return Some(self.text.clone());
         }
+        self.overlay().read(path)
+    }
+
+    fn list(&self, path: &str, max: usize) -> Vec<String> {
+        self.overlay().list(path, max)
     }
 }
 
 fn files(app: &App) -> EditorFiles {
+    let under: Box<dyn FileSource> = if let Some(p) = &app.player {
+        Box::new(p.workspace.files())
+    } else if let Some(q) = &app.quiz {
+        Box::new(q.workspace.as_ref().map(|w| w.files()).unwrap_or_default())
+    } else {
+        Box::new(DiskFiles {
+            base: PathBuf::from("."),
+        })
+    };
     EditorFiles {
         name: app.editor_file.clone(),
-        draft: app.draft_path.clone(),
-        dir: app.files_dir.clone(),
+        text: app.editor.text(),
+        under,
     }
 }
 
@@ -103,13 +135,12 @@ fn run_sim_line(app: &mut App, line: &str) {
     observe(app);
 }
 
-/// `Ctrl-S` in the editor: saves the draft and runs `kubectl apply -f NAME`.
+/// `Ctrl-S` in the editor: saves the draft and runs `kubectl apply -f NAME` on the buffer.
 pub fn apply_editor(app: &mut App) {
-    if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
-        app.message = Some(format!("cannot save the draft: {e}"));
-        return;
-    }
-    app.draft_dirty = false;
+    // The buffer is applied as it is on screen, whether or not the draft could be saved
+    // (save_draft says so when it cannot).
+    app.draft_dirty = true;
+    crate::ui::player::save_draft(app);
     let name = app.editor_file.clone();
     run_command(app, &format!("kubectl apply -f {name}"));
     app.mode = Mode::Normal;

@@ -42,9 +42,13 @@ pub enum Restored {
     Failed(String),
 }
 
-/// Reads the draft at `path`; an unreadable one is renamed to `*.corrupt`.
+/// The largest draft read back (far above any manifest the loader accepts).
+pub const MAX_DRAFT_BYTES: u64 = 4 << 20;
+
+/// Reads the draft at `path` (a regular file only: a FIFO planted there cannot block the
+/// start); one that is not text is renamed to `*.corrupt`.
 pub fn restore(path: &Path) -> Restored {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::kubectl::file_source::read_regular_bytes(path, MAX_DRAFT_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Restored::Nothing,
         Err(e) => return Restored::Failed(e.to_string()),

@@ -9,6 +9,7 @@
 //! state.
 
 use super::app::{App, LogKind, Screen, Tab};
+use super::drafts;
 use super::editor::Editor;
 use super::persist;
 use super::strings;
@@ -74,10 +75,9 @@ pub fn start(app: &mut App, loaded: LoadedLesson, step: Option<usize>) -> Result
     let step = step
         .unwrap_or(if saved.finished { 0 } else { saved.step })
         .min(last);
-    let workspace = Workspace::new().map_err(|e| format!("cannot create a scratch folder: {e}"))?;
+    let workspace = Workspace::new();
     save_draft(app);
     let sim = replay_to_step(&loaded.lesson, step, &workspace)?;
-    app.files_dir = Some(workspace.dir.clone());
     app.player = Some(Player {
         loaded,
         step,
@@ -137,65 +137,58 @@ fn enter_step(app: &mut App, step: usize) {
 }
 
 /// Puts the manifest of the latest step up to `step` that provides one into the editor: the
-/// learner's saved draft of it when there is one, else the lesson's text.
+/// learner's draft of it when there is one, else the lesson's text. When no step so far has
+/// a manifest, the editor holds this step's own (empty) draft, never another lesson's or the
+/// sandbox's.
 fn load_step_manifest(app: &mut App, step: usize) {
     let Some(p) = &app.player else {
         return;
     };
     let lesson = p.lesson();
-    let Some((owner, file)) = lesson
+    let (owner, name, original) = match lesson
         .steps
         .iter()
         .take(step + 1)
         .rev()
         .find_map(|s| s.manifests.first().map(|m| (s.id.clone(), m.clone())))
-    else {
-        return;
+    {
+        Some((owner, file)) => (owner, file.name, file.content.unwrap_or_default()),
+        None => match lesson.steps.get(step) {
+            Some(s) => (
+                s.id.clone(),
+                strings::EDITOR_FILE.to_string(),
+                String::new(),
+            ),
+            None => return,
+        },
     };
-    let draft = draft_path(app, &lesson.id, &owner, &file.name);
-    if app.editor_file == file.name && app.draft_path == draft {
+    let lesson_id = lesson.id.clone();
+    let slot = drafts::step_slot(&lesson_id, &owner);
+    if app.draft_slot == slot && app.editor_file == name {
         return;
     }
-    save_draft(app);
-    let original = file.content.clone().unwrap_or_default();
-    let (text, restored) = match persist::restore(&draft) {
-        persist::Restored::Draft(t) => {
-            let changed = t != original;
-            (t, changed)
-        }
-        _ => (original, false),
-    };
-    app.editor = Editor::new(&text);
-    app.editor_file = file.name.clone();
-    app.draft_path = draft;
-    // Written at once, so `kubectl apply -f NAME` reads what the editor shows.
-    app.draft_dirty = true;
-    save_draft(app);
-    if restored {
-        app.note(&strings::draft_restored_for(&file.name));
+    let path = drafts::step_path(app, &lesson_id, &owner);
+    let restored = drafts::switch(app, &slot, path).filter(|t| *t != original);
+    app.editor = Editor::new(restored.as_deref().unwrap_or(&original));
+    app.editor_file = name.clone();
+    if restored.is_some() {
+        app.note(&strings::draft_restored_for(&name));
     }
 }
 
-/// Where the learner's edits of a step's manifest are kept.
-fn draft_path(app: &App, lesson: &str, step: &str, name: &str) -> PathBuf {
-    match &app.state_dir {
-        Some(dir) => progress::draft_path(dir, lesson, step),
-        None => app
-            .files_dir
-            .clone()
-            .unwrap_or_else(std::env::temp_dir)
-            .join(format!("draft-{step}-{name}")),
-    }
-}
-
-/// Writes the editor buffer to its draft file when it changed.
+/// Keeps the editor buffer when it changed (see [`drafts::save`]).
 pub fn save_draft(app: &mut App) {
-    if app.draft_dirty {
-        if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
-            app.message = Some(format!("cannot save the draft: {e}"));
-        }
-        app.draft_dirty = false;
-    }
+    drafts::save(app);
+}
+
+/// The draft the sandbox's editor holds, restored (or `None`), after the editor switched to
+/// the sandbox's slot.
+pub fn restore_draft(app: &mut App) -> Option<String> {
+    let path = app
+        .state_dir
+        .as_ref()
+        .map(|dir| dir.join(persist::SANDBOX_DRAFT));
+    drafts::switch(app, drafts::SANDBOX_SLOT, path)
 }
 
 /// Saves progress when kubestory has a state folder (tests and `--no-save` runs have none).
@@ -304,12 +297,8 @@ pub fn next_step(app: &mut App) {
         rebuild_at(app, next);
         return;
     }
-    let written = app
-        .player
-        .as_ref()
-        .map(|p| p.workspace.write(&p.lesson().steps[next].manifests));
-    if let Some(Err(e)) = written {
-        app.message = Some(format!("cannot write the step's manifests: {e}"));
+    if let Some(p) = app.player.as_ref() {
+        p.workspace.write(&p.lesson().steps[next].manifests);
     }
     enter_step(app, next);
 }
@@ -417,7 +406,6 @@ pub fn leave(app: &mut App) {
     save_draft(app);
     save_progress(app);
     app.player = None;
-    app.files_dir = None;
     app.screen = Screen::Picker;
     if let Some(id) = app.progress.last_lesson.clone() {
         app.picker.select_id(&id);
@@ -452,7 +440,7 @@ pub fn reload(app: &mut App) {
             };
             let step = p.step.min(loaded.lesson.steps.len().saturating_sub(1));
             let of = loaded.lesson.steps.len();
-            let written = p.workspace.write(
+            p.workspace.write(
                 loaded
                     .lesson
                     .steps
@@ -463,12 +451,6 @@ pub fn reload(app: &mut App) {
             p.loaded = loaded;
             p.step = step;
             p.met.clear();
-            if let Err(e) = written {
-                app.push_log(
-                    LogKind::Error,
-                    &format!("cannot write the step's manifests: {e}"),
-                );
-            }
             refresh_goals(app, false);
             app.message = Some(strings::reloaded(&display, step + 1, of));
             app.note(&strings::reloaded(&display, step + 1, of));

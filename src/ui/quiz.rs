@@ -127,10 +127,9 @@ pub fn start(
     app.player = None;
     app.mode = Mode::Normal;
     app.help = false;
-    // The quiz's manifests are scratch: never written over a lesson's draft.
-    app.draft_path = std::env::temp_dir()
-        .join(format!("kubestory-quiz-{}", std::process::id()))
-        .join(strings::EDITOR_FILE);
+    // The quiz's manifests are scratch, in memory: never written over a lesson's draft.
+    app.draft_path = None;
+    app.draft_slot = "quiz".to_string();
     app.draft_dirty = false;
     app.quiz = Some(QuizUi {
         session,
@@ -177,7 +176,6 @@ fn ask(app: &mut App) {
                 .into_iter()
                 .map(|(_, t)| t)
                 .collect();
-            app.files_dir = Some(sc.ws.dir.clone());
             quiz.workspace = Some(sc.ws);
             app.reset_sim(sc.sim);
             app.log.clear();
@@ -363,7 +361,6 @@ fn show_attempt(
     };
     app.push_log(kind, attempt.output.trim_end());
     ops::observe(app);
-    app.files_dir = Some(sc.ws.dir.clone());
     if let Some(quiz) = app.quiz.as_mut() {
         quiz.workspace = Some(sc.ws);
     }
@@ -464,7 +461,6 @@ pub fn leave(app: &mut App) {
         app.effects.push(effect);
     }
     app.quiz = None;
-    app.files_dir = None;
     app.mode = Mode::Normal;
     app.screen = Screen::Picker;
 }

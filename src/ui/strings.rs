@@ -177,7 +177,29 @@ pub fn progress_set_aside(path: &str, why: &str) -> String {
 
 /// The message shown when the saved draft could not be read and was set aside.
 pub fn draft_set_aside(path: &str) -> String {
-    format!("your saved draft could not be read; it was kept as {path}")
+    format!("your saved draft could not be read (it is not text); it was set aside as {path}")
+}
+
+/// A draft file that exists but could not be read at all.
+pub fn draft_unreadable(path: &str, why: &str) -> String {
+    format!("cannot read your saved draft {path}: {why}; the editor starts from the lesson's text")
+}
+
+/// The draft file could not be written; the text went to a private rescue file.
+pub fn draft_rescued(path: &str, why: &str, kept: &str) -> String {
+    format!("cannot save your edit to {path} ({why}); it is kept in {kept}")
+}
+
+/// Neither the draft file nor a rescue file could be written.
+pub fn draft_not_saved(path: &str, why: &str, rescue_why: &str) -> String {
+    format!(
+        "cannot save your edit to {path} ({why}) nor to a temporary file ({rescue_why}); it stays in the editor while kubestory runs: copy it out (Ctrl-O opens $EDITOR)"
+    )
+}
+
+/// Printed after the terminal is restored, one line per draft that could not be saved.
+pub fn rescued_on_exit(slot: &str, path: &str) -> String {
+    format!("kubestory: your edit ({slot}) could not be saved in the state folder; it is in {path}")
 }
 
 /// The log when a survivors question's scenario is up.

@@ -84,7 +84,7 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
     app.theme = options.theme;
     app.state_dir = state_dir.clone();
     if let Some(dir) = &state_dir {
-        app.draft_path = dir.join(persist::SANDBOX_DRAFT);
+        app.draft_path = Some(dir.join(persist::SANDBOX_DRAFT));
         let (progress, outcome) = crate::lesson::progress::load(dir);
         app.progress = progress;
         match outcome {
@@ -178,6 +178,11 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
     ratatui::restore();
     save_draft(&mut app);
     super::player::save_progress(&mut app);
+    // Text that could not be saved in the state folder: say where it is, now that the
+    // learner sees their shell again.
+    if let Some(text) = super::drafts::farewell(&app) {
+        eprintln!("{text}");
+    }
     // The notes terminal learns that the presentation is over.
     if app.present.is_some()
         && let Some(dir) = &app.state_dir
@@ -374,12 +379,20 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
-/// Suspends the TUI, edits the draft in `$VISUAL`/`$EDITOR` (default `vi`), and reloads it.
+/// Suspends the TUI, edits the buffer in `$VISUAL`/`$EDITOR` (default `vi`), and reloads it.
+/// The editor works on a private temporary copy (removed afterwards), so it never depends on
+/// the state folder being writable; what comes back is kept like any edit.
 fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Result<()> {
-    if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
-        app.message = Some(format!("cannot save the draft: {e}"));
-        return Ok(());
-    }
+    let copy = match super::drafts::external_copy(app) {
+        Ok(copy) => copy,
+        Err(e) => {
+            app.message = Some(format!(
+                "{} (a temporary copy: {e})",
+                strings::EXTERNAL_EDITOR_FAILED
+            ));
+            return Ok(());
+        }
+    };
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".into());
@@ -393,7 +406,7 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre:
     ratatui::restore();
     let status = std::process::Command::new(&program)
         .args(words)
-        .arg(&app.draft_path)
+        .arg(copy.path())
         .status();
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
@@ -404,7 +417,7 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre:
     )?;
     terminal.clear()?;
     match status {
-        Ok(_) => match std::fs::read_to_string(&app.draft_path) {
+        Ok(_) => match std::fs::read_to_string(copy.path()) {
             Ok(text) => {
                 update(app, Action::SetDraft(text));
                 app.mode = Mode::Editor;

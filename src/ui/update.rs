@@ -5,7 +5,7 @@ use super::action::{Action, Move};
 use super::app::{App, Effect, Mode, Screen};
 use super::editor::Editor;
 use super::panes::cluster_tree;
-use super::{completion, layout, ops, panes, persist, player, present, quiz, strings};
+use super::{completion, layout, ops, panes, player, present, quiz, strings};
 use ratatui_textarea::{Input, Key};
 
 /// Applies one action to the app.
@@ -154,28 +154,16 @@ fn open_picked(app: &mut App) {
                 crate::sim::ClusterConfig::default(),
             )));
             app.player = None;
-            app.files_dir = None;
             app.editor_file = strings::EDITOR_FILE.to_string();
-            if let Some(dir) = &app.state_dir {
-                app.draft_path = dir.join(persist::SANDBOX_DRAFT);
-            }
             app.screen = Screen::Play;
             app.tab = crate::ui::app::Tab::Cluster;
             app.note(strings::EMPTY_LOG);
-            if app.state_dir.is_some() {
-                match persist::restore(&app.draft_path) {
-                    persist::Restored::Nothing => {}
-                    persist::Restored::Draft(text) => {
-                        app.editor = Editor::new(&text);
-                        app.note(strings::DRAFT_RESTORED);
-                    }
-                    persist::Restored::SetAside(path) => {
-                        app.note(&strings::draft_set_aside(&path.display().to_string()))
-                    }
-                    persist::Restored::Failed(e) => {
-                        app.note(&format!("cannot read the saved draft: {e}"))
-                    }
+            match player::restore_draft(app) {
+                Some(text) => {
+                    app.editor = Editor::new(&text);
+                    app.note(strings::DRAFT_RESTORED);
                 }
+                None => app.editor = Editor::new(""),
             }
         }
     }

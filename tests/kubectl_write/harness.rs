@@ -1,31 +1,15 @@
 //! A kubectl session over a fresh simulated cluster, with `-f` files in a temporary folder.
 
-use kubestory::kubectl::{Context, FileSource, Output, execute};
+use kubestory::kubectl::{Context, DiskFiles, Output, execute};
 use kubestory::sim::{Cluster, ClusterConfig, Simulation};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-/// `-f` paths resolve inside a folder.
-pub struct Folder(pub PathBuf);
-
-impl FileSource for Folder {
-    fn resolve(&self, path: &str) -> PathBuf {
-        self.0.join(path)
-    }
-}
-
-/// A cluster, its files and the commands run so far.
+/// A cluster, its files (`-f` paths resolve inside a private temporary folder, removed when
+/// the session is dropped) and the commands run so far.
 pub struct Session {
     pub sim: Simulation,
-    pub folder: Folder,
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.folder.0);
-    }
+    pub folder: DiskFiles,
+    _dir: tempfile::TempDir,
 }
 
 impl Session {
@@ -36,19 +20,22 @@ impl Session {
 
     /// A cluster with this configuration.
     pub fn with(config: ClusterConfig) -> Session {
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("kubestory-kw-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dir = tempfile::Builder::new()
+            .prefix("kubestory-kw-")
+            .tempdir()
+            .expect("temp dir");
         Session {
             sim: Simulation::new(Cluster::new(config)),
-            folder: Folder(dir),
+            folder: DiskFiles {
+                base: dir.path().to_path_buf(),
+            },
+            _dir: dir,
         }
     }
 
     /// Writes a file (folders created as needed).
     pub fn write(&self, name: &str, text: &str) {
-        let path = self.folder.0.join(name);
+        let path = self.folder.base.join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("folder");
         }
@@ -58,7 +45,7 @@ impl Session {
     /// The folder's path.
     #[allow(dead_code)]
     pub fn path(&self) -> &Path {
-        &self.folder.0
+        &self.folder.base
     }
 
     /// Runs a command line.

@@ -7,13 +7,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
 
-/// A sandbox whose drafts go to a private temporary file.
-pub fn app(name: &str) -> App {
-    let mut app = App::sandbox();
-    app.draft_path = std::env::temp_dir()
-        .join(format!("kubestory-test-{}-{name}", std::process::id()))
-        .join("editor.yaml");
-    app
+/// A sandbox whose drafts are not kept (no state folder): nothing is written to disk.
+pub fn app(_name: &str) -> App {
+    App::sandbox()
 }
 
 /// A plain key.

@@ -4,16 +4,11 @@
 //! gives its `.json`, `.yaml` and `.yml` files in name order, and its sub-folders' only with
 //! `-R`. A missing path stops the whole command before anything is sent.
 
-use super::super::execute::FileSource;
+use super::super::file_source::{FileSource, Node};
 use super::super::strings;
-use std::io::Read;
-use std::path::{Path, PathBuf};
 
 /// cli-runtime's `FileExtensions`.
 const FILE_EXTENSIONS: &[&str] = &["json", "yaml", "yml"];
-/// The most bytes read from one file (the manifest loader refuses anything above 1 MiB, and
-/// says so; this only bounds reading).
-const READ_LIMIT: u64 = 4 << 20;
 /// The most files one `-f` folder may expand to.
 const MAX_FILES: usize = 500;
 /// The most folder entries looked at for one `-f` folder (`-f / -R` must not walk a disk).
@@ -58,25 +53,22 @@ pub fn read_paths(
         if typed.starts_with("http://") || typed.starts_with("https://") {
             return Err(FilesError::Kubestory(strings::url_not_simulated(typed)));
         }
-        let real = files.resolve(typed);
-        let Ok(meta) = std::fs::metadata(&real) else {
-            errors.push(format!(
+        match files.node(typed) {
+            Node::Missing => errors.push(format!(
                 "the path {} does not exist",
                 crate::kubectl::goparse::quote(typed)
-            ));
-            continue;
-        };
-        if meta.is_dir() {
-            let before = out.len();
-            let mut budget = MAX_ENTRIES;
-            walk(&real, typed, recursive, 0, &mut budget, &mut out);
-            if out.len() == before {
-                errors.push(format!(
-                    "error reading [{typed}]: recognized file extensions are [.json .yaml .yml]"
-                ));
+            )),
+            Node::Folder => {
+                let before = out.len();
+                let mut budget = MAX_ENTRIES;
+                walk(files, typed, recursive, 0, &mut budget, &mut out);
+                if out.len() == before {
+                    errors.push(format!(
+                        "error reading [{typed}]: recognized file extensions are [.json .yaml .yml]"
+                    ));
+                }
             }
-        } else if meta.is_file() {
-            match read_limited(&real) {
+            Node::File => match files.read(typed) {
                 Some(text) => out.push(SourceFile {
                     name: typed.clone(),
                     text,
@@ -85,9 +77,10 @@ pub fn read_paths(
                     "the path {} cannot be accessed",
                     crate::kubectl::goparse::quote(typed)
                 )),
+            },
+            Node::Other => {
+                return Err(FilesError::Kubestory(strings::not_a_regular_file(typed)));
             }
-        } else {
-            return Err(FilesError::Kubestory(strings::not_a_regular_file(typed)));
         }
     }
     if errors.is_empty() {
@@ -99,65 +92,44 @@ pub fn read_paths(
 
 /// `filepath.Walk` in lexical order: files of known extensions, sub-folders with `-R`.
 fn walk(
-    dir: &Path,
+    files: &dyn FileSource,
     shown: &str,
     recursive: bool,
     depth: usize,
     budget: &mut usize,
     out: &mut Vec<SourceFile>,
 ) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut names: Vec<(String, PathBuf)> = entries
-        .take(MAX_ENTRIES)
-        .flatten()
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .collect();
-    names.sort();
-    for (name, path) in names {
+    for name in files.list(shown, MAX_ENTRIES) {
         if out.len() >= MAX_FILES || *budget == 0 {
             return;
         }
         *budget -= 1;
         let shown_path = format!("{}/{name}", shown.trim_end_matches('/'));
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
-            if recursive && depth < MAX_DEPTH {
-                walk(&path, &shown_path, recursive, depth + 1, budget, out);
+        match files.node(&shown_path) {
+            Node::Folder if recursive && depth < MAX_DEPTH => {
+                walk(files, &shown_path, recursive, depth + 1, budget, out);
             }
-            continue;
-        }
-        let known = Path::new(&name)
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| FILE_EXTENSIONS.contains(&e));
-        let regular = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
-        if known && regular {
-            if let Some(text) = read_limited(&path) {
-                out.push(SourceFile {
-                    name: shown_path,
-                    text,
-                });
+            Node::File => {
+                let known = std::path::Path::new(&name)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| FILE_EXTENSIONS.contains(&e));
+                if known && let Some(text) = files.read(&shown_path) {
+                    out.push(SourceFile {
+                        name: shown_path,
+                        text,
+                    });
+                }
             }
+            _ => {}
         }
     }
-}
-
-fn read_limited(path: &Path) -> Option<String> {
-    let file = std::fs::File::open(path).ok()?;
-    let mut bytes = Vec::new();
-    file.take(READ_LIMIT).read_to_end(&mut bytes).ok()?;
-    Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Reads one file named by the learner (`--patch-file`): `None` when it cannot be read.
 pub fn read_one(typed: &str, files: &dyn FileSource) -> Option<String> {
-    let real = files.resolve(typed);
-    if !std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
-        return None;
+    match files.node(typed) {
+        Node::File => files.read(typed),
+        _ => None,
     }
-    read_limited(&real)
 }

@@ -26,11 +26,10 @@ pub struct Scenario {
 /// Builds the question's starting cluster. An error is a bug in the lesson (a scenario line
 /// that fails), reported by lint, never the learner's fault.
 pub fn build_scenario(lesson: &Lesson, q: &Question) -> Result<Scenario, String> {
-    let ws = Workspace::new().map_err(|e| format!("cannot create a scratch folder: {e}"))?;
+    let ws = Workspace::new();
     let mut sim = starting_cluster(lesson);
     if let Some(setup) = &q.scenario {
-        ws.write(&setup.manifests)
-            .map_err(|e| format!("cannot write the scenario's manifests: {e}"))?;
+        ws.write(&setup.manifests);
         run_lines(
             &mut sim,
             &setup.script,
@@ -191,8 +190,7 @@ pub fn attempt_fix(
         name: name.to_string(),
         content: Some(text.to_string()),
         file: None,
-    }])
-    .map_err(|e| format!("cannot write the answer: {e}"))?;
+    }]);
     let start = StepStart::of(sim.cluster());
     let mut output = String::new();
     let ran = run_one(

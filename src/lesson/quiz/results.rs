@@ -101,13 +101,35 @@ pub fn export(rows: &[ResultRow], path: &Path) -> Result<(), ResultsError> {
     std::fs::rename(&tmp, path).map_err(io)
 }
 
-/// The rows as CSV text (header included).
+/// The rows as CSV text (header included). Every text cell is made safe to open in a
+/// spreadsheet: see [`neutralize`].
 pub fn to_csv(rows: &[ResultRow]) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for r in rows {
-        w.serialize(r)?;
+        let safe = ResultRow {
+            quiz: neutralize(&r.quiz),
+            lesson: neutralize(&r.lesson),
+            question: neutralize(&r.question),
+            kind: neutralize(&r.kind),
+            answer: neutralize(&r.answer),
+            date: neutralize(&r.date),
+            ..r.clone()
+        };
+        w.serialize(&safe)?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A CSV cell a spreadsheet will not run as a formula: a cell that begins with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP, "CSV Injection":
+/// <https://owasp.org/www-community/attacks/CSV_Injection>). Answers are learners' text
+/// (a typed command, a whole manifest), and exports are opened by teachers.
+pub fn neutralize(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 /// Appends rows to the local history (`quiz-results.jsonl` in the state folder).

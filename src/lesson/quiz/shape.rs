@@ -8,6 +8,7 @@ use crate::lesson::load::{
     check_names, check_script, diag, locate, markdown_problem, resolve_manifest,
 };
 use crate::manifest::Diagnostic;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Most options a choice question may have: learners answer with the keys a to f.
@@ -243,9 +244,19 @@ pub fn check_questions(
                     None,
                 ));
             }
-            check_script(&setup.script, file, text, &anchor, errors);
         }
-        check_script(&q.then, file, text, &anchor, errors);
+        // A question's lines read its scenario's manifests and its broken manifest.
+        let known: BTreeSet<String> = q
+            .scenario
+            .iter()
+            .flat_map(|s| s.manifests.iter())
+            .chain(q.manifest.iter())
+            .map(|m| m.name.clone())
+            .collect();
+        if let Some(setup) = &q.scenario {
+            check_script(&setup.script, file, text, &anchor, Some(&known), errors);
+        }
+        check_script(&q.then, file, text, &anchor, Some(&known), errors);
         if let Some(m) = q.manifest.as_mut() {
             resolve_manifest(m, folder, file, text, &anchor, errors);
         }
@@ -258,9 +269,18 @@ pub fn check_questions(
                     None,
                 ));
             }
-            check_script(std::slice::from_ref(line), file, text, &anchor, errors);
+            check_script(
+                std::slice::from_ref(line),
+                file,
+                text,
+                &anchor,
+                Some(&known),
+                errors,
+            );
         }
-        check_script(&q.wrong, file, text, &anchor, errors);
+        // Wrong answers may name a file that does not exist (a typo is a wrong answer), but
+        // never one outside the lesson.
+        check_script(&q.wrong, file, text, &anchor, None, errors);
         for g in &q.goals {
             check_names(&g.check, file, text, &anchor, errors);
         }
