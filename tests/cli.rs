@@ -93,8 +93,8 @@ fn an_unknown_lesson_id_is_refused_with_a_suggestion() {
 
 #[test]
 fn list_shows_progress_and_reset_clears_it() {
-    let state = std::env::temp_dir().join(format!("kubestory-cli-reset-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&state);
+    let state_guard = tempfile::tempdir().expect("tempdir");
+    let state = state_guard.path().to_path_buf();
     let dir = state.join("kubestory");
     std::fs::create_dir_all(dir.join("drafts/container-filesystem")).expect("dirs");
     std::fs::write(
@@ -140,8 +140,8 @@ fn list_shows_progress_and_reset_clears_it() {
 /// `--theme` is remembered: for `present` apart from the rest; an unknown theme is refused.
 #[test]
 fn the_theme_is_remembered_per_mode() {
-    let state = std::env::temp_dir().join(format!("kubestory-cli-theme-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&state);
+    let state_guard = tempfile::tempdir().expect("tempdir");
+    let state = state_guard.path().to_path_buf();
     let run = |args: &[&str]| {
         kubestory()
             .args(args)

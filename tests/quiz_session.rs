@@ -137,7 +137,8 @@ fn csv_quotes_answers_with_commas_quotes_and_newlines() {
 
 #[test]
 fn export_picks_the_format_by_extension_and_refuses_others() {
-    let dir = std::env::temp_dir().join(format!("kubestory-quiz-export-{}", std::process::id()));
+    let dir_guard = tempfile::tempdir().expect("tempdir");
+    let dir = dir_guard.path().to_path_buf();
     std::fs::create_dir_all(&dir).unwrap();
     export(&rows(), &dir.join("r.json")).unwrap();
     let back: Vec<ResultRow> =

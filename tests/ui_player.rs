@@ -242,8 +242,8 @@ fn the_command_line_runs_story_crash_and_node_lines_too() {
 
 #[test]
 fn a_corrupt_progress_file_is_set_aside_and_reported_not_fatal() {
-    let state = std::env::temp_dir().join(format!("kubestory-corrupt-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&state);
+    let state_guard = tempfile::tempdir().expect("tempdir");
+    let state = state_guard.path().to_path_buf();
     std::fs::create_dir_all(&state).expect("dir");
     std::fs::write(state.join("progress.json"), "{ this is not json").expect("write");
     let (lessons, _) = kubestory::lesson::builtin_lessons();
@@ -264,8 +264,8 @@ fn a_corrupt_progress_file_is_set_aside_and_reported_not_fatal() {
 
 #[test]
 fn edits_of_a_steps_manifest_are_kept_when_the_learner_leaves_and_comes_back() {
-    let state = std::env::temp_dir().join(format!("kubestory-edits-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&state);
+    let state_guard = tempfile::tempdir().expect("tempdir");
+    let state = state_guard.path().to_path_buf();
     let open = || {
         let (lessons, _) = kubestory::lesson::builtin_lessons();
         kubestory::ui::terminal::prepare(
@@ -299,8 +299,8 @@ fn edits_of_a_steps_manifest_are_kept_when_the_learner_leaves_and_comes_back() {
 
 #[test]
 fn watch_reloads_the_lesson_file_and_keeps_the_cluster_or_shows_the_errors() {
-    let dir = std::env::temp_dir().join(format!("kubestory-watch-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir_guard = tempfile::tempdir().expect("tempdir");
+    let dir = dir_guard.path().to_path_buf();
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("lesson.yaml");
     let original = include_str!("../lessons/02-container-filesystem.yaml");

@@ -71,7 +71,8 @@ mod tests {
 
     #[test]
     fn drafts_round_trip_and_corrupt_files_are_set_aside() {
-        let dir = std::env::temp_dir().join(format!("kubestory-persist-{}", std::process::id()));
+        let dir_guard = tempfile::tempdir().expect("tempdir");
+        let dir = dir_guard.path().to_path_buf();
         let path = dir.join("draft.yaml");
         assert_eq!(restore(&path), Restored::Nothing);
         write_atomic(&path, "kind: Pod\n").expect("write");
