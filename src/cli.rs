@@ -10,9 +10,18 @@ pub struct Cli {
     /// What to do; with none, kubestory opens the lesson picker.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Draw the interface with ASCII characters only (colours follow NO_COLOR).
-    #[arg(long, global = true)]
-    pub ascii: bool,
+    /// Draw the interface with ASCII characters only (colours follow NO_COLOR). Automatic when
+    /// the locale is not UTF-8 (LC_ALL, LC_CTYPE, LANG; none set counts as C);
+    /// `--ascii=false` draws box-drawing characters anyway.
+    #[arg(
+        long,
+        global = true,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true"
+    )]
+    pub ascii: Option<bool>,
     /// Go straight into this lesson (its id, as `kubestory list` prints it), where you left it.
     #[arg(long, value_name = "ID", conflicts_with = "sandbox")]
     pub lesson: Option<String>,
