@@ -9,22 +9,33 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The private tmux socket of this test process.
-fn socket() -> String {
-    format!("kubestory-sig-{}", std::process::id())
+/// The private tmux socket of one test (one tmux server each, so that each test can end its
+/// server and remove its socket file).
+fn socket(name: &str) -> String {
+    format!("kubestory-sig-{}-{name}", std::process::id())
 }
 
-/// Runs a tui-drive subcommand on the private socket; returns (success, stdout).
+/// Runs a tui-drive subcommand on the session's private socket; returns (success, stdout).
 fn td(args: &[&str]) -> (bool, String) {
     let out = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/tui-drive"))
         .args(args)
-        .env("TUI_DRIVE_SOCKET", socket())
+        .env("TUI_DRIVE_SOCKET", socket(args[1]))
         .output()
         .expect("run tui-drive");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
     )
+}
+
+/// Runs tmux itself on the session's socket; returns its standard output, trimmed.
+fn tmux(name: &str, args: &[&str]) -> String {
+    Command::new("tmux")
+        .args(["-L", &socket(name), "-f", "/dev/null"])
+        .args(args)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
 }
 
 fn tmux_available() -> bool {
@@ -48,6 +59,8 @@ fn tmux_available() -> bool {
 struct Session {
     name: &'static str,
     state: PathBuf,
+    /// The tmux server's socket file.
+    socket_path: String,
 }
 
 impl Session {
@@ -69,7 +82,12 @@ impl Session {
             "--norc",
             "--noprofile",
         ]);
-        Session { name, state }
+        let socket_path = tmux(name, &["display-message", "-p", "#{socket_path}"]);
+        Session {
+            name,
+            state,
+            socket_path,
+        }
     }
 
     /// Types `line` into the shell and presses Enter.
@@ -83,7 +101,7 @@ impl Session {
     /// hold `EXIT=` itself).
     fn launch(&self, env: &str, args: &str) {
         self.shell(&format!(
-            "cd {dir} && {env} XDG_STATE_HOME={state} sh -c 'echo $$ > {state}/pid; exec {bin} {args}'; echo \"EXIT\"\"=$?\"",
+            "ulimit -c 0; cd {dir} && {env} XDG_STATE_HOME={state} sh -c 'echo $$ > {state}/pid; exec {bin} {args}'; echo \"EXIT\"\"=$?\"",
             dir = env!("CARGO_MANIFEST_DIR"),
             state = self.state.display(),
             bin = env!("CARGO_BIN_EXE_kubestory"),
@@ -129,13 +147,16 @@ impl Session {
     /// tmux's own view of the terminal: (alternate screen on, mouse reporting on, cursor
     /// shown).
     fn modes(&self) -> (bool, bool, bool) {
-        let out = Command::new("tmux")
-            .args(["-L", &socket(), "-f", "/dev/null", "display-message", "-p"])
-            .args(["-t", self.name])
-            .arg("#{alternate_on} #{mouse_any_flag} #{cursor_flag}")
-            .output()
-            .expect("tmux display-message");
-        let text = String::from_utf8_lossy(&out.stdout);
+        let text = tmux(
+            self.name,
+            &[
+                "display-message",
+                "-p",
+                "-t",
+                self.name,
+                "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+            ],
+        );
         let flags: Vec<bool> = text.split_whitespace().map(|f| f == "1").collect();
         assert_eq!(flags.len(), 3, "tmux said {text:?}");
         (flags[0], flags[1], flags[2])
@@ -176,15 +197,29 @@ impl Session {
         );
     }
 
-    /// Whether the kubestory this session started still runs (a stopped one counts).
+    /// Whether the kubestory this session started still runs (a stopped one counts; a zombie
+    /// waiting for its new parent to reap it does not).
     fn running(&self) -> bool {
-        Path::new("/proc").join(self.pid()).exists()
+        std::fs::read_to_string(Path::new("/proc").join(self.pid()).join("stat")).is_ok_and(
+            |stat| {
+                stat.rsplit(')')
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start()
+                    .chars()
+                    .next()
+                    != Some('Z')
+            },
+        )
     }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
-        td(&["stop", self.name]);
+        tmux(self.name, &["kill-server"]);
+        if !self.socket_path.is_empty() {
+            let _ = std::fs::remove_file(&self.socket_path);
+        }
         if let Ok(pid) = std::fs::read_to_string(self.state.join("pid")) {
             let pid = pid.trim();
             if !pid.is_empty() && Path::new("/proc").join(pid).exists() {
@@ -221,6 +256,13 @@ fn sigquit_restores_the_terminal() {
 #[test]
 fn sigusr1_restores_the_terminal() {
     ended_by("usr1", "USR1", 138);
+}
+
+/// An abort (as a failed allocation ends the process) gives the terminal back before the
+/// default action: the handler writes the restore sequence and the saved modes.
+#[test]
+fn sigabrt_restores_the_terminal() {
+    ended_by("abrt", "ABRT", 134);
 }
 
 /// SIGTERM while the event loop is busy (a test hook stalls it for 30 s right after its first

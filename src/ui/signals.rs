@@ -31,6 +31,11 @@ pub const ENDING: [i32; 6] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2
 /// before the watchdog restores the terminal and ends the process itself.
 pub const GRACE: Duration = Duration::from_secs(1);
 
+/// The same for a terminal that hung up, shorter: the loop is then most likely stuck in
+/// crossterm's read of the dead terminal and cannot come back, and drafts and progress were
+/// saved before it waited. A hang-up ends the process within [`HANGUP_POLL`] + this.
+pub const HANGUP_GRACE: Duration = Duration::from_millis(500);
+
 /// How long the way out (saving drafts, progress and quiz results) may take once the loop has
 /// started it, before the watchdog ends the process anyway.
 pub const LEAVE_LIMIT: Duration = Duration::from_secs(5);
@@ -174,14 +179,16 @@ fn watchdog() {
         if STATE.load(Ordering::SeqCst) == DONE {
             return;
         }
+        let mut grace = GRACE;
         if PENDING.load(Ordering::SeqCst) == 0 {
             if !tty::hung_up() {
                 continue;
             }
             let _ = PENDING.compare_exchange(0, SIGHUP, Ordering::SeqCst, Ordering::SeqCst);
+            grace = HANGUP_GRACE;
         }
         let sig = PENDING.load(Ordering::SeqCst);
-        if !wait_for(|| STATE.load(Ordering::SeqCst) != RUNNING, GRACE)
+        if !wait_for(|| STATE.load(Ordering::SeqCst) != RUNNING, grace)
             || !wait_for(|| STATE.load(Ordering::SeqCst) == DONE, LEAVE_LIMIT)
         {
             tty::emergency_restore();
