@@ -323,6 +323,39 @@ fn suspended_then_resumed(s: &Session) {
     s.ended_with("FG", 0);
 }
 
+/// Ctrl-Z in `$EDITOR` (an editor stops its whole process group, as vi does) stops kubestory
+/// with it, so the shell sees the job stop and `fg` continues both; the edit comes back.
+#[test]
+fn ctrl_z_in_the_external_editor_stops_the_whole_job() {
+    if !tmux_available() {
+        return;
+    }
+    let s = Session::start("editor");
+    let editor = s.state.join("fake-editor");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nkill -TSTP 0\necho '# resumed-editor' >> \"$1\"\n",
+    )
+    .expect("fake editor");
+    let chmod = Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .expect("chmod");
+    assert!(chmod.success());
+    s.launch_sandbox(&format!("EDITOR={}", editor.display()));
+    td(&["keys", s.name, "E"]);
+    s.wait("Stopped");
+    s.shell("fg; echo \"FG\"\"=$?\"");
+    s.wait("resumed-editor");
+    assert_eq!(s.modes(), (true, true, false), "full screen not re-entered");
+    td(&["keys", s.name, "Escape"]);
+    let (closed, _) = td(&["gone", s.name, "manifest editor", "5"]);
+    assert!(closed, "Esc did not close the editor:\n{}", s.screen());
+    td(&["keys", s.name, "q"]);
+    s.ended_with("FG", 0);
+}
+
 /// Started with `setsid` (no controlling terminal, so closing it sends no SIGHUP), kubestory
 /// notices the terminal hung up and ends within a few seconds instead of spinning forever.
 #[test]

@@ -49,6 +49,8 @@ static PENDING: AtomicI32 = AtomicI32::new(0);
 static SUSPEND: AtomicBool = AtomicBool::new(false);
 /// SIGCONT arrived: the terminal may have been changed behind kubestory's back.
 static CONTINUED: AtomicBool = AtomicBool::new(false);
+/// `$EDITOR` runs in the foreground: Ctrl-C and Ctrl-\ are the editor's.
+static CHILD: AtomicBool = AtomicBool::new(false);
 /// Where the full screen is: [`RUNNING`], [`LEAVING`] or [`DONE`].
 static STATE: AtomicU8 = AtomicU8::new(DONE);
 const RUNNING: u8 = 0;
@@ -98,6 +100,7 @@ impl Watch {
         PENDING.store(0, Ordering::SeqCst);
         SUSPEND.store(false, Ordering::SeqCst);
         CONTINUED.store(false, Ordering::SeqCst);
+        CHILD.store(false, Ordering::SeqCst);
         STATE.store(RUNNING, Ordering::SeqCst);
         tty::save_modes();
         // SAFETY (each closure): only atomics, write(2), tcsetattr(3), sigaction(2) and
@@ -105,7 +108,11 @@ impl Watch {
         for sig in ENDING {
             unsafe {
                 signal_hook::low_level::register(sig, move || {
-                    let _ = PENDING.compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst);
+                    let keys = sig == SIGINT || sig == SIGQUIT;
+                    if !(keys && CHILD.load(Ordering::SeqCst)) {
+                        let _ =
+                            PENDING.compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst);
+                    }
                 })?
             };
         }
@@ -142,6 +149,18 @@ impl Watch {
         result
     }
 
+    /// While a program kubestory waits for (`$EDITOR`) has the terminal, kubestory behaves as
+    /// `system(3)` does: SIGINT and SIGQUIT (Ctrl-C, Ctrl-\\ in a cooked terminal) are the
+    /// program's and do not end kubestory, and SIGTSTP stops kubestory with it (its default
+    /// action), so that Ctrl-Z in the editor stops the whole job and `fg` continues both.
+    /// Dropping the guard puts kubestory's handling back.
+    pub fn foreground_child(&self) -> ForegroundChild {
+        CHILD.store(true, Ordering::SeqCst);
+        ForegroundChild {
+            tstp: default_action(SIGTSTP),
+        }
+    }
+
     /// The loop noticed and is on its way out: the watchdog now waits up to [`LEAVE_LIMIT`].
     pub fn leaving(&self) {
         let _ = STATE.compare_exchange(RUNNING, LEAVING, Ordering::SeqCst, Ordering::SeqCst);
@@ -160,6 +179,40 @@ impl Drop for Watch {
     fn drop(&mut self) {
         STATE.store(DONE, Ordering::SeqCst);
     }
+}
+
+/// See [`Watch::foreground_child`].
+pub struct ForegroundChild {
+    /// kubestory's SIGTSTP handling, to put back.
+    tstp: Option<libc::sigaction>,
+}
+
+impl Drop for ForegroundChild {
+    fn drop(&mut self) {
+        if let Some(previous) = &self.tstp {
+            put_back(SIGTSTP, previous);
+        }
+        CHILD.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Gives `sig` its default action; returns the action it had (`None`: it could not be
+/// changed).
+pub(crate) fn default_action(sig: i32) -> Option<libc::sigaction> {
+    // SAFETY: sigaction with a zeroed action and SIG_DFL is the documented way to reset a
+    // disposition; the previous one is returned whole, to be put back unchanged.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        (libc::sigaction(sig, &default, &mut previous) == 0).then_some(previous)
+    }
+}
+
+/// Puts back an action [`default_action`] returned.
+pub(crate) fn put_back(sig: i32, previous: &libc::sigaction) {
+    // SAFETY: `previous` came from sigaction for the same signal.
+    unsafe { libc::sigaction(sig, previous, std::ptr::null_mut()) };
 }
 
 /// SIGABRT: the terminal back first (the process is about to die with it raw), then the

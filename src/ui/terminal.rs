@@ -278,7 +278,7 @@ fn event_loop(
         save_draft(app);
         for effect in std::mem::take(&mut app.effects) {
             match effect {
-                Effect::ExternalEditor => external_editor(terminal, app)?,
+                Effect::ExternalEditor => external_editor(terminal, app, watch)?,
                 Effect::Suspend => watch.suspend(terminal, true)?,
                 Effect::SaveQuizResults { rows, export } => save_quiz_results(app, &rows, export),
                 Effect::PublishPresent(session) => publish(app, &session),
@@ -398,7 +398,11 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
 }
 
 /// Suspends the TUI, edits the draft in `$VISUAL`/`$EDITOR` (default `vi`), and reloads it.
-fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Result<()> {
+fn external_editor(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    watch: &Watch,
+) -> color_eyre::Result<()> {
     if let Err(e) = persist::write_atomic(&app.draft_path, &app.editor.text()) {
         app.message = Some(format!("cannot save the draft: {e}"));
         return Ok(());
@@ -409,10 +413,12 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre:
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi").to_string();
     tty::leave();
+    let child = watch.foreground_child();
     let status = std::process::Command::new(&program)
         .args(words)
         .arg(&app.draft_path)
         .status();
+    drop(child);
     tty::enter(terminal, true)?;
     match status {
         Ok(_) => match std::fs::read_to_string(&app.draft_path) {

@@ -104,22 +104,18 @@ pub fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> std::io::Result<(
 /// Raises SIGTSTP with its default action (stop) for a moment, then puts kubestory's own
 /// handler back. Returns once the process is continued (SIGCONT).
 fn stop_with_default_action() {
-    // SAFETY: sigaction with a zeroed action and SIG_DFL is the documented way to reset a
-    // disposition; the previous action is put back unchanged afterwards.
+    let Some(previous) = super::signals::default_action(libc::SIGTSTP) else {
+        return;
+    };
+    // SAFETY: plain libc calls on a local signal set.
     unsafe {
-        let mut default: libc::sigaction = std::mem::zeroed();
-        default.sa_sigaction = libc::SIG_DFL;
-        let mut previous: libc::sigaction = std::mem::zeroed();
-        if libc::sigaction(libc::SIGTSTP, &default, &mut previous) != 0 {
-            return;
-        }
         let mut set: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut set);
         libc::sigaddset(&mut set, libc::SIGTSTP);
         libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
         libc::raise(libc::SIGTSTP);
-        libc::sigaction(libc::SIGTSTP, &previous, std::ptr::null_mut());
     }
+    super::signals::put_back(libc::SIGTSTP, &previous);
 }
 
 /// Whether the terminal hung up (closed window, killed tmux session, dropped ssh link): a
