@@ -202,13 +202,12 @@ impl Session {
     fn running(&self) -> bool {
         std::fs::read_to_string(Path::new("/proc").join(self.pid()).join("stat")).is_ok_and(
             |stat| {
-                stat.rsplit(')')
+                !stat
+                    .rsplit(')')
                     .next()
                     .unwrap_or_default()
                     .trim_start()
-                    .chars()
-                    .next()
-                    != Some('Z')
+                    .starts_with('Z')
             },
         )
     }
