@@ -113,4 +113,27 @@ mod tests {
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
     }
+
+    /// `--ascii` alone forces ASCII, `--ascii=false` forces box drawing, and neither leaves
+    /// the choice to the locale; a word after a bare `--ascii` is not taken as its value.
+    #[test]
+    fn ascii_is_a_flag_with_an_optional_value() {
+        use super::Command;
+        use clap::Parser;
+        let parse = |args: &[&str]| Cli::try_parse_from(args).map_err(|e| e.to_string());
+        assert_eq!(parse(&["kubestory"]).map(|c| c.ascii), Ok(None));
+        assert_eq!(
+            parse(&["kubestory", "--ascii"]).map(|c| c.ascii),
+            Ok(Some(true))
+        );
+        assert_eq!(
+            parse(&["kubestory", "--ascii=false"]).map(|c| c.ascii),
+            Ok(Some(false))
+        );
+        let quiz = parse(&["kubestory", "quiz", "--ascii", "state"]).expect("parses");
+        assert_eq!(quiz.ascii, Some(true));
+        assert!(
+            matches!(quiz.command, Some(Command::Quiz { ref lesson_ids, .. }) if lesson_ids == &["state"])
+        );
+    }
 }
