@@ -10,9 +10,18 @@ pub struct Cli {
     /// What to do; with none, kubestory opens the lesson picker.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Draw the interface with ASCII characters only (colours follow NO_COLOR).
-    #[arg(long, global = true)]
-    pub ascii: bool,
+    /// Draw the interface with ASCII characters only (colours follow NO_COLOR). Automatic when
+    /// the locale is not UTF-8 (LC_ALL, LC_CTYPE, LANG; none set counts as C);
+    /// `--ascii=false` draws box-drawing characters anyway.
+    #[arg(
+        long,
+        global = true,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true"
+    )]
+    pub ascii: Option<bool>,
     /// Go straight into this lesson (its id, as `kubestory list` prints it), where you left it.
     #[arg(long, value_name = "ID", conflicts_with = "sandbox")]
     pub lesson: Option<String>,
@@ -103,5 +112,28 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// `--ascii` alone forces ASCII, `--ascii=false` forces box drawing, and neither leaves
+    /// the choice to the locale; a word after a bare `--ascii` is not taken as its value.
+    #[test]
+    fn ascii_is_a_flag_with_an_optional_value() {
+        use super::Command;
+        use clap::Parser;
+        let parse = |args: &[&str]| Cli::try_parse_from(args).map_err(|e| e.to_string());
+        assert_eq!(parse(&["kubestory"]).map(|c| c.ascii), Ok(None));
+        assert_eq!(
+            parse(&["kubestory", "--ascii"]).map(|c| c.ascii),
+            Ok(Some(true))
+        );
+        assert_eq!(
+            parse(&["kubestory", "--ascii=false"]).map(|c| c.ascii),
+            Ok(Some(false))
+        );
+        let quiz = parse(&["kubestory", "quiz", "--ascii", "state"]).expect("parses");
+        assert_eq!(quiz.ascii, Some(true));
+        assert!(
+            matches!(quiz.command, Some(Command::Quiz { ref lesson_ids, .. }) if lesson_ids == &["state"])
+        );
     }
 }

@@ -13,9 +13,13 @@ use std::process::ExitCode;
 fn main() -> Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse();
+    // `--ascii`, `--ascii=false`, or the locale's choice.
+    let ascii = cli
+        .ascii
+        .unwrap_or_else(|| !kubestory::ui::termenv::utf8_locale_here());
     match cli.command {
         None => tui(
-            cli.ascii,
+            ascii,
             cli.lesson,
             cli.sandbox,
             cli.lessons.as_deref(),
@@ -26,10 +30,10 @@ fn main() -> Result<ExitCode> {
         Some(Command::Present { lesson, notes }) => {
             let look = Look::new(cli.theme.as_deref(), true);
             if notes {
-                return notes_terminal(cli.ascii, look);
+                return notes_terminal(ascii, look);
             }
             tui(
-                cli.ascii,
+                ascii,
                 lesson,
                 false,
                 cli.lessons.as_deref(),
@@ -65,7 +69,7 @@ fn main() -> Result<ExitCode> {
                 export,
             };
             tui(
-                cli.ascii,
+                ascii,
                 None,
                 false,
                 cli.lessons.as_deref(),
@@ -136,8 +140,11 @@ fn tui(
         println!("\nRun kubestory in a terminal to open the lessons.");
         return Ok(ExitCode::SUCCESS);
     }
+    if let Some(code) = refuse_dumb_terminal() {
+        return Ok(code);
+    }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    kubestory::ui::run(kubestory::ui::Options {
+    let exit = kubestory::ui::run(kubestory::ui::Options {
         ascii,
         color,
         lessons,
@@ -149,7 +156,16 @@ fn tui(
         present: look.present,
         theme: look.theme,
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(exit.code()))
+}
+
+/// A terminal that cannot draw a full screen (`TERM=dumb`, unset, or a name this machine does
+/// not know) gets a message saying what to do, and exit status 2, instead of a screenful of
+/// escape sequences.
+fn refuse_dumb_terminal() -> Option<ExitCode> {
+    let why = kubestory::ui::termenv::refusal_here()?;
+    eprintln!("{why}");
+    Some(ExitCode::from(2))
 }
 
 /// The colour scheme and whether kubestory presents: `--theme` (saved for next time), or the
@@ -193,14 +209,17 @@ fn notes_terminal(ascii: bool, look: Look) -> Result<ExitCode> {
         println!("Run `kubestory present --notes` in a terminal, beside `kubestory present`.");
         return Ok(ExitCode::SUCCESS);
     }
+    if let Some(code) = refuse_dumb_terminal() {
+        return Ok(code);
+    }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    kubestory::ui::terminal::run_notes(
+    let exit = kubestory::ui::terminal::run_notes(
         kubestory::ui::persist::state_dir(),
         look.theme,
         color,
         ascii,
     )?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(exit.code()))
 }
 
 /// The lessons: the built-in ones, or every lesson file in `--lessons DIR`.

@@ -22,6 +22,8 @@ pub enum Move {
 pub enum Action {
     /// Leave kubestory.
     Quit,
+    /// Suspend kubestory as a shell job (Ctrl-Z): the shell's prompt comes back, `fg` resumes.
+    Suspend,
     /// Move the selection.
     Select(Move),
     /// Select the row under a mouse click at (column, row).

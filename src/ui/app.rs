@@ -83,6 +83,8 @@ pub struct LogLine {
 pub enum Effect {
     /// Suspend the TUI and edit the draft in `$EDITOR`.
     ExternalEditor,
+    /// Give the terminal back and stop as a shell job until `fg` (Ctrl-Z).
+    Suspend,
     /// Save a quiz's results: appended to the local history, and written to `export`.
     SaveQuizResults {
         /// One row per question of the round.

@@ -187,6 +187,7 @@ pub fn bindings() -> Vec<Binding> {
     use When as W;
     vec![
         b(vec![ctrl('c')], W::Always, A::Quit, "quit", false),
+        b(vec![ctrl('z')], W::Always, A::Suspend, "suspend", false),
         b(vec![special(Key::Esc), key('?')], W::Help, A::ToggleHelp, "close help", true),
         b(vec![special(Key::Up), key('k')], W::Picker, A::PickerMove(-1), "up", false),
         b(vec![special(Key::Down), key('j'), special(Key::Tab)], W::Picker, A::PickerMove(1), "down", false),

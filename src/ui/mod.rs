@@ -25,9 +25,12 @@ pub mod quiz;
 pub mod render;
 pub mod selection;
 pub mod settings;
+pub mod signals;
 pub mod strings;
+pub mod termenv;
 pub mod terminal;
 pub mod theme;
+pub mod tty;
 pub mod update;
 
 pub use action::Action;

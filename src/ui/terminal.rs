@@ -1,10 +1,12 @@
-//! The imperative shell: terminal setup and restore (normal exit, panic, Ctrl-C, SIGTERM), the
-//! blocking event loop (a timeout only to notice signals; idle costs ~0% CPU), crossterm
-//! events turned into [`Action`]s at the edge, drafts saved, `$EDITOR` run with the TUI
-//! suspended.
+//! The imperative shell: terminal setup and restore (normal exit, panic, signals, a hung-up
+//! terminal: see [`super::signals`]), the blocking event loop (a timeout only to notice
+//! signals; idle costs ~0% CPU), crossterm events turned into [`Action`]s at the edge, drafts
+//! saved, `$EDITOR` run and Ctrl-Z honoured with the TUI suspended.
 
 use super::app::{App, Effect, Mode};
 use super::persist;
+use super::signals::{Exit, Pending, Watch};
+use super::tty;
 use super::{Action, keymap, render, strings, update};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -12,8 +14,6 @@ use crossterm::event::{
 };
 use ratatui::DefaultTerminal;
 use ratatui_textarea::{Input, Key};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// How to run the TUI.
@@ -152,36 +152,26 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
     Ok(app)
 }
 
-/// Runs kubestory until the learner quits or a SIGTERM/SIGHUP arrives. Call after
-/// `color_eyre::install()` so a panic report is printed after the terminal is restored.
-pub fn run(options: Options) -> color_eyre::Result<()> {
+/// Runs kubestory until the learner quits, a signal ends it or the terminal hangs up; says
+/// which, for the exit status. Call after `color_eyre::install()` so a panic report is printed
+/// after the terminal is restored.
+pub fn run(options: Options) -> color_eyre::Result<Exit> {
     let mut app = prepare(options, persist::state_dir())?;
-    let (stop, done) = watch_signals()?;
+    let watch = Watch::start()?;
     let mut terminal = ratatui::try_init()?;
-    // ratatui's hook restores raw mode and the screen; mouse reporting must go too.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(
-            std::io::stdout(),
-            DisableMouseCapture,
-            DisableBracketedPaste
-        );
-        previous(info);
-    }));
+    restore_on_panic();
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &stop);
-    let _ = crossterm::execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste
-    );
-    ratatui::restore();
+    let result = event_loop(&mut terminal, &mut app, &watch);
+    watch.leaving();
+    tty::leave();
     save_draft(&mut app);
     super::player::save_progress(&mut app);
     // Text that could not be saved in the state folder: say where it is, now that the
     // learner sees their shell again.
+    // (Written, not `eprintln!`: on a terminal that hung up that would panic.)
     if let Some(text) = super::drafts::farewell(&app) {
-        eprintln!("{text}");
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "{text}");
     }
     // The notes terminal learns that the presentation is over.
     if app.present.is_some()
@@ -199,40 +189,56 @@ pub fn run(options: Options) -> color_eyre::Result<()> {
             save_quiz_results(&mut app, &rows, export);
         }
     }
-    done.store(true, Ordering::Relaxed);
-    result
+    finish(terminal, watch, result)
 }
 
-/// SIGTERM/SIGHUP set `stop`; the watchdog ends the process if the loop does not notice in
-/// time; the caller sets `done` when it has left cleanly.
-fn watch_signals() -> color_eyre::Result<(Arc<AtomicBool>, Arc<AtomicBool>)> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+/// ratatui's panic hook restores raw mode and the screen; mouse reporting, bracketed paste
+/// and the cursor must come back too.
+fn restore_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            crossterm::cursor::Show
+        );
+        previous(info);
+    }));
+}
+
+/// The end of a full-screen session, once the terminal is restored: the exit (a signal's
+/// wins over the error it caused, such as a write to a hung-up terminal).
+fn finish(
+    mut terminal: ratatui::DefaultTerminal,
+    watch: Watch,
+    result: color_eyre::Result<()>,
+) -> color_eyre::Result<Exit> {
+    if terminal.show_cursor().is_err() {
+        // The terminal is gone: ratatui's drop would try again and report the failure on a
+        // standard error that is gone too (a panic). There is nothing left to free it for.
+        std::mem::forget(terminal);
     }
-    let done = Arc::new(AtomicBool::new(false));
-    spawn_watchdog(Arc::clone(&stop), Arc::clone(&done));
-    Ok((stop, done))
+    let exit = watch.exit();
+    drop(watch);
+    match (result, exit) {
+        (Err(e), Exit::Quit) => Err(e),
+        _ => Ok(exit),
+    }
 }
 
-/// crossterm 0.29's event source spins forever on a terminal that hung up (`read` returns 0
-/// and it reads again), so after SIGHUP the event loop never gets back to notice the flag
-/// and the process would burn a core with no terminal. This thread gives the loop a second to
-/// leave cleanly after SIGHUP/SIGTERM, then ends the process. Drafts and progress are
-/// written as they change (before every wait for input), so nothing typed is lost.
-fn spawn_watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>) {
-    std::thread::spawn(move || {
-        while !stop.load(Ordering::Relaxed) {
-            if done.load(Ordering::Relaxed) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        std::thread::sleep(Duration::from_secs(1));
-        if !done.load(Ordering::Relaxed) {
-            std::process::exit(0);
-        }
-    });
+/// Test hook, read here only: `KUBESTORY_TEST_STALL_MS=N` makes the event loop sleep N ms
+/// (at most [`MAX_TEST_STALL_MS`]) once, right after its first frame, as a slow command
+/// would. The end-to-end tests use it to check that a signal arriving while kubestory is busy
+/// still gives the terminal back (tests/ui_e2e_signals.rs).
+pub const TEST_STALL_ENV: &str = "KUBESTORY_TEST_STALL_MS";
+
+/// The longest stall [`TEST_STALL_ENV`] can ask for.
+pub const MAX_TEST_STALL_MS: u64 = 60_000;
+
+fn test_stall() -> Option<Duration> {
+    let ms: u64 = std::env::var(TEST_STALL_ENV).ok()?.parse().ok()?;
+    Some(Duration::from_millis(ms.min(MAX_TEST_STALL_MS)))
 }
 
 fn save_draft(app: &mut App) {
@@ -242,11 +248,12 @@ fn save_draft(app: &mut App) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    stop: &AtomicBool,
+    watch: &Watch,
 ) -> color_eyre::Result<()> {
     let mut dirty = true;
     let started = std::time::Instant::now();
     let mut shown_second = 0;
+    let mut stall = test_stall();
     loop {
         stamp(app, started);
         if dirty {
@@ -255,13 +262,31 @@ fn event_loop(
             terminal.draw(|f| render(app, f))?;
             dirty = false;
         }
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if let Some(busy) = stall.take() {
+            std::thread::sleep(busy);
+        }
+        if app.quit {
             return Ok(());
+        }
+        match watch.pending() {
+            Pending::End(_) => return Ok(()),
+            Pending::Suspend => {
+                watch.suspend(terminal, true)?;
+                dirty = true;
+                continue;
+            }
+            Pending::Redraw => {
+                tty::enter(terminal, true)?;
+                dirty = true;
+                continue;
+            }
+            Pending::Nothing => {}
         }
         save_draft(app);
         for effect in std::mem::take(&mut app.effects) {
             match effect {
-                Effect::ExternalEditor => external_editor(terminal, app)?,
+                Effect::ExternalEditor => external_editor(terminal, app, watch)?,
+                Effect::Suspend => watch.suspend(terminal, true)?,
                 Effect::SaveQuizResults { rows, export } => save_quiz_results(app, &rows, export),
                 Effect::PublishPresent(session) => publish(app, &session),
             }
@@ -382,7 +407,11 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
 /// Suspends the TUI, edits the buffer in `$VISUAL`/`$EDITOR` (default `vi`), and reloads it.
 /// The editor works on a private temporary copy (removed afterwards), so it never depends on
 /// the state folder being writable; what comes back is kept like any edit.
-fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Result<()> {
+fn external_editor(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    watch: &Watch,
+) -> color_eyre::Result<()> {
     let copy = match super::drafts::external_copy(app) {
         Ok(copy) => copy,
         Err(e) => {
@@ -398,24 +427,14 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre:
         .unwrap_or_else(|_| "vi".into());
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi").to_string();
-    let _ = crossterm::execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste
-    );
-    ratatui::restore();
+    tty::leave();
+    let child = watch.foreground_child();
     let status = std::process::Command::new(&program)
         .args(words)
         .arg(copy.path())
         .status();
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(
-        std::io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
-    terminal.clear()?;
+    drop(child);
+    tty::enter(terminal, true)?;
     match status {
         Ok(_) => match std::fs::read_to_string(copy.path()) {
             Ok(text) => {
@@ -435,19 +454,20 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre:
 }
 
 /// `kubestory present --notes`: follows the presenting session through the file it
-/// publishes, until `q`. Restores the terminal like [`run`].
+/// publishes, until `q`. Restores the terminal, and answers signals, like [`run`].
 pub fn run_notes(
     state_dir: Option<std::path::PathBuf>,
     theme: super::theme::ThemeName,
     color: bool,
     ascii: bool,
-) -> color_eyre::Result<()> {
+) -> color_eyre::Result<Exit> {
     let Some(dir) = state_dir else {
         color_eyre::eyre::bail!("no state folder: the notes terminal has nothing to follow");
     };
     let file = dir.join(super::present::SESSION_FILE);
-    let (stop, done) = watch_signals()?;
+    let watch = Watch::start()?;
     let mut terminal = ratatui::try_init()?;
+    restore_on_panic();
     let look = super::theme::Theme::named(theme, color, ascii);
     let mut notes = super::notes::Notes::default();
     let mut seen: Option<std::time::SystemTime> = None;
@@ -474,9 +494,17 @@ pub fn run_notes(
             // Draw only when something shows differently: the file, the clock's second, a
             // resize (idle, the notes terminal wakes four times a second and sleeps again).
             if drawn.as_ref() == Some(&notes) && !resized {
-                match next_notes_event(&stop)? {
+                match next_notes_event(&watch)? {
                     NotesEvent::Quit => return Ok(()),
                     NotesEvent::Resize => resized = true,
+                    NotesEvent::Suspend => {
+                        watch.suspend(&mut terminal, false)?;
+                        resized = true;
+                    }
+                    NotesEvent::Redraw => {
+                        tty::enter(&mut terminal, false)?;
+                        resized = true;
+                    }
                     NotesEvent::Idle => {}
                 }
                 continue;
@@ -490,46 +518,64 @@ pub fn run_notes(
                 }
                 super::notes::render(&notes, f, &look, color, ascii)
             })?;
-            match next_notes_event(&stop)? {
+            match next_notes_event(&watch)? {
                 NotesEvent::Quit => return Ok(()),
                 NotesEvent::Resize => resized = true,
+                NotesEvent::Suspend => {
+                    watch.suspend(&mut terminal, false)?;
+                    resized = true;
+                }
+                NotesEvent::Redraw => {
+                    tty::enter(&mut terminal, false)?;
+                    resized = true;
+                }
                 NotesEvent::Idle => {}
             }
         }
     })();
-    ratatui::restore();
-    done.store(true, Ordering::Relaxed);
-    result
+    watch.leaving();
+    tty::leave();
+    finish(terminal, watch, result)
 }
 
 /// What woke the notes terminal.
 enum NotesEvent {
-    /// `q`, Ctrl-C, SIGTERM or SIGHUP.
+    /// `q`, Ctrl-C, an ending signal or a hung-up terminal.
     Quit,
     /// The terminal changed size: draw again.
     Resize,
+    /// Ctrl-Z or SIGTSTP.
+    Suspend,
+    /// SIGCONT: the terminal may have changed behind kubestory's back.
+    Redraw,
     /// A quarter second passed, or a key that means nothing.
     Idle,
 }
 
 /// Waits up to a quarter second for a key.
-fn next_notes_event(stop: &AtomicBool) -> color_eyre::Result<NotesEvent> {
-    if stop.load(Ordering::Relaxed) {
-        return Ok(NotesEvent::Quit);
+fn next_notes_event(watch: &Watch) -> color_eyre::Result<NotesEvent> {
+    match watch.pending() {
+        Pending::End(_) => return Ok(NotesEvent::Quit),
+        Pending::Suspend => return Ok(NotesEvent::Suspend),
+        Pending::Redraw => return Ok(NotesEvent::Redraw),
+        Pending::Nothing => {}
     }
     if !event::poll(Duration::from_millis(250))? {
         return Ok(NotesEvent::Idle);
     }
+    let ctrl = |k: &crossterm::event::KeyEvent, c: char| {
+        k.code == KeyCode::Char(c)
+            && k.modifiers
+                .contains(crossterm::event::KeyModifiers::CONTROL)
+    };
     Ok(match event::read()? {
         Event::Key(k)
             if k.kind != KeyEventKind::Release
-                && (k.code == KeyCode::Char('q')
-                    || (k.code == KeyCode::Char('c')
-                        && k.modifiers
-                            .contains(crossterm::event::KeyModifiers::CONTROL))) =>
+                && (k.code == KeyCode::Char('q') || ctrl(&k, 'c')) =>
         {
             NotesEvent::Quit
         }
+        Event::Key(k) if k.kind != KeyEventKind::Release && ctrl(&k, 'z') => NotesEvent::Suspend,
         Event::Resize(..) => NotesEvent::Resize,
         _ => NotesEvent::Idle,
     })

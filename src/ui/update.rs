@@ -16,6 +16,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.effects.push(Effect::Suspend),
         Action::Select(m) => select(app, m),
         Action::Click(col, row) => click(app, col, row),
         Action::PromptStory => {
