@@ -49,11 +49,32 @@ fn tmux_available() -> bool {
     ok
 }
 
+/// A shell in tmux and its private state folder: both go when the test ends, passed or
+/// failed (the tmux session is stopped, the folder removed).
+struct Shell {
+    name: String,
+    state: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Shell {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        self.state.path()
+    }
+}
+
+impl Drop for Shell {
+    fn drop(&mut self) {
+        td(&["stop", &self.name]);
+    }
+}
+
 /// Starts an interactive shell in tmux with a private state directory.
-fn start_shell(name: &str) -> PathBuf {
-    let state = std::env::temp_dir().join(format!("kubestory-e2e-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&state);
-    std::fs::create_dir_all(&state).expect("state dir");
+fn start_shell(name: &str) -> Shell {
+    let state = tempfile::Builder::new()
+        .prefix("kubestory-e2e-")
+        .tempdir()
+        .expect("state dir");
     td(&[
         "start",
         name,
@@ -66,7 +87,10 @@ fn start_shell(name: &str) -> PathBuf {
         "--norc",
         "--noprofile",
     ]);
-    state
+    Shell {
+        name: name.to_string(),
+        state,
+    }
 }
 
 /// Starts the sandbox (`--sandbox`) in the shell and waits for its first frame.
@@ -520,7 +544,7 @@ fn present_and_notes_side_by_side() {
     // Both sessions end even when a wait fails (a failing wait stops only its own).
     let _sessions = [Ended(p), Ended(n)];
     let state = start_shell(p);
-    start_shell(n);
+    let _notes_shell = start_shell(n);
     launch_with(n, &state, "present --notes");
     wait(n, "Waiting for a presentation");
     launch_with(p, &state, "present container-filesystem");
