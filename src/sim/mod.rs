@@ -14,6 +14,7 @@ pub mod events;
 mod history;
 mod kind;
 pub mod kubelet;
+pub mod limits;
 pub mod location;
 mod mounts;
 pub mod names;

@@ -20,7 +20,7 @@ impl Cluster {
     }
 
     fn sync_replica_set(&mut self, mut rs: ReplicaSet) {
-        let desired = rs.spec.replicas.unwrap_or(1).max(0) as usize;
+        let desired = crate::sim::api::desired_replicas(rs.spec.replicas);
         let uid = rs.metadata.uid.clone();
         let ns = rs.metadata.namespace_or_default().to_string();
         let mut active: Vec<Pod> = self
@@ -33,6 +33,10 @@ impl Cluster {
         if active.len() < desired {
             for _ in active.len()..desired {
                 let name = format!("{}-{}", rs.metadata.name, self.rng.suffix(5));
+                if !self.has_room() {
+                    self.refuse_creation(who.clone(), "pods", &name, "replicaset-controller");
+                    break;
+                }
                 let mut meta = ObjectMeta::named(&name, Some(&ns));
                 meta.generate_name = Some(format!("{}-", rs.metadata.name));
                 meta.labels = rs.spec.template.metadata.labels.clone();

@@ -36,7 +36,7 @@ impl Cluster {
     }
 
     fn sync_stateful_set(&mut self, mut sts: StatefulSet) {
-        let replicas = sts.spec.replicas.unwrap_or(1).max(0) as usize;
+        let replicas = crate::sim::api::desired_replicas(sts.spec.replicas);
         let ns = sts.metadata.namespace_or_default().to_string();
         let name = sts.metadata.name.clone();
         let uid = sts.metadata.uid.clone();
@@ -180,6 +180,13 @@ impl Cluster {
         let name = sts.metadata.name.clone();
         let pod_name = format!("{name}-{ordinal}");
         let who = involved("StatefulSet", &sts.metadata);
+        // The pod and one claim per template must fit.
+        if self.object_count() + 1 + sts.spec.volume_claim_templates.len()
+            > crate::sim::limits::MAX_OBJECTS
+        {
+            self.refuse_creation(who, "pods", &pod_name, "statefulset-controller");
+            return;
+        }
         let mut spec = sts.spec.template.spec.clone();
         for tmpl in &sts.spec.volume_claim_templates {
             let claim_name = format!("{}-{name}-{ordinal}", tmpl.metadata.name);
