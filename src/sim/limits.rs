@@ -53,6 +53,10 @@ pub const MAX_EVENTS: usize = 1_000;
 /// about 200 KiB.
 pub const MAX_OUTPUT_BYTES: usize = 1024 * 1024;
 
+/// Bytes of one `kubestory sim` script (a lesson file is limited to 256 KiB the same way):
+/// the script is read whole before it runs, and the longest scenario is under 4 KiB.
+pub const MAX_SCRIPT_BYTES: usize = 1024 * 1024;
+
 /// How far the simulated clock may run from the start of the simulation: ten years, in
 /// seconds. Every timer a lesson shows (grace periods, back-offs, evictions) is minutes long;
 /// the limit keeps the clock and every timestamp printed far from overflow

@@ -18,6 +18,7 @@ pub mod limits;
 pub mod location;
 mod mounts;
 pub mod names;
+pub mod node_names;
 pub mod nodes;
 pub mod objects;
 pub mod pv_controller;
