@@ -24,7 +24,7 @@ pub(super) fn check_cluster(
     let Err(e) = result else { return };
     let at = position(&e, text);
     let hint = match e {
-        NodeNamesError::TooMany(_) | NodeNamesError::None => {
+        NodeNamesError::None => {
             Some("write a count (`nodes: 3`) or a list of names (`nodes: [node-1, node-2]`)".into())
         }
         _ => None,
