@@ -1,10 +1,12 @@
 //! Running the controllers until nothing changes, and moving the clock.
 
-use super::limits::MAX_SIMULATED_SECS;
+use super::limits::{MAX_REPLICAS, MAX_SIMULATED_SECS};
 use super::{Cluster, SimError, SimTime, human_duration};
 
 /// A guard against controllers that never agree; reaching it is a bug, reported in tests.
-const MAX_ROUNDS: usize = 100;
+/// A StatefulSet makes (and, rolling out, replaces) one pod per round, a few rounds each, so
+/// the guard grows with [`MAX_REPLICAS`]: four rounds per replica, plus room for the rest.
+const MAX_ROUNDS: usize = 4 * MAX_REPLICAS as usize + 100;
 
 impl Cluster {
     /// Runs every controller until the cluster stops changing (the state a learner would see
