@@ -140,20 +140,55 @@ fn at_limits(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    bench(c, "full_get_pods_all_namespaces", full_cluster, &["kubectl get pods -A -o wide"]);
+    bench(
+        c,
+        "full_get_pods_all_namespaces",
+        full_cluster,
+        &["kubectl get pods -A -o wide"],
+    );
     bench(c, "full_get_all", full_cluster, &["kubectl get all,cm -A"]);
-    bench(c, "full_describe_deployment", full_cluster, &["kubectl describe deployment web-0"]);
-    bench(c, "full_describe_nodes", full_cluster, &["kubectl describe nodes"]);
-    bench(c, "full_get_events", full_cluster, &["kubectl get events -A"]);
-    bench(c, "full_delete_deployment", full_cluster, &["kubectl delete deployment web-0"]);
-    bench(c, "full_scale_to_0", full_cluster, &["kubectl scale deployment web-0 --replicas=0"]);
+    bench(
+        c,
+        "full_describe_deployment",
+        full_cluster,
+        &["kubectl describe deployment web-0"],
+    );
+    bench(
+        c,
+        "full_describe_nodes",
+        full_cluster,
+        &["kubectl describe nodes"],
+    );
+    bench(
+        c,
+        "full_get_events",
+        full_cluster,
+        &["kubectl get events -A"],
+    );
+    bench(
+        c,
+        "full_delete_deployment",
+        full_cluster,
+        &["kubectl delete deployment web-0"],
+    );
+    bench(
+        c,
+        "full_scale_to_0",
+        full_cluster,
+        &["kubectl scale deployment web-0 --replicas=0"],
+    );
     bench(
         c,
         "full_rollout_restart",
         full_cluster,
         &["kubectl rollout restart deployment web-0"],
     );
-    bench(c, "full_node_fail", full_cluster, &["node fail minikube-m02"]);
+    bench(
+        c,
+        "full_node_fail",
+        full_cluster,
+        &["node fail minikube-m02"],
+    );
     bench(
         c,
         "full_node_fail_wait_10m",

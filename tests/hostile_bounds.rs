@@ -28,7 +28,9 @@ fn lint(name: &str) -> Vec<String> {
 fn a_lesson_with_a_trillion_nodes_is_refused_at_its_line() {
     assert_eq!(
         lint("lesson-nodes-1e12.yaml"),
-        ["lesson-nodes-1e12.yaml:9:10: cluster.nodes: 1000000000000 nodes: kubestory simulates at most 50 nodes per cluster (its limit; a lesson never needs more): use 50 or fewer"]
+        [
+            "lesson-nodes-1e12.yaml:9:10: cluster.nodes: 1000000000000 nodes: kubestory simulates at most 50 nodes per cluster (its limit; a lesson never needs more): use 50 or fewer"
+        ]
     );
 }
 
@@ -37,7 +39,9 @@ fn the_node_limit_holds_at_its_boundary() {
     assert_eq!(lint("lesson-nodes-50.yaml"), Vec::<String>::new());
     assert_eq!(
         lint("lesson-nodes-51.yaml"),
-        ["lesson-nodes-51.yaml:8:10: cluster.nodes: 51 nodes: kubestory simulates at most 50 nodes per cluster (its limit; a lesson never needs more): use 50 or fewer"]
+        [
+            "lesson-nodes-51.yaml:8:10: cluster.nodes: 51 nodes: kubestory simulates at most 50 nodes per cluster (its limit; a lesson never needs more): use 50 or fewer"
+        ]
     );
 }
 
@@ -45,15 +49,21 @@ fn the_node_limit_holds_at_its_boundary() {
 fn duplicate_empty_and_slashed_node_names_are_refused_at_the_name() {
     assert_eq!(
         lint("lesson-node-names-duplicate.yaml"),
-        ["lesson-node-names-duplicate.yaml:11:7: cluster.nodes: node name \"node-a\" is given twice: node names must be unique"]
+        [
+            "lesson-node-names-duplicate.yaml:11:7: cluster.nodes: node name \"node-a\" is given twice: node names must be unique"
+        ]
     );
     assert_eq!(
         lint("lesson-node-names-empty.yaml"),
-        ["lesson-node-names-empty.yaml:8:19: cluster.nodes: node name 2 is empty: every node needs a name such as \"node-1\""]
+        [
+            "lesson-node-names-empty.yaml:8:19: cluster.nodes: node name 2 is empty: every node needs a name such as \"node-1\""
+        ]
     );
     assert_eq!(
         lint("lesson-node-names-slash.yaml"),
-        ["lesson-node-names-slash.yaml:10:7: cluster.nodes: \"../etc\" is not a valid node name: use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit (no '/', '.', spaces or capitals)"]
+        [
+            "lesson-node-names-slash.yaml:10:7: cluster.nodes: \"../etc\" is not a valid node name: use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit (no '/', '.', spaces or capitals)"
+        ]
     );
 }
 

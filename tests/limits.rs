@@ -45,7 +45,9 @@ fn manifest_replicas_containers_and_volumes_at_their_limits() {
     );
     assert_eq!(
         manifest_errors(&deployment_yaml(max_replicas + 1, 1, 0)),
-        ["web.yaml:6:13: spec.replicas is 201: kubestory simulates at most 200 replicas per workload (its limit; a real cluster would accept more) — use 200 or fewer; a lesson never needs more"]
+        [
+            "web.yaml:6:13: spec.replicas is 201: kubestory simulates at most 200 replicas per workload (its limit; a real cluster would accept more) — use 200 or fewer; a lesson never needs more"
+        ]
     );
     assert_eq!(
         manifest_errors(&deployment_yaml(1, MAX_CONTAINERS_PER_POD, 0)),
@@ -53,7 +55,9 @@ fn manifest_replicas_containers_and_volumes_at_their_limits() {
     );
     assert_eq!(
         manifest_errors(&deployment_yaml(1, MAX_CONTAINERS_PER_POD + 1, 0)),
-        ["web.yaml:13:7: spec.template.spec.containers has 21 items: kubestory simulates at most 20 containers (init containers included) per pod (its limit; a real cluster would accept more) — keep 20 or fewer; a lesson never needs more"]
+        [
+            "web.yaml:13:7: spec.template.spec.containers has 21 items: kubestory simulates at most 20 containers (init containers included) per pod (its limit; a real cluster would accept more) — keep 20 or fewer; a lesson never needs more"
+        ]
     );
     assert_eq!(
         manifest_errors(&deployment_yaml(1, 1, MAX_VOLUMES_PER_POD)),
@@ -62,7 +66,9 @@ fn manifest_replicas_containers_and_volumes_at_their_limits() {
     let errors = manifest_errors(&deployment_yaml(1, 1, MAX_VOLUMES_PER_POD + 1));
     assert_eq!(
         errors,
-        ["web.yaml:16:7: spec.template.spec.volumes has 51 items: kubestory simulates at most 50 volumes (volume claim templates included) per pod (its limit; a real cluster would accept more) — keep 50 or fewer; a lesson never needs more"]
+        [
+            "web.yaml:16:7: spec.template.spec.volumes has 51 items: kubestory simulates at most 50 volumes (volume claim templates included) per pod (its limit; a real cluster would accept more) — keep 50 or fewer; a lesson never needs more"
+        ]
     );
 }
 
@@ -70,10 +76,12 @@ fn manifest_replicas_containers_and_volumes_at_their_limits() {
 fn the_api_refuses_the_same_sizes_whatever_the_way_in() {
     let mut c = Cluster::default();
     let deployment = |replicas: i64| {
-        obj(json!({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+        obj(
+            json!({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
             "spec":{"replicas":replicas,"selector":{"matchLabels":{"app":"web"}},
             "template":{"metadata":{"labels":{"app":"web"}},
-            "spec":{"containers":[{"name":"web","image":"nginx"}]}}}}))
+            "spec":{"containers":[{"name":"web","image":"nginx"}]}}}}),
+        )
     };
     let refused = |e: ApiError| e.to_string();
     assert_eq!(
@@ -96,13 +104,18 @@ fn the_api_refuses_the_same_sizes_whatever_the_way_in() {
         let containers: Vec<_> = (0..n)
             .map(|i| json!({"name":format!("c{i}"),"image":"nginx"}))
             .collect();
-        obj(json!({"apiVersion":"v1","kind":"Pod","metadata":{"name":format!("p{n}")},
-            "spec":{"containers":containers}}))
+        obj(
+            json!({"apiVersion":"v1","kind":"Pod","metadata":{"name":format!("p{n}")},
+            "spec":{"containers":containers}}),
+        )
     };
     assert!(c.apply(pod(MAX_CONTAINERS_PER_POD)).is_ok());
     assert_eq!(
         c.apply(pod(MAX_CONTAINERS_PER_POD + 1)).map_err(refused),
-        Err("Pod \"p21\" is invalid: spec.containers: Too many: 21: must have at most 20 items".to_string())
+        Err(
+            "Pod \"p21\" is invalid: spec.containers: Too many: 21: must have at most 20 items"
+                .to_string()
+        )
     );
 }
 
@@ -134,8 +147,11 @@ fn the_cluster_holds_at_most_max_objects() {
     );
     assert!(c.apply(rs).is_ok());
     assert_eq!(c.object_count(), MAX_OBJECTS);
-    assert!(c.events().any(|e| e.reason == "FailedCreate"
-        && e.message.contains("exceeded kubestory's limit of 2000 objects per cluster")));
+    assert!(c.events().any(|e| {
+        e.reason == "FailedCreate"
+            && e.message
+                .contains("exceeded kubestory's limit of 2000 objects per cluster")
+    }));
 }
 
 #[test]

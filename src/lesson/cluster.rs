@@ -57,7 +57,11 @@ fn value_of_nodes(text: &str) -> (u32, u32) {
     let rest = text
         .lines()
         .nth(line as usize - 1)
-        .map(|l| l.chars().skip(column as usize - 1 + "nodes:".len()).collect::<String>())
+        .map(|l| {
+            l.chars()
+                .skip(column as usize - 1 + "nodes:".len())
+                .collect::<String>()
+        })
         .unwrap_or_default();
     let spaces = rest.chars().take_while(|c| *c == ' ').count();
     if rest.trim().is_empty() || rest.trim_start().starts_with('#') {

@@ -53,8 +53,12 @@ impl FileSource for DirFiles {
 pub fn run_script(text: &str, files: &dyn FileSource, options: &RunOptions) -> RunResult {
     let mut buffer = Vec::new();
     // Writing to a Vec cannot fail.
-    let (failed, sim) = stream_script(text, files, options, &mut buffer)
-        .unwrap_or_else(|_| (false, Simulation::new(Cluster::new(ClusterConfig::default()))));
+    let (failed, sim) = stream_script(text, files, options, &mut buffer).unwrap_or_else(|_| {
+        (
+            false,
+            Simulation::new(Cluster::new(ClusterConfig::default())),
+        )
+    });
     RunResult {
         output: String::from_utf8_lossy(&buffer).into_owned(),
         failed,

@@ -68,4 +68,3 @@ pub const MAX_SIMULATED_SECS: u64 = 10 * 365 * 86_400;
 pub fn replicas_detail() -> String {
     format!("must be less than or equal to {MAX_REPLICAS}")
 }
-

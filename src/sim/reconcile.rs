@@ -52,7 +52,10 @@ impl Cluster {
     /// The clock never passes [`MAX_SIMULATED_SECS`]: a longer move stops there
     /// ([`Cluster::try_advance`] refuses it instead).
     pub fn advance(&mut self, secs: u64) {
-        let target = self.now.plus(secs).min(SimTime(MAX_SIMULATED_SECS.max(self.now.0)));
+        let target = self
+            .now
+            .plus(secs)
+            .min(SimTime(MAX_SIMULATED_SECS.max(self.now.0)));
         while let Some(next) = self.next_deadline().filter(|d| *d <= target) {
             self.now = next;
             self.settle();

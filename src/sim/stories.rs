@@ -2,11 +2,11 @@
 //! (`GET /error`). Targets name a pod, or a workload whose first running pod answers, as
 //! `kubectl exec deploy/x` picks one.
 
-use super::limits::{MAX_STORIES_PER_FILE, MAX_STORY_BYTES};
 use super::app::{STORY_FILE, data_dir};
 use super::cluster::key;
 use super::data::{FsId, Story, join};
 use super::errors::{ApiError, SimError};
+use super::limits::{MAX_STORIES_PER_FILE, MAX_STORY_BYTES};
 use super::objects::*;
 use super::{Cluster, Kind};
 

@@ -5,9 +5,7 @@
 //! a `kubestory:` note.
 
 use crate::sim::errors::{ApiError, FieldCause};
-use crate::sim::limits::{
-    MAX_CONTAINERS_PER_POD, MAX_OBJECTS, MAX_REPLICAS, MAX_VOLUMES_PER_POD,
-};
+use crate::sim::limits::{MAX_CONTAINERS_PER_POD, MAX_OBJECTS, MAX_REPLICAS, MAX_VOLUMES_PER_POD};
 use crate::sim::objects::PodSpec;
 use crate::sim::{Cluster, Object};
 
@@ -106,7 +104,12 @@ pub(crate) fn replicas_cause(n: i64) -> FieldCause {
 fn pod_causes(spec: &PodSpec, path: &str, claims: usize, causes: &mut Vec<FieldCause>) {
     let containers = spec.containers.len() + spec.init_containers.len();
     if containers > MAX_CONTAINERS_PER_POD {
-        causes.push(too_many(path, "containers", containers, MAX_CONTAINERS_PER_POD));
+        causes.push(too_many(
+            path,
+            "containers",
+            containers,
+            MAX_CONTAINERS_PER_POD,
+        ));
     }
     let volumes = spec.volumes.len() + claims;
     if volumes > MAX_VOLUMES_PER_POD {

@@ -18,7 +18,11 @@ impl Cluster {
             let Some(stored) = self.pods.get(&k) else {
                 continue;
             };
-            let Some(node) = stored.spec.node_name.as_ref().and_then(|n| self.nodes.get(n))
+            let Some(node) = stored
+                .spec
+                .node_name
+                .as_ref()
+                .and_then(|n| self.nodes.get(n))
             else {
                 continue;
             };
