@@ -140,6 +140,26 @@ fn at_limits(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    c.bench_function("full_apply_changed_deployment", |b| {
+        b.iter_batched(
+            full_cluster,
+            |mut sim| {
+                let changed = workload("Deployment", "web-0", MAX_REPLICAS / 2);
+                assert!(sim.act("apply", |c| c.apply(changed)).is_ok());
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    c.bench_function("full_apply_refused", |b| {
+        b.iter_batched(
+            full_cluster,
+            |mut sim| {
+                let more = workload("Deployment", "one-more", 1);
+                assert!(sim.act("apply", |c| c.apply(more)).is_err());
+            },
+            BatchSize::LargeInput,
+        )
+    });
     bench(
         c,
         "full_get_pods_all_namespaces",
