@@ -263,3 +263,24 @@ fn a_cluster_config_past_the_node_limit_makes_no_more_nodes() {
     });
     assert_eq!(c.nodes().count(), MAX_NODES);
 }
+
+#[test]
+fn an_object_holds_at_most_max_object_bytes_as_json() {
+    let cm = |name: &str, n: usize| {
+        obj(
+            json!({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":name},"data":{"a":"x".repeat(n)}}),
+        )
+    };
+    let size = |o: &Object| serde_json::to_vec(&o.to_value()).expect("json").len();
+    let overhead = size(&cm("at", 0));
+    let mut c = Cluster::default();
+    let at = cm("at", MAX_OBJECT_BYTES - overhead);
+    assert_eq!(size(&at), MAX_OBJECT_BYTES);
+    assert!(c.create(at).is_ok());
+    // A name of the same length, so the same overhead.
+    assert_eq!(
+        c.create(cm("ov", MAX_OBJECT_BYTES - overhead + 1))
+            .map_err(|e| e.to_string()),
+        Err("kubestory: the object is 65 KiB as JSON; kubestory stores objects of at most 64 KiB (its limit; a lesson never needs more): make it smaller".to_string())
+    );
+}

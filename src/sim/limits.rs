@@ -29,6 +29,12 @@ pub const MAX_REPLICAS: i64 = 200;
 /// ResourceQuota would) for what it makes.
 pub const MAX_OBJECTS: usize = 2_000;
 
+/// Bytes of one stored object, as JSON (the last-applied annotation included). With
+/// [`MAX_OBJECTS`] this bounds the memory a cluster can take (2,000 × 64 KiB = 125 MiB at
+/// most); a lesson's largest object, a StatefulSet with its template, is under 4 KiB. The
+/// real API server's limit is 1.5 MiB per request.
+pub const MAX_OBJECT_BYTES: usize = 64 * 1024;
+
 /// Containers in one pod (init containers included), in a pod or a workload's pod template.
 /// Sidecar lessons need two or three.
 pub const MAX_CONTAINERS_PER_POD: usize = 20;

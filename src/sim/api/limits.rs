@@ -5,7 +5,9 @@
 //! a `kubestory:` note.
 
 use crate::sim::errors::{ApiError, FieldCause};
-use crate::sim::limits::{MAX_CONTAINERS_PER_POD, MAX_OBJECTS, MAX_REPLICAS, MAX_VOLUMES_PER_POD};
+use crate::sim::limits::{
+    MAX_CONTAINERS_PER_POD, MAX_OBJECT_BYTES, MAX_OBJECTS, MAX_REPLICAS, MAX_VOLUMES_PER_POD,
+};
 use crate::sim::objects::PodSpec;
 use crate::sim::{Cluster, Object};
 
@@ -54,8 +56,18 @@ impl Cluster {
     }
 }
 
-/// Refuses an object whose replicas, containers or volumes exceed kubestory's limits.
+/// Refuses an object whose size, replicas, containers or volumes exceed kubestory's limits.
 pub(crate) fn check_object(obj: &Object) -> Result<(), ApiError> {
+    let mut bytes = ByteCount(0);
+    // Counting cannot fail; an object that cannot be written as JSON counts as empty.
+    let _ = serde_json::to_writer(&mut bytes, &obj.to_value());
+    if bytes.0 > MAX_OBJECT_BYTES {
+        return Err(ApiError::BadRequest(format!(
+            "kubestory: the object is {} KiB as JSON; kubestory stores objects of at most {} KiB (its limit; a lesson never needs more): make it smaller",
+            bytes.0.div_ceil(1024),
+            MAX_OBJECT_BYTES / 1024
+        )));
+    }
     let meta = obj.metadata();
     let kind = obj.kind_name().to_string();
     let mut causes = Vec::new();
@@ -153,4 +165,17 @@ impl Cluster {
 /// keeps a controller bounded whatever is stored).
 pub(crate) fn desired_replicas(replicas: Option<i32>) -> usize {
     i64::from(replicas.unwrap_or(1)).clamp(0, MAX_REPLICAS) as usize
+}
+
+/// A writer that only counts bytes (the size of an object as JSON, without building it).
+struct ByteCount(usize);
+
+impl std::io::Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
