@@ -3,7 +3,7 @@
 //! Lessons are shared files and `kubestory sim` scripts come from anyone, so nothing a file or a
 //! command line says may make the simulation allocate or compute without bound: one hostile
 //! `replicas: 1000000000` used to abort the process with the terminal left raw. Each limit
-//! below is far above what any lesson needs (the built-in lessons use at most 3 nodes, 5
+//! below is far above what any lesson needs (the built-in lessons use at most 2 nodes, 2
 //! replicas and a few dozen objects) and low enough that every command stays well under a
 //! second at the limit (figures in BENCHMARKS.md, "Limits").
 //!
@@ -12,7 +12,7 @@
 //! limit, says it is kubestory's (a real cluster would accept more) and what to do.
 
 /// Nodes in a cluster (`cluster: nodes:` of a lesson, `cluster nodes=` of a script). Storage
-/// lessons show node loss and placement with 2 or 3 nodes; 50 keeps the diagram and every
+/// lessons show node loss and placement with 1 or 2 nodes; 50 keeps the diagram and every
 /// per-node loop (scheduler, kubelets) small.
 pub const MAX_NODES: usize = 50;
 
@@ -60,7 +60,7 @@ pub const MAX_EVENTS: usize = 1_000;
 pub const MAX_OUTPUT_BYTES: usize = 1024 * 1024;
 
 /// Bytes of one `kubestory sim` script (a lesson file is limited to 256 KiB the same way):
-/// the script is read whole before it runs, and the longest scenario is under 4 KiB.
+/// the script is read whole before it runs, and the longest scenario is a few KiB.
 pub const MAX_SCRIPT_BYTES: usize = 1024 * 1024;
 
 /// How far the simulated clock may run from the start of the simulation: ten years, in
