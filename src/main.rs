@@ -5,8 +5,9 @@ mod cli;
 use clap::{CommandFactory, Parser};
 use cli::{Cli, Command};
 use color_eyre::eyre::{Result, WrapErr};
-use kubestory::runner::{DirFiles, RunOptions, run_script};
-use std::io::{Read, Write};
+use kubestory::runner::{DirFiles, RunOptions, stream_script};
+use kubestory::sim::limits::MAX_SCRIPT_BYTES;
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -240,7 +241,8 @@ fn library(
 fn sim(script: Option<PathBuf>, json: bool, fail_fast: bool) -> Result<ExitCode> {
     let (text, base) = match &script {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
+            let text = std::fs::File::open(path)
+                .and_then(read_script)
                 .wrap_err_with(|| format!("cannot read script {}", path.display()))?;
             let base = path
                 .parent()
@@ -249,22 +251,40 @@ fn sim(script: Option<PathBuf>, json: bool, fail_fast: bool) -> Result<ExitCode>
             (text, base)
         }
         None => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
+            let text = read_script(std::io::stdin())
                 .wrap_err("cannot read the script from standard input")?;
             (text, PathBuf::from("."))
         }
     };
-    let result = run_script(&text, &DirFiles { base }, &RunOptions { fail_fast, json });
+    // Each command's output is written and flushed as soon as it ran (issue 13): an abort or
+    // a slow line later in the script loses nothing printed before it.
     let mut out = std::io::stdout().lock();
-    out.write_all(result.output.as_bytes())?;
-    out.flush()?;
-    Ok(if result.failed {
+    let (failed, _) = stream_script(
+        &text,
+        &DirFiles { base },
+        &RunOptions { fail_fast, json },
+        &mut out,
+    )?;
+    Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reads a script of at most [`MAX_SCRIPT_BYTES`] as UTF-8.
+fn read_script(reader: impl Read) -> std::io::Result<String> {
+    let mut text = String::new();
+    reader
+        .take(MAX_SCRIPT_BYTES as u64 + 1)
+        .read_to_string(&mut text)?;
+    if text.len() > MAX_SCRIPT_BYTES {
+        return Err(std::io::Error::other(format!(
+            "the script is larger than {} KiB, kubestory's limit for a script; split it",
+            MAX_SCRIPT_BYTES / 1024
+        )));
+    }
+    Ok(text)
 }
 
 /// `kubestory lint`: every problem on its own line, `file:line:column: message — hint`.

@@ -47,7 +47,20 @@ fn run(line: &str, ctx: &mut Context) -> Output {
         out.err_line(w);
     }
     out.extend(dispatch(&inv, ctx, line));
+    add_limit_notes(&mut out);
     out
+}
+
+/// The API server's refusal of replicas above kubestory's limit looks like kubectl's; a
+/// `kubestory:` line says it is kubestory's limit (unless the manifest's pointer line has
+/// said so already).
+fn add_limit_notes(out: &mut Output) {
+    let err = out.stderr();
+    let refused = err.contains("spec.replicas: Invalid value: ")
+        && err.contains(&crate::sim::limits::replicas_detail());
+    if refused && !err.contains("kubestory simulates at most") {
+        out.err_line(strings::replicas_limit());
+    }
 }
 
 fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {

@@ -4,6 +4,8 @@
 //! `kubectl delete` prints `pod "x" deleted` on stdout and a `Warning:` on stderr). The headless
 //! runner must reproduce that order, so an [`Output`] keeps every chunk with its stream.
 
+use crate::sim::limits::MAX_OUTPUT_BYTES;
+
 /// The stream a chunk of text was written to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Stream {
@@ -20,6 +22,10 @@ pub struct Output {
     pub chunks: Vec<(Stream, String)>,
     /// `true` when kubectl would exit with status 0.
     pub success: bool,
+    /// Bytes written so far, counted against [`MAX_OUTPUT_BYTES`].
+    size: usize,
+    /// Whether text was dropped at the limit (the note is written once).
+    truncated: bool,
 }
 
 impl Default for Output {
@@ -34,6 +40,8 @@ impl Output {
         Output {
             chunks: Vec::new(),
             success: true,
+            size: 0,
+            truncated: false,
         }
     }
 
@@ -71,6 +79,7 @@ impl Output {
             self.push(stream, &text);
         }
         self.success &= other.success;
+        self.truncated |= other.truncated;
         self
     }
 
@@ -97,7 +106,44 @@ impl Output {
             .collect()
     }
 
+    /// Whether text was dropped because the command printed more than [`MAX_OUTPUT_BYTES`].
+    pub fn truncated(&self) -> bool {
+        self.truncated
+    }
+
+    /// Appends text, up to [`MAX_OUTPUT_BYTES`] per command: the rest is dropped and a
+    /// `kubestory:` note on stderr says so, so no command can fill memory or the screen.
     fn push(&mut self, stream: Stream, text: &str) -> &mut Output {
+        if text.is_empty() || self.truncated {
+            return self;
+        }
+        let room = MAX_OUTPUT_BYTES - self.size;
+        if text.len() > room {
+            let mut cut = room;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let kept = &text[..cut];
+            self.append(stream, kept);
+            let newline = if kept.ends_with('\n') || (kept.is_empty() && self.ends_with_newline()) {
+                ""
+            } else {
+                "\n"
+            };
+            let note = format!("{newline}{}\n", super::strings::output_truncated());
+            self.append(Stream::Stderr, &note);
+            self.truncated = true;
+            return self;
+        }
+        self.size += text.len();
+        self.append(stream, text)
+    }
+
+    fn ends_with_newline(&self) -> bool {
+        self.chunks.last().is_none_or(|(_, t)| t.ends_with('\n'))
+    }
+
+    fn append(&mut self, stream: Stream, text: &str) -> &mut Output {
         if text.is_empty() {
             return self;
         }

@@ -102,3 +102,20 @@ pub fn explain_no_field(path: &str) -> String {
 
 /// When a verb failed unexpectedly (a kubestory bug); the cluster is left as it was.
 pub const INTERNAL_ERROR: &str = "kubestory: this command hit an internal error in kubestory and was not run; the cluster is unchanged. Please report it.";
+
+/// After the last line a command may print ([`crate::sim::limits::MAX_OUTPUT_BYTES`]).
+pub fn output_truncated() -> String {
+    format!(
+        "kubestory: the output was cut here: kubestory prints at most {} KiB per command (its limit). Ask for less: one name, a label selector (-l), a namespace (-n) or -o name.",
+        crate::sim::limits::MAX_OUTPUT_BYTES / 1024
+    )
+}
+
+/// After an API error about `spec.replicas` above [`crate::sim::limits::MAX_REPLICAS`], which a
+/// real cluster would accept.
+pub fn replicas_limit() -> String {
+    let max = crate::sim::limits::MAX_REPLICAS;
+    format!(
+        "kubestory: kubestory simulates at most {max} replicas per Deployment, ReplicaSet or StatefulSet (its limit; a real cluster would accept more): use {max} or fewer."
+    )
+}

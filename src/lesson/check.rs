@@ -6,7 +6,7 @@
 
 use super::goals::{StepStart, all_met, canonical_kind, check_met, named_objects};
 use super::load::{LoadedLesson, diag, load_dir, load_lesson};
-use super::model::{Lesson, ManifestFile, Nodes};
+use super::model::{Lesson, ManifestFile};
 use crate::kubectl::MemoryFiles;
 use crate::manifest::Diagnostic;
 use crate::manifest::suggest::did_you_mean;
@@ -48,10 +48,8 @@ impl Workspace {
 /// The lesson's starting cluster, before setup.
 pub fn starting_cluster(lesson: &Lesson) -> Simulation {
     let mut config = ClusterConfig::default();
-    match &lesson.cluster.nodes {
-        Some(Nodes::Count(n)) => config.nodes = ClusterConfig::minikube_node_names((*n).max(1)),
-        Some(Nodes::Names(names)) if !names.is_empty() => config.nodes = names.clone(),
-        _ => {}
+    if let Some(nodes) = super::cluster::node_names(&lesson.cluster) {
+        config.nodes = nodes;
     }
     if let Some(d) = lesson.cluster.default_storage_class {
         config.default_storage_class = d;

@@ -182,6 +182,8 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
         );
     }
 
+    super::cluster::check_cluster(&lesson.cluster, file, text, &mut errors);
+
     if let Some(problem) = markdown_problem(&lesson.recap) {
         err(
             &mut errors,

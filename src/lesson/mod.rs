@@ -14,6 +14,7 @@
 
 pub mod builtin;
 pub mod check;
+mod cluster;
 mod files;
 pub mod goals;
 pub mod load;

@@ -8,6 +8,7 @@ pub mod state_json;
 use crate::kubectl::{Context, FileSource, execute};
 use crate::sim::{Cluster, ClusterConfig, SimError, Simulation};
 use script::{Line, NodeOp, parse_line};
+use std::io::Write;
 
 /// How to run a script.
 #[derive(Clone, Debug, Default)]
@@ -32,10 +33,35 @@ pub struct RunResult {
 /// Reads `-f` paths relative to the script's folder, on disk (`kubestory sim SCRIPT`).
 pub type DirFiles = crate::kubectl::DiskFiles;
 
-/// Runs a script.
+/// Runs a script, collecting what it prints (tests, lessons). `kubestory sim` uses
+/// [`stream_script`] so every line reaches the terminal as soon as it is printed.
 pub fn run_script(text: &str, files: &dyn FileSource, options: &RunOptions) -> RunResult {
+    let mut buffer = Vec::new();
+    // Writing to a Vec cannot fail.
+    let (failed, sim) = stream_script(text, files, options, &mut buffer).unwrap_or_else(|_| {
+        (
+            false,
+            Simulation::new(Cluster::new(ClusterConfig::default())),
+        )
+    });
+    RunResult {
+        output: String::from_utf8_lossy(&buffer).into_owned(),
+        failed,
+        sim,
+    }
+}
+
+/// Runs a script, writing each command's output to `sink` and flushing it before the next
+/// command runs, so a script that is stopped (or aborts) keeps everything already printed.
+/// Returns whether a command failed under `fail_fast`, and the simulation at the end; an
+/// error only when `sink` cannot be written (a closed pipe), which stops the run.
+pub fn stream_script(
+    text: &str,
+    files: &dyn FileSource,
+    options: &RunOptions,
+    sink: &mut dyn Write,
+) -> std::io::Result<(bool, Simulation)> {
     let mut sim = Simulation::new(Cluster::new(ClusterConfig::default()));
-    let mut out = String::new();
     let mut failed = false;
     let mut started = false;
     for raw in text.lines() {
@@ -43,7 +69,7 @@ pub fn run_script(text: &str, files: &dyn FileSource, options: &RunOptions) -> R
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        out.push_str(&format!("$ {line}\n"));
+        let mut out = format!("$ {line}\n");
         let ok = match parse_line(line) {
             Err(e) => {
                 push_line(&mut out, &e);
@@ -80,6 +106,8 @@ pub fn run_script(text: &str, files: &dyn FileSource, options: &RunOptions) -> R
                 run_line(&mut sim, other, files, &mut out)
             }
         };
+        sink.write_all(out.as_bytes())?;
+        sink.flush()?;
         if !ok && options.fail_fast {
             failed = true;
             break;
@@ -87,14 +115,12 @@ pub fn run_script(text: &str, files: &dyn FileSource, options: &RunOptions) -> R
     }
     if options.json {
         let state = state_json::state_json(sim.cluster());
-        out.push_str(&serde_json::to_string_pretty(&state).unwrap_or_default());
-        out.push('\n');
+        let mut json = serde_json::to_string_pretty(&state).unwrap_or_default();
+        json.push('\n');
+        sink.write_all(json.as_bytes())?;
+        sink.flush()?;
     }
-    RunResult {
-        output: out,
-        failed,
-        sim,
-    }
+    Ok((failed, sim))
 }
 
 fn push_line(out: &mut String, text: &str) {
@@ -193,10 +219,7 @@ fn run_line(sim: &mut Simulation, line: Line, files: &dyn FileSource, out: &mut 
             .map(|()| format!("node/{node} {verb}"))
         }
         Line::Wait(secs) => sim
-            .act::<(), SimError>(format!("wait {secs}s"), |c| {
-                c.advance(secs);
-                Ok(())
-            })
+            .act(format!("wait {secs}s"), |c| c.try_advance(secs))
             .map(|()| format!("waited {}", crate::sim::human_duration(secs))),
         Line::Undo => match sim.undo() {
             Some(label) => Ok(format!("undone: {label}")),

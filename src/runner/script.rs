@@ -3,6 +3,7 @@
 //! recover`, `wait DURATION` and `undo`.
 
 use crate::kubectl::tokenize::tokenize;
+use crate::sim::node_names::{check_node_count, check_node_names};
 use crate::sim::{Target, parse_duration};
 
 /// One parsed line.
@@ -191,20 +192,17 @@ fn parse_cluster(words: &[String]) -> Result<Line, String> {
         let (k, v) = w.split_once('=').ok_or(usage)?;
         match k {
             "nodes" => {
-                nodes = Some(match v.parse::<usize>() {
-                    Ok(0) => return Err("error: a cluster needs at least one node".into()),
-                    Ok(n) if n > 100 => return Err("error: at most 100 nodes".into()),
-                    Ok(n) => crate::sim::ClusterConfig::minikube_node_names(n),
-                    Err(_) => {
-                        let names: Vec<String> = v.split(',').map(str::to_string).collect();
-                        if names.iter().any(|n| !is_dns_label(n)) {
-                            return Err(format!(
-                                "error: invalid node names {v:?}: use lowercase letters, digits and '-'"
-                            ));
-                        }
-                        names
+                let count = (!v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| v.parse::<u128>().unwrap_or(u128::MAX));
+                let names = match count {
+                    Some(n) => {
+                        check_node_count(n).map_err(|e| format!("error: {e}"))?;
+                        crate::sim::ClusterConfig::minikube_node_names(n as usize)
                     }
-                });
+                    None => v.split(',').map(str::to_string).collect(),
+                };
+                check_node_names(&names).map_err(|e| format!("error: {e}"))?;
+                nodes = Some(names);
             }
             "default-storageclass" => {
                 default_storage_class = Some(match v {
@@ -222,15 +220,6 @@ fn parse_cluster(words: &[String]) -> Result<Line, String> {
         default_storage_class,
         seed,
     })
-}
-
-fn is_dns_label(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 63
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
 }
 
 #[cfg(test)]

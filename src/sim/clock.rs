@@ -22,9 +22,9 @@ impl SimTime {
     }
     /// RFC 3339 in UTC, as the API prints timestamps (`2026-01-01T00:05:00Z`).
     pub fn rfc3339(self) -> String {
-        let unix = EPOCH_UNIX + self.0;
+        let unix = EPOCH_UNIX.saturating_add(self.0);
         let (days, rem) = (unix / 86_400, unix % 86_400);
-        let (y, m, d) = civil_from_days(days as i64);
+        let (y, m, d) = civil_from_days(i64::try_from(days).unwrap_or(i64::MAX / 2));
         format!(
             "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
             rem / 3600,

@@ -3,6 +3,7 @@
 
 use super::data::{DataStore, FsId};
 use super::events::{Event, EventType, InvolvedObject};
+use super::limits::{MAX_EVENTS, MAX_NODES};
 use super::names::Rng;
 use super::objects::*;
 use super::{Kind, SimTime};
@@ -35,8 +36,10 @@ impl Default for ClusterConfig {
 
 impl ClusterConfig {
     /// minikube's node names for a cluster of `n` nodes: `minikube`, `minikube-m02`, …
+    /// At most [`MAX_NODES`] names: check the count first with
+    /// [`super::node_names::check_node_count`] to tell the learner.
     pub fn minikube_node_names(n: usize) -> Vec<String> {
-        (0..n)
+        (0..n.min(MAX_NODES))
             .map(|i| {
                 if i == 0 {
                     "minikube".to_string()
@@ -146,7 +149,9 @@ impl Cluster {
                 },
             );
         }
-        for (i, name) in config.nodes.iter().enumerate() {
+        // Callers check the names ([`super::node_names::check_node_names`]); past the limit
+        // the extra nodes are not made, so no configuration can allocate without bound.
+        for (i, name) in config.nodes.iter().take(MAX_NODES).enumerate() {
             let node = c.make_node(name, i);
             c.data.ensure(&FsId::NodeDisk { node: name.clone() });
             for dir in super::kubelet::STANDARD_NODE_DIRS {
@@ -275,7 +280,7 @@ impl Cluster {
         (
             self.resource_version,
             self.now,
-            self.events.len(),
+            self.events.back().map_or(0, |e| e.seq as usize + 1),
             self.data.next_story,
             self.data.losses.len(),
         )
@@ -460,7 +465,9 @@ impl Cluster {
             message.clone(),
             source.to_string(),
         );
-        if let Some(&i) = self.event_index.get(&index_key) {
+        let first_seq = self.events.front().map_or(0, |e| e.seq);
+        if let Some(&seq) = self.event_index.get(&index_key) {
+            let i = (seq as u64).saturating_sub(first_seq) as usize;
             if let Some(e) = self.events.get_mut(i) {
                 if e.last_seen < self.now {
                     e.count += 1;
@@ -469,7 +476,10 @@ impl Cluster {
             }
             return;
         }
-        let seq = self.events.len() as u64;
+        let seq = self.events.back().map_or(0, |e| e.seq + 1);
+        if self.events.len() >= MAX_EVENTS {
+            self.drop_oldest_event();
+        }
         self.events.push_back(Event {
             seq,
             object,
@@ -482,6 +492,19 @@ impl Cluster {
             count: 1,
         });
         self.event_index.insert(index_key, seq as usize);
+    }
+}
+
+impl Cluster {
+    /// Drops the oldest event and its index entry, as the API server forgets events after
+    /// their TTL; keeps the log at [`MAX_EVENTS`].
+    fn drop_oldest_event(&mut self) {
+        if let Some(old) = self.events.pop_front() {
+            let key = (old.object, old.reason, old.message, old.source);
+            if self.event_index.get(&key) == Some(&(old.seq as usize)) {
+                self.event_index.remove(&key);
+            }
+        }
     }
 }
 

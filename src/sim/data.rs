@@ -223,6 +223,14 @@ impl DataStore {
         story
     }
 
+    /// How many stories one file holds (without copying them).
+    pub fn count(&self, fs: &FsId, path: &str) -> usize {
+        self.filesystems
+            .get(fs)
+            .and_then(|f| f.files.get(&normalize(path)))
+            .map_or(0, |stories| stories.len())
+    }
+
     /// The stories in one file.
     pub fn read(&self, fs: &FsId, path: &str) -> Vec<Story> {
         self.filesystems

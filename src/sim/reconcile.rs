@@ -1,9 +1,12 @@
 //! Running the controllers until nothing changes, and moving the clock.
 
-use super::{Cluster, SimTime};
+use super::limits::{MAX_REPLICAS, MAX_SIMULATED_SECS};
+use super::{Cluster, SimError, SimTime, human_duration};
 
 /// A guard against controllers that never agree; reaching it is a bug, reported in tests.
-const MAX_ROUNDS: usize = 100;
+/// A StatefulSet makes (and, rolling out, replaces) one pod per round, a few rounds each, so
+/// the guard grows with [`MAX_REPLICAS`]: four rounds per replica, plus room for the rest.
+const MAX_ROUNDS: usize = 4 * MAX_REPLICAS as usize + 100;
 
 impl Cluster {
     /// Runs every controller until the cluster stops changing (the state a learner would see
@@ -28,10 +31,31 @@ impl Cluster {
         debug_assert!(false, "controllers did not settle in {MAX_ROUNDS} rounds");
     }
 
+    /// `wait`: moves the clock forward by `secs` ([`Cluster::advance`]), or refuses (and
+    /// changes nothing) when that would take it past [`MAX_SIMULATED_SECS`].
+    pub fn try_advance(&mut self, secs: u64) -> Result<(), SimError> {
+        let left = MAX_SIMULATED_SECS.saturating_sub(self.now.0);
+        if secs > left {
+            return Err(SimError::Refused(format!(
+                "error: cannot wait {}: kubestory's simulated clock stops {} years after the simulation's start (its limit); at most {left}s ({}) can still pass",
+                human_duration(secs),
+                MAX_SIMULATED_SECS / (365 * 86_400),
+                human_duration(left),
+            )));
+        }
+        self.advance(secs);
+        Ok(())
+    }
+
     /// Moves the clock forward by `secs`, stopping at every deadline on the way (node
     /// grace periods, evictions, back-offs, forced detaches) so each happens at its own time.
+    /// The clock never passes [`MAX_SIMULATED_SECS`]: a longer move stops there
+    /// ([`Cluster::try_advance`] refuses it instead).
     pub fn advance(&mut self, secs: u64) {
-        let target = self.now.plus(secs);
+        let target = self
+            .now
+            .plus(secs)
+            .min(SimTime(MAX_SIMULATED_SECS.max(self.now.0)));
         while let Some(next) = self.next_deadline().filter(|d| *d <= target) {
             self.now = next;
             self.settle();

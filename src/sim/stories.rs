@@ -6,6 +6,7 @@ use super::app::{STORY_FILE, data_dir};
 use super::cluster::key;
 use super::data::{FsId, Story, join};
 use super::errors::{ApiError, SimError};
+use super::limits::{MAX_STORIES_PER_FILE, MAX_STORY_BYTES};
 use super::objects::*;
 use super::{Cluster, Kind};
 
@@ -217,6 +218,12 @@ impl Cluster {
         container: Option<&str>,
         text: &str,
     ) -> Result<StoryWrite, SimError> {
+        if text.len() > MAX_STORY_BYTES {
+            return Err(SimError::Refused(format!(
+                "error: the story is {} bytes: kubestory's story app keeps stories of at most {MAX_STORY_BYTES} bytes (its limit); write a shorter one",
+                text.len()
+            )));
+        }
         let pod_name = self.resolve_target(ns, target)?;
         let (pod, c) = self.serving_container(ns, &pod_name, container)?;
         Self::require_running(&pod, &c)?;
@@ -228,6 +235,11 @@ impl Cluster {
         if resolved.read_only {
             return Err(SimError::Refused(format!(
                 "error: open {file}: read-only file system"
+            )));
+        }
+        if self.data.count(&resolved.fs, &resolved.path) >= MAX_STORIES_PER_FILE {
+            return Err(SimError::Refused(format!(
+                "error: {file} already holds {MAX_STORIES_PER_FILE} stories: kubestory's story app keeps at most {MAX_STORIES_PER_FILE} per file (its limit); start from a new pod or volume"
             )));
         }
         let now = self.now;

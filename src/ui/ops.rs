@@ -267,10 +267,7 @@ pub fn wait(app: &mut App, duration: &str) {
     };
     let result = app
         .sim
-        .act::<(), SimError>(format!("wait {secs}s"), |c| {
-            c.advance(secs);
-            Ok(())
-        })
+        .act(format!("wait {secs}s"), |c| c.try_advance(secs))
         .map(|()| format!("waited {}", crate::sim::human_duration(secs)));
     report(app, result);
 }

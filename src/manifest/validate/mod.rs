@@ -11,6 +11,7 @@
 mod apps;
 mod config;
 mod errs;
+mod limits;
 mod meta;
 pub mod names;
 mod pod;
@@ -40,6 +41,8 @@ pub enum ErrorType {
     NotFound,
     /// `Duplicate value`.
     Duplicate,
+    /// `Too many` (a list longer than its limit).
+    TooMany,
 }
 
 impl ErrorType {
@@ -52,6 +55,7 @@ impl ErrorType {
             ErrorType::Forbidden => "Forbidden",
             ErrorType::NotFound => "Not found",
             ErrorType::Duplicate => "Duplicate value",
+            ErrorType::TooMany => "Too many",
         }
     }
 }
@@ -138,6 +142,7 @@ pub fn validate(kind: &str, root: &Node) -> Validation {
         "Namespace" => config::validate_namespace(doc, errs),
         _ => meta::validate_name_only(doc, errs),
     }
+    limits::check(kind, doc, errs);
     v.errors.splice(0..0, list.list);
     dedup(&mut v.errors);
     v

@@ -5,12 +5,15 @@
 mod apply_merge;
 mod defaults;
 mod delete;
+mod limits;
 mod ops;
 mod update;
 
 pub use apply_merge::{LAST_APPLIED, three_way_merge};
 pub use defaults::*;
 pub use delete::{DeleteOptions, DeleteOutcome};
+pub(crate) use limits::desired_replicas;
+pub use limits::objects_message;
 pub use ops::DrainReport;
 
 use super::cluster::key;
@@ -167,6 +170,8 @@ impl Cluster {
 
     /// Stores a new object with server-set metadata and defaults (admission included).
     fn insert_new(&mut self, obj: Object) -> Result<(), ApiError> {
+        limits::check_object(&obj)?;
+        self.check_room(&obj)?;
         match obj {
             Object::Pod(mut p) => {
                 self.prepare_generated(&mut p.metadata);
@@ -230,6 +235,13 @@ impl Cluster {
         &mut self,
         mut claim: PersistentVolumeClaim,
     ) -> Result<(), ApiError> {
+        if !self.has_room() {
+            return Err(ApiError::Forbidden {
+                resource: Kind::PersistentVolumeClaim.qualified_plural(),
+                name: claim.metadata.name.clone(),
+                message: objects_message(),
+            });
+        }
         if self.claims.contains_key(&key(
             claim.metadata.namespace_or_default(),
             &claim.metadata.name,

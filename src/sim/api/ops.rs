@@ -26,6 +26,22 @@ impl Cluster {
         replicas: i32,
     ) -> Result<bool, ApiError> {
         let k = key(ns, name);
+        let workload = matches!(
+            kind,
+            Kind::Deployment | Kind::ReplicaSet | Kind::StatefulSet
+        );
+        if workload && i64::from(replicas) > crate::sim::limits::MAX_REPLICAS {
+            let kind_name = match kind {
+                Kind::Deployment => "Deployment.apps",
+                Kind::ReplicaSet => "ReplicaSet.apps",
+                _ => "StatefulSet.apps",
+            };
+            return Err(ApiError::Invalid {
+                kind: kind_name.into(),
+                name: name.into(),
+                causes: vec![super::limits::replicas_cause(replicas.into())],
+            });
+        }
         let changed = match kind {
             Kind::Deployment => {
                 let mut d = self

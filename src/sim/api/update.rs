@@ -33,6 +33,7 @@ impl Cluster {
     /// Replaces a stored object with a new version (already merged by apply, or patched),
     /// enforcing the API's update rules.
     pub(super) fn update_object(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
+        super::limits::check_object(&obj)?;
         let meta = obj.metadata().clone();
         let ns = meta.namespace_or_default().to_string();
         let name = meta.name.clone();

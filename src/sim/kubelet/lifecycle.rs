@@ -13,18 +13,29 @@ impl Cluster {
     pub(crate) fn run_kubelets(&mut self) {
         let keys: Vec<NsName> = self.pods.keys().cloned().collect();
         for k in keys {
-            let Some(pod) = self.pods.get(&k).cloned() else {
+            // Decide on the stored pod first: a settled, running pod (the common case, every
+            // round) is not copied at all.
+            let Some(stored) = self.pods.get(&k) else {
                 continue;
             };
-            let Some(node_name) = pod.spec.node_name.clone() else {
-                continue;
-            };
-            let Some(node) = self.nodes.get(&node_name) else {
+            let Some(node) = stored
+                .spec
+                .node_name
+                .as_ref()
+                .and_then(|n| self.nodes.get(n))
+            else {
                 continue;
             };
             if !node.is_up() {
                 continue;
             }
+            let idle = stored.metadata.deletion_timestamp.is_none()
+                && pod_started(stored)
+                && !stored.status.container_statuses.iter().any(in_backoff);
+            if idle {
+                continue;
+            }
+            let pod = stored.clone();
             if pod.metadata.deletion_timestamp.is_some() {
                 self.finish_pod_deletion(&k, "pod deleted");
             } else if !pod_started(&pod) {
@@ -210,4 +221,14 @@ impl Cluster {
         self.pod_ip_seq.insert(node.to_string(), seq + 1);
         format!("10.244.{index}.{seq}")
     }
+}
+
+/// Whether a container waits in CrashLoopBackOff (the only state in which a started pod has
+/// work for its kubelet: [`Cluster::restart_after_backoff`]).
+fn in_backoff(status: &ContainerStatus) -> bool {
+    status
+        .state
+        .waiting
+        .as_ref()
+        .is_some_and(|w| w.reason == "CrashLoopBackOff")
 }

@@ -170,6 +170,10 @@ impl Cluster {
             fail(self, "configuration error, no node was specified");
             return;
         }
+        if !self.has_room() {
+            fail(self, &crate::sim::api::objects_message());
+            return;
+        }
         let pv = self.provisioned_volume(
             &annotated,
             &class,

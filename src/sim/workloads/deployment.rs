@@ -25,7 +25,7 @@ impl Cluster {
     }
 
     fn sync_deployment(&mut self, mut d: Deployment) {
-        let replicas = d.spec.replicas.unwrap_or(1).max(0);
+        let replicas = crate::sim::api::desired_replicas(d.spec.replicas) as i32;
         let template_json = serde_json::to_string(&d.spec.template).unwrap_or_default();
         let hash = pod_template_hash(&template_json, 0);
         let rs_name = format!("{}-{hash}", d.metadata.name);
@@ -40,6 +40,10 @@ impl Cluster {
         let who = involved("Deployment", &d.metadata);
         let new_rs = match owned.iter().find(|rs| rs.metadata.name == rs_name).cloned() {
             Some(rs) => rs,
+            None if !self.has_room() => {
+                self.refuse_creation(who, "replicasets.apps", &rs_name, "deployment-controller");
+                return;
+            }
             None => {
                 let revision = owned
                     .iter()

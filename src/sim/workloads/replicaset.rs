@@ -3,7 +3,7 @@
 
 use super::{controller_ref, is_active, is_ready};
 use crate::sim::Cluster;
-use crate::sim::cluster::involved;
+use crate::sim::cluster::{NsName, involved};
 use crate::sim::events::EventType;
 use crate::sim::objects::*;
 
@@ -20,19 +20,28 @@ impl Cluster {
     }
 
     fn sync_replica_set(&mut self, mut rs: ReplicaSet) {
-        let desired = rs.spec.replicas.unwrap_or(1).max(0) as usize;
+        let desired = crate::sim::api::desired_replicas(rs.spec.replicas);
         let uid = rs.metadata.uid.clone();
         let ns = rs.metadata.namespace_or_default().to_string();
-        let mut active: Vec<Pod> = self
-            .pods
-            .values()
-            .filter(|p| p.metadata.controller().is_some_and(|o| o.uid == uid) && is_active(p))
-            .cloned()
-            .collect();
+        // References first: a ReplicaSet at its size (every round, mostly) copies no pod.
+        let owned = |c: &Cluster| -> Vec<NsName> {
+            c.pods
+                .iter()
+                .filter(|(_, p)| {
+                    p.metadata.controller().is_some_and(|o| o.uid == uid) && is_active(p)
+                })
+                .map(|(k, _)| k.clone())
+                .collect()
+        };
+        let active_keys = owned(self);
         let who = involved("ReplicaSet", &rs.metadata);
-        if active.len() < desired {
-            for _ in active.len()..desired {
+        if active_keys.len() < desired {
+            for _ in active_keys.len()..desired {
                 let name = format!("{}-{}", rs.metadata.name, self.rng.suffix(5));
+                if !self.has_room() {
+                    self.refuse_creation(who.clone(), "pods", &name, "replicaset-controller");
+                    break;
+                }
                 let mut meta = ObjectMeta::named(&name, Some(&ns));
                 meta.generate_name = Some(format!("{}-", rs.metadata.name));
                 meta.labels = rs.spec.template.metadata.labels.clone();
@@ -46,7 +55,6 @@ impl Cluster {
                 };
                 let token = self.token_volume_name();
                 let pod = crate::sim::api::default_pod(pod, &token);
-                active.push(pod.clone());
                 self.put_pod(pod);
                 self.record(
                     who.clone(),
@@ -56,7 +64,11 @@ impl Cluster {
                     "replicaset-controller",
                 );
             }
-        } else if active.len() > desired {
+        } else if active_keys.len() > desired {
+            let mut active: Vec<Pod> = active_keys
+                .iter()
+                .filter_map(|k| self.pods.get(k).cloned())
+                .collect();
             // controller.ActivePods ranking: unscheduled, then pending, then not ready, then newest.
             active.sort_by_key(|p| {
                 (
@@ -80,9 +92,13 @@ impl Cluster {
                 );
             }
         }
-        let ready = active.iter().filter(|p| is_ready(p)).count() as i32;
+        let active_keys = owned(self);
+        let ready = active_keys
+            .iter()
+            .filter(|k| self.pods.get(*k).is_some_and(is_ready))
+            .count() as i32;
         rs.status = WorkloadStatus {
-            replicas: active.len() as i32,
+            replicas: active_keys.len() as i32,
             ready_replicas: ready,
             updated_replicas: 0,
             available_replicas: ready,

@@ -36,18 +36,12 @@ impl Cluster {
     }
 
     fn sync_stateful_set(&mut self, mut sts: StatefulSet) {
-        let replicas = sts.spec.replicas.unwrap_or(1).max(0) as usize;
+        let replicas = crate::sim::api::desired_replicas(sts.spec.replicas);
         let ns = sts.metadata.namespace_or_default().to_string();
         let name = sts.metadata.name.clone();
         let uid = sts.metadata.uid.clone();
         let parallel = sts.spec.pod_management_policy.as_deref() == Some("Parallel");
         let who = involved("StatefulSet", &sts.metadata);
-        let owned: Vec<Pod> = self
-            .pods
-            .values()
-            .filter(|p| p.metadata.controller().is_some_and(|o| o.uid == uid))
-            .cloned()
-            .collect();
         // Create missing ordinals in order; OrderedReady waits for each to be Running and Ready.
         for ordinal in 0..replicas {
             let pod_name = format!("{name}-{ordinal}");
@@ -83,10 +77,14 @@ impl Cluster {
             }
         }
         // Scale down: highest ordinal first, one at a time unless Parallel.
-        let mut extra: Vec<(usize, Pod)> = owned
-            .iter()
-            .filter_map(|p| ordinal_of(&p.metadata.name, &name).map(|o| (o, p.clone())))
+        // Only the pods past `replicas` are copied (none, once scaled).
+        let mut extra: Vec<(usize, Pod)> = self
+            .pods
+            .values()
+            .filter(|p| p.metadata.controller().is_some_and(|o| o.uid == uid))
+            .filter_map(|p| ordinal_of(&p.metadata.name, &name).map(|o| (o, p)))
             .filter(|(o, _)| *o >= replicas)
+            .map(|(o, p)| (o, p.clone()))
             .collect();
         extra.sort_by_key(|(o, _)| std::cmp::Reverse(*o));
         let terminating = extra
@@ -117,17 +115,15 @@ impl Cluster {
             }
         }
         self.roll_stateful_set(&sts, replicas);
-        let active: Vec<Pod> = self
+        let (active, ready) = self
             .pods
             .values()
             .filter(|p| p.metadata.controller().is_some_and(|o| o.uid == uid) && is_active(p))
-            .cloned()
-            .collect();
-        let ready = active.iter().filter(|p| is_ready(p)).count() as i32;
+            .fold((0, 0), |(a, r), p| (a + 1, r + i32::from(is_ready(p))));
         sts.status = WorkloadStatus {
-            replicas: active.len() as i32,
+            replicas: active,
             ready_replicas: ready,
-            updated_replicas: active.len() as i32,
+            updated_replicas: active,
             available_replicas: ready,
             observed_generation: sts.metadata.generation,
             conditions: Vec::new(),
@@ -141,23 +137,23 @@ impl Cluster {
     fn roll_stateful_set(&mut self, sts: &StatefulSet, replicas: usize) {
         let uid = &sts.metadata.uid;
         let current = revision(sts);
-        let pods: Vec<Pod> = self
+        let pods: Vec<&Pod> = self
             .pods
             .values()
             .filter(|p| p.metadata.controller().is_some_and(|o| &o.uid == uid))
-            .cloned()
             .collect();
         let all_ready = pods.len() == replicas && pods.iter().all(|p| is_active(p) && is_ready(p));
         if !all_ready {
             return;
         }
-        let mut stale: Vec<(usize, Pod)> = pods
+        // The stale pod with the highest ordinal; only that one is copied.
+        let stale = pods
             .into_iter()
             .filter(|p| p.metadata.labels.get(REVISION_LABEL) != Some(&current))
             .filter_map(|p| ordinal_of(&p.metadata.name, &sts.metadata.name).map(|o| (o, p)))
-            .collect();
-        stale.sort_by_key(|(o, _)| std::cmp::Reverse(*o));
-        if let Some((_, mut pod)) = stale.into_iter().next() {
+            .max_by_key(|(o, _)| *o)
+            .map(|(_, p)| p.clone());
+        if let Some(mut pod) = stale {
             pod.metadata.deletion_timestamp = Some(self.now);
             let name = pod.metadata.name.clone();
             self.put_pod(pod);
@@ -180,6 +176,13 @@ impl Cluster {
         let name = sts.metadata.name.clone();
         let pod_name = format!("{name}-{ordinal}");
         let who = involved("StatefulSet", &sts.metadata);
+        // The pod and one claim per template must fit.
+        if self.object_count() + 1 + sts.spec.volume_claim_templates.len()
+            > crate::sim::limits::MAX_OBJECTS
+        {
+            self.refuse_creation(who, "pods", &pod_name, "statefulset-controller");
+            return;
+        }
         let mut spec = sts.spec.template.spec.clone();
         for tmpl in &sts.spec.volume_claim_templates {
             let claim_name = format!("{}-{name}-{ordinal}", tmpl.metadata.name);
