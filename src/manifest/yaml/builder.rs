@@ -73,7 +73,7 @@ pub(super) fn parse_document(
                     node.source = Some(text.as_ref().into());
                 }
                 if anchor > 0 {
-                    b.anchors.insert(anchor, (node.clone(), weight));
+                    b.keep_anchor(anchor, &node, weight, budget, span)?;
                 }
                 let merge_key = style == Style::Plain && tag.is_none() && text == "<<";
                 b.push(node, weight, merge_key, span)?;
@@ -136,7 +136,7 @@ pub(super) fn parse_document(
                     None => continue,
                 };
                 if anchor > 0 {
-                    b.anchors.insert(anchor, (node.clone(), size));
+                    b.keep_anchor(anchor, &node, size, budget, span)?;
                 }
                 b.push(node, size, false, span)?;
             }
@@ -176,6 +176,22 @@ impl Builder {
             line.saturating_add(self.first_line - 1),
             col.saturating_add(1),
         )
+    }
+
+    /// Keeps a copy of an anchored node for its aliases. The copy counts in the budget:
+    /// otherwise anchors nested 100 deep around one long text would copy it 100 times.
+    fn keep_anchor(
+        &mut self,
+        anchor: usize,
+        node: &Node,
+        size: usize,
+        budget: &mut usize,
+        span: Span,
+    ) -> Result<(), YamlError> {
+        take(budget, size)
+            .ok_or_else(|| self.error(span, YamlProblem::TooManyNodes { aliases: true }))?;
+        self.anchors.insert(anchor, (node.clone(), size));
+        Ok(())
     }
 
     fn error(&self, span: Span, problem: YamlProblem) -> YamlError {

@@ -141,3 +141,18 @@ fn deep_flow_nesting_is_refused_early() {
     assert_eq!(e.pos.line, 1);
     assert!(e.pos.column <= 257, "refused late: {}", e.pos);
 }
+
+/// An anchor keeps a copy of its node; nested anchors around one long text would copy it
+/// once per level (100 levels × 1 MB), so the copies count in the budget.
+#[test]
+fn nested_anchors_around_long_text_are_refused() {
+    let depth = MAX_DEPTH - 1;
+    let mut text = String::new();
+    for i in 0..depth {
+        text.push_str(&format!("&a{i} ["));
+    }
+    text.push_str(&"x".repeat(200_000));
+    text.push_str(&"]".repeat(depth));
+    let e = parse_file(&text).error.expect("refused");
+    assert_eq!(e.problem, YamlProblem::TooManyNodes { aliases: true });
+}
