@@ -1,46 +1,38 @@
-//! Fuzzes `kubectl::execute`: whatever is typed (one command per line), running it against a
-//! cluster with objects in it must not panic, and a failed command must say something.
+//! Fuzzes `kubectl::execute`: whatever is typed (one command per line, up to
+//! [`MAX_LINES`]), running it against a cluster with objects of every kind in it must not
+//! panic, and a failed command must say something.
+//!
+//! The starting cluster (3 nodes, a Deployment, a StatefulSet with claims, static and
+//! dynamic volumes, stories written) is built once; each input runs on a clone, which is
+//! cheap because the simulator's state is persistent (imbl).
 
 #![no_main]
 
-use kubestory::kubectl::{Context, FileSource, execute};
-use kubestory::sim::{Cluster, Simulation};
+use kubestory::kubectl::{Context, execute};
+use kubestory::sim::Simulation;
 use libfuzzer_sys::fuzz_target;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
-struct Folder(PathBuf);
+#[path = "../common/mod.rs"]
+mod common;
 
-impl FileSource for Folder {
-    fn resolve(&self, path: &str) -> PathBuf {
-        self.0.join(path)
-    }
-}
+/// The most command lines run per input: enough for create-then-act sequences.
+const MAX_LINES: usize = 16;
 
-const PVC: &str = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n";
-
-fn folder() -> &'static Folder {
-    static FOLDER: OnceLock<Folder> = OnceLock::new();
-    FOLDER.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("kubestory-fuzz-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(dir.join("dir"));
-        let _ = std::fs::write(dir.join("pvc.yaml"), PVC);
-        let _ = std::fs::write(dir.join("bad.yaml"), "kind: [\n");
-        let _ = std::fs::write(dir.join("dir/pvc.yaml"), PVC.replace("data", "other"));
-        Folder(dir)
-    })
+fn start() -> &'static Simulation {
+    static START: OnceLock<Simulation> = OnceLock::new();
+    START.get_or_init(common::rich_cluster)
 }
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let mut sim = Simulation::new(Cluster::default());
-    let files = folder();
+    let mut sim = start().clone();
+    let files = common::scenario_files();
     let mut ctx = Context {
         sim: &mut sim,
-        files,
+        files: &files,
     };
-    let _ = execute("kubectl apply -f pvc.yaml", &mut ctx);
-    for line in text.lines().take(4) {
+    for line in text.lines().take(MAX_LINES) {
         let out = execute(line, &mut ctx);
         assert!(out.success || !out.combined().is_empty());
         assert!(!out.combined().contains("internal error in kubestory"));

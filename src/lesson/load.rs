@@ -125,13 +125,7 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
     }
     let mut lesson: Lesson = yaml::from_str(text).map_err(|e| {
         let suggestion = suggest_for(&e.message);
-        let mut message = e.message.clone();
-        if message.contains("repetition limit exceeded") || message.contains("recursion limit") {
-            message = format!(
-                "{message}: the file expands into a huge document (YAML aliases or deep nesting)"
-            );
-        }
-        vec![diag(file, (e.line, e.column), &message, suggestion)]
+        vec![diag(file, (e.line, e.column), &e.message, suggestion)]
     })?;
     let mut loaded_source = text.to_string();
     loaded_source.shrink_to_fit();

@@ -23,6 +23,7 @@ pub mod progress;
 pub mod quiz;
 pub mod sanitize;
 pub mod schema;
+pub mod state_file;
 mod yaml;
 
 pub use builtin::builtin_lessons;

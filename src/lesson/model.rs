@@ -310,8 +310,9 @@ fn yes() -> bool {
     true
 }
 
-/// A check written as a one-key map (`serves: {…}`): serde_yaml 0.9 reads enums only as
-/// `!tags`, so the map is handed to the derived enum through serde's `MapAccessDeserializer`.
+/// A check written as a one-key map (`serves: {…}`), handed to the derived enum through
+/// serde's `MapAccessDeserializer`, so the map form holds whatever deserializer reads the
+/// lesson (serde_yaml, which lessons were first read with, took enums only as `!tags`).
 struct ByMap(Check);
 
 impl<'de> Deserialize<'de> for ByMap {

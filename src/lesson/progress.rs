@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::lesson::Lesson;
+use crate::lesson::state_file::read_bounded;
 
 /// The file name of the progress file inside the state folder.
 pub const FILE: &str = "progress.json";
@@ -22,6 +23,10 @@ pub const FILE: &str = "progress.json";
 /// The format version this build writes and reads; another version is set aside rather than
 /// guessed at (a newer kubestory may mean something else by the same fields).
 pub const VERSION: u32 = 1;
+
+/// The largest progress file read (4 MiB: thousands of lessons' worth); a larger one is set
+/// aside like a damaged one.
+pub const MAX_BYTES: u64 = 4 << 20;
 
 /// The folder (inside the state folder) holding the editor drafts, one folder per lesson.
 const DRAFTS: &str = "drafts";
@@ -146,12 +151,12 @@ pub enum LoadOutcome {
 /// turned into a fresh [`Progress`] and a [`LoadOutcome`] the UI can report.
 pub fn load(dir: &Path) -> (Progress, LoadOutcome) {
     let path = dir.join(FILE);
-    let why = match fs::read_to_string(&path) {
+    let why = match read_bounded(&path, MAX_BYTES) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             return (Progress::default(), LoadOutcome::Fresh);
         }
         Err(e) => format!("could not read {}: {e}", path.display()),
-        Ok(text) => match serde_json::from_str::<Progress>(&text) {
+        Ok(text) => match from_json(&text) {
             Ok(p) if p.version == VERSION => return (p, LoadOutcome::Loaded),
             Ok(p) => format!(
                 "{} has format version {}, this kubestory reads version {VERSION}",
@@ -168,6 +173,12 @@ pub fn load(dir: &Path) -> (Progress, LoadOutcome) {
         },
     };
     (Progress::default(), outcome)
+}
+
+/// Reads the progress file's text (the file format only; [`load`] also checks the version).
+/// serde_json refuses nesting past 128 levels, so no text makes this recurse deeply.
+pub fn from_json(text: &str) -> serde_json::Result<Progress> {
+    serde_json::from_str(text)
 }
 
 /// Renames `path` to `path.corrupt-N` with the first N not taken, so a second damaged file

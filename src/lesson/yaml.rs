@@ -1,6 +1,11 @@
-//! The one module that names `serde_yaml` (deprecated upstream; a maintained fork such as
-//! `serde_yaml_ng` is a one-line swap here).
+//! Lesson files read by the same bounded YAML parser as manifests (`manifest::yaml`), then
+//! shaped into the lesson types by a serde deserializer over its positioned tree
+//! ([`de`]). There is one path and no fallback: a file that parser refuses is refused, with
+//! its line and column, so the size, depth and alias limits hold for every lesson.
 
+mod de;
+
+use crate::manifest::yaml::{self, MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES, YamlProblem};
 use serde::de::DeserializeOwned;
 
 /// A YAML or shape error with its 1-based position, when known.
@@ -10,116 +15,88 @@ pub struct YamlError {
     pub line: u32,
     /// 1-based column (1 when unknown).
     pub column: u32,
-    /// serde_yaml's message without its trailing position.
+    /// What is wrong, in serde's words for shape errors (`steps[0].title: invalid type: …`,
+    /// `unknown field `x`, expected one of …`), without a trailing position.
     pub message: String,
 }
 
-/// Reads one YAML document into `T`. serde_yaml refuses alias expansion beyond a fixed
-/// budget ("repetition limit exceeded") and deep recursion; both come back as errors.
-///
-/// A first pass (saphyr's event parser, no values built) refuses any alias and any document
-/// nested deeper than [`MAX_DEPTH`]: lessons never need `*alias`, and refusing them outright
-/// rules out billion-laughs expansion whatever serde_yaml's own limits do.
+/// Reads one YAML document into `T`. The text is parsed once, by the manifest parser, with
+/// its limits ([`MAX_INPUT_BYTES`], [`MAX_DEPTH`] levels, [`MAX_NODES`] values with aliases
+/// and text counted); a second document in the file is an error.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    refuse_aliases(text)?;
-    serde_yaml::from_str(text).map_err(convert)
-}
-
-fn convert(e: serde_yaml::Error) -> YamlError {
-    {
-        let (line, column) = e
-            .location()
-            .map(|l| (l.line() as u32, l.column() as u32))
-            .unwrap_or((1, 1));
-        let mut message = e.to_string();
-        if let Some(cut) = message.find(" at line ") {
-            message.truncate(cut);
-        }
+    let parsed = yaml::parse_file(text);
+    if let Some(e) = parsed.error {
+        return Err(YamlError {
+            line: e.pos.line.max(1),
+            column: e.pos.column.max(1),
+            message: describe(&e.problem, line_has_tab(text, e.pos.line)),
+        });
+    }
+    let mut roots = parsed.documents.iter().filter_map(|d| d.root.as_ref());
+    let root = roots.next();
+    if let Some(second) = roots.next() {
+        return Err(YamlError {
+            line: second.pos.line,
+            column: 1,
+            message: "a second YAML document (after `---`): a lesson file holds one document"
+                .into(),
+        });
+    }
+    let null = crate::manifest::tree::Node::new(
+        crate::manifest::tree::Pos::new(1, 1),
+        crate::manifest::tree::NodeValue::Null,
+    );
+    de::from_node(root.unwrap_or(&null)).map_err(|e| {
+        let pos = e.pos.unwrap_or_default();
         YamlError {
-            line: line.max(1),
-            column: column.max(1),
-            message,
+            line: pos.line.max(1),
+            column: pos.column.max(1),
+            message: e.full_message(),
         }
-    }
+    })
 }
 
-/// The deepest nesting a lesson may use.
-pub const MAX_DEPTH: usize = 64;
+/// Whether 1-based line `line` of `text` holds a tab (the usual cause of a syntax error that
+/// looks fine on screen).
+fn line_has_tab(text: &str, line: u32) -> bool {
+    let index = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
+    text.lines().nth(index).is_some_and(|l| l.contains('\t'))
+}
 
-fn refuse_aliases(text: &str) -> Result<(), YamlError> {
-    use saphyr_parser::{Event, Parser};
-    let mut parser = Parser::new_from_str(text);
-    let mut depth = 0usize;
-    while let Some(next) = parser.next_event() {
-        let (event, span) = match next {
-            Ok(x) => x,
-            // Syntax errors are reported by serde_yaml's pass, with its wording.
-            Err(_) => return Ok(()),
-        };
-        let at = |message: String| YamlError {
-            line: span.start.line() as u32,
-            column: span.start.col() as u32 + 1,
-            message,
-        };
-        match event {
-            Event::Alias(_) => {
-                return Err(at(
-                    "YAML aliases (`*name`) are not allowed in lessons: the file expands into a huge document (a YAML bomb) or repeats text; write the text out"
-                        .into(),
-                ));
-            }
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(at(format!(
-                        "the document is nested deeper than {MAX_DEPTH} levels: a huge document"
-                    )));
-                }
-            }
-            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
-            Event::StreamEnd => break,
-            _ => {}
+/// The parser's refusal in a lesson author's words, naming the limit where there is one.
+fn describe(problem: &YamlProblem, tab: bool) -> String {
+    match problem {
+        YamlProblem::TooLarge { bytes } => format!(
+            "the file is {bytes} bytes; YAML files are limited to {MAX_INPUT_BYTES} bytes: split it"
+        ),
+        YamlProblem::BadSeparator(rest) => {
+            format!("a `---` document separator must be alone on its line (found `--- {rest}`)")
         }
+        YamlProblem::Syntax(raw) if tab => format!(
+            "{raw} (this line has a tab: YAML indents and separates with spaces; replace the tab with spaces)"
+        ),
+        YamlProblem::Syntax(raw) => raw.clone(),
+        YamlProblem::TooDeep => format!(
+            "the document is nested deeper than {MAX_DEPTH} levels: a huge document; flatten it"
+        ),
+        YamlProblem::TooManyNodes { aliases: true } => format!(
+            "YAML aliases (`*name`) expand the file past {MAX_NODES} values (text counted): a huge document (a YAML bomb); write the text out"
+        ),
+        YamlProblem::TooManyNodes { aliases: false } => format!(
+            "the file holds more than {MAX_NODES} values (text counted): a huge document; split it"
+        ),
+        YamlProblem::UnknownAnchor => {
+            "an alias (`*name`) with no anchor (`&name`) before it".into()
+        }
+        YamlProblem::BadMerge => "a `<<` merge takes a mapping or a list of mappings".into(),
+        YamlProblem::TagMismatch(m) => m.clone(),
+        YamlProblem::UnsupportedKey => {
+            "a mapping key must be text, a number or a boolean (not null, a list or a mapping)"
+                .into()
+        }
+        YamlProblem::NonFinite(t) => format!("`{t}` is not a finite number; quote it for text"),
     }
-    Ok(())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn bomb() -> String {
-        let mut text = String::from(
-            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
-        );
-        let mut prev = 'a';
-        for name in "bcdefghi".chars() {
-            let refs = vec![format!("*{prev}"); 9].join(",");
-            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
-            prev = name;
-        }
-        text
-    }
-
-    /// What serde_yaml does alone: it stops expanding after a budget of alias jumps
-    /// ("repetition limit exceeded"), so a bomb read into an open type fails rather than
-    /// eating memory. We still refuse aliases first, with a clearer message.
-    #[test]
-    fn serde_yaml_alone_refuses_a_bomb_and_we_refuse_aliases_first() {
-        let raw = serde_yaml::from_str::<serde_json::Value>(&bomb()).expect_err("bomb");
-        assert!(
-            raw.to_string().contains("repetition limit exceeded"),
-            "{raw}"
-        );
-        let ours = from_str::<serde_json::Value>(&bomb()).expect_err("bomb");
-        assert!(ours.message.contains("aliases"), "{}", ours.message);
-        assert_eq!((ours.line, ours.column), (2, 8));
-    }
-
-    #[test]
-    fn deep_nesting_is_refused() {
-        let text = format!("{}{}", "[".repeat(100), "]".repeat(100));
-        let e = from_str::<serde_json::Value>(&text).expect_err("deep");
-        assert!(e.message.contains("nested deeper"), "{}", e.message);
-    }
-}
+mod tests;

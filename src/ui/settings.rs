@@ -2,6 +2,7 @@
 //! theme, and the presenting theme apart from it (a projector and a laptop differ).
 
 use super::theme::ThemeName;
+use crate::lesson::state_file::read_bounded;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -21,10 +22,19 @@ pub const FILE: &str = "settings.json";
 /// Reads the settings (defaults when there are none or they cannot be read: a preference is
 /// never worth failing over).
 pub fn load(dir: &Path) -> Settings {
-    std::fs::read_to_string(dir.join(FILE))
+    read_bounded(&dir.join(FILE), MAX_BYTES)
         .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
+        .map(|t| from_json(&t))
         .unwrap_or_default()
+}
+
+/// The largest settings file read: two theme names need a few dozen bytes.
+pub const MAX_BYTES: u64 = 64 * 1024;
+
+/// The settings in a file's text; defaults for anything that is not settings JSON
+/// (serde_json refuses nesting past 128 levels, so no text makes this recurse deeply).
+pub fn from_json(text: &str) -> Settings {
+    serde_json::from_str(text).unwrap_or_default()
 }
 
 /// Writes the settings atomically.

@@ -23,8 +23,11 @@ use builder::parse_document;
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// The deepest nesting of mappings and sequences accepted.
 pub const MAX_DEPTH: usize = 100;
-/// The most nodes a file may expand to, aliases included.
+/// The most nodes a file may expand to, aliases included. A scalar's text counts too, one
+/// node per [`BYTES_PER_NODE`] bytes, so a file expands to at most about 6 MB of text.
 pub const MAX_NODES: usize = 100_000;
+/// How many bytes of scalar text weigh as much as one node in the [`MAX_NODES`] budget.
+pub const BYTES_PER_NODE: usize = 64;
 
 /// One document of the file.
 #[derive(Clone, Debug, PartialEq)]

@@ -118,3 +118,41 @@ fn yaml_1_1_keys_become_strings() {
     assert!(root.get("true").is_some());
     assert!(root.get("2").is_some());
 }
+
+/// 40,000 aliases of one 90,000-character string are only 40,000 nodes, but 3.6 GB of
+/// copies: scalar text counts in the node budget, so the expansion stops early.
+#[test]
+fn long_text_aliased_many_times_is_refused() {
+    let mut text = format!("a: &a {}\nb: [", "x".repeat(90_000));
+    text.push_str(&vec!["*a"; 40_000].join(","));
+    text.push_str("]\n");
+    let e = parse_file(&text).error.expect("refused");
+    assert_eq!(e.problem, YamlProblem::TooManyNodes { aliases: true });
+    assert_eq!(e.pos.line, 2);
+}
+
+/// 100,000 levels of `[` (200 KB) are refused at the depth limit, as the events stream.
+#[test]
+fn deep_flow_nesting_is_refused_early() {
+    let text = "[".repeat(100_000) + &"]".repeat(100_000);
+    let e = parse_file(&text).error.expect("refused");
+    assert_eq!(e.problem, YamlProblem::TooDeep);
+    // saphyr's scanner stops at 256 flow levels (its own limit), before any event past it.
+    assert_eq!(e.pos.line, 1);
+    assert!(e.pos.column <= 257, "refused late: {}", e.pos);
+}
+
+/// An anchor keeps a copy of its node; nested anchors around one long text would copy it
+/// once per level (100 levels × 1 MB), so the copies count in the budget.
+#[test]
+fn nested_anchors_around_long_text_are_refused() {
+    let depth = MAX_DEPTH - 1;
+    let mut text = String::new();
+    for i in 0..depth {
+        text.push_str(&format!("&a{i} ["));
+    }
+    text.push_str(&"x".repeat(200_000));
+    text.push_str(&"]".repeat(depth));
+    let e = parse_file(&text).error.expect("refused");
+    assert_eq!(e.problem, YamlProblem::TooManyNodes { aliases: true });
+}

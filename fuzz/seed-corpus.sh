@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Builds fuzz/corpus/<target>/ from the repository's own inputs, so every target starts from
+# inputs that already reach deep into its parser: lessons, scenarios, test manifests, the
+# manifests inside lessons, the shared Kubernetes examples, and the kubectl and script lines
+# of every lesson. The corpus is git-ignored; run this again after adding lessons.
+#
+#   fuzz/seed-corpus.sh            # from anywhere inside the repository
+#
+# Needs bash and python3 (to cut lessons into their manifests and lines).
+set -euo pipefail
+fuzz="$(cd "$(dirname "$0")" && pwd)"
+repo="$(dirname "$fuzz")"
+corpus="$fuzz/corpus"
+shared="${KUBESTORY_SHARED:-$repo/../shared}"
+mkdir -p "$corpus"/{manifest_load,kubectl_parse,kubectl_execute,sim_script,lesson_load,state_files}
+
+# Content-addressed copies: the same input found twice is one file.
+add() { # add TARGET FILE
+    local sum
+    sum="$(sha1sum "$2" | cut -c1-16)"
+    cp "$2" "$corpus/$1/seed-$sum"
+}
+
+shopt -s nullglob globstar
+for f in "$repo"/lessons/*.yaml "$repo"/tests/lessons/**/*.yaml "$repo"/tests/hostile/yaml/*.yaml; do
+    add lesson_load "$f"
+done
+for f in "$repo"/tests/manifests/**/*.yaml "$repo"/assets/scenarios/*.yaml "$shared"/k8s-examples/**/*.yaml; do
+    add manifest_load "$f"
+done
+for f in "$repo"/assets/scenarios/*.sim "$repo"/tests/**/*.sim; do
+    add sim_script "$f"
+    add kubectl_execute "$f"
+done
+
+# Lessons cut into what the other targets read: inline manifests (manifest_load), each
+# step's solution and demo as a script (sim_script, kubectl_execute) and each kubectl line
+# alone (kubectl_parse).
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+python3 - "$tmp" "$repo"/lessons/*.yaml "$repo"/tests/lessons/**/*.yaml <<'PY'
+import os, re, sys
+out, files = sys.argv[1], sys.argv[2:]
+n = 0
+def write(kind, text):
+    global n
+    os.makedirs(os.path.join(out, kind), exist_ok=True)
+    n += 1
+    with open(os.path.join(out, kind, f"{n}"), "w") as f:
+        f.write(text)
+for path in files:
+    lines = open(path, encoding="utf-8", errors="replace").read().split("\n")
+    i = 0
+    script = []
+    while i < len(lines):
+        line = lines[i]
+        m = re.match(r"^(\s*)(?:- )?(content|fixed): \|", line)
+        if m:
+            indent = len(line) - len(line.lstrip())
+            body = []
+            i += 1
+            while i < len(lines) and (not lines[i].strip() or len(lines[i]) - len(lines[i].lstrip()) > indent):
+                body.append(lines[i])
+                i += 1
+            width = min((len(b) - len(b.lstrip()) for b in body if b.strip()), default=0)
+            write("manifests", "\n".join(b[width:] for b in body) + "\n")
+            continue
+        m = re.match(r"^\s*- ((?:kubectl|story|node|wait|crash|cluster) .*)$", line)
+        if m:
+            cmd = m.group(1).strip().strip('"').strip("'")
+            script.append(cmd)
+            if cmd.startswith("kubectl "):
+                write("kubectl", cmd + "\n")
+        elif script and not line.strip().startswith("- "):
+            write("scripts", "\n".join(script) + "\n")
+            script = []
+        i += 1
+    if script:
+        write("scripts", "\n".join(script) + "\n")
+PY
+for f in "$tmp"/manifests/*; do add manifest_load "$f"; done
+for f in "$tmp"/scripts/*; do add sim_script "$f"; add kubectl_execute "$f"; done
+for f in "$tmp"/kubectl/*; do add kubectl_parse "$f"; add kubectl_execute "$f"; done
+
+# The files kept between runs: a progress file and a settings file as kubestory writes them.
+printf '%s\n' '{"version": 1, "lessons": {"01-state": {"step": 2, "done_steps": ["write", "crash"], "hints": {"write": 1}, "answers": {"crash": 0}}}, "last_lesson": "01-state"}' > "$tmp/progress.json"
+printf '%s\n' '{"theme": "light", "present_theme": "high-contrast"}' > "$tmp/settings.json"
+add state_files "$tmp/progress.json"
+add state_files "$tmp/settings.json"
+
+for d in "$corpus"/*/; do
+    printf '%-16s %5d inputs\n' "$(basename "$d")" "$(ls "$d" | wc -l)"
+done
