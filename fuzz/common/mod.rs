@@ -3,10 +3,12 @@
 
 #![allow(dead_code)]
 
-use kubestory::kubectl::FileSource;
+use kubestory::kubectl::file_source::Node;
+use kubestory::kubectl::{FileSource, MemoryFiles};
 use kubestory::runner::run_one;
 use kubestory::sim::{Cluster, ClusterConfig, Simulation};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The repository's root (this crate lives in `fuzz/`).
 pub fn repo() -> PathBuf {
@@ -16,22 +18,51 @@ pub fn repo() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// `-f NAME` reads `assets/scenarios/<last part of NAME>`: whatever path the fuzzer writes,
-/// it never reads outside that folder (no `/dev/zero`, no FIFOs).
-pub struct ScenarioFiles(PathBuf);
+/// `-f NAME` reads `assets/scenarios/<last part of NAME>`, loaded into memory once:
+/// whatever path the fuzzer writes, it never reads the disk (no `/dev/zero`, no FIFOs), and
+/// an execution costs no system call.
+pub struct ScenarioFiles(&'static MemoryFiles);
+
+impl ScenarioFiles {
+    fn name(path: &str) -> &str {
+        Path::new(path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(".")
+    }
+}
 
 impl FileSource for ScenarioFiles {
-    fn resolve(&self, path: &str) -> PathBuf {
-        match Path::new(path).file_name() {
-            Some(name) => self.0.join(name),
-            None => self.0.clone(),
-        }
+    fn node(&self, path: &str) -> Node {
+        self.0.node(Self::name(path))
+    }
+
+    fn read(&self, path: &str) -> Option<String> {
+        self.0.read(Self::name(path))
+    }
+
+    fn list(&self, path: &str, max: usize) -> Vec<String> {
+        self.0.list(Self::name(path), max)
     }
 }
 
 /// The scenario folder as a file source.
 pub fn scenario_files() -> ScenarioFiles {
-    ScenarioFiles(repo().join("assets/scenarios"))
+    static FILES: OnceLock<MemoryFiles> = OnceLock::new();
+    ScenarioFiles(FILES.get_or_init(|| {
+        let mut files = MemoryFiles::new();
+        let dir = repo().join("assets/scenarios");
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if let (Some(name), Ok(text)) = (
+                path.file_name().and_then(|n| n.to_str()),
+                std::fs::read_to_string(&path),
+            ) {
+                files.insert(name, &text);
+            }
+        }
+        files
+    }))
 }
 
 /// The lines that build [`rich_cluster`].
