@@ -38,7 +38,7 @@ pub struct Lesson {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClusterSpec {
-    /// The nodes: a count (`2` gives `minikube`, `minikube-m02`) or a list of names. Default: one node `minikube`.
+    /// The nodes: a count (`2` gives `minikube`, `minikube-m02`) or a list of names. Default: one node `minikube`. At most 50 (`sim::limits::MAX_NODES`).
     #[serde(default)]
     pub nodes: Option<Nodes>,
     /// Whether minikube's default StorageClass `standard` exists. Default: true.

@@ -70,6 +70,10 @@ pub struct Session {
 /// The file the presenter writes and `--notes` follows, in the state folder.
 pub const SESSION_FILE: &str = "present-session.json";
 
+/// The largest session file the notes terminal reads (one lesson step's text and notes are
+/// far smaller); a bigger or non-regular file there is not a presenter's and is ignored.
+pub const MAX_SESSION_BYTES: u64 = 1 << 20;
+
 /// Splits a step's text into paragraphs (blank-line separated, a code block kept whole): the
 /// units Space reveals.
 pub fn paragraphs(text: &str) -> Vec<String> {

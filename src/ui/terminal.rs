@@ -14,6 +14,7 @@ use crossterm::event::{
 };
 use ratatui::DefaultTerminal;
 use ratatui_textarea::{Input, Key};
+use crate::kubectl::file_source::read_regular;
 use std::time::Duration;
 
 /// How to run the TUI.
@@ -436,7 +437,13 @@ fn external_editor(
     drop(child);
     tty::enter(terminal, true)?;
     match status {
-        Ok(_) => match std::fs::read_to_string(copy.path()) {
+        Ok(_) => match read_regular(copy.path(), persist::MAX_DRAFT_BYTES + 1) {
+            Ok(text) if text.len() as u64 > persist::MAX_DRAFT_BYTES => {
+                app.message = Some(format!(
+                    "the edited file is over {} MiB, kubestory's limit for a draft: the draft was left as it was",
+                    persist::MAX_DRAFT_BYTES >> 20
+                ))
+            }
             Ok(text) => {
                 update(app, Action::SetDraft(text));
                 app.mode = Mode::Editor;
@@ -478,7 +485,7 @@ pub fn run_notes(
             let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
             if modified != seen {
                 seen = modified;
-                match std::fs::read_to_string(&file) {
+                match read_regular(&file, super::present::MAX_SESSION_BYTES) {
                     Ok(text) => {
                         if let Ok(s) = serde_json::from_str(&text) {
                             notes.session = Some(s);
