@@ -301,3 +301,21 @@ pub fn present_demo_line(k: usize, n: usize, line: &str) -> String {
 }
 /// The notes terminal while the presenter's screen is blank.
 pub const NOTES_BLANKED: &str = "the class sees a blank screen (b shows it again) · q quit";
+
+/// The output drawer's title: what closes it, and the scroll keys when there is more.
+pub fn drawer_title(scrolls: bool, sideways: bool) -> String {
+    match (scrolls, sideways) {
+        (false, false) => " output · any key closes ".to_string(),
+        (true, false) => " output · ↑↓ scroll · Esc closes ".to_string(),
+        (false, true) => " output · ←→ scroll sideways · Esc closes ".to_string(),
+        (true, true) => " output · ↑↓←→ scroll · Esc closes ".to_string(),
+    }
+}
+
+/// Under the drawer when its output goes on below.
+pub fn drawer_more(lines: usize) -> String {
+    format!(" ↓ {lines} more line{} ", if lines == 1 { "" } else { "s" })
+}
+
+/// The drawer under the editor after a refused apply: it stays while the learner fixes the text.
+pub const DRAWER_EDITOR_TITLE: &str = " why the apply was refused · fix the text, Ctrl-S again ";
