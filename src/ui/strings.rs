@@ -82,10 +82,26 @@ pub const NO_MORE_HINTS: &str =
 pub const NO_QUESTION: &str = "this step asks no question";
 /// A second answer.
 pub const ALREADY_ANSWERED: &str = "you already answered; now act and see what the simulator does";
-/// After a right prediction.
-pub const PREDICTED_RIGHT: &str = "right! now do it and watch the diagram";
-/// After a wrong prediction.
-pub const PREDICTED_WRONG: &str = "not quite: read why in the lesson pane, then do it and watch";
+/// After answering a prediction: the verdict comes with the result.
+pub const PREDICTION_RECORDED: &str =
+    "prediction noted: now do it and watch; the answer comes when the result is on screen";
+/// When the result shows a prediction right.
+pub const PREDICTED_RIGHT: &str = "✓ your prediction was right: read why in the lesson pane";
+/// When the result shows a prediction wrong.
+pub const PREDICTED_WRONG: &str =
+    "✗ your prediction was not what happened: read why in the lesson pane";
+/// Where the goals would be while a prediction waits for an answer.
+pub fn goals_after_prediction(n: usize) -> String {
+    format!(
+        "Goals ({n}): shown once you answer the question above (what they name would give it away)"
+    )
+}
+/// Under the learner's recorded prediction, until the result is on screen.
+pub const VERDICT_PENDING: &str = "now do it and watch: the answer comes with the result";
+/// Presenting: the goals wait until the class's answer is revealed.
+pub fn goals_after_vote(n: usize) -> String {
+    format!("Goals ({n}): shown once the answer is revealed (v)")
+}
 /// Before the reason a lesson could not start.
 pub const LESSON_FAILED: &str = "cannot open the lesson: ";
 

@@ -180,9 +180,28 @@ pub fn lines(
             width,
             theme.active.patch(theme.note),
         ));
+        // Answered, the result not yet on screen: the choice only, no verdict.
+        let pending = p.answer.filter(|_| !p.verdict);
         for (i, o) in q.options.iter().enumerate() {
             let key = (b'a' + i as u8) as char;
             let chosen = p.answer == Some(i);
+            if let Some(choice) = pending {
+                if i == choice {
+                    footer.extend(wrap_item(
+                        &format!("You predicted {key}) "),
+                        &inline(&o.text, color),
+                        width,
+                        theme.note,
+                    ));
+                    footer.extend(wrap_item(
+                        "     ",
+                        strings::VERDICT_PENDING,
+                        width,
+                        theme.dim,
+                    ));
+                }
+                continue;
+            }
             // Once answered, only what teaches stays: the choice and the right answer(s).
             if p.answer.is_some() && !chosen && !o.correct {
                 continue;
@@ -220,6 +239,17 @@ pub fn lines(
     }
     if !compact {
         footer.push(Line::default());
+    }
+    // Predict, observe, explain: goals name what happens, so they wait for the answer.
+    if p.awaiting_prediction() {
+        let n = step.goals.len();
+        let text = if reveal.is_some() {
+            strings::goals_after_vote(n)
+        } else {
+            strings::goals_after_prediction(n)
+        };
+        footer.extend(wrap_item("", &text, width, theme.dim));
+        return (body, footer);
     }
     let met = p.met.iter().filter(|m| **m).count();
     footer.push(Line::styled(
