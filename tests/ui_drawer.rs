@@ -96,7 +96,8 @@ fn a_refused_apply_keeps_the_editor_and_the_text_and_shows_why() {
 fn the_log_tab_marks_lines_not_yet_seen() {
     let mut a = at(80, 24);
     a.tab = Tab::Cluster;
-    press(&mut a, key('n'));
+    // Something happened that no drawer showed (as a clock running would log events).
+    a.push_log(kubestory::ui::app::LogKind::Event, "event: Killing pod/x");
     let s = screen(&mut a, 80, 24);
     assert!(s.contains("2 log •"), "{s}");
     press(&mut a, key('2'));

@@ -104,10 +104,43 @@ fn a_prediction_is_answered_once_with_a_to_d() {
     assert!(player(&a).awaiting_prediction(), "c is not an option here");
     press(&mut a, key('b'));
     assert_eq!(player(&a).answer, Some(1));
-    assert!(a.message.as_deref().unwrap_or("").starts_with("right"));
     assert_eq!(a.progress.lessons[LESSON].answers.get("crash"), Some(&1));
     // Once answered, the letters are free again (b does nothing, a answers no more).
     assert_eq!(kubestory::ui::keymap::action_for(&a, key('a')), None);
+}
+
+/// Predict, observe, explain: goals are hidden until the question is answered; the answer
+/// records the choice, and the verdict comes only once the result is on screen.
+#[test]
+fn the_verdict_waits_for_the_result_and_goals_for_the_answer() {
+    let mut a = lesson_app("verdict", LESSON);
+    a.size = (120, 40);
+    press(&mut a, key('n'));
+    press(&mut a, key('n'));
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("Goals (3): shown once you answer"), "{s}");
+    assert!(
+        !s.contains("The story is gone"),
+        "a goal answers the question:\n{s}"
+    );
+    press(&mut a, key('b'));
+    assert!(!player(&a).verdict, "no verdict at the key press");
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("You predicted b)"), "{s}");
+    assert!(s.contains("the answer comes with"), "{s}");
+    assert!(!s.contains("✓ your prediction"), "{s}");
+    command(&mut a, "crash deploy/story");
+    assert!(
+        player(&a).verdict,
+        "the result is on screen: the verdict shows"
+    );
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.text.contains("your prediction was right")),
+        "{:?}",
+        a.log
+    );
 }
 
 #[test]

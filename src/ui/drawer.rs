@@ -104,7 +104,9 @@ pub fn overflows(app: &App) -> (bool, bool) {
     (down, sideways)
 }
 
-/// Whether a log line is prose (wrapped at words) rather than a table row (cut, scrolled).
-pub fn is_prose(kind: LogKind) -> bool {
-    !matches!(kind, LogKind::Output | LogKind::Command)
+/// Whether a log line is prose (wrapped at words) rather than preformatted output (cut and
+/// scrolled, never wrapped): kubectl's tables are padded with at least three spaces
+/// (`text/tabwriter`, padding 3), YAML and `describe` lines are indented or aligned.
+pub fn is_prose(kind: LogKind, text: &str) -> bool {
+    kind != LogKind::Output || !(text.contains("   ") || text.starts_with(' '))
 }

@@ -427,8 +427,7 @@ fn maybe_reveal(app: &mut App, all_met: bool, announce: bool) {
         return;
     }
     let proved = !q.proof.is_empty()
-        && q
-            .proof
+        && q.proof
             .iter()
             .all(|c| crate::lesson::goals::check_met(c, app.sim.cluster(), &p.start));
     if !(proved || all_met) {

@@ -134,7 +134,12 @@ pub fn render(app: &App, f: &mut Frame) {
 
 /// The Log tab's label: marked when it holds lines the learner has not had on screen.
 fn log_label(app: &App) -> &'static str {
-    match (app.log.len() > app.log_seen, app.ascii) {
+    // kubestory's own notes (a step's banner) do not count: only what happened.
+    let unread = app
+        .log
+        .get(app.log_seen..)
+        .is_some_and(|new| new.iter().any(|l| l.kind != super::app::LogKind::Note));
+    match (unread, app.ascii) {
         (false, _) => "2 log",
         (true, false) => "2 log •",
         (true, true) => "2 log *",

@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthChar;
 pub fn rows(log: &[LogLine], d: &Drawer, width: usize) -> Vec<(LogKind, String, bool)> {
     let mut out = Vec::new();
     for l in log.get(d.from..d.to.min(log.len())).unwrap_or_default() {
-        if is_prose(l.kind) {
+        if is_prose(l.kind, &l.text) {
             for piece in wrap_words(&l.text, width) {
                 out.push((l.kind, piece, false));
             }

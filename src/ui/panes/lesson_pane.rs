@@ -240,8 +240,9 @@ pub fn lines(
     if !compact {
         footer.push(Line::default());
     }
-    // Predict, observe, explain: goals name what happens, so they wait for the answer.
-    if p.awaiting_prediction() {
+    // Predict, observe, explain: goals name what happens, so they wait for the answer (once
+    // the step is done there is nothing left to give away).
+    if p.awaiting_prediction() && !p.done {
         let n = step.goals.len();
         let text = if reveal.is_some() {
             strings::goals_after_vote(n)
@@ -249,39 +250,39 @@ pub fn lines(
             strings::goals_after_prediction(n)
         };
         footer.extend(wrap_item("", &text, width, theme.dim));
-        return (body, footer);
-    }
-    let met = p.met.iter().filter(|m| **m).count();
-    footer.push(Line::styled(
-        format!("Goals {met}/{}", step.goals.len()),
-        theme.active,
-    ));
-    let first_unmet = (0..step.goals.len()).find(|&i| !p.met.get(i).copied().unwrap_or(false));
-    for (i, g) in step.goals.iter().enumerate() {
-        if compact && Some(i) != first_unmet {
-            continue;
-        }
-        let ok = p.met.get(i).copied().unwrap_or(false);
-        let (mark, style) = if ok {
-            (format!("{check} "), theme.good)
-        } else {
-            (format!("{cross} "), theme.normal)
-        };
-        footer.extend(wrap_item(&mark, &inline(&g.label, color), width, style));
-    }
-    // What is missing, for the first goal that fails: one thing at a time.
-    if let Some((g, _)) = step
-        .goals
-        .iter()
-        .zip(p.met.iter().chain(std::iter::repeat(&false)))
-        .find(|(_, m)| !**m)
-    {
-        footer.extend(wrap_item(
-            if ascii { "  -> " } else { "  → " },
-            &inline(&g.explain, color),
-            width,
-            theme.dim,
+    } else {
+        let met = p.met.iter().filter(|m| **m).count();
+        footer.push(Line::styled(
+            format!("Goals {met}/{}", step.goals.len()),
+            theme.active,
         ));
+        let first_unmet = (0..step.goals.len()).find(|&i| !p.met.get(i).copied().unwrap_or(false));
+        for (i, g) in step.goals.iter().enumerate() {
+            if compact && Some(i) != first_unmet {
+                continue;
+            }
+            let ok = p.met.get(i).copied().unwrap_or(false);
+            let (mark, style) = if ok {
+                (format!("{check} "), theme.good)
+            } else {
+                (format!("{cross} "), theme.normal)
+            };
+            footer.extend(wrap_item(&mark, &inline(&g.label, color), width, style));
+        }
+        // What is missing, for the first goal that fails: one thing at a time.
+        if let Some((g, _)) = step
+            .goals
+            .iter()
+            .zip(p.met.iter().chain(std::iter::repeat(&false)))
+            .find(|(_, m)| !**m)
+        {
+            footer.extend(wrap_item(
+                if ascii { "  -> " } else { "  → " },
+                &inline(&g.explain, color),
+                width,
+                theme.dim,
+            ));
+        }
     }
     for (i, h) in step.hints.iter().take(p.hints).enumerate() {
         footer.extend(wrap_item(

@@ -25,7 +25,7 @@ pub fn render(
         let text = crate::ui::theme::ascii_fold(&l.text, theme.ascii);
         // Prose wraps at words; a table row is never wrapped mid-word: it is cut with a
         // mark (the drawer shows the learner's own commands in full, scrolling sideways).
-        let pieces: Vec<String> = if crate::ui::drawer::is_prose(l.kind) {
+        let pieces: Vec<String> = if crate::ui::drawer::is_prose(l.kind, &text) {
             super::drawer_pane::wrap_words(&text, width)
         } else {
             let (cut, more) = super::drawer_pane::window(&text, 0, width);
