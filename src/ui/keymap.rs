@@ -204,7 +204,7 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![ctrl('c')], W::Always, A::Quit, "quit", false),
         b(vec![ctrl('z')], W::Always, A::Suspend, "suspend", false),
         b(vec![special(Key::Esc), key('?')], W::Help, A::ToggleHelp, "close help", true),
-        b(vec![special(Key::Esc), key('q')], W::Drawer, A::DrawerClose, "close", true),
+        b(vec![special(Key::Esc)], W::Drawer, A::DrawerClose, "close", true),
         b(vec![special(Key::Up), key('k')], W::DrawerDown, A::DrawerScroll(-1, 0), "scroll", true),
         b(vec![special(Key::Down), key('j')], W::DrawerDown, A::DrawerScroll(1, 0), "scroll", false),
         b(vec![special(Key::PageUp)], W::DrawerDown, A::DrawerScroll(-10, 0), "page up", false),
