@@ -385,3 +385,26 @@ fn watch_reloads_the_lesson_file_and_keeps_the_cluster_or_shows_the_errors() {
     assert_eq!(p.lesson().steps[0].title, "Start the story app");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// "Step done" means the goals hold now: `u` that takes one back clears it, and one `n`
+/// no longer moves on as if the step were done.
+#[test]
+fn undo_that_breaks_a_goal_clears_step_done() {
+    let mut a = lesson_app("undone", LESSON);
+    command(&mut a, "kubectl apply -f story.yaml");
+    command(&mut a, "story write deploy/story my first story");
+    assert!(player(&a).done);
+    press(&mut a, special(ratatui_textarea::Key::Esc));
+    press(&mut a, key('u'));
+    assert!(!player(&a).done, "{:?}", player(&a).met);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("no longer holds"),
+        "{:?}",
+        a.message
+    );
+    press(&mut a, key('n'));
+    assert_eq!(player(&a).step, 0, "one n warns, it does not move on");
+}

@@ -233,11 +233,15 @@ pub fn refresh_goals(app: &mut App, announce: bool) {
     let last = p.step + 1 == p.lesson().steps.len();
     if let Some(p) = app.player.as_mut() {
         p.met = now;
-        if all {
-            p.done = true;
-        }
+        // Done means the goals hold now: `u`, `R` or an experiment that undoes one clears it
+        // (the saved progress keeps that the step was done once).
+        p.done = all;
     }
     maybe_reveal(app, all, announce);
+    if was_done && !all && announce {
+        app.message = Some(strings::STEP_UNDONE.into());
+        app.push_log(LogKind::Goal, strings::STEP_UNDONE);
+    }
     if !announce {
         return;
     }

@@ -57,6 +57,8 @@ pub const EXTERNAL_EDITOR_FAILED: &str = "could not run $EDITOR";
 pub const GOAL_MET: &str = "✓ goal met: ";
 /// The log line when every goal of a step holds.
 pub const STEP_DONE: &str = "★ step done";
+/// A goal of a done step stopped holding (undo, restart, an experiment).
+pub const STEP_UNDONE: &str = "a goal no longer holds: the step is not done any more";
 /// The message after a step is done.
 pub const STEP_DONE_KEYS: &str = "★ step done! n: next step (or keep experimenting)";
 /// The message after the last step is done.
