@@ -246,8 +246,10 @@ fn lesson_walk_from_the_picker_to_the_recap_and_back() {
     td(&["keys", name, "n"]);
     wait(name, "step 2/4");
     td(&["keys", name, "b"]);
-    wait(name, "right! now do it");
+    // Predict, observe, explain: the choice is noted, the verdict comes with the result.
+    wait(name, "prediction noted");
     run(name, "crash deploy/story");
+    wait(name, "your prediction was right");
     wait(name, "DATA LOST: \"my first story\"");
     wait(name, "why:");
     wait(name, "step done!");
@@ -564,7 +566,7 @@ fn present_and_notes_side_by_side() {
     wait(n, "Crash the container");
     wait(p, "Class: vote!");
     td(&["keys", p, "v"]);
-    wait(p, "right! now do it");
+    wait(p, "b) ✓ Nothing, the story is gone");
     td(&["keys", p, "b"]);
     wait(n, "the class sees a blank screen");
     let (_, blank) = td(&["screen", p]);

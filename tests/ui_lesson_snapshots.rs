@@ -98,7 +98,12 @@ fn a_prediction_answered_wrong_with_hints_open() {
     insta::assert_snapshot!("lesson_predict_open_120x40", screen(&mut a, 120, 40));
     press(&mut a, key('a'));
     press(&mut a, key('h'));
+    // Answered: the choice is recorded, the verdict waits for the result.
     both("lesson_predict_wrong", &mut a);
+    command(&mut a, "crash deploy/story");
+    press(&mut a, special(Key::Esc));
+    // The result is on screen: now the verdict and why.
+    both("lesson_predict_verdict", &mut a);
 }
 
 #[test]

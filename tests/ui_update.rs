@@ -221,6 +221,8 @@ fn page_up_scrolls_the_log_back_and_new_lines_follow_the_end() {
     for _ in 0..3 {
         command(&mut a, "describe node minikube");
     }
+    // The drawer shows the last output (and PgUp scrolls it); Esc closes it.
+    press(&mut a, special(Key::Esc));
     press(&mut a, special(Key::PageUp));
     assert_eq!(a.log_scroll, 10);
     command(&mut a, "get pods");

@@ -70,6 +70,10 @@ pub enum Action {
     ExternalEditor,
     /// Replace the editor buffer (after `$EDITOR` returns, or when a lesson provides one).
     SetDraft(String),
+    /// Scroll the output drawer by rows (down positive) and columns (right positive).
+    DrawerScroll(i32, i32),
+    /// Close the output drawer.
+    DrawerClose,
     /// Scroll the log back (positive) or forward (negative) by lines.
     ScrollLog(i32),
     /// Show a tab in the small layout.

@@ -163,6 +163,11 @@ pub struct App {
     /// Where the editor buffer is kept between runs (the draft file in the state folder);
     /// `None` when it is not kept (a quiz's scratch answer, a run without a state folder).
     pub draft_path: Option<std::path::PathBuf>,
+    /// The output of the learner's last action, over the panes until the next key (see
+    /// [`super::drawer`]).
+    pub drawer: Option<super::drawer::Drawer>,
+    /// How many log lines the learner has had on screen (the Log tab marks the rest unread).
+    pub log_seen: usize,
     /// Which draft the editor holds (see [`super::drafts`]).
     pub draft_slot: String,
     /// Every draft edited this session, by slot: switching steps never depends on the disk.
@@ -225,6 +230,8 @@ impl App {
             seen_losses,
             highlight_from: seen_losses,
             draft_path: None,
+            drawer: None,
+            log_seen: 0,
             draft_slot: super::drafts::SANDBOX_SLOT.to_string(),
             drafts: std::collections::BTreeMap::new(),
             rescued: std::collections::BTreeMap::new(),

@@ -41,6 +41,23 @@ impl Editor {
 
     /// Feeds one key to the text area; returns whether the text changed.
     pub fn input(&mut self, input: Input) -> bool {
+        // Enter keeps the line's indentation (and one level more after `key:` or `- `), as
+        // every code editor does: YAML is all indentation, and retyping it is where learners
+        // slip.
+        if input.key == ratatui_textarea::Key::Enter && !input.ctrl && !input.alt {
+            let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+            let line = self.area.lines().get(row).cloned().unwrap_or_default();
+            let before: String = line.chars().take(col).collect();
+            let indent: String = before.chars().take_while(|c| *c == ' ').collect();
+            let content = before.trim();
+            let item = content == "-" || content.starts_with("- ");
+            let opens = content.ends_with(':') && !content.starts_with('#');
+            let extra = "  ".repeat(usize::from(item) + usize::from(opens));
+            self.area.insert_newline();
+            self.area.insert_str(format!("{indent}{extra}"));
+            self.validate();
+            return true;
+        }
         let changed = self.area.input(input);
         if changed {
             self.validate();
@@ -94,4 +111,35 @@ pub fn describe(d: &Diagnostic) -> String {
         s.push_str(&format!(" ({sug})"));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(keys: &str) -> String {
+        let mut e = Editor::new("");
+        for c in keys.chars() {
+            let key = if c == '\n' {
+                ratatui_textarea::Key::Enter
+            } else {
+                ratatui_textarea::Key::Char(c)
+            };
+            e.input(Input {
+                key,
+                ..Input::default()
+            });
+        }
+        e.text()
+    }
+
+    #[test]
+    fn enter_keeps_the_indentation_and_opens_blocks_and_list_items() {
+        assert_eq!(
+            typed(
+                "spec:\ncontainers:\n- name: story\nimage: kubestory/story\nvolumeMounts:\n- mountPath: /app/story"
+            ),
+            "spec:\n  containers:\n    - name: story\n      image: kubestory/story\n      volumeMounts:\n        - mountPath: /app/story\n"
+        );
+    }
 }

@@ -49,6 +49,12 @@ pub enum When {
     Present,
     /// Presenting, screen blanked: only `b` (and quitting) work.
     Blank,
+    /// The output drawer is open over the panes (browsing).
+    Drawer,
+    /// The drawer's text goes on below it.
+    DrawerDown,
+    /// The drawer's text is cut on the right (or scrolled sideways).
+    DrawerSideways,
     /// Always.
     Always,
 }
@@ -89,6 +95,14 @@ impl When {
             When::QuizReview => quiz.is_some_and(|q| matches!(q.phase, Phase::Review)),
             When::Present => browse && app.present.as_ref().is_some_and(|p| !p.blank),
             When::Blank => app.present.as_ref().is_some_and(|p| p.blank) && !app.help,
+            When::Drawer => {
+                app.drawer.is_some()
+                    && app.mode == Mode::Normal
+                    && !app.help
+                    && app.screen == Screen::Play
+            }
+            When::DrawerDown => When::Drawer.holds(app) && crate::ui::drawer::overflows(app).0,
+            When::DrawerSideways => When::Drawer.holds(app) && crate::ui::drawer::overflows(app).1,
             When::Always => true,
         }
     }
@@ -117,6 +131,7 @@ impl When {
             | When::QuizAnswered
             | When::QuizReview => "quiz",
             When::Present | When::Blank => "presenting",
+            When::Drawer | When::DrawerDown | When::DrawerSideways => "command output",
             When::Always => "anywhere",
         }
     }
@@ -189,6 +204,13 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![ctrl('c')], W::Always, A::Quit, "quit", false),
         b(vec![ctrl('z')], W::Always, A::Suspend, "suspend", false),
         b(vec![special(Key::Esc), key('?')], W::Help, A::ToggleHelp, "close help", true),
+        b(vec![special(Key::Esc)], W::Drawer, A::DrawerClose, "close", true),
+        b(vec![special(Key::Up), key('k')], W::DrawerDown, A::DrawerScroll(-1, 0), "scroll", true),
+        b(vec![special(Key::Down), key('j')], W::DrawerDown, A::DrawerScroll(1, 0), "scroll", false),
+        b(vec![special(Key::PageUp)], W::DrawerDown, A::DrawerScroll(-10, 0), "page up", false),
+        b(vec![special(Key::PageDown)], W::DrawerDown, A::DrawerScroll(10, 0), "page down", false),
+        b(vec![special(Key::Left), key('h')], W::DrawerSideways, A::DrawerScroll(0, -8), "left", false),
+        b(vec![special(Key::Right), key('l')], W::DrawerSideways, A::DrawerScroll(0, 8), "right", true),
         b(vec![special(Key::Up), key('k')], W::Picker, A::PickerMove(-1), "up", false),
         b(vec![special(Key::Down), key('j'), special(Key::Tab)], W::Picker, A::PickerMove(1), "down", false),
         b(vec![special(Key::Enter)], W::Picker, A::PickerOpen, "start or resume", true),
@@ -284,6 +306,10 @@ pub fn action_for(app: &App, input: Input) -> Option<Action> {
     }
     if app.help {
         return None;
+    }
+    // The drawer stays until the next key: a key that means nothing here closes it.
+    if When::Drawer.holds(app) {
+        return Some(Action::DrawerClose);
     }
     match app.mode {
         Mode::Command | Mode::StoryPrompt => Some(Action::LineInput(input)),

@@ -10,6 +10,7 @@ pub mod app;
 pub mod completion;
 pub mod diagram;
 pub mod drafts;
+pub mod drawer;
 pub mod editor;
 pub mod keymap;
 pub mod layout;

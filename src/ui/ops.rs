@@ -81,19 +81,24 @@ pub const SIM_VERBS: &[&str] = &["story", "crash", "node"];
 /// Runs a kubectl command line (the leading `kubectl` is optional) and logs its output;
 /// `wait DURATION` advances the simulated clock as in `kubestory sim` scripts.
 pub fn run_command(app: &mut App, line: &str) {
+    run_kubectl_or_sim(app, line);
+}
+
+/// [`run_command`], telling whether the command succeeded.
+fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
     let line = line.trim();
     if let Some(duration) = line.strip_prefix("wait ") {
         wait(app, duration);
-        return;
+        return true;
     }
     if line == "undo" {
         undo(app);
-        return;
+        return true;
     }
     let first = line.split_whitespace().next().unwrap_or("");
     if SIM_VERBS.contains(&first) {
         run_sim_line(app, line);
-        return;
+        return true;
     }
     let full = if line.starts_with("kubectl ") || line == "kubectl" {
         line.to_string()
@@ -118,6 +123,7 @@ pub fn run_command(app: &mut App, line: &str) {
         app.push_log(kind, chunk);
     }
     observe(app);
+    out.success
 }
 
 /// `story write|read`, `crash`, `node fail|reboot|recover`: a `kubestory sim` line.
@@ -142,8 +148,10 @@ pub fn apply_editor(app: &mut App) {
     app.draft_dirty = true;
     crate::ui::player::save_draft(app);
     let name = app.editor_file.clone();
-    run_command(app, &format!("kubectl apply -f {name}"));
-    app.mode = Mode::Normal;
+    let applied = run_kubectl_or_sim(app, &format!("kubectl apply -f {name}"));
+    // A refused apply keeps the editor open with the learner's text; the error shows under
+    // it (the drawer) until the next apply or Esc.
+    app.mode = if applied { Mode::Normal } else { Mode::Editor };
 }
 
 fn selected_pod(app: &mut App) -> Option<(String, String)> {

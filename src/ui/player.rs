@@ -35,6 +35,9 @@ pub struct Player {
     pub hints: usize,
     /// The option chosen for the step's predict question.
     pub answer: Option<usize>,
+    /// Whether the verdict on the prediction is shown: only once the result is on screen
+    /// (the question's proof holds, or the step is done), never at the key press.
+    pub verdict: bool,
     /// The recap is on screen (the last step is done).
     pub recap: bool,
     /// `n` was pressed once on an unfinished step; a second `n` skips it.
@@ -86,6 +89,7 @@ pub fn start(app: &mut App, loaded: LoadedLesson, step: Option<usize>) -> Result
         done: false,
         hints: 0,
         answer: None,
+        verdict: false,
         recap: false,
         skip_armed: false,
         workspace,
@@ -126,6 +130,7 @@ fn enter_step(app: &mut App, step: usize) {
         p.hints = saved.and_then(|s| s.hints.get(sid)).copied().unwrap_or(0);
         p.answer = saved.and_then(|s| s.answers.get(sid)).copied();
         p.done = saved.is_some_and(|s| s.done_steps.contains(sid));
+        p.verdict = p.answer.is_some() && p.done;
     }
     app.progress.entry(&id).step = step;
     save_progress(app);
@@ -228,9 +233,14 @@ pub fn refresh_goals(app: &mut App, announce: bool) {
     let last = p.step + 1 == p.lesson().steps.len();
     if let Some(p) = app.player.as_mut() {
         p.met = now;
-        if all {
-            p.done = true;
-        }
+        // Done means the goals hold now: `u`, `R` or an experiment that undoes one clears it
+        // (the saved progress keeps that the step was done once).
+        p.done = all;
+    }
+    maybe_reveal(app, all, announce);
+    if was_done && !all && announce {
+        app.message = Some(strings::STEP_UNDONE.into());
+        app.push_log(LogKind::Goal, strings::STEP_UNDONE);
     }
     if !announce {
         return;
@@ -387,18 +397,59 @@ pub fn answer(app: &mut App, option: usize) {
         app.message = Some(strings::ALREADY_ANSWERED.into());
         return;
     }
-    let right = predict.options[option].correct;
     let sid = step.id.clone();
     p.answer = Some(option);
     let id = p.lesson().id.clone();
     app.progress.entry(&id).answers.insert(sid, option);
     save_progress(app);
-    app.message = Some(if right {
-        strings::PREDICTED_RIGHT.into()
-    } else {
-        strings::PREDICTED_WRONG.into()
-    });
+    // Predict, observe, explain: the choice is recorded; the verdict waits for the result.
+    app.message = Some(strings::PREDICTION_RECORDED.into());
     app.tab = Tab::Lesson;
+}
+
+/// Shows the verdict on the learner's prediction at once (`v` while presenting: the
+/// class has voted, the presenter reveals).
+pub fn reveal_verdict(app: &mut App) {
+    if let Some(p) = app.player.as_mut() {
+        p.verdict = p.answer.is_some();
+    }
+}
+
+/// After an action: once the prediction's proof holds (the result is on screen) or the step
+/// is done, the verdict and the explanation are shown, and the log says so.
+fn maybe_reveal(app: &mut App, all_met: bool, announce: bool) {
+    let Some(p) = &app.player else {
+        return;
+    };
+    let Some(step) = p.current() else {
+        return;
+    };
+    let (Some(q), Some(choice)) = (&step.predict, p.answer) else {
+        return;
+    };
+    if p.verdict {
+        return;
+    }
+    let proved = !q.proof.is_empty()
+        && q.proof
+            .iter()
+            .all(|c| crate::lesson::goals::check_met(c, app.sim.cluster(), &p.start));
+    if !(proved || all_met) {
+        return;
+    }
+    let right = q.options.get(choice).is_some_and(|o| o.correct);
+    if let Some(p) = app.player.as_mut() {
+        p.verdict = true;
+    }
+    if announce {
+        let text = if right {
+            strings::PREDICTED_RIGHT
+        } else {
+            strings::PREDICTED_WRONG
+        };
+        app.push_log(LogKind::Goal, text);
+        app.message = Some(text.into());
+    }
 }
 
 /// `L`: back to the lesson picker (progress and the draft are saved; the cluster is not).

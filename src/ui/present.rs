@@ -175,7 +175,10 @@ pub fn reveal_answer(app: &mut App) {
         .and_then(|s| s.predict.as_ref())
         .and_then(|q| q.options.iter().position(|o| o.correct));
     match correct {
-        Some(i) => player::answer(app, i),
+        Some(i) => {
+            player::answer(app, i);
+            player::reveal_verdict(app);
+        }
         None => app.message = Some(strings::PRESENT_NO_VOTE.into()),
     }
 }

@@ -2,7 +2,9 @@
 
 use super::app::{App, Mode, Screen, Tab};
 use super::layout::{self, MIN};
-use super::panes::{cluster_tree, editor_pane, help, lesson_pane, log, picker_pane, quiz_pane};
+use super::panes::{
+    cluster_tree, drawer_pane, editor_pane, help, lesson_pane, log, picker_pane, quiz_pane,
+};
 use super::theme::Theme;
 use super::{keymap, strings};
 use ratatui::Frame;
@@ -85,7 +87,7 @@ pub fn render(app: &App, f: &mut Frame) {
         let line = Line::from(vec![
             tab(Tab::Cluster, "1 cluster"),
             Span::raw(" "),
-            tab(Tab::Log, "2 log"),
+            tab(Tab::Log, log_label(app)),
             Span::raw(" "),
             lesson_tab,
         ]);
@@ -110,9 +112,37 @@ pub fn render(app: &App, f: &mut Frame) {
     if let Some(r) = a.editor {
         editor_pane::render(f, r, &app.editor, &app.editor_file, &theme, app.ascii);
     }
+    if let Some(d) = &app.drawer {
+        // Over the panes, above the input line: in the editor, under the text being fixed.
+        let top = a.tabs.map_or(area.y, |t| t.bottom());
+        let over = ratatui::layout::Rect::new(area.x, top, area.width, a.input.y - top);
+        let over = match (app.mode, a.editor) {
+            (Mode::Editor, Some(e)) => ratatui::layout::Rect {
+                y: e.y + e.height / 2,
+                height: e.height - e.height / 2,
+                ..e
+            },
+            _ => over,
+        };
+        drawer_pane::render(f, over, app, d, &theme);
+    }
     bottom_lines(app, f, a.input, a.status, &theme);
     if app.help {
         help::render(f, area, app, &theme);
+    }
+}
+
+/// The Log tab's label: marked when it holds lines the learner has not had on screen.
+fn log_label(app: &App) -> &'static str {
+    // kubestory's own notes (a step's banner) do not count: only what happened.
+    let unread = app
+        .log
+        .get(app.log_seen..)
+        .is_some_and(|new| new.iter().any(|l| l.kind != super::app::LogKind::Note));
+    match (unread, app.ascii) {
+        (false, _) => "2 log",
+        (true, false) => "2 log •",
+        (true, true) => "2 log *",
     }
 }
 

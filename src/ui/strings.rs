@@ -57,6 +57,8 @@ pub const EXTERNAL_EDITOR_FAILED: &str = "could not run $EDITOR";
 pub const GOAL_MET: &str = "✓ goal met: ";
 /// The log line when every goal of a step holds.
 pub const STEP_DONE: &str = "★ step done";
+/// A goal of a done step stopped holding (undo, restart, an experiment).
+pub const STEP_UNDONE: &str = "a goal no longer holds: the step is not done any more";
 /// The message after a step is done.
 pub const STEP_DONE_KEYS: &str = "★ step done! n: next step (or keep experimenting)";
 /// The message after the last step is done.
@@ -82,10 +84,26 @@ pub const NO_MORE_HINTS: &str =
 pub const NO_QUESTION: &str = "this step asks no question";
 /// A second answer.
 pub const ALREADY_ANSWERED: &str = "you already answered; now act and see what the simulator does";
-/// After a right prediction.
-pub const PREDICTED_RIGHT: &str = "right! now do it and watch the diagram";
-/// After a wrong prediction.
-pub const PREDICTED_WRONG: &str = "not quite: read why in the lesson pane, then do it and watch";
+/// After answering a prediction: the verdict comes with the result.
+pub const PREDICTION_RECORDED: &str =
+    "prediction noted: now do it and watch; the answer comes when the result is on screen";
+/// When the result shows a prediction right.
+pub const PREDICTED_RIGHT: &str = "✓ your prediction was right: read why in the lesson pane";
+/// When the result shows a prediction wrong.
+pub const PREDICTED_WRONG: &str =
+    "✗ your prediction was not what happened: read why in the lesson pane";
+/// Where the goals would be while a prediction waits for an answer.
+pub fn goals_after_prediction(n: usize) -> String {
+    format!(
+        "Goals ({n}): shown once you answer the question above (what they name would give it away)"
+    )
+}
+/// Under the learner's recorded prediction, until the result is on screen.
+pub const VERDICT_PENDING: &str = "now do it and watch: the answer comes with the result";
+/// Presenting: the goals wait until the class's answer is revealed.
+pub fn goals_after_vote(n: usize) -> String {
+    format!("Goals ({n}): shown once the answer is revealed (v)")
+}
 /// Before the reason a lesson could not start.
 pub const LESSON_FAILED: &str = "cannot open the lesson: ";
 
@@ -301,3 +319,21 @@ pub fn present_demo_line(k: usize, n: usize, line: &str) -> String {
 }
 /// The notes terminal while the presenter's screen is blank.
 pub const NOTES_BLANKED: &str = "the class sees a blank screen (b shows it again) · q quit";
+
+/// The output drawer's title: what closes it, and the scroll keys when there is more.
+pub fn drawer_title(scrolls: bool, sideways: bool) -> String {
+    match (scrolls, sideways) {
+        (false, false) => " output · any key closes ".to_string(),
+        (true, false) => " output · ↑↓ scroll · Esc closes ".to_string(),
+        (false, true) => " output · ←→ scroll sideways · Esc closes ".to_string(),
+        (true, true) => " output · ↑↓←→ scroll · Esc closes ".to_string(),
+    }
+}
+
+/// Under the drawer when its output goes on below.
+pub fn drawer_more(lines: usize) -> String {
+    format!(" ↓ {lines} more line{} ", if lines == 1 { "" } else { "s" })
+}
+
+/// The drawer under the editor after a refused apply: it stays while the learner fixes the text.
+pub const DRAWER_EDITOR_TITLE: &str = " why the apply was refused · fix the text, Ctrl-S again ";

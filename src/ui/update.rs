@@ -5,7 +5,7 @@ use super::action::{Action, Move};
 use super::app::{App, Effect, Mode, Screen};
 use super::editor::Editor;
 use super::panes::cluster_tree;
-use super::{completion, layout, ops, panes, player, present, quiz, strings};
+use super::{completion, drawer, layout, ops, panes, player, present, quiz, strings};
 use ratatui_textarea::{Input, Key};
 
 /// Applies one action to the app.
@@ -14,7 +14,23 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Tick | Action::Resize(..)) {
         app.message = None;
     }
+    // The output drawer stays until the next key; while the editor shows an apply's error,
+    // until the next apply or the editor closes.
+    let keeps_drawer = match &action {
+        Action::Tick | Action::Resize(..) | Action::DrawerScroll(..) => true,
+        Action::ScrollAt(..) => app.drawer.is_some(),
+        Action::EditorInput(_) | Action::EditorPaste(_) => app.mode == Mode::Editor,
+        _ => false,
+    };
+    if !keeps_drawer {
+        app.drawer = None;
+    }
+    let log_before = app.log.len();
+    let opens_drawer = drawer::opens_for(&action);
     match action {
+        Action::DrawerScroll(rows, cols) => drawer::scroll(app, rows, cols),
+        Action::DrawerClose => {}
+        Action::ScrollAt(_, _, by) if app.drawer.is_some() => drawer::scroll(app, by, 0),
         Action::Quit => app.quit = true,
         Action::Suspend => app.effects.push(Effect::Suspend),
         Action::Select(m) => select(app, m),
@@ -117,10 +133,28 @@ pub fn update(app: &mut App, action: Action) {
     if app.in_lesson() {
         player::refresh_goals(app, true);
     }
+    // The learner's own action: what it printed (and the goals it met) where they look.
+    if opens_drawer {
+        drawer::open_after(app, log_before);
+    }
+    mark_log_seen(app);
     quiz::check_time(app);
     if app.present.is_some() {
         present::sync(app);
     }
+}
+
+/// The log lines the learner has had on screen: all of them while the log pane shows or
+/// the drawer is open; the Log tab marks the rest as unread.
+fn mark_log_seen(app: &mut App) {
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let log_shown = app.screen == Screen::Play
+        && !layout::too_small(area)
+        && layout::areas(app, area).log.is_some();
+    if log_shown || app.drawer.is_some() {
+        app.log_seen = app.log.len();
+    }
+    app.log_seen = app.log_seen.min(app.log.len());
 }
 
 /// `Q` in the picker: a quiz on the selected lesson, or on every lesson from the sandbox row.

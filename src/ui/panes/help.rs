@@ -67,6 +67,8 @@ pub fn shown_in_help(when: When, app: &App) -> bool {
         When::Sandbox => !picker && !quiz && !app.in_lesson(),
         When::Browse => !picker && !quiz,
         When::Command | When::Line | When::Editor => !picker,
+        // The output drawer's keys, in the cluster and lesson screens.
+        When::Drawer | When::DrawerDown | When::DrawerSideways => !picker && !quiz,
         // The rest are quiz mode's conditions (`When::is_quiz`, named once in the keymap).
         w => {
             debug_assert!(w.is_quiz());

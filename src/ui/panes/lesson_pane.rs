@@ -180,9 +180,28 @@ pub fn lines(
             width,
             theme.active.patch(theme.note),
         ));
+        // Answered, the result not yet on screen: the choice only, no verdict.
+        let pending = p.answer.filter(|_| !p.verdict);
         for (i, o) in q.options.iter().enumerate() {
             let key = (b'a' + i as u8) as char;
             let chosen = p.answer == Some(i);
+            if let Some(choice) = pending {
+                if i == choice {
+                    footer.extend(wrap_item(
+                        &format!("You predicted {key}) "),
+                        &inline(&o.text, color),
+                        width,
+                        theme.note,
+                    ));
+                    footer.extend(wrap_item(
+                        "     ",
+                        strings::VERDICT_PENDING,
+                        width,
+                        theme.dim,
+                    ));
+                }
+                continue;
+            }
             // Once answered, only what teaches stays: the choice and the right answer(s).
             if p.answer.is_some() && !chosen && !o.correct {
                 continue;
@@ -221,37 +240,49 @@ pub fn lines(
     if !compact {
         footer.push(Line::default());
     }
-    let met = p.met.iter().filter(|m| **m).count();
-    footer.push(Line::styled(
-        format!("Goals {met}/{}", step.goals.len()),
-        theme.active,
-    ));
-    let first_unmet = (0..step.goals.len()).find(|&i| !p.met.get(i).copied().unwrap_or(false));
-    for (i, g) in step.goals.iter().enumerate() {
-        if compact && Some(i) != first_unmet {
-            continue;
-        }
-        let ok = p.met.get(i).copied().unwrap_or(false);
-        let (mark, style) = if ok {
-            (format!("{check} "), theme.good)
+    // Predict, observe, explain: goals name what happens, so they wait for the answer (once
+    // the step is done there is nothing left to give away).
+    if p.awaiting_prediction() && !p.done {
+        let n = step.goals.len();
+        let text = if reveal.is_some() {
+            strings::goals_after_vote(n)
         } else {
-            (format!("{cross} "), theme.normal)
+            strings::goals_after_prediction(n)
         };
-        footer.extend(wrap_item(&mark, &inline(&g.label, color), width, style));
-    }
-    // What is missing, for the first goal that fails: one thing at a time.
-    if let Some((g, _)) = step
-        .goals
-        .iter()
-        .zip(p.met.iter().chain(std::iter::repeat(&false)))
-        .find(|(_, m)| !**m)
-    {
-        footer.extend(wrap_item(
-            if ascii { "  -> " } else { "  → " },
-            &inline(&g.explain, color),
-            width,
-            theme.dim,
+        footer.extend(wrap_item("", &text, width, theme.dim));
+    } else {
+        let met = p.met.iter().filter(|m| **m).count();
+        footer.push(Line::styled(
+            format!("Goals {met}/{}", step.goals.len()),
+            theme.active,
         ));
+        let first_unmet = (0..step.goals.len()).find(|&i| !p.met.get(i).copied().unwrap_or(false));
+        for (i, g) in step.goals.iter().enumerate() {
+            if compact && Some(i) != first_unmet {
+                continue;
+            }
+            let ok = p.met.get(i).copied().unwrap_or(false);
+            let (mark, style) = if ok {
+                (format!("{check} "), theme.good)
+            } else {
+                (format!("{cross} "), theme.normal)
+            };
+            footer.extend(wrap_item(&mark, &inline(&g.label, color), width, style));
+        }
+        // What is missing, for the first goal that fails: one thing at a time.
+        if let Some((g, _)) = step
+            .goals
+            .iter()
+            .zip(p.met.iter().chain(std::iter::repeat(&false)))
+            .find(|(_, m)| !**m)
+        {
+            footer.extend(wrap_item(
+                if ascii { "  -> " } else { "  → " },
+                &inline(&g.explain, color),
+                width,
+                theme.dim,
+            ));
+        }
     }
     for (i, h) in step.hints.iter().take(p.hints).enumerate() {
         footer.extend(wrap_item(

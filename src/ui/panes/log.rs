@@ -23,11 +23,17 @@ pub fn render(
     // Only the tail can be visible: wrap from the end until the pane is full.
     for l in log.iter().rev() {
         let text = crate::ui::theme::ascii_fold(&l.text, theme.ascii);
-        let chars: Vec<char> = text.chars().collect();
-        let pieces: Vec<String> = if chars.is_empty() {
-            vec![String::new()]
+        // Prose wraps at words; a table row is never wrapped mid-word: it is cut with a
+        // mark (the drawer shows the learner's own commands in full, scrolling sideways).
+        let pieces: Vec<String> = if crate::ui::drawer::is_prose(l.kind, &text) {
+            super::drawer_pane::wrap_words(&text, width)
         } else {
-            chars.chunks(width).map(|c| c.iter().collect()).collect()
+            let (cut, more) = super::drawer_pane::window(&text, 0, width);
+            vec![if more {
+                format!("{cut}{}", if theme.ascii { ">" } else { "›" })
+            } else {
+                cut
+            }]
         };
         for p in pieces.into_iter().rev() {
             wrapped.push((l.kind, p));

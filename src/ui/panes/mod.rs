@@ -1,6 +1,7 @@
 //! The panes of the app shell, one file each.
 
 pub mod cluster_tree;
+pub mod drawer_pane;
 pub mod editor_pane;
 pub mod help;
 pub mod lesson_pane;
