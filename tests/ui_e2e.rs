@@ -25,8 +25,13 @@ fn td(args: &[&str]) -> (bool, String) {
     )
 }
 
+/// How long a wait may take before the test fails: an upper bound only (a wait returns as
+/// soon as the text shows), generous because CI runs the e2e tests beside the build on two
+/// cores, where one redraw can take seconds.
+const WAIT_SECS: &str = "40";
+
 fn wait(name: &str, text: &str) {
-    let (ok, _) = td(&["wait", name, text, "15"]);
+    let (ok, _) = td(&["wait", name, text, WAIT_SECS]);
     if !ok {
         let (_, screen) = td(&["screen", name]);
         td(&["stop", name]);
@@ -209,7 +214,7 @@ fn external_editor_and_drafts_survive_a_restart() {
     wait(name, "from-editor");
     // Esc and q sent together would read as Alt-q: wait for the editor to close first.
     td(&["keys", name, "Escape"]);
-    let (closed, _) = td(&["gone", name, "manifest editor", "15"]);
+    let (closed, _) = td(&["gone", name, "manifest editor", WAIT_SECS]);
     assert!(closed, "Esc did not close the editor");
     td(&["keys", name, "q"]);
     shell_is_sane(name);
@@ -379,7 +384,7 @@ fn every_built_in_lesson_can_be_walked_by_typing_its_solutions() {
             } else {
                 "step done!"
             };
-            let (ok, _) = td(&["wait", &name, done, "15"]);
+            let (ok, _) = td(&["wait", &name, done, WAIT_SECS]);
             if !ok {
                 let (_, screen) = td(&["screen", &name]);
                 td(&["stop", &name]);

@@ -140,7 +140,7 @@ impl Session {
     }
 
     fn wait(&self, text: &str) {
-        let (ok, _) = td(&["wait", self.name, text, "15"]);
+        let (ok, _) = td(&["wait", self.name, text, "40"]);
         assert!(ok, "{text:?} never appeared:\n{}", self.screen());
     }
 

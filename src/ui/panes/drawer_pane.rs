@@ -173,6 +173,6 @@ mod tests {
         );
         assert_eq!(window(row, 7, 8), ("CAPACIT".to_string(), true));
         let (tail, more) = window(row, 40, 40);
-        assert_eq!((tail.as_str(), more), ("OLICY   STATUS", false));
+        assert_eq!((tail.as_str(), more), (" POLICY   STATUS", false));
     }
 }
