@@ -408,3 +408,133 @@ fn undo_that_breaks_a_goal_clears_step_done() {
     press(&mut a, key('n'));
     assert_eq!(player(&a).step, 0, "one n warns, it does not move on");
 }
+
+/// Opens `LESSON` as kubestory does at start, with a state folder (and `present` when asked).
+fn open_with_state(state: &std::path::Path, present: bool) -> kubestory::ui::App {
+    let (lessons, _) = kubestory::lesson::builtin_lessons();
+    kubestory::ui::terminal::prepare(
+        kubestory::ui::Options {
+            lessons,
+            lesson: Some(LESSON.into()),
+            present,
+            ..Default::default()
+        },
+        Some(state.to_path_buf()),
+    )
+    .expect("lesson opens")
+}
+
+/// Issue 10: `R` gives the step's manifest back as well as its cluster, and the learner's
+/// edit is not lost: the editor's undo has it, and a file beside the draft keeps it.
+#[test]
+fn r_restores_the_steps_manifest_and_keeps_the_learners_edit() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let mut a = open_with_state(state.path(), false);
+    let original = a.editor.text();
+    let edited = original.replace("replicas: 1", "replicas: 3");
+    update(&mut a, Action::SetDraft(edited.clone()));
+    command(&mut a, "kubectl apply -f story.yaml");
+    press(&mut a, key('R'));
+    assert_eq!(
+        a.editor.text(),
+        original,
+        "R put the lesson's manifest back"
+    );
+    assert_eq!(
+        a.cluster().deployments().count(),
+        0,
+        "and the step's cluster"
+    );
+    let message = a.message.clone().unwrap_or_default();
+    assert!(message.contains("Ctrl-U"), "{message}");
+    let beside = state.path().join("drafts").join(LESSON);
+    let kept: Vec<String> = std::fs::read_dir(&beside)
+        .expect("drafts folder")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".yours.yaml"))
+        .map(|e| std::fs::read_to_string(e.path()).expect("kept edit"))
+        .collect();
+    assert_eq!(
+        kept,
+        vec![edited.clone()],
+        "the edit is kept beside the draft"
+    );
+    assert!(message.contains(".yours.yaml"), "{message}");
+    a.editor.area.undo();
+    a.editor.area.undo();
+    assert_eq!(a.editor.text(), edited, "Ctrl-U twice brings the edit back");
+}
+
+/// Issue 10: `R` on an unedited manifest says only that the step restarted.
+#[test]
+fn r_without_an_edit_does_not_claim_one() {
+    let mut a = lesson_app("r-plain", LESSON);
+    press(&mut a, key('R'));
+    let message = a.message.clone().unwrap_or_default();
+    assert!(!message.contains("Ctrl-U"), "{message}");
+}
+
+/// Issue 10: retaking a finished lesson asks the predictions again, shows no step as done,
+/// and starts from the lesson's setup; skipping then rebuilds each step from the solutions,
+/// never an empty cluster.
+#[test]
+fn retaking_a_finished_lesson_starts_over_from_the_lessons_own_cluster() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let mut a = open_with_state(state.path(), false);
+    {
+        let entry = a.progress.entry(LESSON);
+        entry.finished = true;
+        entry.step = 3;
+        entry.answers.insert("crash".into(), 1);
+        entry.done_steps.insert("deploy".into());
+        entry.done_steps.insert("crash".into());
+    }
+    kubestory::ui::player::save_progress(&mut a);
+    let mut a = open_with_state(state.path(), false);
+    assert_eq!(player(&a).step, 0, "a retake starts at the first step");
+    assert!(!player(&a).done, "nothing done yet in the retake");
+    assert!(
+        a.progress.lessons[LESSON].finished,
+        "still finished in the list"
+    );
+    assert!(a.progress.lessons[LESSON].answers.is_empty());
+    press(&mut a, key('n'));
+    press(&mut a, key('n'));
+    assert_eq!(player(&a).step, 1);
+    assert!(player(&a).answer.is_none(), "the prediction is asked again");
+    assert_eq!(
+        a.cluster().deployments().count(),
+        1,
+        "the skipped step's solution ran: the app the step needs is there"
+    );
+    assert!(
+        !player(&a).done,
+        "step 2 is not done just because it was once"
+    );
+}
+
+/// Issue 10: presenting starts at the first step with nothing answered and never changes
+/// the presenter's own saved progress.
+#[test]
+fn presenting_leaves_the_presenters_progress_as_it_was() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let mut a = open_with_state(state.path(), false);
+    press(&mut a, key('n'));
+    press(&mut a, key('n'));
+    kubestory::ui::player::save_progress(&mut a);
+    let before = std::fs::read_to_string(state.path().join("progress.json")).expect("saved");
+    let mut p = open_with_state(state.path(), true);
+    assert!(p.present.is_some());
+    assert_eq!(
+        player(&p).step,
+        0,
+        "a presentation starts at the first step"
+    );
+    // Presenting, `n` moves on at once (the teacher steps through).
+    press(&mut p, key('n'));
+    press(&mut p, key('n'));
+    assert_eq!(player(&p).step, 2);
+    kubestory::ui::player::save_progress(&mut p);
+    let after = std::fs::read_to_string(state.path().join("progress.json")).expect("saved");
+    assert_eq!(after, before, "the presenter's progress is untouched");
+}

@@ -250,3 +250,26 @@ fn a_presenter_can_still_open_the_editor_and_the_command_line() {
     press(&mut a, special(Key::Esc));
     update(&mut a, Action::Tick);
 }
+
+/// Issue 10: the notes say "the recap follows" on the last step only, never on the recap.
+#[test]
+fn the_notes_on_the_recap_do_not_announce_a_recap() {
+    let mut a = presenting("present-recap");
+    let mut session = published(&mut a).pop().expect("published");
+    session.next = None;
+    session.step = session.steps;
+    let last = Notes {
+        session: Some(session.clone()),
+        now_unix: 1_700_000_000,
+        presenter_gone: false,
+    };
+    assert!(notes_screen(&last, 100, 30).contains("the recap follows"));
+    session.step = session.steps + 1;
+    let recap = Notes {
+        session: Some(session),
+        ..last
+    };
+    let screen = notes_screen(&recap, 100, 30);
+    assert!(!screen.contains("the recap follows"), "{screen}");
+    assert!(screen.contains("the lesson ends here"), "{screen}");
+}

@@ -87,6 +87,15 @@ pub fn save(app: &mut App) {
     }
 }
 
+/// Keeps `text` beside the slot's draft file (`<step>.yours.yaml`) before the editor's text
+/// is replaced by the lesson's (`R`), so the learner's edit survives the session too.
+/// `None` when there is no state folder or it cannot be written (the editor's undo still has
+/// the text).
+pub fn keep_beside(app: &App, text: &str) -> Option<PathBuf> {
+    let path = app.draft_path.as_ref()?.with_extension("yours.yaml");
+    persist::write_atomic(&path, text).ok().map(|()| path)
+}
+
 /// Writes `text` to the slot's rescue file (created once, private, in the temporary folder).
 fn rescue(app: &mut App, text: &str) -> std::io::Result<PathBuf> {
     let path = match app.rescued.get(&app.draft_slot) {

@@ -30,6 +30,19 @@ impl Editor {
         e
     }
 
+    /// Replaces the whole buffer with `text` as an edit, so the editor's undo (Ctrl-U) brings
+    /// the previous text back: `R` restores a step's manifest without losing the learner's
+    /// own version of it.
+    pub fn replace_all(&mut self, text: &str) {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        self.area.select_all();
+        self.area.cut();
+        self.area.insert_str(text);
+        self.area.move_cursor(ratatui_textarea::CursorMove::Top);
+        self.area.move_cursor(ratatui_textarea::CursorMove::Head);
+        self.validate();
+    }
+
     /// The buffer as one string, ending with a newline when not empty.
     pub fn text(&self) -> String {
         let mut s = self.area.lines().join("\n");
@@ -116,6 +129,25 @@ pub fn describe(d: &Diagnostic) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replacing_the_buffer_is_one_undo_away_from_the_learners_text() {
+        let mine = "kind: Pod\nmetadata:\n  name: mine\n";
+        let mut e = Editor::new(mine);
+        e.replace_all("kind: Pod\nmetadata:\n  name: lesson\n");
+        assert_eq!(e.text(), "kind: Pod\nmetadata:\n  name: lesson\n");
+        assert_eq!(e.area.cursor(), (0, 0));
+        let mut undos = 0;
+        while e.text() != mine && undos < 5 {
+            e.area.undo();
+            undos += 1;
+        }
+        assert_eq!(
+            (e.text().as_str(), undos),
+            (mine, 2),
+            "Ctrl-U twice brings it back"
+        );
+    }
 
     fn typed(keys: &str) -> String {
         let mut e = Editor::new("");

@@ -106,6 +106,8 @@ pub fn render(notes: &Notes, f: &mut Frame, theme: &Theme, color: bool, ascii: b
     lines.push(Line::styled(
         match &s.next {
             Some(n) => format!("Next: {n}"),
+            // On the recap itself nothing follows but the lesson's end.
+            None if s.step > s.steps => "This is the recap: the lesson ends here.".to_string(),
             None => "Last step: the recap follows.".to_string(),
         },
         theme.dim,

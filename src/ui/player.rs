@@ -73,8 +73,26 @@ impl Player {
 /// lesson's solutions leave it there. Errors are shown to the learner.
 pub fn start(app: &mut App, loaded: LoadedLesson, step: Option<usize>) -> Result<(), String> {
     let id = loaded.lesson.id.clone();
-    let saved = app.progress.lessons.get(&id).cloned().unwrap_or_default();
+    // A presentation is the class's, not the presenter's: it starts at the first step with
+    // nothing answered, and never writes the presenter's progress (see `save_progress`).
+    let saved = if app.present.is_some() {
+        Default::default()
+    } else {
+        app.progress.lessons.get(&id).cloned().unwrap_or_default()
+    };
+    if app.present.is_some() {
+        app.progress.lessons.remove(&id);
+    }
     let last = loaded.lesson.steps.len().saturating_sub(1);
+    let retake = saved.finished && step.is_none();
+    if retake {
+        // Retaking a finished lesson: the predictions are asked again and the goals met
+        // again; the lesson stays finished in the list.
+        *app.progress.entry(&id) = crate::lesson::progress::LessonProgress {
+            finished: true,
+            ..Default::default()
+        };
+    }
     let step = step
         .unwrap_or(if saved.finished { 0 } else { saved.step })
         .min(last);
@@ -198,6 +216,10 @@ pub fn restore_draft(app: &mut App) -> Option<String> {
 
 /// Saves progress when kubestory has a state folder (tests and `--no-save` runs have none).
 pub fn save_progress(app: &mut App) {
+    if app.present.is_some() {
+        // Presenting does not change the presenter's own progress.
+        return;
+    }
     if let Some(dir) = &app.state_dir
         && let Err(e) = progress::save(dir, &app.progress)
     {
@@ -333,7 +355,44 @@ pub fn prev_step(app: &mut App) {
 pub fn restart_step(app: &mut App) {
     if let Some(step) = app.player.as_ref().map(|p| p.step) {
         rebuild_at(app, step);
-        app.message = Some(strings::STEP_RESTARTED.into());
+        let message = match restore_step_manifest(app, step) {
+            Some(kept) => {
+                let text = strings::step_restarted_with_manifest(
+                    kept.map(|p| p.display().to_string()).as_deref(),
+                );
+                app.note(&text);
+                text
+            }
+            None => strings::STEP_RESTARTED.into(),
+        };
+        app.message = Some(message);
+    }
+}
+
+/// Puts the lesson's own text of the step's manifest back in the editor when the learner's
+/// edit differs from it, as an edit (Ctrl-U in the editor brings the learner's text back),
+/// after keeping the learner's text in a file beside the draft. Returns `None` when nothing
+/// changed, else where the learner's text was kept (if the state folder took it).
+fn restore_step_manifest(app: &mut App, step: usize) -> Option<Option<PathBuf>> {
+    let p = app.player.as_ref()?;
+    let original = p
+        .lesson()
+        .steps
+        .iter()
+        .take(step + 1)
+        .rev()
+        .find_map(|s| s.manifests.first())
+        .filter(|m| m.name == app.editor_file)
+        .and_then(|m| m.content.clone());
+    match original {
+        Some(text) if app.editor.text() != text => {
+            let kept = drafts::keep_beside(app, &app.editor.text());
+            app.editor.replace_all(&text);
+            app.draft_dirty = true;
+            save_draft(app);
+            Some(kept)
+        }
+        _ => None,
     }
 }
 

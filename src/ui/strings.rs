@@ -72,6 +72,16 @@ pub const RECAP_BANNER: &str = "lesson complete: the recap is in the lesson pane
 pub const FIRST_STEP: &str = "this is the first step";
 /// The message after `R`.
 pub const STEP_RESTARTED: &str = "step restarted: the cluster is as the step begins";
+/// `R` when the learner had edited the step's manifest: both are back, and the edit is not
+/// lost (the editor's undo has it, and a file beside the draft when the state folder took it).
+pub fn step_restarted_with_manifest(kept: Option<&str>) -> String {
+    match kept {
+        Some(path) => format!(
+            "step restarted: the cluster and the manifest are as the step begins; your edit: Ctrl-U twice in the editor, and kept in {path}"
+        ),
+        None => "step restarted: the cluster and the manifest are as the step begins; your edit: Ctrl-U twice in the editor".into(),
+    }
+}
 /// The log line after the cluster was rebuilt for a step.
 pub const REBUILT: &str =
     "the cluster was rebuilt as this step begins (the lesson's solutions of the earlier steps)";

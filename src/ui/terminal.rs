@@ -106,6 +106,11 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
         app.picker.select_id(&id);
     }
     app.screen = super::app::Screen::Picker;
+    // Presenting starts before a lesson opens, so the lesson starts as a presentation does:
+    // from its first step, without the presenter's own progress (which it never changes).
+    if options.present && options.lesson.is_some() {
+        begin_present(&mut app);
+    }
     if let Some(quiz) = &options.quiz {
         let lessons = if quiz.lessons.is_empty() {
             app.picker
@@ -144,11 +149,8 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
         app.picker.selected = app.picker.lessons.len();
         update(&mut app, Action::PickerOpen);
     }
-    if options.present {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        super::present::begin(&mut app, now);
+    if options.present && app.present.is_none() {
+        begin_present(&mut app);
     }
     Ok(app)
 }
@@ -458,6 +460,14 @@ fn external_editor(
         }
     }
     Ok(())
+}
+
+/// Turns the app into a presentation, stamped with the wall clock's start.
+fn begin_present(app: &mut App) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    super::present::begin(app, now);
 }
 
 /// `kubestory present --notes`: follows the presenting session through the file it
