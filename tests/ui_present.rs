@@ -273,3 +273,90 @@ fn the_notes_on_the_recap_do_not_announce_a_recap() {
     assert!(!screen.contains("the recap follows"), "{screen}");
     assert!(screen.contains("the lesson ends here"), "{screen}");
 }
+
+/// Presents the built-in emptyDir lesson at its two-replicas step (a fresh app: the
+/// presenter begins before the lesson opens, as `kubestory present --lesson` does).
+fn presenting_replicas(name: &str) -> App {
+    let (lessons, errors) = kubestory::lesson::builtin_lessons();
+    assert!(errors.is_empty(), "{errors:?}");
+    let lesson = lessons
+        .iter()
+        .find(|l| l.lesson.id == "emptydir")
+        .cloned()
+        .expect("built-in lesson");
+    let step = lesson
+        .lesson
+        .steps
+        .iter()
+        .position(|s| s.id == "replicas")
+        .expect("the replicas step");
+    let mut a = app(name);
+    a.picker = kubestory::ui::picker::Picker::new(lessons, Vec::new());
+    kubestory::ui::present::begin(&mut a, 1_700_000_000);
+    kubestory::ui::player::start(&mut a, lesson, Some(step)).expect("starts");
+    a
+}
+
+fn pod_names(a: &App) -> Vec<String> {
+    let mut names: Vec<String> = a
+        .cluster()
+        .pods()
+        .filter(|p| p.metadata.deletion_timestamp.is_none())
+        .map(|p| p.metadata.name.clone())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Issue 10: after the teacher improvised (a pod deleted, so new names), the demo still
+/// reads and deletes the pods it means: their names are resolved when `d` plays a line.
+#[test]
+fn demo_lines_name_the_pods_the_cluster_has_when_played() {
+    let mut a = presenting_replicas("demo-names");
+    for _ in 0..3 {
+        press(&mut a, key('d'));
+    }
+    // The teacher improvises: the pod that did not get the write is replaced.
+    let before = pod_names(&a);
+    assert_eq!(before.len(), 2);
+    command(&mut a, &format!("kubectl delete pod {}", before[1]));
+    command(&mut a, "wait 30s");
+    press(&mut a, special(Key::Esc));
+    let now = pod_names(&a);
+    assert_eq!(now.len(), 2);
+    assert_ne!(now, before, "a new pod replaced the deleted one");
+    press(&mut a, key('d'));
+    let message = a.message.clone().unwrap_or_default();
+    assert!(
+        message.contains(&format!("story read pod/{}", now[1])),
+        "{message}"
+    );
+    press(&mut a, key('d'));
+    assert!(
+        !a.log.iter().any(|l| l.text.contains("NotFound")),
+        "{:?}",
+        a.log
+    );
+    assert!(
+        !pod_names(&a).contains(&now[0]),
+        "the demo deleted the first pod"
+    );
+}
+
+/// Issue 10: when the cluster no longer has the pod a demo line needs, the line is not
+/// played and the presenter is offered `R`; after `R`, `d` plays it.
+#[test]
+fn a_demo_line_the_cluster_cannot_satisfy_offers_r() {
+    let mut a = presenting_replicas("demo-mismatch");
+    for _ in 0..3 {
+        press(&mut a, key('d'));
+    }
+    command(&mut a, "kubectl scale deploy/story --replicas=1");
+    command(&mut a, "wait 1m");
+    press(&mut a, special(Key::Esc));
+    press(&mut a, key('d'));
+    let message = a.message.clone().unwrap_or_default();
+    assert!(message.contains("not played"), "{message}");
+    assert!(message.contains("R rebuilds"), "{message}");
+    assert_eq!(a.present.as_ref().map(|p| p.demo_pos), Some(3));
+}

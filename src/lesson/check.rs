@@ -252,12 +252,29 @@ fn lint_demo(
     let id_needle = format!("id: {}", step.id);
     let mut errors = Vec::new();
     let mut demo = sim.clone();
-    for line in &step.demo {
+    for written in &step.demo {
+        // `{{pod deploy/NAME N}}` is resolved on the cluster as the line is played, as
+        // `present` does (src/lesson/placeholders.rs).
+        let line = match super::placeholders::resolve(written, demo.cluster()) {
+            Ok(line) => line,
+            Err(why) => {
+                errors.push(diag(
+                    &loaded.file,
+                    loaded.locate(&["steps:", &id_needle, " demo:", written.trim()]),
+                    &format!("step {:?}: demo line `{}`: {why}", step.id, written.trim()),
+                    Some(
+                        "placeholders are resolved on the cluster the lesson's solutions build before this line".into(),
+                    ),
+                ));
+                return errors;
+            }
+        };
+        let line = &line;
         let mut out = String::new();
         if !run_one(&mut demo, line, &ws.files(), &mut out) {
             errors.push(diag(
                 &loaded.file,
-                loaded.locate(&["steps:", &id_needle, " demo:", line.trim()]),
+                loaded.locate(&["steps:", &id_needle, " demo:", written.trim()]),
                 &format!(
                     "step {:?}: demo line `{}` failed: {}",
                     step.id,

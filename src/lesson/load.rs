@@ -265,7 +265,7 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
             Some(&known),
             &mut errors,
         );
-        check_script(&step.demo, file, text, &anchor, Some(&known), &mut errors);
+        check_demo_script(&step.demo, file, text, &anchor, Some(&known), &mut errors);
         if let Some(problem) = step.notes.as_deref().and_then(markdown_problem) {
             let mut needles = anchor.to_vec();
             needles.push("notes:");
@@ -395,6 +395,32 @@ pub(super) fn check_script(
     known: Option<&BTreeSet<String>>,
     errors: &mut Vec<Diagnostic>,
 ) {
+    check_lines(lines, file, text, anchor, known, false, errors);
+}
+
+/// [`check_script`] for `demo:` lines, which may name pods as `{{pod deploy/NAME N}}`
+/// (resolved when played, see [`super::placeholders`]): each placeholder's form is checked
+/// here, and the line is parsed with a stand-in pod name.
+fn check_demo_script(
+    lines: &[String],
+    file: &str,
+    text: &str,
+    anchor: &[&str],
+    known: Option<&BTreeSet<String>>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    check_lines(lines, file, text, anchor, known, true, errors);
+}
+
+fn check_lines(
+    lines: &[String],
+    file: &str,
+    text: &str,
+    anchor: &[&str],
+    known: Option<&BTreeSet<String>>,
+    placeholders: bool,
+    errors: &mut Vec<Diagnostic>,
+) {
     for line in lines {
         let l = line.trim();
         if l.is_empty() || l.starts_with('#') {
@@ -403,6 +429,17 @@ pub(super) fn check_script(
         let mut needles = anchor.to_vec();
         needles.push(l);
         let pos = locate(text, &needles);
+        let stand_in;
+        let l = if placeholders && super::placeholders::has_placeholder(l) {
+            if let Err(why) = super::placeholders::check_form(l) {
+                errors.push(diag(file, pos, &format!("demo line {l:?}: {why}"), None));
+                continue;
+            }
+            stand_in = super::placeholders::stand_in(l);
+            stand_in.as_str()
+        } else {
+            l
+        };
         match parse_line(l) {
             Err(e) => errors.push(diag(file, pos, &format!("script line {l:?}: {e}"), None)),
             Ok(Line::Cluster { .. }) => errors.push(diag(

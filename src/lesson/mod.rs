@@ -19,6 +19,7 @@ mod files;
 pub mod goals;
 pub mod load;
 pub mod model;
+pub mod placeholders;
 pub mod progress;
 pub mod quiz;
 pub mod sanitize;

@@ -80,8 +80,9 @@ pub const SIM_VERBS: &[&str] = &["story", "crash", "node"];
 
 /// Runs a kubectl command line (the leading `kubectl` is optional) and logs its output;
 /// `wait DURATION` advances the simulated clock as in `kubestory sim` scripts.
-pub fn run_command(app: &mut App, line: &str) {
-    run_kubectl_or_sim(app, line);
+/// Returns whether the command succeeded (a demo line that fails tells the presenter).
+pub fn run_command(app: &mut App, line: &str) -> bool {
+    run_kubectl_or_sim(app, line)
 }
 
 /// [`run_command`], telling whether the command succeeded.

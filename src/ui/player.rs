@@ -120,6 +120,10 @@ pub fn start(app: &mut App, loaded: LoadedLesson, step: Option<usize>) -> Result
     entry.step = step;
     app.progress.last_lesson = Some(id);
     enter_step(app, step);
+    if app.present.is_some() {
+        // The presentation shows this lesson from now on (its demo starts at line 1).
+        super::present::sync(app);
+    }
     Ok(())
 }
 

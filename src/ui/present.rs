@@ -4,7 +4,7 @@
 //! per key press, the screen blanked on demand, and every step change published for the
 //! speaker-notes terminal (`kubestory present --notes`, see [`super::notes`]).
 
-use super::app::{App, Effect};
+use super::app::{App, Effect, LogKind};
 use super::{ops, player, strings};
 use serde::{Deserialize, Serialize};
 
@@ -155,14 +155,30 @@ pub fn play_demo(app: &mut App) {
         });
         return;
     };
+    // Pods are named when the line is played: the teacher may have improvised since the
+    // lesson's solutions built the cluster.
+    let line = match crate::lesson::placeholders::resolve(&line, app.sim.cluster()) {
+        Ok(line) => line,
+        Err(why) => {
+            // Not played: after `R` (or the teacher's own fix) `d` plays it again.
+            let text = strings::present_demo_mismatch(pos + 1, total, &why);
+            app.push_log(LogKind::Error, &text);
+            app.message = Some(text);
+            return;
+        }
+    };
     if let Some(p) = app.present.as_mut() {
         p.demo_pos += 1;
         p.last_demo = Some(line.clone());
         p.revealed = p.revealed.max(paras);
     }
-    ops::run_command(app, &line);
+    let ran = ops::run_command(app, &line);
     // The class reads the command on the message line (its output is in the log).
-    app.message = Some(strings::present_demo_line(pos + 1, total, &line));
+    app.message = Some(if ran {
+        strings::present_demo_line(pos + 1, total, &line)
+    } else {
+        strings::present_demo_failed(pos + 1, total, &line)
+    });
 }
 
 /// `v`: the class has voted; the predict question's answer is revealed.

@@ -324,6 +324,19 @@ pub const NOTES_PRESENTER_GONE: &str = "the presenter has quit · q quit";
 /// The blanked screen's only text, dim in the corner.
 pub const PRESENT_BLANK_HINT: &str = "b";
 /// The demo line just played, in the message line.
+/// A demo line whose placeholder names a pod the cluster does not have (the teacher
+/// improvised): not played, and `R` offered.
+pub fn present_demo_mismatch(k: usize, n: usize, why: &str) -> String {
+    format!("demo {k}/{n} not played: {why}; R rebuilds the step as the lesson starts it")
+}
+
+/// A demo line that ran and failed: the cluster no longer matches what the lesson expects.
+pub fn present_demo_failed(k: usize, n: usize, line: &str) -> String {
+    format!(
+        "demo {k}/{n} failed: {line} (the cluster no longer matches the lesson's; R rebuilds the step)"
+    )
+}
+
 pub fn present_demo_line(k: usize, n: usize, line: &str) -> String {
     format!("demo {k}/{n}: $ {line}")
 }

@@ -54,7 +54,9 @@ pub fn update(app: &mut App, action: Action) {
             app.line.clear();
             app.history_pos = None;
         }
-        Action::RunCommand(line) => ops::run_command(app, &line),
+        Action::RunCommand(line) => {
+            ops::run_command(app, &line);
+        }
         Action::LineInput(input) => line_input(app, input),
         Action::LineSubmit => submit(app),
         Action::Cancel => {
