@@ -102,13 +102,24 @@ fn tui(
     look: Look,
 ) -> Result<ExitCode> {
     use std::io::IsTerminal;
-    let (mut lessons, errors) = library(dir);
+    // Built-in lessons are listed from their cards and parsed when opened (the first screen
+    // parses none); a folder's lessons are parsed now, so their errors show in the picker.
+    let (mut lessons, errors) = match dir {
+        Some(d) => kubestory::lesson::load_dir(d),
+        None => (Vec::new(), Vec::new()),
+    };
+    let mut builtin = if dir.is_none() {
+        kubestory::lesson::builtin_library()
+    } else {
+        Vec::new()
+    };
     let mut lesson = lesson;
     if let Some(file) = &watch {
         match kubestory::lesson::load_lesson(file) {
             Ok(l) => {
                 lesson = Some(l.lesson.id.clone());
                 lessons.retain(|x| x.lesson.id != l.lesson.id);
+                builtin.retain(|x| x.card.id != l.lesson.id);
                 lessons.push(l);
             }
             Err(errors) => {
@@ -121,12 +132,14 @@ fn tui(
         }
     }
     let quiz_ids = quiz.iter().flat_map(|q| q.lessons.iter());
-    if let Some(id) = lesson
-        .iter()
-        .chain(quiz_ids)
-        .find(|id| !lessons.iter().any(|l| &l.lesson.id == *id))
-    {
-        let ids: Vec<&str> = lessons.iter().map(|l| l.lesson.id.as_str()).collect();
+    if let Some(id) = lesson.iter().chain(quiz_ids).find(|id| {
+        !lessons.iter().any(|l| &l.lesson.id == *id) && !builtin.iter().any(|l| &l.card.id == *id)
+    }) {
+        let ids: Vec<&str> = lessons
+            .iter()
+            .map(|l| l.lesson.id.as_str())
+            .chain(builtin.iter().map(|l| l.card.id.as_str()))
+            .collect();
         let hint = kubestory::manifest::suggest::did_you_mean(id, ids.iter().copied())
             .map(|s| format!(" (did you mean {s:?}?)"))
             .unwrap_or_default();
@@ -149,6 +162,7 @@ fn tui(
         ascii,
         color,
         lessons,
+        library: builtin,
         problems: errors.iter().map(|e| e.to_string()).collect(),
         lesson,
         sandbox,

@@ -109,6 +109,33 @@ fn lesson_schema_is_current() {
     );
 }
 
+/// Issue 10, first screen: the picker draws from cards compiled in (no lesson parsed before
+/// the first screen); they must say what the lessons say.
+#[test]
+fn builtin_cards_are_current() {
+    let path = root().join("src/lesson/builtin_cards.rs");
+    let fresh = kubestory::lesson::builtin::builtin_cards_source();
+    if std::env::var_os("KUBESTORY_BLESS").is_some() {
+        std::fs::write(&path, &fresh).expect("write cards");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "src/lesson/builtin_cards.rs is stale: a lesson's title, summary, steps or quiz changed. Regenerate it with\n  KUBESTORY_BLESS=1 cargo test --test lessons_lint builtin_cards_are_current"
+    );
+    let cards: Vec<_> = kubestory::lesson::builtin_library()
+        .into_iter()
+        .map(|l| l.card)
+        .collect();
+    let (lessons, _) = kubestory::lesson::builtin_lessons();
+    let parsed: Vec<_> = lessons
+        .iter()
+        .map(|l| kubestory::lesson::LessonCard::of(&l.lesson))
+        .collect();
+    assert_eq!(cards, parsed);
+}
+
 /// bottom's `invalid_configs`: each file is one failure mode; its first line is
 /// `# expect: TEXT` (several allowed), and every TEXT must appear in the errors.
 #[test]

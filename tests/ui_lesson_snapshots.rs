@@ -148,3 +148,45 @@ fn a_story_kept_through_a_crash() {
     insta::assert_snapshot!("lesson_kept_after_crash_120x40", shown);
     small_tab("lesson_kept_after_crash_cluster", &mut a, Tab::Cluster);
 }
+
+/// Issue 10, first screen: `kubestory` lists the built-in lessons from cards compiled in and
+/// draws the same picker as from parsed lessons, with no lesson parsed until one is opened.
+#[test]
+fn the_first_screen_parses_no_lesson_and_shows_the_same_picker() {
+    let (parsed, _) = kubestory::lesson::builtin_lessons();
+    let mut eager = kubestory::ui::terminal::prepare(
+        kubestory::ui::Options {
+            lessons: parsed,
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("prepare");
+    let mut lazy = kubestory::ui::terminal::prepare(
+        kubestory::ui::Options {
+            library: kubestory::lesson::builtin_library(),
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("prepare");
+    for (w, h) in [(80, 24), (120, 36)] {
+        assert_eq!(screen(&mut lazy, w, h), screen(&mut eager, w, h));
+    }
+    assert!(lazy.picker.lessons.iter().all(|l| !l.is_parsed()));
+    update(&mut lazy, Action::PickerMove(2));
+    assert!(screen(&mut lazy, 80, 24).contains("emptyDir"));
+    press(&mut lazy, special(ratatui_textarea::Key::Enter));
+    assert_eq!(
+        lazy.player.as_ref().map(|p| p.lesson().id.as_str()),
+        Some("emptydir")
+    );
+    let parsed: Vec<&str> = lazy
+        .picker
+        .lessons
+        .iter()
+        .filter(|l| l.is_parsed())
+        .map(|l| l.card.id.as_str())
+        .collect();
+    assert_eq!(parsed, vec!["emptydir"], "opening a lesson parses that one");
+}

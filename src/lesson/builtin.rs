@@ -68,3 +68,27 @@ pub fn builtin_lessons() -> (Vec<LoadedLesson>, Vec<Diagnostic>) {
     }
     (lessons, errors)
 }
+
+/// The built-in lessons as the picker lists them: cards from the generated index
+/// (`builtin_cards.rs`), each lesson parsed when first opened. The first screen parses none.
+pub fn builtin_library() -> Vec<super::library::LibraryLesson> {
+    BUILTIN
+        .iter()
+        .zip(super::builtin_cards::CARDS)
+        .map(|((name, text), card)| super::library::LibraryLesson::builtin(card.into(), name, text))
+        .collect()
+}
+
+/// The generated index of the built-in lessons' cards, as `builtin_cards.rs` must read: the
+/// lint test compares it with the file and rewrites it under `KUBESTORY_BLESS=1`.
+pub fn builtin_cards_source() -> String {
+    let (lessons, _) = builtin_lessons();
+    let mut out = String::from(
+        "//! Generated from `lessons/*.yaml` by `KUBESTORY_BLESS=1 cargo test --test lessons_lint\n//! builtin_cards_are_current`: what the picker shows of each built-in lesson, so the\n//! first screen parses no lesson. Do not edit; regenerate after changing a lesson.\n\nuse super::card::BuiltinCard;\n\n/// One card per entry of `BUILTIN`, in the same order.\n#[rustfmt::skip]\npub(super) const CARDS: &[BuiltinCard] = &[\n",
+    );
+    for l in &lessons {
+        out.push_str(&super::card::LessonCard::of(&l.lesson).to_rust());
+    }
+    out.push_str("];\n");
+    out
+}

@@ -13,10 +13,13 @@
 //! state folder the UI passes.
 
 pub mod builtin;
+mod builtin_cards;
+pub mod card;
 pub mod check;
 mod cluster;
 mod files;
 pub mod goals;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod placeholders;
@@ -27,8 +30,10 @@ pub mod schema;
 pub mod state_file;
 mod yaml;
 
-pub use builtin::builtin_lessons;
+pub use builtin::{builtin_lessons, builtin_library};
+pub use card::LessonCard;
 pub use check::{lint_lesson, lint_paths};
+pub use library::LibraryLesson;
 pub use load::{LoadedLesson, load_dir, load_lesson, load_str};
 pub use model::{Check, Goal, Lesson, Step};
 pub use sanitize::sanitize;

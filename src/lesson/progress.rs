@@ -96,7 +96,12 @@ impl Progress {
     /// The state of `lesson`. Lessons change between releases, so the saved step is clamped to
     /// the lesson's current steps and only done steps that still exist are counted.
     pub fn status(&self, lesson: &Lesson) -> Status {
-        let Some(p) = self.lessons.get(&lesson.id) else {
+        self.status_of(&super::card::LessonCard::of(lesson))
+    }
+
+    /// [`Progress::status`] from a lesson's card (the picker has no parsed lesson).
+    pub fn status_of(&self, card: &super::card::LessonCard) -> Status {
+        let Some(p) = self.lessons.get(&card.id) else {
             return Status::NotStarted;
         };
         if p.finished {
@@ -105,11 +110,11 @@ impl Progress {
         if *p == LessonProgress::default() {
             return Status::NotStarted;
         }
-        let of = lesson.steps.len();
-        let done = lesson
-            .steps
+        let of = card.steps();
+        let done = card
+            .step_ids
             .iter()
-            .filter(|s| p.done_steps.contains(&s.id))
+            .filter(|id| p.done_steps.contains(*id))
             .count();
         Status::InProgress {
             step: p.step.min(of.saturating_sub(1)),

@@ -1,13 +1,13 @@
 //! The lesson picker's state: the lessons, which row is selected, and the problems found
 //! while loading (shown, never fatal). The last row is the free sandbox.
 
-use crate::lesson::LoadedLesson;
+use crate::lesson::{LibraryLesson, LoadedLesson};
 
 /// The picker.
 #[derive(Clone, Debug, Default)]
 pub struct Picker {
-    /// The lessons, in course order.
-    pub lessons: Vec<LoadedLesson>,
+    /// The lessons, in course order: cards shown at once, each lesson parsed when opened.
+    pub lessons: Vec<LibraryLesson>,
     /// The selected row (`lessons.len()` is the sandbox).
     pub selected: usize,
     /// Lessons that did not load, one line each (`file:line:column: message`).
@@ -17,6 +17,11 @@ pub struct Picker {
 impl Picker {
     /// A picker over these lessons, first row selected.
     pub fn new(lessons: Vec<LoadedLesson>, problems: Vec<String>) -> Picker {
+        Picker::from_library(lessons.into_iter().map(Into::into).collect(), problems)
+    }
+
+    /// A picker over a library (built-in lessons not parsed yet), first row selected.
+    pub fn from_library(lessons: Vec<LibraryLesson>, problems: Vec<String>) -> Picker {
         Picker {
             lessons,
             selected: 0,
@@ -37,18 +42,31 @@ impl Picker {
 
     /// Selects the lesson with this id, if it is listed.
     pub fn select_id(&mut self, id: &str) {
-        if let Some(i) = self.lessons.iter().position(|l| l.lesson.id == id) {
+        if let Some(i) = self.lessons.iter().position(|l| l.card.id == id) {
             self.selected = i;
         }
     }
 
-    /// The selected lesson (`None`: the sandbox row).
+    /// The selected lesson, parsed (`None`: the sandbox row, or a lesson that does not parse).
     pub fn chosen(&self) -> Option<&LoadedLesson> {
+        self.lessons.get(self.selected)?.lesson().ok()
+    }
+
+    /// The selected row's card (`None`: the sandbox row).
+    pub fn chosen_card(&self) -> Option<&LibraryLesson> {
         self.lessons.get(self.selected)
     }
 
-    /// The lesson with this id.
+    /// The lesson with this id, parsed.
     pub fn find(&self, id: &str) -> Option<&LoadedLesson> {
-        self.lessons.iter().find(|l| l.lesson.id == id)
+        self.lessons.iter().find(|l| l.card.id == id)?.lesson().ok()
+    }
+
+    /// Every lesson, parsed (a quiz over all of them): the ones that parse.
+    pub fn all_lessons(&self) -> Vec<&LoadedLesson> {
+        self.lessons
+            .iter()
+            .filter_map(|l| l.lesson().ok())
+            .collect()
     }
 }

@@ -26,6 +26,9 @@ pub struct Options {
     pub color: bool,
     /// The lessons to offer (already loaded) and the problems met loading them.
     pub lessons: Vec<crate::lesson::LoadedLesson>,
+    /// More lessons to offer after `lessons`, parsed only when opened (the built-in ones:
+    /// the first screen parses no lesson).
+    pub library: Vec<crate::lesson::LibraryLesson>,
     /// Lesson files that did not load, one line each.
     pub problems: Vec<String>,
     /// Open this lesson directly (`--lesson ID`) instead of the picker.
@@ -64,7 +67,7 @@ fn find_lesson(app: &App, id: &str) -> color_eyre::Result<crate::lesson::LoadedL
         .picker
         .lessons
         .iter()
-        .map(|l| l.lesson.id.as_str())
+        .map(|l| l.card.id.as_str())
         .collect();
     let hint = crate::manifest::suggest::did_you_mean(id, ids.iter().copied())
         .map(|s| format!(" (did you mean {s:?}?)"))
@@ -101,7 +104,10 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
             _ => {}
         }
     }
-    app.picker = super::picker::Picker::new(options.lessons, options.problems);
+    let mut lessons: Vec<crate::lesson::LibraryLesson> =
+        options.lessons.into_iter().map(Into::into).collect();
+    lessons.extend(options.library);
+    app.picker = super::picker::Picker::from_library(lessons, options.problems);
     if let Some(id) = app.progress.last_lesson.clone() {
         app.picker.select_id(&id);
     }
@@ -114,8 +120,8 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
     if let Some(quiz) = &options.quiz {
         let lessons = if quiz.lessons.is_empty() {
             app.picker
-                .lessons
-                .iter()
+                .all_lessons()
+                .into_iter()
                 .map(|l| l.lesson.clone())
                 .collect()
         } else {

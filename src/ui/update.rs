@@ -166,8 +166,8 @@ fn open_quiz(app: &mut App) {
         None => (
             "all".to_string(),
             app.picker
-                .lessons
-                .iter()
+                .all_lessons()
+                .into_iter()
                 .map(|l| l.lesson.clone())
                 .collect(),
         ),

@@ -57,20 +57,20 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let mut lines = Vec::new();
     for (i, l) in picker.lessons.iter().enumerate() {
-        let status = app.progress.status(&l.lesson);
+        let status = app.progress.status_of(&l.card);
         let mark = match status {
             Status::Finished => done_mark,
             Status::InProgress { .. } => going_mark,
             Status::NotStarted => "   ",
         };
-        let right = format!("{:>3} min  {:<9}", l.lesson.minutes, status_word(&status));
+        let right = format!("{:>3} min  {:<9}", l.card.minutes, status_word(&status));
         let left = format!(
             "{} {mark} {:>2}. ",
             if i == picker.selected { cursor } else { " " },
             i + 1
         );
         let room = (inner.width as usize).saturating_sub(left.width() + right.width() + 1);
-        let title = clip(&l.lesson.title, room);
+        let title = clip(&l.card.title, room);
         let pad = room.saturating_sub(title.width());
         let style = if i == picker.selected {
             theme.active
@@ -116,32 +116,29 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .border_set(theme.border)
         .title(strings::ABOUT_TITLE);
     let mut text: Vec<Line> = Vec::new();
-    match picker.chosen() {
+    match picker.chosen_card() {
         Some(l) => {
-            let lesson = &l.lesson;
+            let lesson = &l.card;
             text.push(Line::styled(lesson.title.clone(), theme.active));
             text.push(Line::styled(
                 format!(
                     "{} min · {} steps · {}",
                     lesson.minutes,
-                    lesson.steps.len(),
-                    status_word(&app.progress.status(lesson))
+                    lesson.steps(),
+                    status_word(&app.progress.status_of(lesson))
                 ),
                 theme.dim,
             ));
             text.push(Line::styled(
-                match app.progress.status(lesson) {
+                match app.progress.status_of(lesson) {
                     Status::NotStarted => strings::PICK_START,
                     Status::InProgress { .. } => strings::PICK_RESUME,
                     Status::Finished => strings::PICK_AGAIN,
                 },
                 theme.key,
             ));
-            if !lesson.quiz.is_empty() {
-                text.push(Line::styled(
-                    strings::pick_quiz(lesson.quiz.len()),
-                    theme.key,
-                ));
+            if lesson.quiz > 0 {
+                text.push(Line::styled(strings::pick_quiz(lesson.quiz), theme.key));
             }
             text.push(Line::default());
             text.push(Line::from(lesson.summary.clone()));
@@ -154,7 +151,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         None => {
             text.push(Line::styled(strings::SANDBOX_ROW, theme.active));
-            let questions: usize = picker.lessons.iter().map(|l| l.lesson.quiz.len()).sum();
+            let questions: usize = picker.lessons.iter().map(|l| l.card.quiz).sum();
             if questions > 0 {
                 text.push(Line::styled(strings::pick_quiz_all(questions), theme.key));
             }
