@@ -49,7 +49,7 @@ pub fn open_after(app: &mut App, from: usize) {
     if app.mode != Mode::Editor
         && let Some(log) = layout::areas(app, area).log
     {
-        let inner_width = log.width.saturating_sub(2) as usize;
+        let inner_width = log.width.saturating_sub(3) as usize;
         let fits = app.log[from..to]
             .iter()
             .all(|l| unicode_width::UnicodeWidthStr::width(l.text.as_str()) <= inner_width);
@@ -96,7 +96,7 @@ pub fn overflows(app: &App) -> (bool, bool) {
     let a = layout::areas(app, area);
     let top = a.tabs.map_or(0, |t| t.bottom());
     let height = a.input.y.saturating_sub(top) as usize;
-    let width = (app.size.0 as usize).saturating_sub(2).max(1);
+    let width = (app.size.0 as usize).saturating_sub(3).max(1);
     let rows = super::panes::drawer_pane::rows(&app.log, d, width);
     let visible = (height * 2 / 3).max(3).min(height.saturating_sub(2));
     let down = rows.len() > visible;

@@ -177,6 +177,7 @@ pub fn ascii_fold(text: &str, ascii: bool) -> std::borrow::Cow<'_, str> {
         ('↑', "Up"),
         ('↓', "Down"),
         ('›', ">"),
+        ('…', "~"),
     ];
     if !ascii || !text.chars().any(|c| MAP.iter().any(|(m, _)| *m == c)) {
         return std::borrow::Cow::Borrowed(text);

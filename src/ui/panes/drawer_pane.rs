@@ -31,7 +31,9 @@ pub fn rows(log: &[LogLine], d: &Drawer, width: usize) -> Vec<(LogKind, String, 
 /// Draws the drawer at the bottom of `area` (the panes above the input line), at most
 /// two thirds of its height; the rest of `area` stays visible.
 pub fn render(f: &mut Frame, area: Rect, app: &App, d: &Drawer, theme: &Theme) {
-    let width = area.width.saturating_sub(2) as usize;
+    // One column between the text and the right border: text that reaches the border
+    // would look cut (issue 10).
+    let width = area.width.saturating_sub(3) as usize;
     let all = rows(&app.log, d, width.max(1));
     let max_rows = (area.height as usize * 2 / 3).max(3);
     let height = (all.len() + 2).min(max_rows + 2).min(area.height as usize) as u16;

@@ -16,12 +16,32 @@ pub fn render(f: &mut Frame, area: Rect, editor: &Editor, file: &str, theme: &Th
     } else {
         theme.error
     };
-    let block = Block::bordered()
-        .border_set(theme.border)
-        .title(format!("{}: {file}", strings::EDITOR_TITLE))
-        .title_bottom(Line::styled(editor.status(), status_style));
-    let inner = block.inner(area);
+    let status = editor.status();
+    let title = super::fit_title(&format!("{}: {file}", strings::EDITOR_TITLE), area.width);
+    let block = Block::bordered().border_set(theme.border).title(title);
+    // The first problem in full: on the bottom border when it fits, else wrapped at words on
+    // the pane's last rows (never cut at the border, so the did-you-mean at its end stays).
+    let room = (area.width as usize).saturating_sub(3);
+    let (block, below) = if unicode_width::UnicodeWidthStr::width(status.as_str()) <= room {
+        (
+            block.title_bottom(Line::styled(status, status_style)),
+            Vec::new(),
+        )
+    } else {
+        let width = (area.width as usize).saturating_sub(3).max(1);
+        (block, super::drawer_pane::wrap_words(&status, width))
+    };
+    let outer = block.inner(area);
     f.render_widget(block, area);
+    let rows = (below.len() as u16).min(outer.height.saturating_sub(3));
+    let inner = Rect {
+        height: outer.height - rows,
+        ..outer
+    };
+    for (i, line) in below.iter().take(rows as usize).enumerate() {
+        f.buffer_mut()
+            .set_string(outer.x, inner.bottom() + i as u16, line, status_style);
+    }
     f.render_widget(&editor.area, inner);
     let (top, _) = editor.area.scroll_offset();
     let gutter = editor.area.line_number_width();
@@ -49,9 +69,10 @@ pub fn render(f: &mut Frame, area: Rect, editor: &Editor, file: &str, theme: &Th
             if let Some(s) = &d.suggestion {
                 msg.push_str(&format!(" ({s})"));
             }
+            // Shortened with `…` (and a column before the border): the whole message is
+            // in the editor's status line below.
             let room = (right - x) as usize;
-            let clipped: String = msg.chars().take(room).collect();
-            buf.set_string(x, y, clipped, theme.error);
+            buf.set_string(x, y, super::fit(&msg, room.saturating_sub(1)), theme.error);
         }
     }
 }

@@ -18,7 +18,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(p) = &app.player else {
         let para = Paragraph::new(strings::LESSON_PLACEHOLDER)
             .wrap(Wrap { trim: false })
-            .block(block.title(strings::LESSON_TITLE));
+            .block(
+                block
+                    .title(strings::LESSON_TITLE)
+                    .padding(ratatui::widgets::Padding::right(1)),
+            );
         f.render_widget(para, area);
         return;
     };
@@ -27,7 +31,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let secs = app.clock_ms.saturating_sub(pr.started_ms) / 1000;
         title_text = format!("{}· {} ", title_text, crate::ui::notes::elapsed(secs));
     }
-    let mut block = block.title(crate::ui::theme::ascii_fold(&title_text, app.ascii).into_owned());
+    let title_text = super::fit_title(
+        &crate::ui::theme::ascii_fold(&title_text, app.ascii),
+        area.width,
+    );
+    let mut block = block.title(title_text);
     if app.present.is_some() {
         // Generous spacing on a projector.
         block = block.padding(ratatui::widgets::Padding::horizontal(1));

@@ -18,7 +18,11 @@ pub fn render(
     theme: &Theme,
 ) {
     let inner = block.inner(area);
-    let (height, width) = (inner.height as usize, inner.width.max(1) as usize);
+    // One column is kept between the text and the border, so text is never seen cut by it.
+    let (height, width) = (
+        inner.height as usize,
+        inner.width.saturating_sub(1).max(1) as usize,
+    );
     let mut wrapped: Vec<(LogKind, String)> = Vec::new();
     // Only the tail can be visible: wrap from the end until the pane is full.
     for l in log.iter().rev() {

@@ -10,6 +10,40 @@ pub mod picker_pane;
 pub mod quiz_pane;
 
 use super::app::App;
+use unicode_width::UnicodeWidthStr;
+
+/// `text` shortened to `room` columns, ending with `…` when shortened: for one-line places
+/// (titles, list rows) where wrapping is not possible. Nothing is ever cut at a pane's edge
+/// without the mark (issue 10), and the whole text is one key away (the pane it titles, the
+/// about box of the row).
+pub fn fit(text: &str, room: usize) -> String {
+    if text.width() <= room {
+        return text.to_string();
+    }
+    if room == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > room {
+            break;
+        }
+        out.push(c);
+    }
+    let mut out = out.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+/// A block title that fits a pane `width` columns wide and keeps one border column before
+/// the corner (so a title never runs into it), with a space after the mark when shortened.
+pub fn fit_title(title: &str, width: u16) -> String {
+    let room = (width as usize).saturating_sub(3);
+    if title.width() <= room {
+        return title.to_string();
+    }
+    format!("{} ", fit(title, room.saturating_sub(1)))
+}
 use super::layout;
 use super::selection::Item;
 

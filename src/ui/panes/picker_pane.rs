@@ -114,7 +114,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let about = Block::bordered()
         .border_set(theme.border)
-        .title(strings::ABOUT_TITLE);
+        .title(strings::ABOUT_TITLE)
+        .padding(ratatui::widgets::Padding::right(1));
     let mut text: Vec<Line> = Vec::new();
     match picker.chosen_card() {
         Some(l) => {
