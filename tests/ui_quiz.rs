@@ -469,3 +469,59 @@ fn a_command_answer_shows_the_lines_that_prove_it() {
     assert!(text.contains("lines; the ones that matter"), "{text}");
     small("quiz_command_proof", &mut a);
 }
+
+#[test]
+fn proof_lines_keep_short_output_whole_and_pick_the_proof_from_long_output() {
+    use kubestory::ui::panes::quiz_pane::{Shown, proof_lines};
+    let wants = vec!["type check failed".to_string()];
+    // Short: every line, the proving one marked.
+    let short = "Name: web\nStatus: Pending\n  Warning FailedMount hostPath type check failed\n";
+    let shown = proof_lines(short, &wants, 12);
+    assert_eq!(shown.len(), 3);
+    assert_eq!(
+        shown[2],
+        Shown::Line(
+            "  Warning FailedMount hostPath type check failed".into(),
+            true
+        )
+    );
+    // Long: not the head, but the Events section with the line that proves it.
+    let mut long: Vec<String> = vec!["Name:         web".into()];
+    long.extend((0..40).map(|i| format!("  Field{i}:  value")));
+    long.push("Events:".into());
+    long.push("  Type     Reason       Message".into());
+    long.push("  ----     ------       -------".into());
+    long.push("  Warning  FailedMount  hostPath type check failed: /srv/web".into());
+    let text = long.join("\n");
+    let shown = proof_lines(&text, &wants, 12);
+    let lines: Vec<&str> = shown
+        .iter()
+        .filter_map(|l| match l {
+            Shown::Line(t, _) => Some(t.as_str()),
+            Shown::Skipped(_) => None,
+        })
+        .collect();
+    assert!(!lines.contains(&"Name:         web"), "{shown:?}");
+    assert!(!lines.iter().any(|l| l.contains("Field3")), "{shown:?}");
+    assert_eq!(
+        lines,
+        [
+            "Events:",
+            "  Type     Reason       Message",
+            "  ----     ------       -------",
+            "  Warning  FailedMount  hostPath type check failed: /srv/web"
+        ]
+    );
+    let skipped: usize = shown
+        .iter()
+        .map(|l| match l {
+            Shown::Skipped(n) => *n,
+            Shown::Line(..) => 1,
+        })
+        .sum();
+    assert_eq!(skipped, long.len(), "every line is shown or counted");
+    // Nothing expected (an effect-graded question): the tail, where the Events are.
+    let shown = proof_lines(&text, &[], 12);
+    assert!(matches!(shown.last(), Some(Shown::Line(t, false)) if t.contains("FailedMount")));
+    assert!(matches!(&shown[0], Shown::Line(t, _) if t.starts_with("Name:")));
+}
