@@ -78,12 +78,14 @@ spec:
 /// Four apps on minikube, one story each in a different place; minikube-m02 cordoned and
 /// minikube-m03 failed.
 fn cluster() -> Simulation {
-    let mut config = ClusterConfig::default();
-    config.nodes = vec![
-        "minikube".into(),
-        "minikube-m02".into(),
-        "minikube-m03".into(),
-    ];
+    let config = ClusterConfig {
+        nodes: vec![
+            "minikube".into(),
+            "minikube-m02".into(),
+            "minikube-m03".into(),
+        ],
+        ..ClusterConfig::default()
+    };
     let mut sim = Simulation::new(Cluster::new(config));
     let ws = Workspace::new();
     ws.write(&[ManifestFile {

@@ -107,15 +107,6 @@ pub fn rows(c: &Cluster) -> Vec<Row> {
         .collect()
 }
 
-/// The first visible row so that `selected` is on screen in `height` rows.
-pub fn scroll_offset(selected: usize, height: usize) -> usize {
-    if height == 0 {
-        0
-    } else {
-        selected.saturating_sub(height - 1)
-    }
-}
-
 /// A screen line of the tree: the item it stands for and its text, wrapped to the pane.
 struct Visual {
     item: Option<Item>,
