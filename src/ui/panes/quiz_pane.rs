@@ -32,9 +32,21 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .into_iter()
         .map(|l| fold_line(l, app.ascii))
         .collect();
-    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    // When the text is longer than the pane, its last row is kept for the "more" mark, so
+    // the mark never covers text.
+    let total = lines.len() as u16;
+    let view = if total > inner.height {
+        inner.height.saturating_sub(1)
+    } else {
+        inner.height
+    };
+    let max_scroll = total.saturating_sub(view);
     let scroll = quiz.scroll.min(max_scroll);
-    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    let text_area = Rect {
+        height: view,
+        ..inner
+    };
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text_area);
     if scroll < max_scroll && inner.height > 0 {
         let mark = if app.ascii {
             "v more (PgDn)"
