@@ -247,3 +247,12 @@ fn snapshot_the_tree_in_small_terminals() {
     insta::assert_snapshot!("tree_70x18", screen(&mut a, 70, 18));
     insta::assert_snapshot!("tree_60x16", screen(&mut a, 60, 16));
 }
+
+#[test]
+fn the_ascii_tree_uses_the_diagrams_ascii_glyphs() {
+    let sim = cluster();
+    let text = cluster_tree::plain(sim.cluster(), &[], 40, false);
+    assert!(text.is_ascii(), "{text}");
+    assert!(text.contains("`- - \"in the emptyDir\""), "{text}");
+    insta::assert_snapshot!("tree_plain_ascii_40", text);
+}
