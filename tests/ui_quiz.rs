@@ -525,3 +525,18 @@ fn proof_lines_keep_short_output_whole_and_pick_the_proof_from_long_output() {
     assert!(matches!(shown.last(), Some(Shown::Line(t, false)) if t.contains("FailedMount")));
     assert!(matches!(&shown[0], Shown::Line(t, _) if t.starts_with("Name:")));
 }
+
+#[test]
+fn the_time_limit_ending_the_round_closes_the_quit_question() {
+    let mut a = app("quiz-time-quit");
+    kubestory::ui::quiz::start(&mut a, "quiz-kinds", vec![fixture()], None, Some(60_000)).unwrap();
+    press(&mut a, key('q'));
+    assert!(a.quiz.as_ref().unwrap().confirm_quit);
+    a.clock_ms = 60_000;
+    update(&mut a, Action::Tick);
+    assert!(matches!(phase(&a), Phase::Review));
+    assert!(!a.quiz.as_ref().unwrap().confirm_quit);
+    // The results' keys work again.
+    press(&mut a, key('r'));
+    assert!(matches!(phase(&a), Phase::Asking));
+}

@@ -438,6 +438,8 @@ fn review(app: &mut App) {
         return;
     };
     quiz.session.finish();
+    // A question about ending the round is moot once it has ended (the time ran out).
+    quiz.confirm_quit = false;
     if !matches!(quiz.phase, Phase::Review) {
         quiz.phase = Phase::Review;
         quiz.scroll = 0;
