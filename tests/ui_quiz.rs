@@ -376,7 +376,8 @@ fn q_mid_quiz_asks_before_ending() {
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("End the quiz and quit?"), "{text}");
     assert!(
-        status(&a).contains("y end the quiz and quit"),
+        status(&a).contains("y yes, end the quiz and quit")
+            && status(&a).contains("n no, keep going"),
         "{}",
         status(&a)
     );

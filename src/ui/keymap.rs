@@ -230,8 +230,6 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::Enter)], W::Picker, A::PickerOpen, "start or resume", true),
         b(vec![key('Q')], W::Picker, A::OpenQuiz, "quiz", true),
         b(vec![key('q')], W::Picker, A::Quit, "quit", true),
-        b(vec![key('y')], W::QuizConfirm, A::QuizAnswerQuit(true), "end the quiz and quit", true),
-        b(vec![key('n'), special(Key::Esc)], W::QuizConfirm, A::QuizAnswerQuit(false), "keep going", true),
         b(vec![key('a'), key('b'), key('c'), key('d'), key('e'), key('f')], W::QuizPick, A::QuizPick(0), "pick", true),
         b(vec![special(Key::Enter)], W::QuizCheck, A::QuizSubmit, "check", true),
         b(vec![key('e'), special(Key::Enter)], W::QuizFix, A::OpenEditor, "edit the manifest", true),
@@ -245,6 +243,9 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::PageUp)], W::Quiz, A::QuizScroll(-5), "text up", false),
         b(vec![special(Key::PageDown)], W::Quiz, A::QuizScroll(5), "text down", false),
         b(vec![key('q')], W::Quiz, A::QuizAskQuit, "quit", true),
+        // q's question, answered (listed right under q in the help).
+        b(vec![key('y')], W::QuizConfirm, A::QuizAnswerQuit(true), "yes, end the quiz and quit", true),
+        b(vec![key('n'), special(Key::Esc)], W::QuizConfirm, A::QuizAnswerQuit(false), "no, keep going", true),
         b(vec![key('?')], W::Quiz, A::ToggleHelp, "help", true),
         b(vec![key('?')], W::Picker, A::ToggleHelp, "help", true),
         b(vec![key('b'), key('.')], W::Blank, A::PresentBlank, "show the screen", true),
