@@ -196,3 +196,133 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
         "kubectl get pvc"
     );
 }
+
+/// What a question's feedback says: its explanation and every option's.
+fn feedback_text(q: &kubestory::lesson::quiz::Question) -> String {
+    let mut t = q.explain.clone().unwrap_or_default();
+    for o in &q.options {
+        t.push('\n');
+        t.push_str(&o.explain);
+    }
+    norm(&t)
+}
+
+/// Whether `text` holds `key` as whole words (`kubectl get pv` is not in `kubectl get pvc`).
+fn says(text: &str, key: &str) -> bool {
+    text.match_indices(key).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + key.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn norm(s: &str) -> String {
+    s.replace('`', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What would give a question away: its solution command when it is more than a bare
+/// listing (not the text the command must print: knowing an event's words does not tell
+/// which command shows it) and the text of its right options (when long enough to be more
+/// than a word).
+fn answer_key(q: &kubestory::lesson::quiz::Question) -> Vec<String> {
+    // A bare listing (`kubectl get pv`) is everyday vocabulary every lesson uses, not an
+    // answer only the feedback could teach.
+    let mut keys: Vec<String> = q
+        .solution
+        .iter()
+        .map(|s| norm(s))
+        .filter(|s| s.split_whitespace().count() > 3)
+        .collect();
+    keys.extend(
+        q.options
+            .iter()
+            .filter(|o| o.correct)
+            .map(|o| norm(&o.text))
+            .filter(|t| t.len() >= 12),
+    );
+    keys
+}
+
+#[test]
+fn no_feedback_in_a_built_in_quiz_gives_a_later_question_away() {
+    let (lessons, errors) = kubestory::lesson::builtin_lessons();
+    assert!(errors.is_empty(), "{errors:?}");
+    // In the order a quiz over every lesson asks them (`kubestory quiz`, unshuffled).
+    let all: Vec<(&str, &kubestory::lesson::quiz::Question)> = lessons
+        .iter()
+        .flat_map(|l| l.lesson.quiz.iter().map(move |q| (l.lesson.id.as_str(), q)))
+        .collect();
+    let mut found = Vec::new();
+    for (i, (lesson, earlier)) in all.iter().enumerate() {
+        let said = feedback_text(earlier);
+        for (later_lesson, later) in &all[i + 1..] {
+            for key in answer_key(later) {
+                if says(&said, &key) {
+                    found.push(format!(
+                        "{lesson}/{}'s feedback says {key:?}, the answer to {later_lesson}/{}",
+                        earlier.id, later.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// Pairs a reader found where one feedback answers the other (the mechanical check above
+/// cannot see a paraphrase): the fact is asked before the question whose feedback explains
+/// it, and a command question's feedback does not name the other answers of a later one.
+#[test]
+fn built_in_quizzes_ask_a_fact_before_the_feedback_that_explains_it() {
+    let (lessons, _) = kubestory::lesson::builtin_lessons();
+    let pos = |lesson: &str, id: &str| {
+        lessons
+            .iter()
+            .find(|l| l.lesson.id == lesson)
+            .and_then(|l| l.lesson.quiz.iter().position(|q| q.id == id))
+            .unwrap_or_else(|| panic!("{lesson}/{id}"))
+    };
+    // "recreate" explains that deleting a StatefulSet keeps its claims (whenDeleted: Retain).
+    assert!(pos("statefulsets", "delete-keeps-claims") < pos("statefulsets", "recreate"));
+    // "three-volumes" explains that a hostPath PV's Delete fails outside /tmp/.
+    assert!(
+        pos("reclaim-and-protection", "hostpath-delete")
+            < pos("reclaim-and-protection", "three-volumes")
+    );
+    // Lesson 5's true/false on deleting a claim comes before lesson 8's "what does RECLAIM
+    // POLICY say for a hand-made PV": its feedback must not name the default, Retain.
+    let q = |lesson: &str, id: &str| {
+        lessons
+            .iter()
+            .find(|l| l.lesson.id == lesson)
+            .and_then(|l| l.lesson.quiz.iter().find(|q| q.id == id))
+            .unwrap_or_else(|| panic!("{lesson}/{id}"))
+            .clone()
+    };
+    assert!(
+        !feedback_text(&q("persistent-volumes", "retain-by-default")).contains("retain"),
+        "{:?}",
+        q("persistent-volumes", "retain-by-default").explain
+    );
+    // "restart-keep-story" comes before "emptydir-gone", whose right answers include
+    // `kubectl rollout restart`: its feedback must not say that a rollout restart loses it.
+    let l2 = lessons
+        .iter()
+        .find(|l| l.lesson.id == "container-filesystem")
+        .unwrap();
+    let q = l2
+        .lesson
+        .quiz
+        .iter()
+        .find(|q| q.id == "restart-keep-story")
+        .unwrap();
+    assert!(!feedback_text(q).contains("rollout restart"), "{q:?}");
+    assert!(
+        pos("container-filesystem", "restart-keep-story")
+            < pos("container-filesystem", "emptydir-gone")
+    );
+}

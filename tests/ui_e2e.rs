@@ -429,12 +429,14 @@ fn quiz_in_the_terminal_with_retry_and_exports() {
     // 2: single, answered wrong on purpose.
     wait(name, "question 2/4");
     td(&["keys", name, "a"]);
+    td(&["keys", name, "Enter"]);
     wait(name, "Not quite.");
     wait(name, "(your answer)");
     td(&["keys", name, "Enter"]);
     // 3: true/false, right (False).
     wait(name, "question 3/4");
     td(&["keys", name, "b"]);
+    td(&["keys", name, "Enter"]);
     wait(name, "Right!");
     td(&["keys", name, "Enter"]);
     // 4: multiple: skipped.
@@ -447,6 +449,7 @@ fn quiz_in_the_terminal_with_retry_and_exports() {
     td(&["keys", name, "r"]);
     wait(name, "question 1/2");
     td(&["keys", name, "d"]);
+    td(&["keys", name, "Enter"]);
     wait(name, "Right!");
     td(&["keys", name, "Enter"]);
     wait(name, "question 2/2");

@@ -116,6 +116,10 @@ pub enum Action {
     QuizRetryMissed,
     /// Scroll the quiz text down (positive) or up (negative).
     QuizScroll(i32),
+    /// `q` mid-quiz: ask before ending it.
+    QuizAskQuit,
+    /// The answer to that question: `true` ends the quiz and quits, `false` goes on.
+    QuizAnswerQuit(bool),
     /// Classroom mode: show the next paragraph of the step's text.
     PresentReveal,
     /// Classroom mode: blank the screen, or show it again.

@@ -33,7 +33,8 @@ pub enum When {
     Quiz,
     /// A quiz question answered by picking options or stories.
     QuizPick,
-    /// A quiz question whose picks are checked with Enter (multiple choice, survivors).
+    /// A quiz question answered by picking: every kind is checked with Enter, never by the
+    /// letter alone, so the feedback always comes and a pick can be changed first.
     QuizCheck,
     /// A fix-the-manifest question.
     QuizFix,
@@ -41,8 +42,12 @@ pub enum When {
     QuizCommand,
     /// A quiz question waiting for an answer (any kind).
     QuizAsking,
-    /// A quiz answer's feedback is up.
+    /// A quiz answer's feedback is up, and another question follows.
     QuizAnswered,
+    /// The feedback of the round's last question is up: the results follow.
+    QuizAnsweredLast,
+    /// `q` was pressed mid-quiz: only y, n and Esc answer.
+    QuizConfirm,
     /// The quiz's review screen.
     QuizReview,
     /// Presenting a lesson (classroom mode), screen shown.
@@ -66,7 +71,8 @@ impl When {
         let in_quiz = app.screen == Screen::Quiz;
         let blank = app.present.as_ref().is_some_and(|p| p.blank);
         let browse = app.mode == Mode::Normal && !app.help && !picker && !in_quiz && !blank;
-        let quiz_browse = app.mode == Mode::Normal && !app.help && in_quiz;
+        let confirming = app.quiz.as_ref().is_some_and(|q| q.confirm_quit);
+        let quiz_browse = app.mode == Mode::Normal && !app.help && in_quiz && !confirming;
         let quiz = app.quiz.as_ref().filter(|_| quiz_browse);
         let asking = |k: QuestionKind| quiz.is_some_and(|q| q.asking(k));
         match self {
@@ -87,11 +93,17 @@ impl When {
             When::Editor => app.mode == Mode::Editor && !app.help,
             When::Quiz => quiz_browse,
             When::QuizPick => quiz.is_some_and(|q| q.picking()),
-            When::QuizCheck => asking(QuestionKind::Multiple) || asking(QuestionKind::Survivors),
+            When::QuizCheck => quiz.is_some_and(|q| q.picking()),
             When::QuizFix => asking(QuestionKind::FixManifest),
             When::QuizCommand => asking(QuestionKind::Command),
             When::QuizAsking => quiz.is_some_and(|q| matches!(q.phase, Phase::Asking)),
-            When::QuizAnswered => quiz.is_some_and(|q| matches!(q.phase, Phase::Answered(_))),
+            When::QuizAnswered => {
+                quiz.is_some_and(|q| matches!(q.phase, Phase::Answered(_)) && !q.on_last())
+            }
+            When::QuizAnsweredLast => {
+                quiz.is_some_and(|q| matches!(q.phase, Phase::Answered(_)) && q.on_last())
+            }
+            When::QuizConfirm => confirming && in_quiz && app.mode == Mode::Normal && !app.help,
             When::QuizReview => quiz.is_some_and(|q| matches!(q.phase, Phase::Review)),
             When::Present => browse && app.present.as_ref().is_some_and(|p| !p.blank),
             When::Blank => app.present.as_ref().is_some_and(|p| p.blank) && !app.help,
@@ -129,6 +141,8 @@ impl When {
             | When::QuizCommand
             | When::QuizAsking
             | When::QuizAnswered
+            | When::QuizAnsweredLast
+            | When::QuizConfirm
             | When::QuizReview => "quiz",
             When::Present | When::Blank => "presenting",
             When::Drawer | When::DrawerDown | When::DrawerSideways => "command output",
@@ -216,18 +230,22 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::Enter)], W::Picker, A::PickerOpen, "start or resume", true),
         b(vec![key('Q')], W::Picker, A::OpenQuiz, "quiz", true),
         b(vec![key('q')], W::Picker, A::Quit, "quit", true),
-        b(vec![key('a'), key('b'), key('c'), key('d'), key('e'), key('f')], W::QuizPick, A::QuizPick(0), "answer", true),
+        b(vec![key('a'), key('b'), key('c'), key('d'), key('e'), key('f')], W::QuizPick, A::QuizPick(0), "pick", true),
         b(vec![special(Key::Enter)], W::QuizCheck, A::QuizSubmit, "check", true),
         b(vec![key('e'), special(Key::Enter)], W::QuizFix, A::OpenEditor, "edit the manifest", true),
         b(vec![key(':'), special(Key::Enter)], W::QuizCommand, A::OpenCommand, "type a command", true),
         b(vec![key('s')], W::QuizAsking, A::QuizSkip, "skip", true),
-        b(vec![special(Key::Enter), key('n')], W::QuizAnswered, A::QuizNext, "next", true),
+        b(vec![special(Key::Enter), key('n')], W::QuizAnswered, A::QuizNext, "next question", true),
+        b(vec![special(Key::Enter), key('n')], W::QuizAnsweredLast, A::QuizNext, "results", true),
         b(vec![key('r')], W::QuizReview, A::QuizRetryMissed, "retry missed", true),
         b(vec![special(Key::Enter), key('L')], W::QuizReview, A::OpenPicker, "lessons", true),
         b(vec![key('L')], W::Quiz, A::OpenPicker, "leave quiz", false),
         b(vec![special(Key::PageUp)], W::Quiz, A::QuizScroll(-5), "text up", false),
         b(vec![special(Key::PageDown)], W::Quiz, A::QuizScroll(5), "text down", false),
-        b(vec![key('q')], W::Quiz, A::Quit, "quit", true),
+        b(vec![key('q')], W::Quiz, A::QuizAskQuit, "quit", true),
+        // q's question, answered (listed right under q in the help).
+        b(vec![key('y')], W::QuizConfirm, A::QuizAnswerQuit(true), "yes, end the quiz and quit", true),
+        b(vec![key('n'), special(Key::Esc)], W::QuizConfirm, A::QuizAnswerQuit(false), "no, keep going", true),
         b(vec![key('?')], W::Quiz, A::ToggleHelp, "help", true),
         b(vec![key('?')], W::Picker, A::ToggleHelp, "help", true),
         b(vec![key('b'), key('.')], W::Blank, A::PresentBlank, "show the screen", true),

@@ -76,6 +76,8 @@ pub struct QuizUi {
     pub saved: Option<String>,
     /// `--export PATH`: where the shell also writes the results.
     pub export: Option<std::path::PathBuf>,
+    /// `q` was pressed mid-quiz: the pane asks whether to end it (y) or go on (n, Esc).
+    pub confirm_quit: bool,
 }
 
 impl QuizUi {
@@ -103,6 +105,23 @@ impl QuizUi {
             Some((_, q)) if q.kind == QuestionKind::Survivors => self.stories.len(),
             Some((_, q)) => q.choices().len(),
             None => 0,
+        }
+    }
+
+    /// Whether the question on screen is the round's last (its feedback leads to the
+    /// results, not to another question).
+    pub fn on_last(&self) -> bool {
+        self.session.position() + 1 >= self.session.len()
+    }
+
+    /// Whether the learner has picked what a question needs before Enter checks it: one
+    /// option for pick-one and true/false; any set (even none) for the others.
+    pub fn ready_to_check(&self) -> bool {
+        match self.current() {
+            Some((_, q)) if matches!(q.kind, QuestionKind::Single | QuestionKind::TrueFalse) => {
+                !self.picked.is_empty()
+            }
+            _ => true,
         }
     }
 
@@ -143,6 +162,7 @@ pub fn start(
         workspace: None,
         saved: None,
         export: None,
+        confirm_quit: false,
     });
     app.screen = Screen::Quiz;
     ask(app);
@@ -199,8 +219,9 @@ fn ask(app: &mut App) {
     }
 }
 
-/// `a`–`f`: picks an option (single, true/false: that answers) or toggles one (multiple,
-/// survivors).
+/// `a`–`f`: selects an option (pick-one and true/false: the one chosen; pick-every and
+/// survivors: toggles it). Nothing is graded until Enter ([`submit`]), for every kind, so
+/// the learner can change their mind and always sees the feedback.
 pub fn pick(app: &mut App, i: usize) {
     let Some(quiz) = app.quiz.as_mut() else {
         return;
@@ -212,7 +233,6 @@ pub fn pick(app: &mut App, i: usize) {
     match kind {
         Some(QuestionKind::Single | QuestionKind::TrueFalse) => {
             quiz.picked = BTreeSet::from([i]);
-            submit(app);
         }
         _ => {
             if !quiz.picked.remove(&i) {
@@ -222,7 +242,8 @@ pub fn pick(app: &mut App, i: usize) {
     }
 }
 
-/// Enter: grades a multiple-choice or survivors answer.
+/// Enter: grades the options or stories picked (any picking kind). A pick-one or
+/// true/false question with nothing picked says so instead.
 pub fn submit(app: &mut App) {
     let now = app.clock_ms;
     let date = app.clock_date.clone();
@@ -230,6 +251,10 @@ pub fn submit(app: &mut App) {
         return;
     };
     if !quiz.picking() {
+        return;
+    }
+    if !quiz.ready_to_check() {
+        app.message = Some(strings::quiz_pick_first(quiz.pick_count()));
         return;
     }
     let Some((_, q)) = quiz.session.current() else {
@@ -413,6 +438,8 @@ fn review(app: &mut App) {
         return;
     };
     quiz.session.finish();
+    // A question about ending the round is moot once it has ended (the time ran out).
+    quiz.confirm_quit = false;
     if !matches!(quiz.phase, Phase::Review) {
         quiz.phase = Phase::Review;
         quiz.scroll = 0;
@@ -452,6 +479,29 @@ pub fn check_time(app: &mut App) {
     {
         app.message = Some(strings::QUIZ_TIME_UP.into());
         review(app);
+    }
+}
+
+/// `q`: on the results it quits; before them it asks whether to end the quiz (`y`) or go
+/// on (`n`, Esc), so a stray key does not end a round.
+pub fn ask_quit(app: &mut App) {
+    match app.quiz.as_mut() {
+        Some(quiz) if !matches!(quiz.phase, Phase::Review) => {
+            quiz.confirm_quit = true;
+            app.message = Some(strings::QUIZ_QUIT_ASK.into());
+        }
+        _ => app.quit = true,
+    }
+}
+
+/// The answer to [`ask_quit`]: `true` quits kubestory (the answers given so far are saved
+/// on the way out), `false` goes back to the question as it was.
+pub fn answer_quit(app: &mut App, quit: bool) {
+    if let Some(quiz) = app.quiz.as_mut() {
+        quiz.confirm_quit = false;
+    }
+    if quit {
+        app.quit = true;
     }
 }
 

@@ -174,8 +174,13 @@ fn cluster_pane(app: &App, f: &mut Frame, r: ratatui::layout::Rect, theme: &Them
         };
         f.render_widget(&diagram, inner);
     } else {
-        let rows = cluster_tree::rows(app.cluster());
-        cluster_tree::render(f, r, b, &rows, app.selected.as_ref(), app.ascii);
+        let highlights = super::panes::highlights(app);
+        let style = super::diagram::DiagramStyle {
+            unicode: !app.ascii,
+            color: app.color,
+        };
+        let selected = app.selected.as_ref();
+        cluster_tree::render(f, r, b, app.cluster(), &highlights, selected, &style);
     }
 }
 

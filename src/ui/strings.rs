@@ -291,6 +291,36 @@ pub const QUIZ_ALL_RIGHT: &str = "Every answer right. Enter: back to the lessons
 pub fn quiz_retry_hint(missed: usize) -> String {
     format!("r: retry the {missed} missed · Enter: back to the lessons")
 }
+/// Enter on a pick-one or true/false question before any option is picked.
+pub fn quiz_pick_first(n: usize) -> String {
+    format!(
+        "Pick an answer first ({}), then Enter checks it.",
+        letters(n)
+    )
+}
+/// Below the options of a pick-one or true/false question.
+pub fn quiz_single_hint(n: usize) -> String {
+    format!(
+        "Pick one ({}; you can change it), then Enter to check.",
+        letters(n)
+    )
+}
+/// `q` mid-quiz.
+pub const QUIZ_QUIT_ASK: &str =
+    "End the quiz and quit? Answers so far are saved. y: quit · n or Esc: keep going";
+/// After the feedback of the round's last question.
+pub const QUIZ_RESULTS_HINT: &str = "Enter: see your results.";
+/// Above the lines of a command's output that bear on the question.
+pub fn quiz_it_printed_part(total: usize) -> String {
+    format!("Your command printed {total} lines; the ones that matter:")
+}
+/// Where lines of a command's output were left out.
+pub fn quiz_lines_skipped(n: usize) -> String {
+    match n {
+        1 => "  … 1 line not shown".into(),
+        n => format!("  … {n} lines not shown"),
+    }
+}
 /// The picker's about pane: the lesson's quiz.
 pub fn pick_quiz(n: usize) -> String {
     format!("Q: quiz yourself on it ({n} questions)")

@@ -121,6 +121,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::QuizNext => quiz::next(app),
         Action::QuizSkip => quiz::skip(app),
         Action::QuizRetryMissed => quiz::retry_missed(app),
+        Action::QuizAskQuit => quiz::ask_quit(app),
+        Action::QuizAnswerQuit(quit) => quiz::answer_quit(app, quit),
         Action::QuizScroll(by) => {
             if let Some(q) = app.quiz.as_mut() {
                 q.scroll = q.scroll.saturating_add_signed(by as i16);

@@ -17,6 +17,8 @@ mod render;
 mod storage;
 mod stories;
 
+pub use render::tone_style;
+
 use crate::sim::Cluster;
 use crate::sim::data::DataLoss;
 use crate::ui::selection::Item;
@@ -98,6 +100,19 @@ fn scene(cluster: &Cluster, highlights: &[Highlight], unicode: bool) -> arrange:
         waiting: storage::waiting_block(&ctx, cluster),
         storage: storage::storage_block(&ctx, cluster),
     }
+}
+
+/// The diagram's boxes, unplaced, in drawing order (the "data lost" box, the nodes, the
+/// waiting pods, cluster storage): the tree view lists this same model as an outline, so the
+/// two views cannot disagree about where a story lives.
+pub fn outline(cluster: &Cluster, highlights: &[Highlight], unicode: bool) -> Vec<layout::Block> {
+    let s = scene(cluster, highlights, unicode);
+    s.banner
+        .into_iter()
+        .chain(s.nodes)
+        .chain(s.waiting)
+        .chain(s.storage)
+        .collect()
 }
 
 /// The laid-out picture of `cluster` in `area`.

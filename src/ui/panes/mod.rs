@@ -68,15 +68,13 @@ pub fn item_at(app: &App, col: u16, row: u16) -> Option<Item> {
         };
         return diagram.item_at(area, col, row);
     }
-    let rows = cluster_tree::rows(app.cluster());
-    let sel = app
-        .selected
-        .as_ref()
-        .and_then(|s| rows.iter().position(|r| &r.item == s))
-        .unwrap_or(0);
-    let offset = cluster_tree::scroll_offset(sel, area.height as usize);
-    rows.get(offset + (row - area.y) as usize)
-        .map(|r| r.item.clone())
+    let style = crate::ui::diagram::DiagramStyle {
+        unicode: !app.ascii,
+        color: app.color,
+    };
+    let highlights = highlights(app);
+    let selected = app.selected.as_ref();
+    cluster_tree::item_at(app.cluster(), &highlights, selected, &style, area, row)
 }
 
 /// Whether the cluster pane's inside is big enough for the diagram; below this the indented

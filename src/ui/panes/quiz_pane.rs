@@ -10,7 +10,7 @@ use crate::ui::strings;
 use crate::ui::theme::{Theme, ascii_fold};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use std::collections::BTreeSet;
@@ -32,9 +32,21 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .into_iter()
         .map(|l| fold_line(l, app.ascii))
         .collect();
-    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    // When the text is longer than the pane, its last row is kept for the "more" mark, so
+    // the mark never covers text.
+    let total = lines.len() as u16;
+    let view = if total > inner.height {
+        inner.height.saturating_sub(1)
+    } else {
+        inner.height
+    };
+    let max_scroll = total.saturating_sub(view);
     let scroll = quiz.scroll.min(max_scroll);
-    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    let text_area = Rect {
+        height: view,
+        ..inner
+    };
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text_area);
     if scroll < max_scroll && inner.height > 0 {
         let mark = if app.ascii {
             "v more (PgDn)"
@@ -91,8 +103,13 @@ pub fn lines(
     let Some((lesson, q)) = quiz.current() else {
         return out;
     };
-    out.push(Line::styled(
-        format!("{} · {}", lesson.title, kind_label(q.kind)),
+    if quiz.confirm_quit {
+        out.extend(wrap(strings::QUIZ_QUIT_ASK, width, theme.active));
+        out.push(Line::default());
+    }
+    out.extend(wrap(
+        &format!("{} · {}", lesson.title, kind_label(q.kind)),
+        width,
         theme.dim,
     ));
     out.push(Line::default());
@@ -100,7 +117,16 @@ pub fn lines(
     out.push(Line::default());
     match &quiz.phase {
         Phase::Asking => asking(quiz, q, width, theme, &md, ascii, &mut out),
-        Phase::Answered(fb) => feedback(q, fb, width, theme, &md, ascii, &mut out),
+        Phase::Answered(fb) => {
+            feedback(q, fb, width, theme, &md, ascii, &mut out);
+            out.push(Line::default());
+            let next = if quiz.on_last() {
+                strings::QUIZ_RESULTS_HINT
+            } else {
+                strings::QUIZ_NEXT_HINT
+            };
+            out.push(Line::styled(next, theme.dim));
+        }
         Phase::Review => {}
     }
     out
@@ -129,12 +155,14 @@ fn asking(
 ) {
     match q.kind {
         QuestionKind::Survivors => {
-            out.push(Line::styled(
-                format!("Then: {}", q.then.join("; ")),
+            out.extend(wrap(
+                &format!("Then: {}", q.then.join("; ")),
+                width,
                 theme.active,
             ));
-            out.push(Line::styled(
-                strings::quiz_mark_survivors(quiz.stories.len()),
+            out.extend(wrap(
+                &strings::quiz_mark_survivors(quiz.stories.len()),
+                width,
                 theme.dim,
             ));
             for (i, s) in quiz.stories.iter().enumerate() {
@@ -172,10 +200,13 @@ fn asking(
         kind => {
             let multiple = kind == QuestionKind::Multiple;
             for (i, c) in q.choices().iter().enumerate() {
+                // Radio buttons for one answer, check boxes for several: the pick shows
+                // until Enter checks it.
                 let mark = match (multiple, quiz.picked.contains(&i)) {
-                    (false, _) => String::new(),
-                    (true, true) => "[x] ".into(),
-                    (true, false) => "[ ] ".into(),
+                    (false, true) => "(x) ",
+                    (false, false) => "( ) ",
+                    (true, true) => "[x] ",
+                    (true, false) => "[ ] ",
                 };
                 out.extend(prefixed(
                     &format!("{}) {mark}", letter(i)),
@@ -185,13 +216,13 @@ fn asking(
                     ascii,
                 ));
             }
-            if multiple {
-                out.push(Line::default());
-                out.push(Line::styled(
-                    strings::quiz_multiple_hint(q.choices().len()),
-                    theme.dim,
-                ));
-            }
+            out.push(Line::default());
+            let hint = if multiple {
+                strings::quiz_multiple_hint(q.choices().len())
+            } else {
+                strings::quiz_single_hint(q.choices().len())
+            };
+            out.extend(wrap(&hint, width, theme.dim));
         }
     }
 }
@@ -215,28 +246,39 @@ fn feedback(
         (_, false) => Line::styled("✗ Not quite.", theme.loss),
     };
     out.push(verdict);
-    out.push(Line::default());
+    if !matches!(fb.detail, Detail::Attempt(_)) {
+        out.push(Line::default());
+    }
     match &fb.detail {
         Detail::Choice(picked) => choices(q, picked, width, theme, md, ascii, out),
         Detail::Survivors(fates, marked) => {
+            // What happened (KEPT / LOST, in words) and whether the learner's call was
+            // right (✓ / ✗) are two marks, never one.
             for f in fates {
-                let you = if marked.contains(&f.text) {
-                    " (you: survives)"
+                let said_kept = marked.contains(&f.text);
+                let (fate, style) = if f.survived {
+                    ("KEPT", theme.good)
                 } else {
-                    " (you: lost)"
+                    ("LOST", theme.loss)
                 };
-                let (mark, style) = if f.survived {
-                    ("✓ KEPT", theme.good)
+                let said = if said_kept { "kept" } else { "lost" };
+                let (right, right_style) = if said_kept == f.survived {
+                    ("✓", theme.good)
                 } else {
-                    ("✗ LOST", theme.loss)
+                    ("✗", theme.loss)
                 };
-                out.push(Line::from(vec![
-                    Span::styled(format!("{mark} "), style),
-                    Span::raw(format!("\"{}\"", f.text)),
-                    Span::styled(you.to_string(), theme.dim),
-                ]));
+                out.extend(wrap_styled(
+                    &[
+                        (format!("{fate} "), style),
+                        (format!("\"{}\"", f.text), Style::default()),
+                        (format!(" — you said {said} "), theme.dim),
+                        (right.to_string(), right_style),
+                    ],
+                    width,
+                    5,
+                ));
                 if let Some(why) = &f.why {
-                    out.extend(prefixed("    ", why, width, &dim_md(md, theme), ascii));
+                    out.extend(prefixed("     ", why, width, &dim_md(md, theme), ascii));
                 }
             }
         }
@@ -247,8 +289,6 @@ fn feedback(
         out.push(Line::default());
         out.extend(prefixed("Why: ", explain, width, md, ascii));
     }
-    out.push(Line::default());
-    out.push(Line::styled(strings::QUIZ_NEXT_HINT, theme.dim));
 }
 
 fn choices(
@@ -315,19 +355,63 @@ fn attempt(
             ));
         }
     } else if q.kind == QuestionKind::Command && !a.output.trim().is_empty() {
-        // What the command printed: the learner judges it against what was asked.
-        out.push(Line::styled(strings::QUIZ_IT_PRINTED, theme.dim));
-        let lines: Vec<&str> = a.output.lines().collect();
-        for l in lines.iter().take(QUIZ_OUTPUT_LINES) {
-            out.push(Line::styled(format!("  {l}"), md.code_block));
+        // What the command printed, judged against what was asked: all of it when short,
+        // else the lines that prove the point (the expected text, with its section) or the
+        // tail, where `describe` keeps the Events.
+        let mut shown = proof_lines(&a.output, &q.output, QUIZ_OUTPUT_LINES);
+        let heading = if shown.iter().any(|l| matches!(l, Shown::Skipped(_))) {
+            strings::quiz_it_printed_part(a.output.trim_end().lines().count())
+        } else {
+            strings::QUIZ_IT_PRINTED.to_string()
+        };
+        // The heading counts the lines, so a gap before the first shown one goes unsaid.
+        if matches!(shown.first(), Some(Shown::Skipped(_))) {
+            shown.remove(0);
         }
-        if lines.len() > QUIZ_OUTPUT_LINES {
-            out.push(Line::styled(
-                format!("  … {} more lines", lines.len() - QUIZ_OUTPUT_LINES),
-                theme.dim,
-            ));
+        out.extend(wrap(&heading, width, theme.dim));
+        // Lines too wide break at one column that is a gap in all of them, so a table's
+        // header and rows break between the same columns and stay aligned.
+        let texts: Vec<&str> = shown
+            .iter()
+            .filter_map(|l| match l {
+                Shown::Line(t, _) => Some(t.as_str()),
+                Shown::Skipped(_) => None,
+            })
+            .collect();
+        let room = (width as usize).saturating_sub(2).max(10);
+        let cut = common_break(&texts, room);
+        let lead = cut.map_or(0, |c| {
+            texts
+                .iter()
+                .filter(|t| t.len() > c)
+                .map(|t| t[c..].len() - t[c..].trim_start().len())
+                .min()
+                .unwrap_or(0)
+        });
+        for l in shown {
+            match l {
+                Shown::Line(text, proves) => {
+                    let style = if proves {
+                        md.code_block.add_modifier(Modifier::BOLD)
+                    } else {
+                        md.code_block
+                    };
+                    match cut {
+                        Some(c) if text.len() > room && text.len() > c => {
+                            out.push(Line::styled(format!("  {}", text[..c].trim_end()), style));
+                            out.extend(wrap_output(&text[c + lead..], width, style, "    "));
+                        }
+                        _ => out.extend(wrap_output(&text, width, style, "  ")),
+                    }
+                }
+                Shown::Skipped(n) => {
+                    out.push(Line::styled(strings::quiz_lines_skipped(n), theme.dim));
+                }
+            }
         }
-        out.push(Line::default());
+        if !a.goals.is_empty() || !a.missing_output.is_empty() {
+            out.push(Line::default());
+        }
     }
     for g in &a.goals {
         let (mark, style) = if g.met {
@@ -335,10 +419,14 @@ fn attempt(
         } else {
             ("✗", theme.loss)
         };
-        out.push(Line::from(vec![
-            Span::styled(format!("{mark} "), style),
-            Span::raw(g.label.clone()),
-        ]));
+        out.extend(wrap_styled(
+            &[
+                (format!("{mark} "), style),
+                (g.label.clone(), Style::default()),
+            ],
+            width,
+            2,
+        ));
         if !g.met {
             out.extend(prefixed(
                 "    ",
@@ -350,8 +438,10 @@ fn attempt(
         }
     }
     if !a.missing_output.is_empty() {
-        out.push(Line::styled(
-            format!("✗ The output does not show {}", a.missing_output.join(", ")),
+        out.extend(super::lesson_pane::wrap_item(
+            "✗ ",
+            &format!("The output does not show {}", a.missing_output.join(", ")),
+            width,
             theme.loss,
         ));
     }
@@ -404,26 +494,20 @@ fn review(quiz: &QuizUi, width: u16, theme: &Theme, out: &mut Vec<Line<'static>>
         let secs = o
             .map(|o| format!(" ({}s)", o.millis.div_ceil(1000)))
             .unwrap_or_default();
-        // One row per question: its text cut to the width (the full text was on its screen).
+        // One entry per question, its text wrapped (never cut) under its number.
         let plain = q
             .question
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .replace('`', "");
-        let room = (width as usize).saturating_sub(6 + secs.chars().count() + 4);
-        let cut = if plain.chars().count() > room {
-            let mut s: String = plain.chars().take(room.saturating_sub(1)).collect();
-            s.push('…');
-            s
-        } else {
-            plain
-        };
-        out.push(Line::from(vec![
-            Span::styled(format!("{mark} {}. ", i + 1), style),
-            Span::raw(cut),
-            Span::styled(secs, theme.dim),
-        ]));
+        let head = format!("{mark} {}. ", i + 1);
+        let indent = head.chars().count();
+        out.extend(wrap_styled(
+            &[(head, style), (plain, Style::default()), (secs, theme.dim)],
+            width,
+            indent,
+        ));
         out.push(Line::styled(
             format!("    {} · {}", lesson.id, q.id),
             theme.dim,
@@ -484,4 +568,190 @@ fn fold_line(line: Line<'static>, ascii: bool) -> Line<'static> {
         .map(|s| Span::styled(ascii_fold(&s.content, true).into_owned(), s.style))
         .collect();
     Line::from(spans).style(style)
+}
+
+/// A line of a command's output as the feedback shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// A line, and whether it holds text the question expects (drawn stronger).
+    Line(String, bool),
+    /// This many lines left out here.
+    Skipped(usize),
+}
+
+/// The lines of `output` to show in at most about `limit` lines: everything when it fits;
+/// else the first line (a table's header, `describe`'s Name), then each line that holds an
+/// expected string with the heading of its section (`Events:` and its column header) and a
+/// line around it; with nothing expected or found, the last lines, where `describe` puts the
+/// Events. Left-out runs are counted, never silently dropped.
+pub fn proof_lines(output: &str, wants: &[String], limit: usize) -> Vec<Shown> {
+    let lines: Vec<&str> = output.trim_end().lines().collect();
+    if lines.len() <= limit {
+        return lines
+            .iter()
+            .map(|l| Shown::Line(l.to_string(), proves(l, wants)))
+            .collect();
+    }
+    let mut keep = vec![false; lines.len()];
+    let hits: Vec<usize> = (0..lines.len())
+        .filter(|&i| proves(lines[i], wants))
+        .collect();
+    if hits.is_empty() {
+        keep[0] = true;
+        let tail = limit.saturating_sub(2).max(1);
+        for k in keep.iter_mut().skip(lines.len().saturating_sub(tail)) {
+            *k = true;
+        }
+    } else {
+        for &i in &hits {
+            keep[i] = true;
+            // The section the line is in: the nearest heading above it ("Events:") and
+            // the column header under that heading (all of the lines between when few).
+            match (0..i).rev().find(|&j| is_heading(lines[j])) {
+                Some(h) if i - h <= 3 => keep[h..i].iter_mut().for_each(|k| *k = true),
+                Some(h) => {
+                    keep[h] = true;
+                    keep[h + 1] = true;
+                }
+                // No section: the first line is the table's header.
+                None => keep[0] = true,
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if keep[i] {
+            if skipped > 0 {
+                out.push(Shown::Skipped(skipped));
+                skipped = 0;
+            }
+            out.push(Shown::Line(l.to_string(), proves(l, wants)));
+        } else {
+            skipped += 1;
+        }
+    }
+    if skipped > 0 {
+        out.push(Shown::Skipped(skipped));
+    }
+    out
+}
+
+fn proves(line: &str, wants: &[String]) -> bool {
+    wants
+        .iter()
+        .any(|w| !w.is_empty() && line.contains(w.as_str()))
+}
+
+/// A `describe` section heading: unindented, ending with a colon (`Events:`, `Volumes:`).
+fn is_heading(line: &str) -> bool {
+    !line.starts_with(' ') && line.trim_end().ends_with(':')
+}
+
+/// Plain text word-wrapped to `width` in one style.
+fn wrap(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    wrap_styled(&[(text.to_string(), style)], width, 0)
+}
+
+/// Styled pieces word-wrapped to `width` (never cut mid-word unless a word is longer than
+/// a line); continuation lines are indented by `indent` columns.
+fn wrap_styled(pieces: &[(String, Style)], width: u16, indent: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let width = (width as usize).max(indent + 8);
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0usize;
+    // Whether the line holds nothing but its indentation yet.
+    let mut fresh = true;
+    for (text, style) in pieces {
+        // Words keep the spaces before them, so pieces join as written.
+        let mut rest = text.as_str();
+        while !rest.is_empty() {
+            let lead = rest.len() - rest.trim_start_matches(' ').len();
+            let after = &rest[lead..];
+            let end = after.find(' ').unwrap_or(after.len());
+            let (spaces, word) = (&rest[..lead], &after[..end]);
+            rest = &after[end..];
+            let w = word.width();
+            if !fresh && !word.is_empty() && used + spaces.width() + w > width {
+                lines.push(vec![Span::raw(" ".repeat(indent))]);
+                used = indent;
+                lines
+                    .last_mut()
+                    .expect("a line")
+                    .push(Span::styled(word.to_string(), *style));
+                used += w;
+                continue;
+            }
+            lines
+                .last_mut()
+                .expect("a line")
+                .push(Span::styled(format!("{spaces}{word}"), *style));
+            used += spaces.width() + w;
+            if !word.is_empty() {
+                fresh = false;
+            }
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+/// A line of command output, indented two columns and, when too wide, broken at the last
+/// space that fits with its own spacing kept (so a table's rows break at the same column and
+/// stay aligned); continuations are indented two more.
+fn wrap_output(text: &str, width: u16, style: Style, first: &str) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let width = (width as usize).max(12);
+    let mut out = Vec::new();
+    let mut rest = text.trim_end();
+    let mut lead = first;
+    loop {
+        let room = width - lead.len();
+        if rest.width() <= room {
+            out.push(Line::styled(format!("{lead}{rest}"), style));
+            return out;
+        }
+        // The last space within the room (char boundaries by width), else a hard break.
+        let mut cut = 0;
+        let mut last_space = None;
+        for (i, ch) in rest.char_indices() {
+            let w = rest[..i].width() + unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if w > room {
+                break;
+            }
+            cut = i + ch.len_utf8();
+            if ch == ' ' && i > 0 {
+                last_space = Some(i);
+            }
+        }
+        let at = last_space
+            .filter(|&i| !rest[..i].trim().is_empty())
+            .unwrap_or(cut.max(1));
+        out.push(Line::styled(
+            format!("{lead}{}", rest[..at].trim_end()),
+            style,
+        ));
+        rest = rest[at..].trim_start();
+        lead = "    ";
+        if rest.is_empty() {
+            return out;
+        }
+    }
+}
+
+/// The widest column at most `room` where every line wider than `room` has a gap (a space
+/// before it and text after), so all of them can break there; `None` when there is no such
+/// column or a line is not plain ASCII (columns would not be characters).
+fn common_break(lines: &[&str], room: usize) -> Option<usize> {
+    let long: Vec<&[u8]> = lines
+        .iter()
+        .map(|l| l.trim_end())
+        .filter(|l| l.len() > room)
+        .map(str::as_bytes)
+        .collect();
+    if long.is_empty() || long.iter().any(|l| !l.is_ascii()) {
+        return None;
+    }
+    (room / 3..=room)
+        .rev()
+        .find(|&c| long.iter().all(|l| l[c - 1] == b' ' && l[c] != b' '))
 }
