@@ -186,7 +186,9 @@ fn line(
     if y < area.y || y >= area.bottom() || x < area.x || x >= area.right() {
         return;
     }
-    let width = width.min(area.right() - x);
+    // One column is kept before the box's (or pane's) right border, so text that fills its
+    // room never looks cut by the border (issue 10); what does not fit ends with `…`.
+    let width = width.min(area.right() - x).saturating_sub(1);
     let mut cx = x;
     for (t, tone) in fit(segs, width, g.ellipsis) {
         let mut st = tone_style(tone, style);

@@ -255,7 +255,8 @@ pub fn render(
 ) {
     let inner = block.inner(area);
     let tree = lines(cluster, highlights, style.unicode);
-    let v = visual(&tree, selected, inner.width, style);
+    // One column between the text and the border (issue 10: text never looks cut).
+    let v = visual(&tree, selected, inner.width.saturating_sub(1), style);
     let skip = offset(&v, inner.height);
     let shown: Vec<Line> = v.into_iter().skip(skip).map(|l| l.line).collect();
     f.render_widget(Paragraph::new(shown).block(block), area);
@@ -272,7 +273,7 @@ pub fn item_at(
     y: u16,
 ) -> Option<Item> {
     let tree = lines(cluster, highlights, style.unicode);
-    let v = visual(&tree, selected, inner.width, style);
+    let v = visual(&tree, selected, inner.width.saturating_sub(1), style);
     let i = offset(&v, inner.height) + y.checked_sub(inner.y)? as usize;
     v.get(..=i)?.iter().rev().find_map(|l| l.item.clone())
 }

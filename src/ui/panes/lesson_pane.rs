@@ -82,7 +82,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         let x = text_area
             .right()
-            .saturating_sub(mark.chars().count() as u16);
+            .saturating_sub(mark.chars().count() as u16 + 1);
         let y = text_area.bottom() - 1;
         f.buffer_mut().set_string(x, y, mark, theme.dim);
     }
@@ -132,10 +132,13 @@ pub fn lines(
     };
     let Some(step) = p.current() else {
         let l = p.lesson();
-        let mut body = vec![Line::styled(
-            format!("{star} Lesson complete: {}", l.title),
-            theme.good,
-        )];
+        let mut body: Vec<Line> = crate::ui::panes::drawer_pane::wrap_words(
+            &format!("{star} Lesson complete: {}", l.title),
+            width as usize,
+        )
+        .into_iter()
+        .map(|t| Line::styled(t, theme.good))
+        .collect();
         body.push(Line::default());
         body.extend(markdown::render(&l.recap, width, &styles, ascii));
         body.push(Line::default());
@@ -143,10 +146,13 @@ pub fn lines(
         for o in &l.objectives {
             body.extend(wrap_item(&format!("{check} "), o, width, theme.normal));
         }
-        let footer = vec![Line::styled(
-            crate::ui::theme::ascii_fold(strings::RECAP_KEYS, ascii).into_owned(),
-            theme.note,
-        )];
+        let footer = crate::ui::panes::drawer_pane::wrap_words(
+            &crate::ui::theme::ascii_fold(strings::RECAP_KEYS, ascii),
+            width as usize,
+        )
+        .into_iter()
+        .map(|t| Line::styled(t, theme.note))
+        .collect();
         return (body, footer);
     };
     let mut body = vec![Line::styled(step.title.clone(), theme.active)];

@@ -53,7 +53,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             "▼ more (PgDn)"
         };
-        let x = inner.right().saturating_sub(mark.chars().count() as u16);
+        let x = inner
+            .right()
+            .saturating_sub(mark.chars().count() as u16 + 1);
         f.buffer_mut()
             .set_string(x, inner.bottom() - 1, mark, theme.dim);
     }
