@@ -429,3 +429,89 @@ fn the_question_bank_covers_every_lesson_and_every_kind() {
         assert!(all.contains(&kind), "no question of kind {}", kind.name());
     }
 }
+
+/// Rule A's way out: a goal marked `standing: true` may hold at its step's start; the other
+/// goals of the fixture need a crash after the write and a new pod.
+#[test]
+fn a_standing_goal_is_accepted() {
+    let path = root().join("tests/lessons/valid/standing.yaml");
+    let (lessons, errors) = lint_paths(std::slice::from_ref(&path));
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{}", shown.join("\n"));
+    assert!(lessons[0].lesson.steps[0].goals[0].standing);
+    // The same lesson without the mark fails rule A at that goal.
+    let text = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("        standing: true\n", "");
+    let loaded =
+        load_str(&text, "standing.yaml", &root().join("tests/lessons/valid")).expect("loads");
+    let errors = kubestory::lesson::lint_lesson(&loaded);
+    assert!(
+        errors.iter().any(|e| e.to_string().starts_with(
+            "standing.yaml:37:9: step \"crash\": the goal \"The app runs\" already holds at the step's start"
+        )),
+        "{errors:?}"
+    );
+}
+
+/// Goals mean what they say: "the crash kept the story" needs the crash AFTER the write, "the
+/// new pod" a pod that did not exist when the step began, "restarted" restarts since then.
+#[test]
+fn goals_order_a_crash_after_the_write_and_know_a_new_pod() {
+    use kubestory::lesson::model::Check;
+    let files = kubestory::runner::DirFiles {
+        base: root().join("assets/scenarios"),
+    };
+    let mut sim = kubestory::sim::Simulation::new(kubestory::sim::Cluster::new(
+        kubestory::sim::ClusterConfig::default(),
+    ));
+    let mut run = |sim: &mut kubestory::sim::Simulation, line: &str| {
+        let mut out = String::new();
+        assert!(run_one(sim, line, &files, &mut out), "{line}: {out}");
+    };
+    run(&mut sim, "kubectl apply -f story-emptydir.yaml");
+    let kept = |text: &str| Check::Serves {
+        target: "deploy/story".into(),
+        stories: vec![text.into()],
+        exactly: false,
+        count: None,
+        new_pod: false,
+        after_restart: true,
+        namespace: None,
+    };
+    let restarted = Check::Restarts {
+        target: "deploy/story".into(),
+        at_least: 1,
+        since_start: true,
+        new_pod: false,
+        namespace: None,
+    };
+    let start = StepStart::of(sim.cluster());
+    run(&mut sim, "story write deploy/story before");
+    assert!(
+        !check_met(&kept("before"), sim.cluster(), &start),
+        "no crash yet: the goal must not tick at the write"
+    );
+    run(&mut sim, "crash deploy/story");
+    assert!(check_met(&kept("before"), sim.cluster(), &start));
+    assert!(check_met(&restarted, sim.cluster(), &start));
+    // A story written after the crash was not kept through it.
+    run(&mut sim, "story write deploy/story after");
+    assert!(!check_met(&kept("after"), sim.cluster(), &start));
+    // A later step: the old crash counts neither as a restart nor as a crash after a write.
+    let later = StepStart::of(sim.cluster());
+    assert!(!check_met(&restarted, sim.cluster(), &later));
+    assert!(!check_met(&kept("before"), sim.cluster(), &later));
+    let new_pod = Check::Running {
+        target: "deploy/story".into(),
+        node: None,
+        new_pod: true,
+        namespace: None,
+    };
+    assert!(
+        !check_met(&new_pod, sim.cluster(), &later),
+        "the pod is old"
+    );
+    run(&mut sim, "kubectl delete pod --all");
+    assert!(check_met(&new_pod, sim.cluster(), &later), "a replacement");
+}

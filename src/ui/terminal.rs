@@ -8,13 +8,13 @@ use super::persist;
 use super::signals::{Exit, Pending, Watch};
 use super::tty;
 use super::{Action, keymap, render, strings, update};
+use crate::kubectl::file_source::read_regular;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::DefaultTerminal;
 use ratatui_textarea::{Input, Key};
-use crate::kubectl::file_source::read_regular;
 use std::time::Duration;
 
 /// How to run the TUI.
