@@ -477,6 +477,7 @@ fn goals_order_a_crash_after_the_write_and_know_a_new_pod() {
         count: None,
         new_pod: false,
         after_restart: true,
+        from_other_node: false,
         namespace: None,
     };
     let restarted = Check::Restarts {
@@ -514,4 +515,97 @@ fn goals_order_a_crash_after_the_write_and_know_a_new_pod() {
     );
     run(&mut sim, "kubectl delete pod --all");
     assert!(check_met(&new_pod, sim.cluster(), &later), "a replacement");
+}
+
+/// "Survive a move" (the capstone's challenge): a story counts as moved only once a pod on
+/// another node than the one it was written through serves it; a rollout or a deletion that
+/// lands on the writer's node does not.
+#[test]
+fn a_story_served_from_another_node_than_its_writer_proves_a_move() {
+    use kubestory::lesson::model::{Check, ManifestFile};
+    let ws = Workspace::new();
+    ws.write(&[ManifestFile {
+        name: "nfs.yaml".into(),
+        content: Some(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: story}\nspec:\n  selector: {matchLabels: {app: story}}\n  template:\n    metadata: {labels: {app: story}}\n    spec:\n      containers:\n        - name: story\n          image: academind/kub-data-demo:1\n          volumeMounts: [{name: data, mountPath: /app/story}]\n      volumes:\n        - name: data\n          nfs: {server: files.example, path: /stories}\n"
+                .into(),
+        ),
+        file: None,
+    }]);
+    let mut sim = kubestory::sim::Simulation::new(kubestory::sim::Cluster::new(
+        kubestory::sim::ClusterConfig {
+            nodes: kubestory::sim::ClusterConfig::minikube_node_names(2),
+            ..Default::default()
+        },
+    ));
+    let mut run = |sim: &mut kubestory::sim::Simulation, line: &str| {
+        let mut out = String::new();
+        assert!(run_one(sim, line, &ws.files(), &mut out), "{line}: {out}");
+    };
+    let moved = Check::Serves {
+        target: "deploy/story".into(),
+        stories: vec!["kept".into()],
+        exactly: false,
+        count: None,
+        new_pod: false,
+        after_restart: false,
+        from_other_node: true,
+        namespace: None,
+    };
+    let start = StepStart::default();
+    run(&mut sim, "kubectl cordon minikube-m02");
+    run(&mut sim, "kubectl apply -f nfs.yaml");
+    run(&mut sim, "story write deploy/story kept");
+    assert!(
+        !check_met(&moved, sim.cluster(), &start),
+        "written here, served here"
+    );
+    run(&mut sim, "kubectl delete pod --all");
+    assert!(
+        !check_met(&moved, sim.cluster(), &start),
+        "a deletion back onto the same node is not a move"
+    );
+    run(&mut sim, "kubectl uncordon minikube-m02");
+    run(&mut sim, "kubectl cordon minikube");
+    run(&mut sim, "kubectl delete pod --all");
+    assert!(
+        check_met(&moved, sim.cluster(), &start),
+        "served on minikube-m02 now"
+    );
+}
+
+/// Issue 10: the capstone's first challenge passed by applying the `files` class alone (the
+/// rollout ticked "a pod was deleted" and landed on minikube-m02). Now the rollout and a
+/// written story are not enough; the solution (a deletion onto the other node) is.
+#[test]
+fn the_capstone_challenge_needs_a_deletion_and_a_move() {
+    use kubestory::lesson::goals::all_met;
+    let l = load_lesson(&root().join("lessons/11-capstone.yaml")).expect("loads");
+    let step = &l.lesson.steps[0];
+    let ws = Workspace::new();
+    let mut sim = replay_to_step(&l.lesson, 0, &ws).expect("replay");
+    let start = StepStart::of(sim.cluster());
+    let goals = || step.goals.iter().map(|g| &g.check);
+    for line in [
+        "kubectl apply -f story-files.yaml",
+        "story write deploy/story kept through everything",
+    ] {
+        let mut out = String::new();
+        assert!(
+            run_one(&mut sim, line, &ws.files(), &mut out),
+            "{line}: {out}"
+        );
+    }
+    assert!(
+        !all_met(goals(), sim.cluster(), &start),
+        "the rollout alone passed"
+    );
+    for line in &step.solution[2..] {
+        let mut out = String::new();
+        assert!(
+            run_one(&mut sim, line, &ws.files(), &mut out),
+            "{line}: {out}"
+        );
+    }
+    assert!(all_met(goals(), sim.cluster(), &start));
 }

@@ -85,6 +85,7 @@ pub fn check_met(check: &Check, cluster: &Cluster, start: &StepStart) -> bool {
             count,
             new_pod,
             after_restart,
+            from_other_node,
             namespace,
         } => {
             let Ok(parsed) = Target::parse(target) else {
@@ -103,7 +104,7 @@ pub fn check_met(check: &Check, cluster: &Cluster, start: &StepStart) -> bool {
             if !(listed && count.is_none_or(|n| texts.len() == n)) {
                 return false;
             }
-            if !*new_pod && !*after_restart {
+            if !*new_pod && !*after_restart && !*from_other_node {
                 return true;
             }
             let Some(pod) = serving_pod(cluster, target, namespace.as_deref()) else {
@@ -112,7 +113,8 @@ pub fn check_met(check: &Check, cluster: &Cluster, start: &StepStart) -> bool {
             if *new_pod && !start.is_new(pod) {
                 return false;
             }
-            !*after_restart || kept_through_restart(cluster, start, pod, &served, stories)
+            (!*after_restart || kept_through_restart(cluster, start, pod, &served, stories))
+                && (!*from_other_node || written_elsewhere(cluster, ns, pod, &served, stories))
         }
         Check::ClaimPhase {
             claim,
@@ -243,6 +245,39 @@ fn kept_through_restart(
         .iter()
         .filter(|s| named.is_empty() || named.contains(&s.text))
         .all(|s| s.id < last_restart)
+}
+
+/// Whether the stories named (every story served, when none is named) were written through a
+/// pod on another node than `pod`'s.
+fn written_elsewhere(
+    cluster: &Cluster,
+    ns: &str,
+    pod: &Pod,
+    served: &[crate::sim::data::Story],
+    named: &[String],
+) -> bool {
+    let Some(here) = pod.spec.node_name.as_deref() else {
+        return false;
+    };
+    let mut stories = served
+        .iter()
+        .filter(|s| named.is_empty() || named.contains(&s.text))
+        .peekable();
+    stories.peek().is_some()
+        && stories.all(|s| writer_node(cluster, ns, &s.writer).is_some_and(|n| n != here))
+}
+
+/// The node of the pod named `writer`: its own while it exists, else the node its last
+/// `Scheduled` event assigned ("Successfully assigned NS/NAME to NODE").
+fn writer_node(cluster: &Cluster, ns: &str, writer: &str) -> Option<String> {
+    if let Some(p) = cluster.pod(ns, writer) {
+        return p.spec.node_name.clone();
+    }
+    cluster
+        .events()
+        .filter(|e| e.reason == "Scheduled" && e.object.kind == "Pod" && e.object.name == writer)
+        .max_by_key(|e| e.seq)
+        .and_then(|e| e.message.rsplit_once(" to ").map(|(_, n)| n.to_string()))
 }
 
 /// The pod that `story read TARGET` would ask.

@@ -220,6 +220,13 @@ pub enum Check {
         /// write.
         #[serde(default)]
         after_restart: bool,
+        /// If true, every story in `stories` (every story served, when `stories` is empty)
+        /// was written through a pod on another node than the serving pod's: a pod never
+        /// moves, so this needs the writer gone and a new pod elsewhere ("survive a move").
+        /// The writer is known by name: its node is its own while it exists, else the one
+        /// its `Scheduled` event named.
+        #[serde(default)]
+        from_other_node: bool,
         /// Namespace (default `default`).
         #[serde(default)]
         namespace: Option<String>,
