@@ -609,3 +609,24 @@ fn the_capstone_challenge_needs_a_deletion_and_a_move() {
     }
     assert!(all_met(goals(), sim.cluster(), &start));
 }
+
+/// A standing goal is drawn apart from the goals the learner ticks: `•` and "(already
+/// true)" instead of a `✓`, at 80x24.
+#[test]
+fn the_goals_pane_marks_a_standing_goal_as_already_true() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let loaded = load_lesson(&root().join("tests/lessons/valid/standing.yaml")).expect("loads");
+    let mut app = kubestory::ui::App::sandbox();
+    kubestory::ui::player::start(&mut app, loaded, None).expect("starts");
+    app.size = (80, 24);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    t.draw(|f| kubestory::ui::render(&mut app, f)).expect("draw");
+    let shown = format!("{}", t.backend());
+    assert!(
+        shown.contains("• The app runs (already true)"),
+        "{shown}"
+    );
+    assert!(shown.contains("○ The story was there before a crash"), "{shown}");
+    assert!(!shown.contains("✓ The app runs"), "{shown}");
+}
