@@ -621,12 +621,13 @@ fn the_goals_pane_marks_a_standing_goal_as_already_true() {
     kubestory::ui::player::start(&mut app, loaded, None).expect("starts");
     app.size = (80, 24);
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("backend");
-    t.draw(|f| kubestory::ui::render(&mut app, f)).expect("draw");
+    t.draw(|f| kubestory::ui::render(&mut app, f))
+        .expect("draw");
     let shown = format!("{}", t.backend());
+    assert!(shown.contains("• The app runs (already true)"), "{shown}");
     assert!(
-        shown.contains("• The app runs (already true)"),
+        shown.contains("○ The story was there before a crash"),
         "{shown}"
     );
-    assert!(shown.contains("○ The story was there before a crash"), "{shown}");
     assert!(!shown.contains("✓ The app runs"), "{shown}");
 }

@@ -252,16 +252,10 @@ fn lint_goals_at_start(
     cluster: &Cluster,
     start: &StepStart,
 ) -> Vec<Diagnostic> {
-    let id_needle = format!("id: {}", step.id);
     let mut errors = Vec::new();
     for goal in &step.goals {
         let holds = check_met(&goal.check, cluster, start);
-        let at = loaded.locate(&[
-            "steps:",
-            &id_needle,
-            "goals:",
-            &format!("label: {}", goal.label),
-        ]);
+        let at = loaded.locate_label(&step.id, &goal.label);
         if holds && !goal.standing {
             errors.push(diag(
                 &loaded.file,

@@ -54,12 +54,7 @@ pub fn lint_spoilers(loaded: &LoadedLesson, step: &Step) -> Vec<Diagnostic> {
         for g in &step.goals {
             if short_text_spoils(&g.label, answer) {
                 flag(
-                    loaded.locate(&[
-                        "steps:",
-                        &id_needle,
-                        "goals:",
-                        &format!("label: {}", g.label),
-                    ]),
+                    loaded.locate_label(&step.id, &g.label),
                     &format!("goal label {:?}", g.label),
                     shown,
                 );
