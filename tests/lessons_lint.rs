@@ -465,7 +465,7 @@ fn goals_order_a_crash_after_the_write_and_know_a_new_pod() {
     let mut sim = kubestory::sim::Simulation::new(kubestory::sim::Cluster::new(
         kubestory::sim::ClusterConfig::default(),
     ));
-    let mut run = |sim: &mut kubestory::sim::Simulation, line: &str| {
+    let run = |sim: &mut kubestory::sim::Simulation, line: &str| {
         let mut out = String::new();
         assert!(run_one(sim, line, &files, &mut out), "{line}: {out}");
     };
@@ -538,7 +538,7 @@ fn a_story_served_from_another_node_than_its_writer_proves_a_move() {
             ..Default::default()
         },
     ));
-    let mut run = |sim: &mut kubestory::sim::Simulation, line: &str| {
+    let run = |sim: &mut kubestory::sim::Simulation, line: &str| {
         let mut out = String::new();
         assert!(run_one(sim, line, &ws.files(), &mut out), "{line}: {out}");
     };
@@ -621,8 +621,7 @@ fn the_goals_pane_marks_a_standing_goal_as_already_true() {
     kubestory::ui::player::start(&mut app, loaded, None).expect("starts");
     app.size = (80, 24);
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("backend");
-    t.draw(|f| kubestory::ui::render(&mut app, f))
-        .expect("draw");
+    t.draw(|f| kubestory::ui::render(&app, f)).expect("draw");
     let shown = format!("{}", t.backend());
     assert!(shown.contains("• The app runs (already true)"), "{shown}");
     assert!(
