@@ -456,3 +456,204 @@ fn the_question_bank_covers_every_lesson_and_every_kind() {
         assert!(all.contains(&kind), "no question of kind {}", kind.name());
     }
 }
+
+/// Rule A's way out: a goal marked `standing: true` may hold at its step's start; the other
+/// goals of the fixture need a crash after the write and a new pod.
+#[test]
+fn a_standing_goal_is_accepted() {
+    let path = root().join("tests/lessons/valid/standing.yaml");
+    let (lessons, errors) = lint_paths(std::slice::from_ref(&path));
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{}", shown.join("\n"));
+    assert!(lessons[0].lesson.steps[0].goals[0].standing);
+    // The same lesson without the mark fails rule A at that goal.
+    let text = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("        standing: true\n", "");
+    let loaded =
+        load_str(&text, "standing.yaml", &root().join("tests/lessons/valid")).expect("loads");
+    let errors = kubestory::lesson::lint_lesson(&loaded);
+    assert!(
+        errors.iter().any(|e| e.to_string().starts_with(
+            "standing.yaml:37:9: step \"crash\": the goal \"The app runs\" already holds at the step's start"
+        )),
+        "{errors:?}"
+    );
+}
+
+/// Goals mean what they say: "the crash kept the story" needs the crash AFTER the write, "the
+/// new pod" a pod that did not exist when the step began, "restarted" restarts since then.
+#[test]
+fn goals_order_a_crash_after_the_write_and_know_a_new_pod() {
+    use kubestory::lesson::model::Check;
+    let files = kubestory::runner::DirFiles {
+        base: root().join("assets/scenarios"),
+    };
+    let mut sim = kubestory::sim::Simulation::new(kubestory::sim::Cluster::new(
+        kubestory::sim::ClusterConfig::default(),
+    ));
+    let run = |sim: &mut kubestory::sim::Simulation, line: &str| {
+        let mut out = String::new();
+        assert!(run_one(sim, line, &files, &mut out), "{line}: {out}");
+    };
+    run(&mut sim, "kubectl apply -f story-emptydir.yaml");
+    let kept = |text: &str| Check::Serves {
+        target: "deploy/story".into(),
+        stories: vec![text.into()],
+        exactly: false,
+        count: None,
+        new_pod: false,
+        after_restart: true,
+        from_other_node: false,
+        namespace: None,
+    };
+    let restarted = Check::Restarts {
+        target: "deploy/story".into(),
+        at_least: 1,
+        since_start: true,
+        new_pod: false,
+        namespace: None,
+    };
+    let start = StepStart::of(sim.cluster());
+    run(&mut sim, "story write deploy/story before");
+    assert!(
+        !check_met(&kept("before"), sim.cluster(), &start),
+        "no crash yet: the goal must not tick at the write"
+    );
+    run(&mut sim, "crash deploy/story");
+    assert!(check_met(&kept("before"), sim.cluster(), &start));
+    assert!(check_met(&restarted, sim.cluster(), &start));
+    // A story written after the crash was not kept through it.
+    run(&mut sim, "story write deploy/story after");
+    assert!(!check_met(&kept("after"), sim.cluster(), &start));
+    // A later step: the old crash counts neither as a restart nor as a crash after a write.
+    let later = StepStart::of(sim.cluster());
+    assert!(!check_met(&restarted, sim.cluster(), &later));
+    assert!(!check_met(&kept("before"), sim.cluster(), &later));
+    let new_pod = Check::Running {
+        target: "deploy/story".into(),
+        node: None,
+        new_pod: true,
+        namespace: None,
+    };
+    assert!(
+        !check_met(&new_pod, sim.cluster(), &later),
+        "the pod is old"
+    );
+    run(&mut sim, "kubectl delete pod --all");
+    assert!(check_met(&new_pod, sim.cluster(), &later), "a replacement");
+}
+
+/// "Survive a move" (the capstone's challenge): a story counts as moved only once a pod on
+/// another node than the one it was written through serves it; a rollout or a deletion that
+/// lands on the writer's node does not.
+#[test]
+fn a_story_served_from_another_node_than_its_writer_proves_a_move() {
+    use kubestory::lesson::model::{Check, ManifestFile};
+    let ws = Workspace::new();
+    ws.write(&[ManifestFile {
+        name: "nfs.yaml".into(),
+        content: Some(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: story}\nspec:\n  selector: {matchLabels: {app: story}}\n  template:\n    metadata: {labels: {app: story}}\n    spec:\n      containers:\n        - name: story\n          image: academind/kub-data-demo:1\n          volumeMounts: [{name: data, mountPath: /app/story}]\n      volumes:\n        - name: data\n          nfs: {server: files.example, path: /stories}\n"
+                .into(),
+        ),
+        file: None,
+    }]);
+    let mut sim = kubestory::sim::Simulation::new(kubestory::sim::Cluster::new(
+        kubestory::sim::ClusterConfig {
+            nodes: kubestory::sim::ClusterConfig::minikube_node_names(2),
+            ..Default::default()
+        },
+    ));
+    let run = |sim: &mut kubestory::sim::Simulation, line: &str| {
+        let mut out = String::new();
+        assert!(run_one(sim, line, &ws.files(), &mut out), "{line}: {out}");
+    };
+    let moved = Check::Serves {
+        target: "deploy/story".into(),
+        stories: vec!["kept".into()],
+        exactly: false,
+        count: None,
+        new_pod: false,
+        after_restart: false,
+        from_other_node: true,
+        namespace: None,
+    };
+    let start = StepStart::default();
+    run(&mut sim, "kubectl cordon minikube-m02");
+    run(&mut sim, "kubectl apply -f nfs.yaml");
+    run(&mut sim, "story write deploy/story kept");
+    assert!(
+        !check_met(&moved, sim.cluster(), &start),
+        "written here, served here"
+    );
+    run(&mut sim, "kubectl delete pod --all");
+    assert!(
+        !check_met(&moved, sim.cluster(), &start),
+        "a deletion back onto the same node is not a move"
+    );
+    run(&mut sim, "kubectl uncordon minikube-m02");
+    run(&mut sim, "kubectl cordon minikube");
+    run(&mut sim, "kubectl delete pod --all");
+    assert!(
+        check_met(&moved, sim.cluster(), &start),
+        "served on minikube-m02 now"
+    );
+}
+
+/// Issue 10: the capstone's first challenge passed by applying the `files` class alone (the
+/// rollout ticked "a pod was deleted" and landed on minikube-m02). Now the rollout and a
+/// written story are not enough; the solution (a deletion onto the other node) is.
+#[test]
+fn the_capstone_challenge_needs_a_deletion_and_a_move() {
+    use kubestory::lesson::goals::all_met;
+    let l = load_lesson(&root().join("lessons/11-capstone.yaml")).expect("loads");
+    let step = &l.lesson.steps[0];
+    let ws = Workspace::new();
+    let mut sim = replay_to_step(&l.lesson, 0, &ws).expect("replay");
+    let start = StepStart::of(sim.cluster());
+    let goals = || step.goals.iter().map(|g| &g.check);
+    for line in [
+        "kubectl apply -f story-files.yaml",
+        "story write deploy/story kept through everything",
+    ] {
+        let mut out = String::new();
+        assert!(
+            run_one(&mut sim, line, &ws.files(), &mut out),
+            "{line}: {out}"
+        );
+    }
+    assert!(
+        !all_met(goals(), sim.cluster(), &start),
+        "the rollout alone passed"
+    );
+    for line in &step.solution[2..] {
+        let mut out = String::new();
+        assert!(
+            run_one(&mut sim, line, &ws.files(), &mut out),
+            "{line}: {out}"
+        );
+    }
+    assert!(all_met(goals(), sim.cluster(), &start));
+}
+
+/// A standing goal is drawn apart from the goals the learner ticks: `•` and "(already
+/// true)" instead of a `✓`, at 80x24.
+#[test]
+fn the_goals_pane_marks_a_standing_goal_as_already_true() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let loaded = load_lesson(&root().join("tests/lessons/valid/standing.yaml")).expect("loads");
+    let mut app = kubestory::ui::App::sandbox();
+    kubestory::ui::player::start(&mut app, loaded, None).expect("starts");
+    app.size = (80, 24);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    t.draw(|f| kubestory::ui::render(&app, f)).expect("draw");
+    let shown = format!("{}", t.backend());
+    assert!(shown.contains("• The app runs (already true)"), "{shown}");
+    assert!(
+        shown.contains("○ The story was there before a crash"),
+        "{shown}"
+    );
+    assert!(!shown.contains("✓ The app runs"), "{shown}");
+}

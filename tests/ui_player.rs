@@ -66,7 +66,7 @@ fn the_next_step_keeps_the_learners_cluster() {
         .expect("the app serves");
     assert_eq!(served[1].text, "a story of my own");
     // Step 2 (crash): its goals count from the step's start.
-    assert_eq!(player(&a).met, vec![false, false, false]);
+    assert_eq!(player(&a).met, vec![false, false]);
     command(&mut a, "crash deploy/story");
     assert!(player(&a).done, "{:?}", player(&a).met);
 }
@@ -118,7 +118,7 @@ fn the_verdict_waits_for_the_result_and_goals_for_the_answer() {
     press(&mut a, key('n'));
     press(&mut a, key('n'));
     let s = screen(&mut a, 120, 40);
-    assert!(s.contains("Goals (3): shown once you answer"), "{s}");
+    assert!(s.contains("Goals (2): shown once you answer"), "{s}");
     assert!(
         !s.contains("The story is gone"),
         "a goal answers the question:\n{s}"

@@ -10,7 +10,7 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     BuiltinCard {
         id: "state",
         title: "Why state matters",
-        summary: "The story app keeps what its users write. Crash its container, delete its pod and lose its node, and watch the stories go each time. Then declare a volume in the pod spec, the Kubernetes way, so a crash no longer loses them.",
+        summary: "The story app keeps what its users write. Crash its container, delete its pod and lose its node, and see what each does to the stories. Then declare a volume in the pod spec, the Kubernetes way, and crash the app again.",
         minutes: 10,
         objectives: &["Tell user data (which must survive) from temporary data (which may be lost).", "Recognise a restarted, a replaced and a moved pod in kubectl get pods -o wide.", "Explain why a volume must be declared in the pod spec, not attached to a running container."],
         step_ids: &["restart", "replace", "move", "volume"],
@@ -28,7 +28,7 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     BuiltinCard {
         id: "emptydir",
         title: "emptyDir: the pod's own scratch space",
-        summary: "An emptyDir belongs to one pod: it survives a crash, dies with the pod, is not shared between replicas, and with `medium: Memory` does not even survive a node reboot.",
+        summary: "A closer look at the emptyDir: what a crash, a deleted pod, a second replica and a node reboot do to it, on disk and with `medium: Memory`.",
         minutes: 12,
         objectives: &["Explain why an emptyDir survives a container crash but not its pod.", "Explain why two replicas of a Deployment do not share an emptyDir.", "Tell a disk emptyDir from a Memory (tmpfs) one on a node reboot."],
         step_ids: &["crash", "delete-pod", "replicas", "memory"],
@@ -37,7 +37,7 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     BuiltinCard {
         id: "hostpath",
         title: "hostPath: a directory on the node",
-        summary: "Mount a directory of the node itself. Watch a type check stop a pod, the data outlive a pod on the same node, a pod on the other node find a different directory, and a failed node take its directory out of reach.",
+        summary: "Mount a directory of the node itself. Check its type, replace the pod on the same node, move it to the other node, and lose a node: what does the app find each time?",
         minutes: 14,
         objectives: &["Choose between the hostPath types Directory and DirectoryOrCreate, and read a FailedMount event.", "Keep data across pod replacement with a hostPath volume.", "Explain why a hostPath is per node, and what a pod moved to another node sees.", "Explain what happens to hostPath data when its node fails."],
         step_ids: &["type-check", "hostpath-kept", "other-node", "node-fail"],
@@ -46,7 +46,7 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     BuiltinCard {
         id: "persistent-volumes",
         title: "PersistentVolumes: storage with a life of its own",
-        summary: "Create a PersistentVolume as the cluster's admin, claim it for a Postgres database, and watch the rows outlive the pod. Then fail the node and see why a hostPath PV belongs to one node only.",
+        summary: "Create a PersistentVolume as the cluster's admin, claim it for a Postgres database, delete the pod, then fail the node: where are the rows each time?",
         minutes: 12,
         objectives: &["Explain what a PersistentVolume is, and who creates and deletes it.", "Run a Postgres Deployment on a claim bound to a static PV.", "Explain why the rows survive a pod deletion, unlike an emptyDir.", "Explain why a hostPath PV is for single-node testing only."],
         step_ids: &["create-pv", "claim-and-run", "delete-pod", "node-fails"],
@@ -55,7 +55,7 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     BuiltinCard {
         id: "claims-static-binding",
         title: "Claims: how a PVC picks a PV",
-        summary: "Stock a store room with three PersistentVolumes, place orders (claims) and see which drive each one gets, why the claim shows the drive's size, and how to read a claim that stays Pending.",
+        summary: "Stock a store room with three PersistentVolumes, place orders (claims), and find out which drive each order gets and how to read an order nobody can fill.",
         minutes: 12,
         objectives: &["Explain a PersistentVolumeClaim as a request matched against PVs by class, access modes and size.", "Predict which PV a claim binds, and what CAPACITY `kubectl get pvc` shows.", "Diagnose a Pending claim with `kubectl describe pvc` and `kubectl get pv`, and fix it."],
         step_ids: &["store-room", "first-order", "pending", "fix-order"],
@@ -64,7 +64,7 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     BuiltinCard {
         id: "dynamic-provisioning",
         title: "StorageClasses: volumes made to order",
-        summary: "Let a StorageClass create PersistentVolumes for you: the default class, the difference between leaving `storageClassName` out and setting it to \"\", and a class that waits for the first pod.",
+        summary: "Let a StorageClass create PersistentVolumes for you: the default class, leaving `storageClassName` out versus setting it to \"\", and a class with another binding mode.",
         minutes: 12,
         objectives: &["Read `kubectl get sc` and find the default StorageClass.", "Explain how a claim with no storageClassName gets a dynamically provisioned PV.", "Tell `storageClassName: \"\"` apart from leaving the field out.", "Explain why a WaitForFirstConsumer claim stays Pending until a pod uses it."],
         step_ids: &["default-class", "empty-class", "wait-for-consumer", "first-consumer"],
@@ -73,7 +73,7 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     BuiltinCard {
         id: "reclaim-and-protection",
         title: "Reclaim policies and protection",
-        summary: "Delete a claim and watch its PV follow it (Delete), stay behind as Released (Retain), wait while a pod still uses it (pvc-protection), and end Failed (hostPath with Delete).",
+        summary: "Delete claims under each reclaim policy, and one that a pod still uses, and watch what becomes of the PV and of the data on it.",
         minutes: 14,
         objectives: &["Explain what the Delete reclaim policy does to a PV and its data.", "Explain why a Released PV with Retain keeps its data but is not reused on its own.", "Make a Released PV available again by clearing its claimRef.", "Explain why a claim that a pod still uses stays Terminating.", "Explain why a hand-made hostPath PV with the Delete policy ends Failed."],
         step_ids: &["delete-policy", "in-use", "retain-released", "reuse", "hostpath-delete"],
@@ -81,8 +81,8 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     },
     BuiltinCard {
         id: "access-modes",
-        title: "ReadWriteOnce means one node, not one pod",
-        summary: "Two pods on the same node share a ReadWriteOnce disk; a pod on the other node cannot attach it and waits in ContainerCreating with a Multi-Attach error. ReadWriteOncePod allows one pod only; ReadWriteMany on a shared filesystem serves every node.",
+        title: "Access modes: who can use a volume at once",
+        summary: "One ReadWriteOnce disk, a second pod on the same node and a third on the other node; then ReadWriteOncePod and ReadWriteMany: which pods can use the volume at once?",
         minutes: 12,
         objectives: &["Explain that ReadWriteOnce limits a volume to one node, not to one pod.", "Recognise the Multi-Attach error and a pod stuck in ContainerCreating.", "Tell ReadWriteOncePod (one pod) from ReadWriteOnce, and name ReadWriteMany (many nodes)."],
         step_ids: &["same-node", "other-node", "once-pod", "many"],
@@ -91,7 +91,7 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     BuiltinCard {
         id: "statefulsets",
         title: "StatefulSets: a claim for every replica",
-        summary: "volumeClaimTemplates give each StatefulSet pod its own claim; a deleted pod comes back with the same name and the same data, and claims outlive a scale-down.",
+        summary: "A StatefulSet with volumeClaimTemplates: which claims it makes, and what a deleted pod and a scale down and up do to its pods and their data.",
         minutes: 10,
         objectives: &["Predict the claim names a StatefulSet's volumeClaimTemplates create (`data-web-0`…).", "Explain why a deleted StatefulSet pod comes back with the same name and the same data.", "Explain why scaling down keeps the claims, and scaling up reuses them."],
         step_ids: &["templates", "delete-pod", "scale"],

@@ -1,6 +1,7 @@
 //! The proof that a lesson works (rustlings' `dev check`, Learn Git Branching's replayed
-//! solutions): from the lesson's setup plus the previous steps' solutions, each step's goals
-//! must NOT all hold at its start and MUST all hold after its solution; a predict question's
+//! solutions): from the lesson's setup plus the previous steps' solutions, no goal of a step
+//! may hold at its start (unless marked `standing`) and all MUST hold after its solution; no
+//! title, goal label or hint may give away the step's predicted answer; a predict question's
 //! `proof` checks must hold after the solution; every object a goal names must exist at some
 //! point of the replay.
 
@@ -150,6 +151,8 @@ pub fn lint_lesson(loaded: &LoadedLesson) -> Vec<Diagnostic> {
         if !step.demo.is_empty() {
             errors.extend(lint_demo(loaded, step, &sim, &ws, &start));
         }
+        errors.extend(lint_goals_at_start(loaded, step, sim.cluster(), &start));
+        errors.extend(super::spoilers::lint_spoilers(loaded, step));
         if all_met(step.goals.iter().map(|g| &g.check), sim.cluster(), &start) {
             errors.push(diag(
                 file,
@@ -237,6 +240,44 @@ pub fn lint_lesson(loaded: &LoadedLesson) -> Vec<Diagnostic> {
         }
     }
     errors.extend(super::quiz::lint::lint_questions(loaded));
+    errors
+}
+
+/// Rule A (issue 10, "goals mean what they say"): a goal that already holds at its step's
+/// start ticks before the learner does anything, so it must be marked `standing: true`; and a
+/// goal marked standing must hold then (or it is not standing, it is the step's work).
+fn lint_goals_at_start(
+    loaded: &LoadedLesson,
+    step: &super::model::Step,
+    cluster: &Cluster,
+    start: &StepStart,
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for goal in &step.goals {
+        let holds = check_met(&goal.check, cluster, start);
+        let at = loaded.locate_label(&step.id, &goal.label);
+        if holds && !goal.standing {
+            errors.push(diag(
+                &loaded.file,
+                at,
+                &format!(
+                    "step {:?}: the goal {:?} already holds at the step's start, so it ticks before the learner does anything",
+                    step.id, goal.label
+                ),
+                Some("make the check need what the step does (`new_pod`, `since_start`, `after_restart`, an event, stories_lost), or mark it `standing: true` if it is a condition that must stay true".into()),
+            ));
+        } else if !holds && goal.standing {
+            errors.push(diag(
+                &loaded.file,
+                at,
+                &format!(
+                    "step {:?}: the goal {:?} is marked `standing: true` but does not hold at the step's start",
+                    step.id, goal.label
+                ),
+                Some("remove `standing: true`: the step's action makes it true".into()),
+            ));
+        }
+    }
     errors
 }
 

@@ -2,17 +2,23 @@
 //! checks about what happened "since the step started").
 
 use super::model::Check;
-use crate::sim::objects::PodPhase;
+use crate::sim::data::FsId;
+use crate::sim::objects::{Pod, PodPhase};
 use crate::sim::{Cluster, Kind, Target};
+use std::collections::BTreeMap;
 
-/// Where a step started: what "since the step started" counts from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Where a step started: what "since the step started" counts from, so that a goal holds
+/// only because of what happened after the step began (issue 10: goals mean what they say).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StepStart {
     /// The highest event sequence number recorded before the step (`None` when there was no
     /// event yet: the first event of a cluster has number 0, so 0 cannot mean "none").
     pub last_event_seq: Option<u64>,
     /// How many data losses were recorded before the step.
     pub losses: usize,
+    /// Every pod that existed when the step began (by uid), with its containers' restarts
+    /// then: what `new_pod` and `since_start` compare with.
+    pub pods: BTreeMap<String, u32>,
 }
 
 impl StepStart {
@@ -21,8 +27,26 @@ impl StepStart {
         StepStart {
             last_event_seq: cluster.events().map(|e| e.seq).max(),
             losses: cluster.data().losses.len(),
+            pods: cluster
+                .pods()
+                .map(|p| (p.metadata.uid.clone(), restarts(p)))
+                .collect(),
         }
     }
+
+    /// Whether the pod did not exist when the step began.
+    fn is_new(&self, pod: &Pod) -> bool {
+        !self.pods.contains_key(&pod.metadata.uid)
+    }
+}
+
+/// A pod's container restarts, all containers together (the RESTARTS column).
+fn restarts(pod: &Pod) -> u32 {
+    pod.status
+        .container_statuses
+        .iter()
+        .map(|s| s.restart_count)
+        .sum()
 }
 
 /// Whether a check holds on the cluster.
@@ -31,10 +55,12 @@ pub fn check_met(check: &Check, cluster: &Cluster, start: &StepStart) -> bool {
         Check::Running {
             target,
             node,
+            new_pod,
             namespace,
         } => serving_pod(cluster, target, namespace.as_deref()).is_some_and(|pod| {
             pod.status.phase == PodPhase::Running
                 && pod.metadata.deletion_timestamp.is_none()
+                && (!new_pod || start.is_new(pod))
                 && node
                     .as_ref()
                     .is_none_or(|n| pod.spec.node_name.as_deref() == Some(n.as_str()))
@@ -42,20 +68,24 @@ pub fn check_met(check: &Check, cluster: &Cluster, start: &StepStart) -> bool {
         Check::Restarts {
             target,
             at_least,
+            since_start,
+            new_pod,
             namespace,
         } => serving_pod(cluster, target, namespace.as_deref()).is_some_and(|pod| {
-            pod.status
-                .container_statuses
-                .iter()
-                .map(|s| s.restart_count)
-                .sum::<u32>()
-                >= *at_least
+            let before = match since_start {
+                true => start.pods.get(&pod.metadata.uid).copied().unwrap_or(0),
+                false => 0,
+            };
+            (!new_pod || start.is_new(pod)) && restarts(pod).saturating_sub(before) >= *at_least
         }),
         Check::Serves {
             target,
             stories,
             exactly,
             count,
+            new_pod,
+            after_restart,
+            from_other_node,
             namespace,
         } => {
             let Ok(parsed) = Target::parse(target) else {
@@ -71,7 +101,20 @@ pub fn check_met(check: &Check, cluster: &Cluster, start: &StepStart) -> bool {
             } else {
                 stories.iter().all(|s| texts.contains(&s.as_str()))
             };
-            listed && count.is_none_or(|n| texts.len() == n)
+            if !(listed && count.is_none_or(|n| texts.len() == n)) {
+                return false;
+            }
+            if !*new_pod && !*after_restart && !*from_other_node {
+                return true;
+            }
+            let Some(pod) = serving_pod(cluster, target, namespace.as_deref()) else {
+                return false;
+            };
+            if *new_pod && !start.is_new(pod) {
+                return false;
+            }
+            (!*after_restart || kept_through_restart(cluster, start, pod, &served, stories))
+                && (!*from_other_node || written_elsewhere(cluster, ns, pod, &served, stories))
         }
         Check::ClaimPhase {
             claim,
@@ -174,6 +217,67 @@ pub fn step_goals<'s>(
         .iter()
         .map(|g| (g, check_met(&g.check, cluster, start)))
         .collect()
+}
+
+/// Whether the stories named (every story served, when none is named) were written before a
+/// restart of `pod`'s containers that came after the step began. A restart throws the old
+/// container layer away, which the data store records as a loss (even of nothing) together
+/// with the next story id then; an older story has a smaller id.
+fn kept_through_restart(
+    cluster: &Cluster,
+    start: &StepStart,
+    pod: &Pod,
+    served: &[crate::sim::data::Story],
+    named: &[String],
+) -> bool {
+    let Some(last_restart) = cluster
+        .data()
+        .losses
+        .iter()
+        .skip(start.losses)
+        .filter(|l| matches!(&l.fs, FsId::ContainerLayer { pod_uid, .. } if *pod_uid == pod.metadata.uid))
+        .map(|l| l.next_story)
+        .max()
+    else {
+        return false;
+    };
+    served
+        .iter()
+        .filter(|s| named.is_empty() || named.contains(&s.text))
+        .all(|s| s.id < last_restart)
+}
+
+/// Whether the stories named (every story served, when none is named) were written through a
+/// pod on another node than `pod`'s.
+fn written_elsewhere(
+    cluster: &Cluster,
+    ns: &str,
+    pod: &Pod,
+    served: &[crate::sim::data::Story],
+    named: &[String],
+) -> bool {
+    let Some(here) = pod.spec.node_name.as_deref() else {
+        return false;
+    };
+    let mut stories = served
+        .iter()
+        .filter(|s| named.is_empty() || named.contains(&s.text))
+        .peekable();
+    stories.peek().is_some()
+        && stories.all(|s| writer_node(cluster, ns, &s.writer).is_some_and(|n| n != here))
+}
+
+/// The node of the pod named `writer`: its own while it exists, else the node its last
+/// `Scheduled` event assigned ("Successfully assigned NS/NAME to NODE").
+fn writer_node(cluster: &Cluster, ns: &str, writer: &str) -> Option<String> {
+    if let Some(p) = cluster.pod(ns, writer) {
+        return p.spec.node_name.clone();
+    }
+    cluster
+        .events()
+        .filter(|e| e.reason == "Scheduled" && e.object.kind == "Pod" && e.object.name == writer)
+        .max_by_key(|e| e.seq)
+        .and_then(|e| e.message.rsplit_once(" to ").map(|(_, n)| n.to_string()))
 }
 
 /// The pod that `story read TARGET` would ask.

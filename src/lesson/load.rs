@@ -41,6 +41,21 @@ impl LoadedLesson {
     pub fn locate(&self, needles: &[&str]) -> (u32, u32) {
         locate(&self.source, needles)
     }
+
+    /// Where a goal's label is written in step `step_id`: found as written plain
+    /// (`label: The app runs`) or double-quoted with escapes (`label: "It serves \"x\""`);
+    /// the step's `goals:` line when neither is found.
+    pub fn locate_label(&self, step_id: &str, label: &str) -> (u32, u32) {
+        let id = format!("id: {step_id}");
+        let goals = self.locate(&["steps:", &id, "goals:"]);
+        for needle in [format!("label: {label}"), format!("label: {label:?}")] {
+            let at = self.locate(&["steps:", &id, "goals:", &needle]);
+            if at != goals {
+                return at;
+            }
+        }
+        goals
+    }
 }
 
 /// Builds a diagnostic; message and suggestion are sanitised (they may quote file text).

@@ -27,6 +27,7 @@ pub mod progress;
 pub mod quiz;
 pub mod sanitize;
 pub mod schema;
+mod spoilers;
 pub mod state_file;
 mod yaml;
 

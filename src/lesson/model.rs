@@ -154,6 +154,11 @@ pub struct Goal {
     /// The condition on the cluster.
     #[serde(deserialize_with = "check_by_map")]
     pub check: Check,
+    /// A standing condition: it already holds when the step begins and must still hold at
+    /// the end (the app keeps running). `kubestory lint` fails a step in which any other goal
+    /// holds at the step's start; the goals pane marks a standing goal "(already true)".
+    #[serde(default)]
+    pub standing: bool,
 }
 
 /// The goal language: one condition on the simulated cluster. Targets are written as in
@@ -168,6 +173,10 @@ pub enum Check {
         /// The node it must run on.
         #[serde(default)]
         node: Option<String>,
+        /// If true, the serving pod did not exist when the step began (a replacement, a pod
+        /// of a new rollout): "the new pod runs".
+        #[serde(default)]
+        new_pod: bool,
         /// Namespace (default `default`).
         #[serde(default)]
         namespace: Option<String>,
@@ -178,6 +187,13 @@ pub enum Check {
         target: String,
         /// The minimum restart count.
         at_least: u32,
+        /// If true, only restarts since the step began count (a pod that restarted in an
+        /// earlier step starts again from 0).
+        #[serde(default)]
+        since_start: bool,
+        /// If true, the serving pod did not exist when the step began.
+        #[serde(default)]
+        new_pod: bool,
         /// Namespace (default `default`).
         #[serde(default)]
         namespace: Option<String>,
@@ -195,6 +211,22 @@ pub enum Check {
         /// How many stories must be served.
         #[serde(default)]
         count: Option<usize>,
+        /// If true, the serving pod did not exist when the step began: "the new pod serves …".
+        #[serde(default)]
+        new_pod: bool,
+        /// If true, every story in `stories` (every story served, when `stories` is empty)
+        /// was written before a restart of the serving pod's containers, and that restart
+        /// came after the step began: "the crash kept the story" needs the crash after the
+        /// write.
+        #[serde(default)]
+        after_restart: bool,
+        /// If true, every story in `stories` (every story served, when `stories` is empty)
+        /// was written through a pod on another node than the serving pod's: a pod never
+        /// moves, so this needs the writer gone and a new pod elsewhere ("survive a move").
+        /// The writer is known by name: its node is its own while it exists, else the one
+        /// its `Scheduled` event named.
+        #[serde(default)]
+        from_other_node: bool,
         /// Namespace (default `default`).
         #[serde(default)]
         namespace: Option<String>,

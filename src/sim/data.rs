@@ -177,6 +177,11 @@ pub struct DataLoss {
     pub stories: Vec<Story>,
     /// One line: what happened and the Kubernetes rule that decided it.
     pub why: String,
+    /// The id the next story would have had when this happened: every story with a smaller
+    /// id was written before it (lesson goals order "a crash after the write" by it, since the
+    /// clock does not move between commands).
+    #[serde(skip)]
+    pub next_story: u64,
 }
 
 /// Every filesystem in the simulated world.
@@ -250,6 +255,7 @@ impl DataStore {
                 path: "/".to_string(),
                 stories: gone.stories(),
                 why,
+                next_story: self.next_story,
             });
         }
     }
@@ -264,6 +270,7 @@ impl DataStore {
                 path: normalize(path),
                 stories,
                 why,
+                next_story: self.next_story,
             });
         }
     }

@@ -390,3 +390,10 @@ pub fn drawer_more(lines: usize) -> String {
 
 /// The drawer under the editor after a refused apply: it stays while the learner fixes the text.
 pub const DRAWER_EDITOR_TITLE: &str = " why the apply was refused · fix the text, Ctrl-S again ";
+
+/// After a standing goal's label in the goals pane: it held when the step began, so it is not
+/// something the learner did (issue 10).
+pub const GOAL_STANDING: &str = "(already true)";
+
+/// After a standing goal's label once it no longer holds: the step needs it back.
+pub const GOAL_STANDING_BROKEN: &str = "(was true: keep it)";

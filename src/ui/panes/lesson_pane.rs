@@ -276,12 +276,24 @@ pub fn lines(
                 continue;
             }
             let ok = p.met.get(i).copied().unwrap_or(false);
-            let (mark, style) = if ok {
-                (format!("{check} "), theme.good)
-            } else {
-                (format!("{cross} "), theme.normal)
+            let (mark, style) = match (ok, g.standing) {
+                // A standing condition held before the learner did anything: not a tick.
+                (true, true) => (format!("{} ", if ascii { "=" } else { "•" }), theme.dim),
+                (true, false) => (format!("{check} "), theme.good),
+                (false, _) => (format!("{cross} "), theme.normal),
             };
-            footer.extend(wrap_item(&mark, &inline(&g.label, color), width, style));
+            let label = match (ok, g.standing) {
+                (true, true) => format!("{} {}", inline(&g.label, color), strings::GOAL_STANDING),
+                (false, true) => {
+                    format!(
+                        "{} {}",
+                        inline(&g.label, color),
+                        strings::GOAL_STANDING_BROKEN
+                    )
+                }
+                _ => inline(&g.label, color),
+            };
+            footer.extend(wrap_item(&mark, &label, width, style));
         }
         // What is missing, for the first goal that fails: one thing at a time.
         if let Some((g, _)) = step
