@@ -83,3 +83,24 @@ fn the_scan_finds_a_cut_word_and_passes_padded_text() {
     assert!(cuts("╭ title ─────╮").is_empty());
     assert!(cuts("+ ascii ----+").is_empty());
 }
+
+/// Issue 10: no raw Markdown reaches a coloured screen (goal, predict, hint, summary and step
+/// texts all go through the renderer). Without colour (the ASCII snapshots) inline code keeps
+/// its backticks on purpose: style alone cannot set a command apart there.
+#[test]
+fn no_coloured_snapshot_shows_a_raw_backtick() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let mut raw = Vec::new();
+    for f in std::fs::read_dir(&dir).expect("snapshots").flatten() {
+        let name = f.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".snap") || name.contains("ascii") {
+            continue;
+        }
+        let text = std::fs::read_to_string(f.path()).expect("read");
+        let body = text.splitn(3, "\n---\n").nth(2).unwrap_or(&text);
+        if body.contains('`') {
+            raw.push(name);
+        }
+    }
+    assert!(raw.is_empty(), "raw backticks in: {raw:?}");
+}

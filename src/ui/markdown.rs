@@ -70,6 +70,37 @@ impl MdStyles {
     }
 }
 
+/// One line of inline Markdown (a goal, a predict option, a hint) after `prefix` (a mark,
+/// `Hint 1/2: `), wrapped to `width` columns with the later lines indented under the text:
+/// the same renderer as the step text, so `code` and *emphasis* look the same everywhere and
+/// no raw backtick or asterisk reaches the screen (issue 10). `base` is the item's style
+/// (dim for an explanation, the goal's colour), patched by the inline styles.
+pub fn inline_item(
+    prefix: &str,
+    text: &str,
+    width: u16,
+    base: Style,
+    styles: &MdStyles,
+) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = Vec::new();
+    let width = usize::from(width);
+    if width == 0 {
+        return out;
+    }
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let pieces = inline::parse(&text, base, styles);
+    let hang = Hang {
+        marker: (!prefix.is_empty()).then(|| (prefix.to_string(), base)),
+        indent: prefix.width(),
+    };
+    wrap(&pieces, width, hang, &mut out);
+    out
+}
+
 /// One block of the text, before wrapping.
 #[derive(Debug, PartialEq)]
 enum Block {
@@ -140,8 +171,11 @@ pub fn render(text: &str, width: u16, styles: &MdStyles, ascii: bool) -> Vec<Lin
             }
             Block::Code(lines) => {
                 let mark = if ascii { "~" } else { "…" };
+                // Exactly as written, no margin: a snippet's columns are the columns the
+                // learner types in the editor (issue 10: lesson 1's snippet looked two
+                // spaces deeper than its file).
                 for line in lines {
-                    let shown = cut(&format!("  {line}"), width, mark);
+                    let shown = cut(&line, width, mark);
                     out.push(Line::from(Span::styled(shown, styles.code_block)));
                 }
             }

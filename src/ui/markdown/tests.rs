@@ -162,22 +162,22 @@ fn code_blocks_are_neither_joined_nor_wrapped_nor_parsed() {
         texts(&out),
         [
             "Apply it:",
-            "  kind: Pod",
-            "  metadata:",
-            "    name: **web**",
-            "  spec: {containers: [{…",
+            "kind: Pod",
+            "metadata:",
+            "  name: **web**",
+            "spec: {containers: [{na…",
             "Done.",
         ]
     );
     assert!(out[1..5].iter().all(|l| l.spans[0].style == s.code_block));
     let ascii = render("```\nabcdefghijkl\n```", 8, &s, true);
-    assert_eq!(texts(&ascii), ["  abcde~"]);
+    assert_eq!(texts(&ascii), ["abcdefg~"]);
 }
 
 #[test]
 fn an_unclosed_fence_keeps_its_lines() {
     let out = render("```\na\n\nb", 10, &color(), false);
-    assert_eq!(texts(&out), ["  a", "  ", "  b"]);
+    assert_eq!(texts(&out), ["a", "", "b"]);
 }
 
 #[test]
@@ -230,4 +230,42 @@ proptest! {
         let joined: String = texts(&out).concat().split_whitespace().collect();
         prop_assert_eq!(joined, words.concat());
     }
+}
+
+/// Issue 10: a snippet keeps the columns of the file it is typed into (no margin).
+#[test]
+fn code_block_lines_keep_the_columns_they_are_written_in() {
+    let out = render(
+        "```yaml\nspec:\n  containers:\n    - name: story\n```",
+        40,
+        &color(),
+        false,
+    );
+    assert_eq!(texts(&out), ["spec:", "  containers:", "    - name: story"]);
+}
+
+/// Issue 10: goals, options and hints go through the same inline renderer: no raw backtick
+/// or asterisk, a hanging indent under the text.
+#[test]
+fn an_inline_item_renders_code_and_emphasis_and_hangs_under_its_text() {
+    let s = color();
+    let out = super::inline_item(
+        "Hint 1/2: ",
+        "run `kubectl get pods` and look at **RESTARTS** closely",
+        28,
+        Style::default(),
+        &s,
+    );
+    let all: String = texts(&out).join("\n");
+    assert!(!all.contains('`') && !all.contains('*'), "{all}");
+    assert!(all.starts_with("Hint 1/2: run kubectl get"), "{all}");
+    assert!(
+        texts(&out)[1..].iter().all(|l| l.starts_with("          ")),
+        "{all}"
+    );
+    assert!(
+        out.iter()
+            .flat_map(|l| &l.spans)
+            .any(|sp| sp.content == "RESTARTS" && sp.style == s.strong)
+    );
 }

@@ -10,20 +10,23 @@ use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 /// Draws the pane: the lesson when one plays, else the sandbox's note.
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::bordered().border_set(theme.border);
     let Some(p) = &app.player else {
-        let para = Paragraph::new(strings::LESSON_PLACEHOLDER)
-            .wrap(Wrap { trim: false })
-            .block(
-                block
-                    .title(strings::LESSON_TITLE)
-                    .padding(ratatui::widgets::Padding::right(1)),
-            );
-        f.render_widget(para, area);
+        let block = block
+            .title(strings::LESSON_TITLE)
+            .padding(ratatui::widgets::Padding::right(1));
+        let inner = block.inner(area);
+        let text = markdown::render(
+            strings::LESSON_PLACEHOLDER,
+            inner.width,
+            &MdStyles::new(app.color),
+            app.ascii,
+        );
+        f.render_widget(Paragraph::new(text).block(block), area);
         return;
     };
     let mut title_text = title(p);
@@ -144,7 +147,13 @@ pub fn lines(
         body.push(Line::default());
         body.push(Line::styled("You can now:", theme.active));
         for o in &l.objectives {
-            body.extend(wrap_item(&format!("{check} "), o, width, theme.normal));
+            body.extend(markdown::inline_item(
+                &format!("{check} "),
+                o,
+                width,
+                theme.normal,
+                &styles,
+            ));
         }
         let footer = crate::ui::panes::drawer_pane::wrap_words(
             &crate::ui::theme::ascii_fold(strings::RECAP_KEYS, ascii),
@@ -188,11 +197,12 @@ pub fn lines(
         if !compact {
             footer.push(Line::default());
         }
-        footer.extend(wrap_item(
+        footer.extend(markdown::inline_item(
             "Predict: ",
-            &inline(&q.question, color),
+            &q.question,
             width,
             theme.active.patch(theme.note),
+            &styles,
         ));
         // Answered, the result not yet on screen: the choice only, no verdict.
         let pending = p.answer.filter(|_| !p.verdict);
@@ -201,11 +211,12 @@ pub fn lines(
             let chosen = p.answer == Some(i);
             if let Some(choice) = pending {
                 if i == choice {
-                    footer.extend(wrap_item(
+                    footer.extend(markdown::inline_item(
                         &format!("You predicted {key}) "),
-                        &inline(&o.text, color),
+                        &o.text,
                         width,
                         theme.note,
+                        &styles,
                     ));
                     footer.extend(wrap_item(
                         "     ",
@@ -232,13 +243,10 @@ pub fn lines(
                 (Some(_), false) if chosen => theme.error,
                 _ => theme.normal,
             };
-            footer.extend(wrap_item(&mark, &inline(&o.text, color), width, style));
+            footer.extend(markdown::inline_item(&mark, &o.text, width, style, &styles));
             if p.answer.is_some() && (chosen || o.correct) {
-                footer.extend(wrap_item(
-                    "     ",
-                    &inline(&o.explain, color),
-                    width,
-                    theme.dim,
+                footer.extend(markdown::inline_item(
+                    "     ", &o.explain, width, theme.dim, &styles,
                 ));
             }
         }
@@ -283,17 +291,11 @@ pub fn lines(
                 (false, _) => (format!("{cross} "), theme.normal),
             };
             let label = match (ok, g.standing) {
-                (true, true) => format!("{} {}", inline(&g.label, color), strings::GOAL_STANDING),
-                (false, true) => {
-                    format!(
-                        "{} {}",
-                        inline(&g.label, color),
-                        strings::GOAL_STANDING_BROKEN
-                    )
-                }
-                _ => inline(&g.label, color),
+                (true, true) => format!("{} {}", g.label, strings::GOAL_STANDING),
+                (false, true) => format!("{} {}", g.label, strings::GOAL_STANDING_BROKEN),
+                _ => g.label.clone(),
             };
-            footer.extend(wrap_item(&mark, &label, width, style));
+            footer.extend(markdown::inline_item(&mark, &label, width, style, &styles));
         }
         // What is missing, for the first goal that fails: one thing at a time.
         if let Some((g, _)) = step
@@ -302,20 +304,22 @@ pub fn lines(
             .zip(p.met.iter().chain(std::iter::repeat(&false)))
             .find(|(_, m)| !**m)
         {
-            footer.extend(wrap_item(
+            footer.extend(markdown::inline_item(
                 if ascii { "  -> " } else { "  → " },
-                &inline(&g.explain, color),
+                &g.explain,
                 width,
                 theme.dim,
+                &styles,
             ));
         }
     }
     for (i, h) in step.hints.iter().take(p.hints).enumerate() {
-        footer.extend(wrap_item(
+        footer.extend(markdown::inline_item(
             &format!("Hint {}/{}: ", i + 1, step.hints.len()),
-            &inline(h, color),
+            h,
             width,
             theme.note,
+            &styles,
         ));
     }
     let last = p.step + 1 == p.lesson().steps.len();
@@ -333,16 +337,6 @@ pub fn lines(
     (body, footer)
 }
 
-/// Short texts (questions, goals, hints) show inline code as the Markdown renderer does:
-/// with colour the backticks go (the text is styled already); without, they stay.
-fn inline(text: &str, color: bool) -> String {
-    if color {
-        text.replace('`', "")
-    } else {
-        text.to_string()
-    }
-}
-
 /// The lesson's objectives, shown above the first step when the pane has room for them
 /// (the picker always shows them; the recap repeats them, ticked).
 pub fn objectives(
@@ -355,10 +349,11 @@ pub fn objectives(
     if p.step != 0 || p.recap {
         return Vec::new();
     }
+    let styles = MdStyles::new(color);
     let mut out = vec![Line::styled(strings::OBJECTIVES_HEADING, theme.dim)];
     let bullet = if ascii { "- " } else { "• " };
     for o in &p.lesson().objectives {
-        out.extend(wrap_item(bullet, &inline(o, color), width, theme.dim));
+        out.extend(markdown::inline_item(bullet, o, width, theme.dim, &styles));
     }
     out.push(Line::default());
     out

@@ -117,6 +117,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title(strings::ABOUT_TITLE)
         .padding(ratatui::widgets::Padding::right(1));
     let mut text: Vec<Line> = Vec::new();
+    // Summaries, objectives and the sandbox's note through the Markdown renderer, as the
+    // lesson pane draws them (no raw backticks).
+    let width = about.inner(about_area).width;
+    let styles = crate::ui::markdown::MdStyles::new(app.color);
     match picker.chosen_card() {
         Some(l) => {
             let lesson = &l.card;
@@ -142,12 +146,23 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 text.push(Line::styled(strings::pick_quiz(lesson.quiz), theme.key));
             }
             text.push(Line::default());
-            text.push(Line::from(lesson.summary.clone()));
+            text.extend(crate::ui::markdown::render(
+                &lesson.summary,
+                width,
+                &styles,
+                app.ascii,
+            ));
             text.push(Line::default());
             text.push(Line::styled("You will be able to:", theme.active));
             let bullet = if app.ascii { "- " } else { "• " };
             for o in &lesson.objectives {
-                text.push(Line::from(format!("{bullet}{o}")));
+                text.extend(crate::ui::markdown::inline_item(
+                    bullet,
+                    o,
+                    width,
+                    theme.normal,
+                    &styles,
+                ));
             }
         }
         None => {
@@ -157,7 +172,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 text.push(Line::styled(strings::pick_quiz_all(questions), theme.key));
             }
             text.push(Line::default());
-            text.extend(strings::LESSON_PLACEHOLDER.lines().map(Line::from));
+            text.extend(crate::ui::markdown::render(
+                strings::LESSON_PLACEHOLDER,
+                width,
+                &styles,
+                app.ascii,
+            ));
         }
     }
     for p in picker.problems.iter().take(5) {
