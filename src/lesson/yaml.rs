@@ -26,10 +26,13 @@ pub struct YamlError {
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let parsed = yaml::parse_file(text);
     if let Some(e) = parsed.error {
+        // A tab on the line the parser stopped at is the usual cause: point at the tab itself
+        // (issue 10: the column after it was reported).
+        let tab = tab_column(text, e.pos.line);
         return Err(YamlError {
             line: e.pos.line.max(1),
-            column: e.pos.column.max(1),
-            message: describe(&e.problem, line_has_tab(text, e.pos.line)),
+            column: tab.unwrap_or(e.pos.column).max(1),
+            message: describe(&e.problem, tab.is_some()),
         });
     }
     let mut roots = parsed.documents.iter().filter_map(|d| d.root.as_ref());
@@ -56,11 +59,12 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
-/// Whether 1-based line `line` of `text` holds a tab (the usual cause of a syntax error that
-/// looks fine on screen).
-fn line_has_tab(text: &str, line: u32) -> bool {
+/// The 1-based column of the first tab on 1-based line `line` of `text`, if it has one (the
+/// usual cause of a syntax error that looks fine on screen).
+fn tab_column(text: &str, line: u32) -> Option<u32> {
     let index = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
-    text.lines().nth(index).is_some_and(|l| l.contains('\t'))
+    let col = text.lines().nth(index)?.chars().position(|c| c == '\t')?;
+    u32::try_from(col + 1).ok()
 }
 
 /// The parser's refusal in a lesson author's words, naming the limit where there is one.

@@ -6,6 +6,11 @@ pub fn go_yaml_problem(saphyr: &str) -> String {
     if saphyr.starts_with("tabs disallowed") || saphyr.starts_with("unexpected character") {
         return "found character that cannot start any token".into();
     }
+    // libyaml's (and go-yaml's) words for a tab inside a plain scalar's indentation, as
+    // kubectl prints them ("yaml: line 19: found a tab character that violates indentation").
+    if saphyr.ends_with("found a tab") {
+        return "found a tab character that violates indentation".into();
+    }
     let problem = match saphyr.split_once(", ") {
         Some((ctx, rest)) if ctx.starts_with("while ") => rest,
         _ => saphyr,

@@ -52,7 +52,7 @@ pub(super) fn parse_document(
         root: None,
     };
     while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|e| b.scan_error(&e))?;
+        let (event, span) = next.map_err(|e| b.scan_error(&e, text))?;
         match event {
             Event::StreamEnd => break,
             Event::Nothing | Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {}
@@ -203,12 +203,22 @@ impl Builder {
         }
     }
 
-    fn scan_error(&self, e: &ScanError) -> YamlError {
+    fn scan_error(&self, e: &ScanError, text: &str) -> YamlError {
         let span = Span::empty(*e.marker());
         if e.info().contains("recursion limit") {
             return self.error(span, YamlProblem::TooDeep);
         }
-        self.error(span, YamlProblem::Syntax(e.info().to_string()))
+        let mut err = self.error(span, YamlProblem::Syntax(e.info().to_string()));
+        // The scanner notices a tab where the token before it ends (the line above, for an
+        // indenting tab); the learner needs the tab itself (issue 10: a tab on line 8 was
+        // reported at 7:13).
+        if e.info().contains("tab")
+            && let Some((line, col)) = first_tab_from(text, e.marker().line())
+        {
+            err.pos = Pos::new(line.saturating_add(self.first_line - 1), col);
+            err.document_line = line;
+        }
+        err
     }
 
     /// Attaches a finished node to the current container (or makes it the root).
@@ -293,4 +303,15 @@ fn merge_into(entries: &mut Vec<Entry>, value: Node) -> Option<()> {
         _ => return None,
     }
     Some(())
+}
+
+/// The 1-based (line, column) of the first tab on line `from` (1-based) or after it.
+fn first_tab_from(text: &str, from: usize) -> Option<(u32, u32)> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(i, l)| {
+            let col = l.chars().position(|c| c == '\t')?;
+            Some((u32::try_from(i + 1).ok()?, u32::try_from(col + 1).ok()?))
+        })
 }
