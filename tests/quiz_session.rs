@@ -293,20 +293,34 @@ fn built_in_quizzes_ask_a_fact_before_the_feedback_that_explains_it() {
         pos("reclaim-and-protection", "hostpath-delete")
             < pos("reclaim-and-protection", "three-volumes")
     );
-    // Lesson 5's true/false on deleting a claim comes before lesson 8's "what does RECLAIM
-    // POLICY say for a hand-made PV": its feedback must not name the default, Retain.
-    let q = |lesson: &str, id: &str| {
-        lessons
-            .iter()
-            .find(|l| l.lesson.id == lesson)
-            .and_then(|l| l.lesson.quiz.iter().find(|q| q.id == id))
-            .unwrap_or_else(|| panic!("{lesson}/{id}"))
-            .clone()
-    };
+    // Lesson 5 no longer asks what deleting a hand-made PV's claim does (its feedback named
+    // lesson 8's answer, Retain); its last question is on a PV's scope, and no lesson 5
+    // feedback names a reclaim policy lesson 8 asks for.
+    let l5 = lessons
+        .iter()
+        .find(|l| l.lesson.id == "persistent-volumes")
+        .expect("lesson 5");
+    for q in &l5.lesson.quiz {
+        let text = feedback_text(q);
+        assert!(!text.contains("retain"), "{}: {text}", q.id);
+    }
+    // Lesson 3's "what loses it" is about what lesson 3 adds (a node reboot, a Memory
+    // medium, a second replica), not lesson 2's "emptydir-gone" again (delete, rollout,
+    // scale to zero).
+    let l3 = lessons
+        .iter()
+        .find(|l| l.lesson.id == "emptydir")
+        .expect("lesson 3");
+    let what = l3
+        .lesson
+        .quiz
+        .iter()
+        .find(|q| q.id == "what-loses-it")
+        .expect("what-loses-it");
+    let text = format!("{what:?}");
     assert!(
-        !feedback_text(&q("persistent-volumes", "retain-by-default")).contains("retain"),
-        "{:?}",
-        q("persistent-volumes", "retain-by-default").explain
+        !text.contains("rollout restart") && !text.contains("delete pod"),
+        "{text}"
     );
     // "restart-keep-story" comes before "emptydir-gone", whose right answers include
     // `kubectl rollout restart`: its feedback must not say that a rollout restart loses it.
