@@ -28,7 +28,7 @@ fn the_tab_bypass_alias_bomb_fixture_is_refused_at_the_tab() {
     let errors = load_lesson(&fixture("tab-alias-bomb.yaml")).expect_err("refused");
     assert_eq!(errors.len(), 1, "{errors:?}");
     let e = &errors[0];
-    assert_eq!((e.line, e.column), (5, 8), "{e}");
+    assert_eq!((e.line, e.column), (5, 7), "{e}"); // the tab itself (`title:` is 6 columns)
     assert!(e.message.contains("tab"), "{e}");
 }
 
@@ -45,7 +45,7 @@ fn the_full_size_alias_bomb_is_refused_with_or_without_the_tab() {
         )
     };
     let e = refusal(&bomb("\t"));
-    assert_eq!((e.line, e.column), (2, 8), "{e}");
+    assert_eq!((e.line, e.column), (2, 7), "{e}");
     let e = refusal(&bomb(" "));
     assert_eq!(e.line, 4, "{e}");
     assert!(e.message.contains("YAML bomb"), "{e}");
