@@ -76,7 +76,14 @@ fn space_reveals_the_step_paragraph_by_paragraph() {
 #[test]
 fn the_class_votes_and_v_reveals_the_answer() {
     let mut a = presenting("present-vote");
-    assert!(screen(&mut a, 160, 45).contains("Class: vote! v reveals the answer."));
+    let before = screen(&mut a, 160, 45);
+    assert!(before.contains("Class: vote! v reveals the answer."));
+    // Issue 10: the goals would name the answer, so they wait for the reveal.
+    assert!(
+        before.contains("shown once the answer is revealed (v)"),
+        "{before}"
+    );
+    assert!(!before.contains("Goals 0/"), "{before}");
     // Letters do not answer while presenting (b even blanks the screen).
     press(&mut a, key('a'));
     assert_eq!(a.player.as_ref().unwrap().answer, None);
@@ -90,6 +97,10 @@ fn the_class_votes_and_v_reveals_the_answer() {
     assert!(
         s.contains("The story was in the container's writable layer."),
         "{s}"
+    );
+    assert!(
+        s.contains("Goals 0/"),
+        "the goals show after the reveal: {s}"
     );
 }
 
