@@ -538,3 +538,21 @@ fn presenting_leaves_the_presenters_progress_as_it_was() {
     let after = std::fs::read_to_string(state.path().join("progress.json")).expect("saved");
     assert_eq!(after, before, "the presenter's progress is untouched");
 }
+
+/// Issue 10, from a learner's trial: in lesson 1's second step (reached by skipping the
+/// first) the verdict showed at the key press, before any pod was deleted. The proof now
+/// needs a new pod (lint refuses a proof that holds at the step's start), and a proof that
+/// holds at the start of the learner's own cluster never reveals the verdict by itself.
+#[test]
+fn the_verdict_never_comes_at_the_key_press() {
+    let mut a = lesson_app("verdict-key", "state");
+    press(&mut a, key('n'));
+    press(&mut a, key('n'));
+    assert_eq!(player(&a).step, 1);
+    press(&mut a, key('a'));
+    assert!(player(&a).answer.is_some());
+    assert!(!player(&a).verdict, "no verdict before anything happened");
+    command(&mut a, "kubectl delete pod --all");
+    command(&mut a, "wait 30s");
+    assert!(player(&a).verdict, "the verdict comes with the new pod");
+}

@@ -253,6 +253,24 @@ fn lint_goals_at_start(
     start: &StepStart,
 ) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
+    // The same for the prediction's proof: the verdict shows once the proof holds, so a proof
+    // that holds already would answer the question at the key press (issue 10: lesson 1's
+    // second step said "your prediction was right" before any pod was deleted).
+    if let Some(q) = &step.predict
+        && !q.proof.is_empty()
+        && q.proof.iter().all(|c| check_met(c, cluster, start))
+    {
+        let id_needle = format!("id: {}", step.id);
+        errors.push(diag(
+            &loaded.file,
+            loaded.locate(&["steps:", &id_needle, "proof:"]),
+            &format!(
+                "step {:?}: the prediction's proof already holds at the step's start, so the verdict would show as soon as the learner answers, before anything happened",
+                step.id
+            ),
+            Some("make the proof need the step's action (`new_pod`, `after_restart`, `since_start`, an event)".into()),
+        ));
+    }
     for goal in &step.goals {
         let holds = check_met(&goal.check, cluster, start);
         let at = loaded.locate_label(&step.id, &goal.label);

@@ -38,6 +38,10 @@ pub struct Player {
     /// Whether the verdict on the prediction is shown: only once the result is on screen
     /// (the question's proof holds, or the step is done), never at the key press.
     pub verdict: bool,
+    /// Whether the question's proof already held when the step began (on the learner's own
+    /// cluster, which lint's replay cannot foresee): then the proof proves nothing about
+    /// what the learner did, and the verdict waits for the step's goals instead.
+    pub proof_at_start: bool,
     /// The recap is on screen (the last step is done).
     pub recap: bool,
     /// `n` was pressed once on an unfinished step; a second `n` skips it.
@@ -108,6 +112,7 @@ pub fn start(app: &mut App, loaded: LoadedLesson, step: Option<usize>) -> Result
         hints: 0,
         answer: None,
         verdict: false,
+        proof_at_start: false,
         recap: false,
         skip_armed: false,
         workspace,
@@ -140,6 +145,18 @@ fn enter_step(app: &mut App, step: usize) {
     p.skip_armed = false;
     p.scroll = 0;
     p.start = StepStart::of(app.sim.cluster());
+    let start = p.start.clone();
+    p.proof_at_start = p
+        .lesson()
+        .steps
+        .get(step)
+        .and_then(|s| s.predict.as_ref())
+        .is_some_and(|q| {
+            !q.proof.is_empty()
+                && q.proof
+                    .iter()
+                    .all(|c| crate::lesson::goals::check_met(c, app.sim.cluster(), &start))
+        });
     // The previous step's loss marks are old news in a new step.
     app.highlight_from = app.seen_losses;
     app.flash = 0;
@@ -493,7 +510,8 @@ fn maybe_reveal(app: &mut App, all_met: bool, announce: bool) {
     if p.verdict {
         return;
     }
-    let proved = !q.proof.is_empty()
+    let proved = !p.proof_at_start
+        && !q.proof.is_empty()
         && q.proof
             .iter()
             .all(|c| crate::lesson::goals::check_met(c, app.sim.cluster(), &p.start));
