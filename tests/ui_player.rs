@@ -556,3 +556,22 @@ fn the_verdict_never_comes_at_the_key_press() {
     command(&mut a, "wait 30s");
     assert!(player(&a).verdict, "the verdict comes with the new pod");
 }
+
+/// Issue 10, from a learner's trial: in lesson 1's last step, writing the story again after
+/// the crash (a learner retrying) left "The app crashed after the story was written"
+/// unticked for good. A copy written before the restart is enough.
+#[test]
+fn writing_the_story_again_after_the_crash_keeps_the_goal() {
+    let mut a = lesson_app("rewrite", "state");
+    for _ in 0..3 {
+        press(&mut a, key('n'));
+        press(&mut a, key('n'));
+    }
+    assert_eq!(player(&a).step, 3);
+    command(&mut a, "kubectl apply -f story-emptydir.yaml");
+    command(&mut a, "wait 30s");
+    command(&mut a, "story write deploy/story survives a crash");
+    command(&mut a, "crash deploy/story");
+    command(&mut a, "story write deploy/story survives a crash");
+    assert_eq!(player(&a).met, vec![true, true], "{:?}", a.log.last());
+}

@@ -241,10 +241,15 @@ fn kept_through_restart(
     else {
         return false;
     };
-    served
+    if named.is_empty() {
+        return served.iter().all(|s| s.id < last_restart);
+    }
+    // Each named story has a copy written before the restart: writing the same text again
+    // afterwards (a learner retrying) must not undo what the restart already showed (issue
+    // 10, from a learner's trial: the goal never ticked after a second write and crash).
+    named
         .iter()
-        .filter(|s| named.is_empty() || named.contains(&s.text))
-        .all(|s| s.id < last_restart)
+        .all(|n| served.iter().any(|s| &s.text == n && s.id < last_restart))
 }
 
 /// Whether the stories named (every story served, when none is named) were written through a
