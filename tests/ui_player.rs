@@ -575,3 +575,22 @@ fn writing_the_story_again_after_the_crash_keeps_the_goal() {
     command(&mut a, "story write deploy/story survives a crash");
     assert_eq!(player(&a).met, vec![true, true], "{:?}", a.log.last());
 }
+
+/// Issue 10, from a learner's trial: a message wider than the screen ("prediction noted: …
+/// when the result is on sc") is wrapped over two rows at 80x24, never cut.
+#[test]
+fn a_long_message_wraps_over_two_rows_at_80x24() {
+    let mut a = lesson_app("long-message", LESSON);
+    a.message = Some(kubestory::ui::strings::PREDICTION_RECORDED.into());
+    assert!(kubestory::ui::strings::PREDICTION_RECORDED.chars().count() > 79);
+    let s = screen(&mut a, 80, 24);
+    let flat: String = s
+        .lines()
+        .map(|l| l.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains(kubestory::ui::strings::PREDICTION_RECORDED),
+        "the whole message is on screen:\n{s}"
+    );
+}

@@ -38,17 +38,29 @@ pub fn is_wide(area: Rect) -> bool {
     area.width >= WIDE.0 && area.height >= WIDE.1
 }
 
+/// Rows of the message line: two when the message is wider than the screen, so it is
+/// wrapped rather than cut (issue 10: "prediction noted: … when the result is on sc" at 80
+/// columns). The command line and the story prompt keep one row.
+pub fn input_rows(app: &App, width: u16) -> u16 {
+    let typing = matches!(app.mode, Mode::Command | Mode::StoryPrompt);
+    let long = app.message.as_deref().is_some_and(|m| {
+        unicode_width::UnicodeWidthStr::width(m) > usize::from(width.saturating_sub(1))
+    });
+    if long && !typing { 2 } else { 1 }
+}
+
 /// Splits the screen.
 pub fn areas(app: &App, area: Rect) -> Areas {
     let editing = app.mode == Mode::Editor;
     let mut a = Areas::default();
+    let input_rows = input_rows(app, area.width);
     if app.present.is_some() {
-        return projector(editing, area);
+        return projector(editing, area, input_rows);
     }
     if is_wide(area) {
         let [main, input, status] = Layout::vertical([
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(input_rows),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -81,7 +93,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         let [tabs, main, input, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(input_rows),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -103,10 +115,10 @@ pub fn areas(app: &App, area: Rect) -> Areas {
 
 /// Classroom mode: the diagram large on the left (the command output below it when there is
 /// height to spare), the lesson (or the editor) on the right; no tabs, at any size.
-fn projector(editing: bool, area: Rect) -> Areas {
+fn projector(editing: bool, area: Rect, input_rows: u16) -> Areas {
     let [main, input, status] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(input_rows),
         Constraint::Length(1),
     ])
     .areas(area);

@@ -32,7 +32,7 @@ pub fn render(app: &App, f: &mut Frame) {
     if app.screen == Screen::Picker {
         let [main, input, status] = ratatui::layout::Layout::vertical([
             ratatui::layout::Constraint::Fill(1),
-            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Length(layout::input_rows(app, area.width)),
             ratatui::layout::Constraint::Length(1),
         ])
         .areas(area);
@@ -190,7 +190,7 @@ fn render_quiz(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &Th
     use ratatui::layout::{Constraint, Layout};
     let [main, input, status] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(super::layout::input_rows(app, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -219,10 +219,12 @@ fn render_quiz(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &Th
                 (q, o)
             } else {
                 // Stacked: the feedback, once there, matters more than the cluster below it.
+                // While asking, the cluster is what the question is about: half the height
+                // (a learner's trial at 100x30 found a pod of the question below the edge).
                 let share = if matches!(quiz.phase, crate::ui::quiz::Phase::Answered(_)) {
                     70
                 } else {
-                    60
+                    50
                 };
                 let [q, o] = Layout::vertical([Constraint::Percentage(share), Constraint::Fill(1)])
                     .areas(main);
@@ -262,6 +264,26 @@ fn bottom_lines(
                 .into_owned(),
             theme.note,
         ),
+    };
+    // A long message wraps at words over the rows the layout gave it (two at most), and ends
+    // with `…` only if even those are not enough.
+    let input = if input_area.height > 1 && !matches!(app.mode, Mode::Command | Mode::StoryPrompt) {
+        let text: String = input.spans.iter().map(|s| s.content.as_ref()).collect();
+        let width = usize::from(input_area.width.saturating_sub(1)).max(1);
+        let mut rows = super::panes::drawer_pane::wrap_words(&text, width);
+        if rows.len() > usize::from(input_area.height) {
+            rows.truncate(usize::from(input_area.height));
+            if let Some(last) = rows.last_mut() {
+                *last = super::panes::fit(&format!("{last} …"), width);
+            }
+        }
+        ratatui::text::Text::from(
+            rows.into_iter()
+                .map(|r| Line::styled(r, theme.note))
+                .collect::<Vec<_>>(),
+        )
+    } else {
+        ratatui::text::Text::from(input)
     };
     f.render_widget(Paragraph::new(input), input_area);
     // Keys stand out by style, so one space between items is enough. When they do not all

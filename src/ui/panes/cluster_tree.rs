@@ -258,7 +258,20 @@ pub fn render(
     // One column between the text and the border (issue 10: text never looks cut).
     let v = visual(&tree, selected, inner.width.saturating_sub(1), style);
     let skip = offset(&v, inner.height);
+    let total = v.len();
     let shown: Vec<Line> = v.into_iter().skip(skip).map(|l| l.line).collect();
+    // What does not fit is said, above and below (issue 10, from a learner's trial: a
+    // quiz's third pod and its story were below the pane's edge with no sign of them).
+    let above = skip;
+    let below = total.saturating_sub(skip + inner.height as usize);
+    let mut block = block;
+    if below > 0 {
+        let mark = if style.unicode { "▼" } else { "v" };
+        block = block.title_bottom(format!(" {mark} {below} more lines "));
+    } else if above > 0 {
+        let mark = if style.unicode { "▲" } else { "^" };
+        block = block.title_bottom(format!(" {mark} {above} more above "));
+    }
     f.render_widget(Paragraph::new(shown).block(block), area);
 }
 

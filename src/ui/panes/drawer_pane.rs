@@ -74,7 +74,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, d: &Drawer, theme: &Theme) {
     } else {
         strings::drawer_title(scroll > 0 || below > 0, cut)
     };
-    let title = crate::ui::theme::ascii_fold(&title, theme.ascii).into_owned();
+    let title = super::fit_title(&crate::ui::theme::ascii_fold(&title, theme.ascii), r.width);
     let mut block = Block::bordered()
         .border_set(theme.border)
         .title(Span::styled(title, theme.key));
