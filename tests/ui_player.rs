@@ -594,3 +594,32 @@ fn a_long_message_wraps_over_two_rows_at_80x24() {
         "the whole message is on screen:\n{s}"
     );
 }
+
+/// From a learner's trial: a typo of kubestory's own commands (`stroy`, `crsh`, `wiat`) was
+/// echoed as `kubectl stroy` with kubectl's "unknown command"; now it is named as typed with
+/// kubestory's did-you-mean, while kubectl's own commands stay kubectl's (`edit`).
+#[test]
+fn a_typo_of_kubestorys_own_command_suggests_it() {
+    let mut a = lesson_app("own-typo", LESSON);
+    for (typed, meant) in [
+        ("stroy write deploy/story hello", "story"),
+        ("crsh deploy/story", "crash"),
+        ("wiat 1m", "wait"),
+    ] {
+        command(&mut a, typed);
+        let log: Vec<&str> = a.log.iter().map(|l| l.text.as_str()).collect();
+        assert!(log.contains(&format!("$ {typed}").as_str()), "{log:?}");
+        assert!(
+            log.last()
+                .is_some_and(|l| l.contains(&format!("did you mean {meant:?}"))),
+            "{log:?}"
+        );
+    }
+    command(&mut a, "edit deploy/story");
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.text == "$ kubectl edit deploy/story"),
+        "kubectl's own command stays kubectl's"
+    );
+}

@@ -107,7 +107,17 @@ pub fn parse_line(line: &str) -> Result<Line, String> {
                 "fail" => NodeOp::Fail,
                 "reboot" => NodeOp::Reboot,
                 "recover" => NodeOp::Recover,
-                _ => return Err(usage.into()),
+                other => {
+                    let hint = crate::manifest::suggest::did_you_mean(
+                        other,
+                        ["fail", "reboot", "recover"],
+                    )
+                    .map(|s| format!(" (did you mean {s:?}?)"))
+                    .unwrap_or_default();
+                    return Err(format!(
+                        "error: unknown node operation {other:?}{hint}; usage: node fail|reboot|recover NODE"
+                    ));
+                }
             };
             Ok(Line::Node { op, node })
         }
@@ -225,6 +235,16 @@ fn parse_cluster(words: &[String]) -> Result<Line, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mistyped_node_operation_gets_a_did_you_mean() {
+        let err = parse_line("node fial minikube").expect_err("typo");
+        assert!(err.contains("did you mean \"fail\"?"), "{err}");
+        assert!(
+            err.contains("usage: node fail|reboot|recover NODE"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn lines_parse() {

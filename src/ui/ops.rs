@@ -78,6 +78,56 @@ fn files(app: &App) -> EditorFiles {
 /// The first words of the simulator's own lines (not kubectl).
 pub const SIM_VERBS: &[&str] = &["story", "crash", "node"];
 
+/// kubestory's own commands on the command line, for a typo's did-you-mean.
+const OWN_COMMANDS: &[&str] = &["story", "crash", "node", "wait", "undo"];
+
+/// kubectl's top-level commands: a line starting with one of these is kubectl's, whatever
+/// kubestory command it looks like (`edit` is not a typo of `wait`).
+const KUBECTL_COMMANDS: &[&str] = &[
+    "annotate",
+    "api-resources",
+    "api-versions",
+    "apply",
+    "attach",
+    "auth",
+    "autoscale",
+    "certificate",
+    "cluster-info",
+    "completion",
+    "config",
+    "cordon",
+    "cp",
+    "create",
+    "debug",
+    "delete",
+    "describe",
+    "diff",
+    "drain",
+    "edit",
+    "events",
+    "exec",
+    "explain",
+    "expose",
+    "get",
+    "kustomize",
+    "label",
+    "logs",
+    "patch",
+    "plugin",
+    "port-forward",
+    "proxy",
+    "replace",
+    "rollout",
+    "run",
+    "scale",
+    "set",
+    "taint",
+    "top",
+    "uncordon",
+    "version",
+    "wait",
+];
+
 /// Runs a kubectl command line (the leading `kubectl` is optional) and logs its output;
 /// `wait DURATION` advances the simulated clock as in `kubestory sim` scripts.
 /// Returns whether the command succeeded (a demo line that fails tells the presenter).
@@ -98,8 +148,18 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
     }
     let first = line.split_whitespace().next().unwrap_or("");
     if SIM_VERBS.contains(&first) {
-        run_sim_line(app, line);
-        return true;
+        return run_sim_line(app, line);
+    }
+    // `stroy write …`, `crsh …`: a typo of kubestory's own command, not a kubectl line (from
+    // a learner's trial: it was echoed as `kubectl stroy` with kubectl's "unknown command").
+    if first != "kubectl"
+        && !KUBECTL_COMMANDS.contains(&first)
+        && let Some(meant) =
+            crate::manifest::suggest::did_you_mean(first, OWN_COMMANDS.iter().copied())
+    {
+        app.push_log(LogKind::Command, &format!("$ {line}"));
+        app.push_log(LogKind::Error, &strings::own_command_typo(first, meant));
+        return false;
     }
     let full = if line.starts_with("kubectl ") || line == "kubectl" {
         line.to_string()
@@ -128,7 +188,7 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
 }
 
 /// `story write|read`, `crash`, `node fail|reboot|recover`: a `kubestory sim` line.
-fn run_sim_line(app: &mut App, line: &str) {
+fn run_sim_line(app: &mut App, line: &str) -> bool {
     app.push_log(LogKind::Command, &format!("$ {line}"));
     let files = files(app);
     let mut out = String::new();
@@ -140,6 +200,7 @@ fn run_sim_line(app: &mut App, line: &str) {
         app.push_log(LogKind::Output, strings::NO_STORIES);
     }
     observe(app);
+    ok
 }
 
 /// `Ctrl-S` in the editor: saves the draft and runs `kubectl apply -f NAME` on the buffer.

@@ -397,3 +397,10 @@ pub const GOAL_STANDING: &str = "(already true)";
 
 /// After a standing goal's label once it no longer holds: the step needs it back.
 pub const GOAL_STANDING_BROKEN: &str = "(was true: keep it)";
+
+/// A typo of one of kubestory's own commands on the command line.
+pub fn own_command_typo(typed: &str, meant: &str) -> String {
+    format!(
+        "kubestory: unknown command {typed:?}: did you mean {meant:?}? (kubestory's own commands: story, crash, node, wait, undo; anything else is kubectl's)"
+    )
+}
