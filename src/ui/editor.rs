@@ -65,7 +65,11 @@ impl Editor {
             let content = before.trim();
             let item = content == "-" || content.starts_with("- ");
             let opens = content.ends_with(':') && !content.starts_with('#');
-            let extra = "  ".repeat(usize::from(item) + usize::from(opens));
+            // `- name: story` goes on under the item (its mapping continues two columns in);
+            // `- ReadWriteOnce` is a whole item: the next line is its sibling, at the dash
+            // (from a learner's trial: the next key went into the value).
+            let continues = item && (content == "-" || content.contains(": ") || opens);
+            let extra = "  ".repeat(usize::from(continues) + usize::from(opens));
             self.area.insert_newline();
             self.area.insert_str(format!("{indent}{extra}"));
             self.validate();
@@ -172,6 +176,14 @@ mod tests {
                 "spec:\ncontainers:\n- name: story\nimage: kubestory/story\nvolumeMounts:\n- mountPath: /app/story"
             ),
             "spec:\n  containers:\n    - name: story\n      image: kubestory/story\n      volumeMounts:\n        - mountPath: /app/story\n"
+        );
+    }
+
+    #[test]
+    fn enter_after_a_scalar_list_item_starts_its_sibling() {
+        assert_eq!(
+            typed("accessModes:\n- ReadWriteOnce\n- ReadOnlyMany"),
+            "accessModes:\n  - ReadWriteOnce\n  - ReadOnlyMany\n"
         );
     }
 }
