@@ -85,7 +85,14 @@ fn a_refused_apply_keeps_the_editor_and_the_text_and_shows_why() {
         s.contains("$ kubectl apply -f story.yaml"),
         "the error is shown:\n{s}"
     );
-    // Typing keeps the error in view; a good apply closes the editor.
+    // Moving the cursor keeps the error in view; the first edit hands over to the editor's
+    // own live checks (the box no longer covers the line being fixed).
+    press(&mut a, special(ratatui_textarea::Key::Down));
+    assert!(a.drawer.is_some(), "moving keeps the error");
+    press(&mut a, key('x'));
+    assert!(a.drawer.is_none(), "typing hands over to the live checks");
+    assert_eq!(a.mode, Mode::Editor);
+    // A good apply closes the editor.
     let fixed = text.replace("Deploymnt", "Deployment");
     kubestory::ui::update(&mut a, kubestory::ui::Action::SetDraft(fixed));
     press(&mut a, ctrl('s'));

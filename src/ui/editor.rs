@@ -14,6 +14,24 @@ pub struct Editor {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Whether a key only moves the cursor or scrolls (it changes no text).
+pub fn is_movement(input: &Input) -> bool {
+    use ratatui_textarea::Key;
+    matches!(
+        input.key,
+        Key::Up
+            | Key::Down
+            | Key::Left
+            | Key::Right
+            | Key::Home
+            | Key::End
+            | Key::PageUp
+            | Key::PageDown
+            | Key::MouseScrollUp
+            | Key::MouseScrollDown
+    )
+}
+
 impl Editor {
     /// An editor holding `text`, already validated.
     pub fn new(text: &str) -> Editor {

@@ -15,11 +15,13 @@ pub fn update(app: &mut App, action: Action) {
         app.message = None;
     }
     // The output drawer stays until the next key; while the editor shows an apply's error,
-    // until the next apply or the editor closes.
+    // until the learner edits (the editor's own checks, live, take over: from a learner's
+    // trial, the box covered the line being fixed and did not change as they typed), applies
+    // again or closes the editor. Moving the cursor keeps it.
     let keeps_drawer = match &action {
         Action::Tick | Action::Resize(..) | Action::DrawerScroll(..) => true,
         Action::ScrollAt(..) => app.drawer.is_some(),
-        Action::EditorInput(_) | Action::EditorPaste(_) => app.mode == Mode::Editor,
+        Action::EditorInput(input) => app.mode == Mode::Editor && super::editor::is_movement(input),
         _ => false,
     };
     if !keeps_drawer {
