@@ -133,3 +133,24 @@ fn snapshots_of_the_drawer() {
     press(&mut a, ctrl('s'));
     insta::assert_snapshot!("drawer_refused_apply_80x24", screen(&mut a, 80, 24));
 }
+
+/// From a learner's trial: `describe` opens at its top, and the Events the step asks for are
+/// at the bottom; End goes there (it used to close the drawer), Home back, and the
+/// two-space alignment of `Service Account:  default` is kept.
+#[test]
+fn end_shows_the_bottom_of_a_long_output() {
+    let mut a = at(80, 24);
+    command(&mut a, "kubectl apply -f story.yaml");
+    command(&mut a, "wait 30s");
+    press(&mut a, special(Key::Esc));
+    command(&mut a, "kubectl describe pods");
+    let top = screen(&mut a, 80, 24);
+    assert!(top.contains("Service Account:  default"), "{top}");
+    assert!(!top.contains("Events:"), "{top}");
+    press(&mut a, special(Key::End));
+    assert!(a.drawer.is_some(), "End scrolls, it does not close");
+    let bottom = screen(&mut a, 80, 24);
+    assert!(bottom.contains("Started"), "{bottom}");
+    press(&mut a, special(Key::Home));
+    assert!(screen(&mut a, 80, 24).contains("Name:"));
+}

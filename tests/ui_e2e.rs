@@ -425,8 +425,8 @@ fn walk_every_lesson(size: &str) {
                     lesson.id, step.id
                 );
             }
-            // A key closes the output drawer; `n` then moves on.
-            td(&["keys", &name, "Escape"]);
+            // `n` moves on with the output drawer open (it closes it). No Escape first: an
+            // Escape followed at once by a key reaches the program as Alt and that key.
             td(&["keys", &name, "n"]);
         }
         wait(&name, "Lesson complete");

@@ -108,5 +108,7 @@ pub fn overflows(app: &App) -> (bool, bool) {
 /// scrolled, never wrapped): kubectl's tables are padded with at least three spaces
 /// (`text/tabwriter`, padding 3), YAML and `describe` lines are indented or aligned.
 pub fn is_prose(kind: LogKind, text: &str) -> bool {
-    kind != LogKind::Output || !(text.contains("   ") || text.starts_with(' '))
+    // Two spaces are alignment too: `describe` pads its longest label with two
+    // (`Service Account:  default`), which wrapping would collapse to one.
+    kind != LogKind::Output || !(text.contains("  ") || text.starts_with(' '))
 }

@@ -223,6 +223,9 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::Down), key('j')], W::DrawerDown, A::DrawerScroll(1, 0), "scroll", false),
         b(vec![special(Key::PageUp)], W::DrawerDown, A::DrawerScroll(-10, 0), "page up", false),
         b(vec![special(Key::PageDown)], W::DrawerDown, A::DrawerScroll(10, 0), "page down", false),
+        // `describe`'s Events are at the bottom (from a learner's trial: End closed the box).
+        b(vec![special(Key::End)], W::DrawerDown, A::DrawerScroll(100_000, 0), "end", false),
+        b(vec![special(Key::Home)], W::DrawerDown, A::DrawerScroll(-100_000, 0), "top", false),
         b(vec![special(Key::Left), key('h')], W::DrawerSideways, A::DrawerScroll(0, -8), "left", false),
         b(vec![special(Key::Right), key('l')], W::DrawerSideways, A::DrawerScroll(0, 8), "right", true),
         b(vec![special(Key::Up), key('k')], W::Picker, A::PickerMove(-1), "up", false),

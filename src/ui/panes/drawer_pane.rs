@@ -167,6 +167,18 @@ mod tests {
     }
 
     #[test]
+    fn describe_lines_aligned_with_two_spaces_are_not_rewrapped() {
+        use crate::ui::app::LogKind;
+        assert!(!is_prose(LogKind::Output, "Service Account:  default"));
+        assert!(!is_prose(LogKind::Output, "NAME   READY"));
+        assert!(is_prose(
+            LogKind::Output,
+            "stored \"hello\" via pod/story-x"
+        ));
+        assert!(is_prose(LogKind::Error, "error:  two spaces in an error"));
+    }
+
+    #[test]
     fn table_rows_are_cut_with_a_mark_and_scroll_sideways() {
         let row = "NAME   CAPACITY   ACCESS MODES   RECLAIM POLICY   STATUS";
         assert_eq!(
