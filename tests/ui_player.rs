@@ -623,3 +623,25 @@ fn a_typo_of_kubestorys_own_command_suggests_it() {
         "kubectl's own command stays kubectl's"
     );
 }
+
+/// From a learner's trial: after `p` to look at a step done before, one `n` moves on again
+/// (it used to warn "not done yet" and need a second `n`).
+#[test]
+fn n_after_going_back_to_a_done_step_moves_on_at_once() {
+    let mut a = lesson_app("back-forth", LESSON);
+    command(&mut a, "kubectl apply -f story.yaml");
+    command(&mut a, "story write deploy/story my first story");
+    assert!(player(&a).done);
+    press(&mut a, key('n'));
+    assert_eq!(player(&a).step, 1);
+    press(&mut a, key('p'));
+    assert_eq!(player(&a).step, 0);
+    assert!(!player(&a).done, "rebuilt at its start");
+    press(&mut a, key('n'));
+    assert_eq!(player(&a).step, 1, "one n, no warning");
+    assert_eq!(
+        a.cluster().deployments().count(),
+        1,
+        "from the lesson's solution"
+    );
+}

@@ -42,6 +42,8 @@ pub struct Player {
     /// cluster, which lint's replay cannot foresee): then the proof proves nothing about
     /// what the learner did, and the verdict waits for the step's goals instead.
     pub proof_at_start: bool,
+    /// The step was reached with `p` (going back to look again): one `n` moves on.
+    pub revisit: bool,
     /// The recap is on screen (the last step is done).
     pub recap: bool,
     /// `n` was pressed once on an unfinished step; a second `n` skips it.
@@ -113,6 +115,7 @@ pub fn start(app: &mut App, loaded: LoadedLesson, step: Option<usize>) -> Result
         answer: None,
         verdict: false,
         proof_at_start: false,
+        revisit: false,
         recap: false,
         skip_armed: false,
         workspace,
@@ -143,6 +146,7 @@ fn enter_step(app: &mut App, step: usize) {
     // A new step is something to read: the small layout shows the lesson tab.
     app.tab = Tab::Lesson;
     p.skip_armed = false;
+    p.revisit = false;
     p.scroll = 0;
     p.start = StepStart::of(app.sim.cluster());
     let start = p.start.clone();
@@ -316,6 +320,11 @@ pub fn next_step(app: &mut App) {
         leave(app);
         return;
     }
+    // A step the learner went back to with `p` (to look again) is not a skip to warn about:
+    // one `n` moves on, from the lesson's solutions (from a learner's trial).
+    if !p.done && p.revisit {
+        p.skip_armed = true;
+    }
     if !p.done && !p.skip_armed {
         p.skip_armed = true;
         let first_unmet = p
@@ -370,6 +379,9 @@ pub fn prev_step(app: &mut App) {
         p.step - 1
     };
     rebuild_at(app, target);
+    if let Some(p) = app.player.as_mut() {
+        p.revisit = true;
+    }
 }
 
 /// `R`: this step again, from the cluster the lesson's solutions leave at its start.
