@@ -101,6 +101,16 @@ pub fn inline_item(
     out
 }
 
+/// Inline Markdown as plain text, for one-line places without styles (the message line,
+/// log lines): `code` and *emphasis* lose their markers, as the panes draw them.
+pub fn plain(text: &str) -> String {
+    let styles = MdStyles::new(true);
+    inline::parse(text, Style::default(), &styles)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
 /// One block of the text, before wrapping.
 #[derive(Debug, PartialEq)]
 enum Block {

@@ -271,7 +271,7 @@ pub fn refresh_goals(app: &mut App, announce: bool) {
         .zip(&now)
         .enumerate()
         .filter(|(i, (_, met))| **met && !p.met.get(*i).copied().unwrap_or(false))
-        .map(|(_, (g, _))| g.label.clone())
+        .map(|(_, (g, _))| crate::ui::markdown::plain(&g.label))
         .collect();
     let all = now.iter().all(|m| *m);
     let was_done = p.done;
@@ -330,7 +330,7 @@ pub fn next_step(app: &mut App) {
         let first_unmet = p
             .current()
             .and_then(|s| s.goals.iter().zip(&p.met).find(|(_, m)| !**m))
-            .map(|(g, _)| g.label.clone())
+            .map(|(g, _)| crate::ui::markdown::plain(&g.label))
             .unwrap_or_default();
         app.message = Some(strings::not_done_yet(&first_unmet));
         return;

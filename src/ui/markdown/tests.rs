@@ -269,3 +269,14 @@ fn an_inline_item_renders_code_and_emphasis_and_hangs_under_its_text() {
             .any(|sp| sp.content == "RESTARTS" && sp.style == s.strong)
     );
 }
+
+/// Issue 10, from a learner's trial: goal labels in the message line and the log showed raw
+/// backticks; they read as the panes draw them.
+#[test]
+fn plain_text_drops_inline_markers() {
+    assert_eq!(
+        super::plain("applied as it is, with `type: Directory` and **no** change"),
+        "applied as it is, with type: Directory and no change"
+    );
+    assert_eq!(super::plain("a lone * stays"), "a lone * stays");
+}

@@ -123,12 +123,20 @@ fn visual(
     style: &DiagramStyle,
 ) -> Vec<Visual> {
     let mut out = Vec::new();
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let is_sel = selected.is_some() && l.item.as_ref() == selected;
-        let branch = match (l.depth, style.unicode) {
-            (0, _) => String::new(),
-            (d, false) => format!("{}`- ", "   ".repeat(d - 1)),
-            (d, true) => format!("{}└ ", "  ".repeat(d - 1)),
+        // `├` while a sibling follows, `└` for the last child (a learner's trial found `└`
+        // on every child, which reads as "the last one" each time).
+        let last = lines[i + 1..]
+            .iter()
+            .find(|n| n.depth <= l.depth)
+            .is_none_or(|n| n.depth < l.depth);
+        let branch = match (l.depth, style.unicode, last) {
+            (0, _, _) => String::new(),
+            (d, false, true) => format!("{}`- ", "   ".repeat(d - 1)),
+            (d, false, false) => format!("{}|- ", "   ".repeat(d - 1)),
+            (d, true, true) => format!("{}└ ", "  ".repeat(d - 1)),
+            (d, true, false) => format!("{}├ ", "  ".repeat(d - 1)),
         };
         let marker = match (is_sel, style.unicode) {
             (true, true) => "▶",

@@ -92,7 +92,14 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [popup] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(row);
-    f.render_widget(Clear, popup);
+    // A blank column on each side: text under the overlay ends before its border instead of
+    // running into it (where it would look cut).
+    let margin = Rect {
+        x: popup.x.saturating_sub(1).max(area.x),
+        width: (popup.width + 2).min(area.width),
+        ..popup
+    };
+    f.render_widget(Clear, margin);
     let block = Block::bordered()
         .border_set(theme.border)
         .title(strings::HELP_TITLE);
