@@ -402,6 +402,7 @@ fn nodes_not_ready_and_cordoned() {
 fn events_table() {
     let mut c = Cluster::new(ClusterConfig {
         nodes: vec!["minikube".into()],
+        control_plane: Some("minikube".into()),
         default_storage_class: false,
         seed: 1,
     });

@@ -89,7 +89,7 @@ pub fn stream_script(
                 } else {
                     let mut config = ClusterConfig::default();
                     if let Some(n) = nodes {
-                        config.nodes = n;
+                        config.set_nodes(n);
                     }
                     if let Some(d) = default_storage_class {
                         config.default_storage_class = d;

@@ -2,6 +2,13 @@
 //! period (NotReady/Unknown, `unreachable` taints); its pods are evicted 300 s later (default
 //! tolerations, DTS) but never finish terminating while the kubelet is gone; block volumes
 //! are force-detached 6 minutes after that (AD). A reboot restarts every container.
+//!
+//! The control-plane node is a node like the others, except that the API server and every
+//! controller run on it: while it is down nothing is noticed, marked or evicted (see
+//! [`Cluster::api_reachable`]); when it comes back the controller manager starts afresh and
+//! times every node from then on, as `tryUpdateNodeHealth` does for a node it has no
+//! timestamp for ("Missing timestamp for Node … Assuming now as a timestamp",
+//! `pkg/controller/nodelifecycle/node_lifecycle_controller.go`).
 
 use super::Cluster;
 use super::cluster::{NsName, involved};
@@ -56,6 +63,7 @@ impl Cluster {
         node.machine = MachineState::Up;
         self.nodes.insert(name.to_string(), node);
         self.resource_version += 1;
+        self.restart_controllers_on(name);
         self.boot_kubelet(name, "recovered");
         self.settle();
         Ok(())
@@ -71,9 +79,25 @@ impl Cluster {
                 "node {name} is down; use `node recover {name}`"
             )));
         }
+        self.restart_controllers_on(name);
         self.boot_kubelet(name, "rebooted");
         self.settle();
         Ok(())
+    }
+
+    /// When `name` is the control-plane node coming back, the controller manager starts
+    /// again with no memory of when it last heard from each node or when an eviction was
+    /// due: every timer starts from now (`tryUpdateNodeHealth`, `probeTimestamp: nc.now()`).
+    fn restart_controllers_on(&mut self, name: &str) {
+        if self.config.control_plane.as_deref() == Some(name) {
+            self.controllers_since = self.now;
+        }
+    }
+
+    /// When the controllers can first have seen something that happened at `at`: then, or
+    /// when they last started, whichever is later.
+    fn seen_from(&self, at: SimTime) -> SimTime {
+        at.max(self.controllers_since)
     }
 
     /// What a kubelet does when its machine boots: every container of every pod it still has
@@ -202,6 +226,7 @@ impl Cluster {
             let MachineState::Down { since, .. } = node.machine else {
                 continue;
             };
+            let since = self.seen_from(since);
             if node.is_ready() && now.since(since) >= NODE_MONITOR_GRACE_SECS {
                 let seen_at = since.plus(NODE_MONITOR_GRACE_SECS);
                 for c in node.status.conditions.iter_mut() {
@@ -234,7 +259,8 @@ impl Cluster {
                 .taints
                 .iter()
                 .find(|t| t.key == UNREACHABLE && t.effect == "NoExecute")
-                .and_then(|t| t.time_added);
+                .and_then(|t| t.time_added)
+                .map(|at| self.seen_from(at));
             if let Some(at) = tainted_at {
                 if now.since(at) >= EVICTION_TOLERATION_SECS {
                     self.evict_pods(&name);
@@ -319,7 +345,7 @@ impl Cluster {
                 .iter()
                 .filter_map(|p| p.metadata.deletion_timestamp)
                 .max()
-                .unwrap_or(now);
+                .map_or(now, |at| self.seen_from(at));
             if now.since(since) >= FORCED_DETACH_SECS {
                 self.attachments.remove(&pv);
                 self.resource_version += 1;
@@ -331,10 +357,12 @@ impl Cluster {
     pub(crate) fn next_deadline(&self) -> Option<SimTime> {
         let now = self.now;
         let mut deadlines: Vec<SimTime> = Vec::new();
-        for node in self.nodes.values() {
+        // Without a control plane no controller has a deadline; kubelets' back-offs remain.
+        let controllers = self.api_reachable();
+        for node in self.nodes.values().filter(|_| controllers) {
             if let MachineState::Down { since, .. } = node.machine {
                 if node.is_ready() {
-                    deadlines.push(since.plus(NODE_MONITOR_GRACE_SECS));
+                    deadlines.push(self.seen_from(since).plus(NODE_MONITOR_GRACE_SECS));
                 }
                 for t in node
                     .spec
@@ -347,15 +375,15 @@ impl Cluster {
                             p.spec.node_name.as_deref() == Some(node.metadata.name.as_str())
                                 && p.metadata.deletion_timestamp.is_none()
                         }) {
-                            deadlines.push(at.plus(EVICTION_TOLERATION_SECS));
+                            deadlines.push(self.seen_from(at).plus(EVICTION_TOLERATION_SECS));
                         }
                     }
                 }
             }
         }
         for p in self.pods.values() {
-            if let Some(d) = p.metadata.deletion_timestamp {
-                deadlines.push(d.plus(FORCED_DETACH_SECS));
+            if let Some(d) = p.metadata.deletion_timestamp.filter(|_| controllers) {
+                deadlines.push(self.seen_from(d).plus(FORCED_DETACH_SECS));
             }
             for s in &p.status.container_statuses {
                 if s.state
