@@ -126,6 +126,22 @@ mod tests {
         );
     }
 
+    /// The cluster's own API refuses too, with the same line: nothing reaches the store
+    /// while the API server is down (a direct caller cannot slip a write past kubectl's gate).
+    #[test]
+    fn the_cluster_api_refuses_writes_while_the_control_plane_is_down() {
+        let mut sim = two_nodes();
+        sim.act("fail", |c| c.fail_node("minikube")).unwrap();
+        let before = sim.cluster().clone();
+        let mut c = sim.cluster().clone();
+        let err = c.cordon("minikube-m02", true).unwrap_err();
+        assert_eq!(
+            err,
+            crate::sim::ApiError::Unreachable(unreachable_message("192.168.49.2:8443"))
+        );
+        assert!(c == before, "nothing changed");
+    }
+
     /// A worker's failure leaves the API server up.
     #[test]
     fn a_failed_worker_leaves_kubectl_working() {

@@ -233,6 +233,10 @@ fn run_line(sim: &mut Simulation, line: Line, files: &dyn FileSource, out: &mut 
             }
             true
         }
+        Err(SimError::Api(crate::sim::ApiError::Unreachable(line))) => {
+            push_line(out, &line);
+            false
+        }
         Err(SimError::Api(e)) => {
             push_line(out, &format!("Error from server ({}): {e}", e.reason()));
             false

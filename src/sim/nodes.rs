@@ -88,10 +88,67 @@ impl Cluster {
     /// When `name` is the control-plane node coming back, the controller manager starts
     /// again with no memory of when it last heard from each node or when an eviction was
     /// due: every timer starts from now (`tryUpdateNodeHealth`, `probeTimestamp: nc.now()`).
+    /// The kubelets of the nodes that are up post their status again, so a node marked
+    /// NotReady before the control plane went down and booted since is Ready.
     fn restart_controllers_on(&mut self, name: &str) {
-        if self.config.control_plane.as_deref() == Some(name) {
-            self.controllers_since = self.now;
+        if self.config.control_plane.as_deref() != Some(name) {
+            return;
         }
+        self.controllers_since = self.now;
+        let up: Vec<String> = self
+            .nodes
+            .values()
+            .filter(|n| n.is_up() && n.metadata.name != name)
+            .map(|n| n.metadata.name.clone())
+            .collect();
+        for n in up {
+            self.kubelet_posts_ready(&n);
+        }
+    }
+
+    /// The kubelet's status gets through: a node the controllers had marked NotReady is
+    /// Ready again, and the node lifecycle controller lifts its unreachable taints.
+    fn kubelet_posts_ready(&mut self, name: &str) {
+        let Some(mut node) = self.nodes.get(name).cloned() else {
+            return;
+        };
+        if node.is_ready() {
+            return;
+        }
+        let who = involved("Node", &node.metadata);
+        for c in node.status.conditions.iter_mut() {
+            let (status, reason, message) = match c.type_.as_str() {
+                "Ready" => ("True", "KubeletReady", "kubelet is posting ready status"),
+                "MemoryPressure" => (
+                    "False",
+                    "KubeletHasSufficientMemory",
+                    "kubelet has sufficient memory available",
+                ),
+                "DiskPressure" => (
+                    "False",
+                    "KubeletHasNoDiskPressure",
+                    "kubelet has no disk pressure",
+                ),
+                _ => (
+                    "False",
+                    "KubeletHasSufficientPID",
+                    "kubelet has sufficient PID available",
+                ),
+            };
+            c.status = status.into();
+            c.reason = Some(reason.into());
+            c.message = Some(message.into());
+            c.last_transition_time = Some(self.now);
+        }
+        node.spec.taints.retain(|t| t.key != UNREACHABLE);
+        self.record(
+            who,
+            EventType::Normal,
+            "NodeReady",
+            format!("Node {name} status is now: NodeReady"),
+            NODE_CONTROLLER,
+        );
+        self.put_node(node);
     }
 
     /// When the controllers can first have seen something that happened at `at`: then, or
@@ -103,59 +160,31 @@ impl Cluster {
     /// What a kubelet does when its machine boots: every container of every pod it still has
     /// is started again (restart count + 1, fresh writable layer), tmpfs is empty.
     fn boot_kubelet(&mut self, name: &str, how: &str) {
-        let Some(mut node) = self.nodes.get(name).cloned() else {
+        let Some(node) = self.nodes.get(name) else {
             return;
         };
         let who = involved("Node", &node.metadata);
-        let boot_id = self.rng.uuid();
-        self.record(
-            who.clone(),
-            EventType::Normal,
-            "Starting",
-            "Starting kubelet.".into(),
-            super::kubelet::KUBELET,
-        );
-        self.record(
-            who.clone(),
-            EventType::Warning,
-            "Rebooted",
-            format!("Node {name} has been rebooted, boot id: {boot_id}"),
-            super::kubelet::KUBELET,
-        );
-        if !node.is_ready() {
-            for c in node.status.conditions.iter_mut() {
-                let (status, reason, message) = match c.type_.as_str() {
-                    "Ready" => ("True", "KubeletReady", "kubelet is posting ready status"),
-                    "MemoryPressure" => (
-                        "False",
-                        "KubeletHasSufficientMemory",
-                        "kubelet has sufficient memory available",
-                    ),
-                    "DiskPressure" => (
-                        "False",
-                        "KubeletHasNoDiskPressure",
-                        "kubelet has no disk pressure",
-                    ),
-                    _ => (
-                        "False",
-                        "KubeletHasSufficientPID",
-                        "kubelet has sufficient PID available",
-                    ),
-                };
-                c.status = status.into();
-                c.reason = Some(reason.into());
-                c.message = Some(message.into());
-                c.last_transition_time = Some(self.now);
-            }
-            node.spec.taints.retain(|t| t.key != UNREACHABLE);
+        // Without an API server the kubelet can post no event and no status (no boot id is
+        // drawn for them either, so the state changes only where the cluster does), and it
+        // cannot delete pod objects: it finishes that once the API server is back.
+        let api = self.api_reachable();
+        if api {
+            let boot_id = self.rng.uuid();
             self.record(
-                who,
+                who.clone(),
                 EventType::Normal,
-                "NodeReady",
-                format!("Node {name} status is now: NodeReady"),
-                NODE_CONTROLLER,
+                "Starting",
+                "Starting kubelet.".into(),
+                super::kubelet::KUBELET,
             );
-            self.put_node(node);
+            self.record(
+                who.clone(),
+                EventType::Warning,
+                "Rebooted",
+                format!("Node {name} has been rebooted, boot id: {boot_id}"),
+                super::kubelet::KUBELET,
+            );
+            self.kubelet_posts_ready(name);
         }
         let on_node: Vec<NsName> = self
             .pods
@@ -168,6 +197,9 @@ impl Cluster {
                 continue;
             };
             if pod.metadata.deletion_timestamp.is_some() {
+                if !api {
+                    continue;
+                }
                 self.finish_pod_deletion(
                     &k,
                     &format!("node {name} {how} and the kubelet finished deleting the pod"),

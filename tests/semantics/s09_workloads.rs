@@ -290,3 +290,28 @@ fn a_worker_lost_while_the_control_plane_was_down_is_timed_from_the_controllers_
     c.advance(1);
     assert_eq!(pod_status(&c, &worker_pod), "Terminating");
 }
+
+/// A worker marked NotReady and evicted, then the control plane fails, then the worker comes
+/// back: its kubelet cannot post its status or delete the evicted pod until the API server is
+/// back; then the node is Ready again and the kubelet finishes the deletion
+/// (`pkg/kubelet/status/status_manager.go` syncs once the API answers).
+#[test]
+fn a_worker_back_while_the_control_plane_is_down_catches_up_when_it_returns() {
+    let (mut c, _, worker_pod) = spread_story();
+    c.fail_node("minikube-m02").unwrap();
+    c.advance(50 + 300);
+    assert_eq!(pod_status(&c, &worker_pod), "Terminating");
+    c.fail_node("minikube").unwrap();
+    c.recover_node("minikube-m02").unwrap();
+    assert!(
+        !c.node("minikube-m02").unwrap().is_ready(),
+        "no status posted"
+    );
+    assert!(
+        c.pod("default", &worker_pod).is_some(),
+        "nor the pod deleted"
+    );
+    c.recover_node("minikube").unwrap();
+    assert!(c.node("minikube-m02").unwrap().is_ready());
+    assert!(c.pod("default", &worker_pod).is_none());
+}
