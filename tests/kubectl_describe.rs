@@ -160,19 +160,22 @@ fn pod_in_crash_loop() {
 /// condition; the pods table lists the pods on the node.
 #[test]
 fn nodes_cordoned_and_failed() {
+    // The worker fails: failing the control-plane node `minikube` would stop the API server.
     let mut c = cluster_of(2);
+    c.cordon("minikube", true).unwrap();
     c.apply(story_pod("story", None)).unwrap();
     c.advance(20);
-    c.cordon("minikube", true).unwrap();
-    c.fail_node("minikube").unwrap();
+    c.cordon("minikube", false).unwrap();
+    c.cordon("minikube-m02", true).unwrap();
+    c.fail_node("minikube-m02").unwrap();
     c.advance(120);
-    let out = describe(&c, "describe node minikube");
+    let out = describe(&c, "describe node minikube-m02");
     assert!(out.stdout.contains("\nUnschedulable:      true\n"));
     assert_snapshot!(out.stdout);
     assert!(
-        describe(&c, "describe no minikube-m02")
+        describe(&c, "describe no minikube")
             .stdout
-            .contains("Roles:              <none>\n")
+            .contains("Roles:              control-plane\n")
     );
 }
 
@@ -331,6 +334,7 @@ fn selection_prefixes_and_errors() {
     );
     let c = Cluster::new(ClusterConfig {
         nodes: vec!["minikube".into()],
+        control_plane: Some("minikube".into()),
         default_storage_class: false,
         seed: 1,
     });
@@ -351,6 +355,7 @@ fn selection_prefixes_and_errors() {
 fn every_read_line_runs_without_panicking() {
     let empty = Cluster::new(ClusterConfig {
         nodes: vec![],
+        control_plane: None,
         default_storage_class: false,
         seed: 7,
     });

@@ -367,11 +367,14 @@ fn get_all() {
 }
 
 /// Node failure (§9.3): NotReady after the grace period, the evicted pod Terminating;
-/// cordoning adds SchedulingDisabled.
+/// cordoning adds SchedulingDisabled. The node is the worker: failing the control-plane node
+/// `minikube` would stop the API server (issue 11).
 #[test]
 fn nodes_not_ready_and_cordoned() {
     let mut c = cluster_of(2);
+    c.cordon("minikube", true).unwrap();
     c.apply(story_pod("story", None)).unwrap();
+    c.cordon("minikube", false).unwrap();
     c.advance(10);
     let node = c
         .pod("default", "story")
@@ -379,14 +382,14 @@ fn nodes_not_ready_and_cordoned() {
         .unwrap();
     c.fail_node(&node).unwrap();
     c.advance(400);
-    c.cordon("minikube", true).unwrap();
-    assert_eq!(node, "minikube");
+    c.cordon("minikube-m02", true).unwrap();
+    assert_eq!(node, "minikube-m02");
     assert_eq!(
         get(&c, "get nodes"),
         ok(
             "NAME           STATUS                        ROLES           AGE   VERSION\n\
-            minikube       NotReady,SchedulingDisabled   control-plane   16m   v1.34.0\n\
-            minikube-m02   Ready                         <none>          16m   v1.34.0\n"
+            minikube       Ready                         control-plane   16m   v1.34.0\n\
+            minikube-m02   NotReady,SchedulingDisabled   <none>          16m   v1.34.0\n"
         )
     );
     assert_eq!(
@@ -402,6 +405,7 @@ fn nodes_not_ready_and_cordoned() {
 fn events_table() {
     let mut c = Cluster::new(ClusterConfig {
         nodes: vec!["minikube".into()],
+        control_plane: Some("minikube".into()),
         default_storage_class: false,
         seed: 1,
     });

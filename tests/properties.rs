@@ -289,6 +289,7 @@ proptest! {
             nodes: ClusterConfig::minikube_node_names(if two { 2 } else { 1 }),
             default_storage_class: true,
             seed: 7,
+            control_plane: Some("minikube".into()),
         };
         let mut sim = Simulation::new(Cluster::new(config));
         let mut written: BTreeMap<u64, FsId> = BTreeMap::new();

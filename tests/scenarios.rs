@@ -38,6 +38,29 @@ scenario!(static_pv_retain, "static-pv-retain.sim");
 scenario!(dynamic_provisioning, "dynamic-provisioning.sim");
 scenario!(statefulset, "statefulset.sim");
 scenario!(node_failure, "node-failure.sim");
+// Issue 11: failing minikube's control-plane node. kubectl prints what kubectl
+// `pkg/cmd/util/helpers.go` `StandardErrorMessage` prints for an unreachable server; the node
+// lifecycle controller (`pkg/controller/nodelifecycle`) stops with the node it runs on.
+scenario!(control_plane_failure, "control-plane-failure.sim");
+
+/// `--json` names the control-plane node (issue 11: per node `controlPlane`), and after the
+/// control plane's failure and recovery every node is Ready: nothing was marked NotReady.
+#[test]
+fn json_state_names_the_control_plane_node() {
+    let out = run("control-plane-failure.sim", true);
+    let start = out
+        .rfind("\n{\n")
+        .expect("JSON starts on a line of its own")
+        + 1;
+    let state: serde_json::Value = serde_json::from_str(&out[start..]).expect("valid JSON");
+    assert_eq!(
+        state["nodes"],
+        serde_json::json!([
+            {"name": "minikube", "ready": true, "controlPlane": true},
+            {"name": "minikube-m02", "ready": true, "controlPlane": false}
+        ])
+    );
+}
 
 #[test]
 fn every_scenario_file_has_a_golden_test() {
@@ -106,7 +129,7 @@ fn json_reports_what_each_pod_serves() {
     assert_eq!(state["pods"][0]["status"], "Running");
     assert_eq!(
         state["nodes"],
-        serde_json::json!([{"name": "minikube", "ready": true}])
+        serde_json::json!([{"name": "minikube", "ready": true, "controlPlane": true}])
     );
 }
 

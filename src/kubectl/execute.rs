@@ -46,6 +46,10 @@ fn run(line: &str, ctx: &mut Context) -> Output {
     for w in &inv.flags.warnings {
         out.err_line(w);
     }
+    if let Some(refused) = super::connection::refuse_unreachable(&inv, ctx.sim.cluster()) {
+        out.extend(refused);
+        return out;
+    }
     out.extend(dispatch(&inv, ctx, line));
     add_limit_notes(&mut out);
     out

@@ -25,6 +25,7 @@
 
 pub mod args;
 mod commands;
+pub mod connection;
 pub mod describe;
 pub mod describe_writer;
 pub mod error;

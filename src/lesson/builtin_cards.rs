@@ -104,6 +104,6 @@ pub(super) const CARDS: &[BuiltinCard] = &[
         minutes: 20,
         objectives: &["Choose storage that survives a pod deletion and a move to another node.", "Change a claim's class the only way Kubernetes allows, by recreating it.", "Read a refused manifest and fix the field it names.", "Diagnose Bound-to-the-wrong-PV and Pending claims with kubectl get pv,pvc and kubectl describe pvc."],
         step_ids: &["survive", "typo", "wrong-volume", "pending"],
-        quiz: 5,
+        quiz: 6,
     },
 ];

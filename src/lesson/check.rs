@@ -50,7 +50,7 @@ impl Workspace {
 pub fn starting_cluster(lesson: &Lesson) -> Simulation {
     let mut config = ClusterConfig::default();
     if let Some(nodes) = super::cluster::node_names(&lesson.cluster) {
-        config.nodes = nodes;
+        config.set_nodes(nodes);
     }
     if let Some(d) = lesson.cluster.default_storage_class {
         config.default_storage_class = d;

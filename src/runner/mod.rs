@@ -89,7 +89,7 @@ pub fn stream_script(
                 } else {
                     let mut config = ClusterConfig::default();
                     if let Some(n) = nodes {
-                        config.nodes = n;
+                        config.set_nodes(n);
                     }
                     if let Some(d) = default_storage_class {
                         config.default_storage_class = d;
@@ -232,6 +232,10 @@ fn run_line(sim: &mut Simulation, line: Line, files: &dyn FileSource, out: &mut 
                 push_line(out, &text);
             }
             true
+        }
+        Err(SimError::Api(crate::sim::ApiError::Unreachable(line))) => {
+            push_line(out, &line);
+            false
         }
         Err(SimError::Api(e)) => {
             push_line(out, &format!("Error from server ({}): {e}", e.reason()));

@@ -8,7 +8,13 @@ use serde_json::{Value, json};
 pub fn state_json(c: &Cluster) -> Value {
     let nodes: Vec<Value> = c
         .nodes()
-        .map(|n| json!({"name": n.metadata.name, "ready": n.is_ready()}))
+        .map(|n| {
+            json!({
+                "name": n.metadata.name,
+                "ready": n.is_ready(),
+                "controlPlane": c.config().control_plane.as_deref() == Some(n.metadata.name.as_str()),
+            })
+        })
         .collect();
     let pods: Vec<Value> = c
         .pods()

@@ -16,8 +16,17 @@ pub type NsName = (String, String);
 /// minikube). `kubestory sim`'s `cluster` line sets it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClusterConfig {
-    /// Node names, in order; the first is the control-plane node.
+    /// Node names, in order.
     pub nodes: Vec<String>,
+    /// The node that runs the control plane (API server, etcd, scheduler, controller
+    /// manager), or `None` for a managed control plane that never goes down. minikube's is
+    /// its first node, `minikube` (minikube `pkg/minikube/config/profile.go`
+    /// `PrimaryControlPlane`: "the first created control plane"; kubeadm runs the components
+    /// there as static pods). A
+    /// name that is not among `nodes` means no node is the control plane. While it is down
+    /// the API cannot be reached and no controller runs ([`Cluster::api_reachable`]). This is
+    /// the seed of issue 11's cluster profiles (minikube, kind, cloud), which will set it.
+    pub control_plane: Option<String>,
     /// Whether the minikube default StorageClass `standard` exists.
     pub default_storage_class: bool,
     /// Seed for names and UIDs.
@@ -28,6 +37,7 @@ impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
             nodes: vec!["minikube".to_string()],
+            control_plane: Some("minikube".to_string()),
             default_storage_class: true,
             seed: 1,
         }
@@ -35,6 +45,17 @@ impl Default for ClusterConfig {
 }
 
 impl ClusterConfig {
+    /// Sets the node names and, as minikube and kind do, makes the first of them the
+    /// control-plane node (minikube creates the primary control plane first, then
+    /// `minikube-m02`…; `PrimaryControlPlane` in `pkg/minikube/config/profile.go`). Keeps a
+    /// managed control plane managed.
+    pub fn set_nodes(&mut self, nodes: Vec<String>) {
+        if self.control_plane.is_some() {
+            self.control_plane = nodes.first().cloned();
+        }
+        self.nodes = nodes;
+    }
+
     /// minikube's node names for a cluster of `n` nodes: `minikube`, `minikube-m02`, …
     /// At most [`MAX_NODES`] names: check the count first with
     /// [`super::node_names::check_node_count`] to tell the learner.
@@ -95,6 +116,9 @@ pub struct Cluster {
     /// Pods the scheduler has assumed onto a node while their volumes bind (SB `AssumePodVolumes`).
     pub(crate) assumed: OrdMap<String, String>,
     pub(crate) pod_ip_seq: OrdMap<String, u32>,
+    /// When the controller manager last started (the cluster's start, or the control-plane
+    /// node's recovery): a restarted controller times every node and pod afresh from here.
+    pub(crate) controllers_since: SimTime,
 }
 
 /// How long before the learner's first command the cluster was started, so that nodes and the
@@ -135,6 +159,7 @@ impl Cluster {
             backoffs: OrdMap::new(),
             assumed: OrdMap::new(),
             pod_ip_seq: OrdMap::new(),
+            controllers_since: SimTime(0),
         };
         for ns in ["default", "kube-node-lease", "kube-public", "kube-system"] {
             let mut meta = ObjectMeta::named(ns, None);
@@ -152,7 +177,8 @@ impl Cluster {
         // Callers check the names ([`super::node_names::check_node_names`]); past the limit
         // the extra nodes are not made, so no configuration can allocate without bound.
         for (i, name) in config.nodes.iter().take(MAX_NODES).enumerate() {
-            let node = c.make_node(name, i);
+            let control_plane = config.control_plane.as_deref() == Some(name.as_str());
+            let node = c.make_node(name, i, control_plane);
             c.data.ensure(&FsId::NodeDisk { node: name.clone() });
             for dir in super::kubelet::STANDARD_NODE_DIRS {
                 c.data
@@ -183,7 +209,7 @@ impl Cluster {
         c
     }
 
-    fn make_node(&mut self, name: &str, index: usize) -> Node {
+    fn make_node(&mut self, name: &str, index: usize, control_plane: bool) -> Node {
         let mut meta = ObjectMeta::named(name, None);
         self.stamp_new(&mut meta);
         let labels = [
@@ -196,7 +222,7 @@ impl Cluster {
         for (k, v) in labels {
             meta.labels.insert(k.into(), v.into());
         }
-        if index == 0 {
+        if control_plane {
             meta.labels.insert(
                 "node-role.kubernetes.io/control-plane".into(),
                 String::new(),
@@ -289,6 +315,33 @@ impl Cluster {
     /// The configuration the cluster was built from.
     pub fn config(&self) -> &ClusterConfig {
         &self.config
+    }
+    /// The control-plane node, if one of the nodes is (`None`: a managed control plane).
+    pub fn control_plane(&self) -> Option<&Node> {
+        self.config
+            .control_plane
+            .as_deref()
+            .and_then(|n| self.nodes.get(n))
+    }
+    /// Whether the API server answers: its node is up, or the control plane is managed.
+    /// While it does not, kubectl cannot connect and no controller runs; kubelets keep
+    /// their containers running (issue 11, "The control plane is a node that can fail").
+    pub fn api_reachable(&self) -> bool {
+        self.control_plane().is_none_or(|n| n.is_up())
+    }
+    /// `host:port` of the API server in the kubeconfig: the control-plane node's InternalIP
+    /// and minikube's API server port 8443 (minikube `pkg/minikube/constants/constants.go`
+    /// `APIServerPort`; the docker driver's first network is 192.168.49.0/24,
+    /// `pkg/drivers/kic/oci/network_create.go` `firstSubnetAddr`, so `minikube` is
+    /// 192.168.49.2).
+    pub fn api_server_address(&self) -> Option<String> {
+        let node = self.control_plane()?;
+        let ip = node
+            .status
+            .addresses
+            .iter()
+            .find(|a| a.type_ == "InternalIP")?;
+        Some(format!("{}:8443", ip.address))
     }
     /// Nodes by name.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
@@ -459,6 +512,11 @@ impl Cluster {
         message: String,
         source: &str,
     ) {
+        if !self.api_reachable() {
+            // Nothing can post an event while the API server is down (client-go
+            // `tools/record/event.go` `recordToSink` gives up after `maxTriesPerEvent`).
+            return;
+        }
         let index_key = (
             object.clone(),
             reason.to_string(),

@@ -66,6 +66,12 @@ pub enum ApiError {
     /// A malformed request (a bad patch, a wrong type).
     #[error("{0}")]
     BadRequest(String),
+    /// No API server answered: its control-plane node is down (issue 11). There is no
+    /// response, hence no status reason; the text is kubectl's line for it
+    /// ([`crate::kubectl::connection::unreachable_message`]), which kubectl prints before any
+    /// request is made, so only direct callers of the cluster see this error.
+    #[error("{0}")]
+    Unreachable(String),
 }
 
 /// Several causes print as `[a, b]`, one as itself (apimachinery `NewInvalid`).
@@ -91,6 +97,7 @@ impl ApiError {
             ApiError::Invalid { .. } => "Invalid",
             ApiError::Forbidden { .. } => "Forbidden",
             ApiError::BadRequest(_) => "BadRequest",
+            ApiError::Unreachable(_) => "Unreachable",
         }
     }
 

@@ -2,6 +2,13 @@
 //! period (NotReady/Unknown, `unreachable` taints); its pods are evicted 300 s later (default
 //! tolerations, DTS) but never finish terminating while the kubelet is gone; block volumes
 //! are force-detached 6 minutes after that (AD). A reboot restarts every container.
+//!
+//! The control-plane node is a node like the others, except that the API server and every
+//! controller run on it: while it is down nothing is noticed, marked or evicted (see
+//! [`Cluster::api_reachable`]); when it comes back the controller manager starts afresh and
+//! times every node from then on, as `tryUpdateNodeHealth` does for a node it has no
+//! timestamp for ("Missing timestamp for Node … Assuming now as a timestamp",
+//! `pkg/controller/nodelifecycle/node_lifecycle_controller.go`).
 
 use super::Cluster;
 use super::cluster::{NsName, involved};
@@ -56,6 +63,7 @@ impl Cluster {
         node.machine = MachineState::Up;
         self.nodes.insert(name.to_string(), node);
         self.resource_version += 1;
+        self.restart_controllers_on(name);
         self.boot_kubelet(name, "recovered");
         self.settle();
         Ok(())
@@ -71,67 +79,112 @@ impl Cluster {
                 "node {name} is down; use `node recover {name}`"
             )));
         }
+        self.restart_controllers_on(name);
         self.boot_kubelet(name, "rebooted");
         self.settle();
         Ok(())
     }
 
-    /// What a kubelet does when its machine boots: every container of every pod it still has
-    /// is started again (restart count + 1, fresh writable layer), tmpfs is empty.
-    fn boot_kubelet(&mut self, name: &str, how: &str) {
+    /// When `name` is the control-plane node coming back, the controller manager starts
+    /// again with no memory of when it last heard from each node or when an eviction was
+    /// due: every timer starts from now (`tryUpdateNodeHealth`, `probeTimestamp: nc.now()`).
+    /// The kubelets of the nodes that are up post their status again, so a node marked
+    /// NotReady before the control plane went down and booted since is Ready.
+    fn restart_controllers_on(&mut self, name: &str) {
+        if self.config.control_plane.as_deref() != Some(name) {
+            return;
+        }
+        self.controllers_since = self.now;
+        let up: Vec<String> = self
+            .nodes
+            .values()
+            .filter(|n| n.is_up() && n.metadata.name != name)
+            .map(|n| n.metadata.name.clone())
+            .collect();
+        for n in up {
+            self.kubelet_posts_ready(&n);
+        }
+    }
+
+    /// The kubelet's status gets through: a node the controllers had marked NotReady is
+    /// Ready again, and the node lifecycle controller lifts its unreachable taints.
+    fn kubelet_posts_ready(&mut self, name: &str) {
         let Some(mut node) = self.nodes.get(name).cloned() else {
             return;
         };
+        if node.is_ready() {
+            return;
+        }
         let who = involved("Node", &node.metadata);
-        let boot_id = self.rng.uuid();
+        for c in node.status.conditions.iter_mut() {
+            let (status, reason, message) = match c.type_.as_str() {
+                "Ready" => ("True", "KubeletReady", "kubelet is posting ready status"),
+                "MemoryPressure" => (
+                    "False",
+                    "KubeletHasSufficientMemory",
+                    "kubelet has sufficient memory available",
+                ),
+                "DiskPressure" => (
+                    "False",
+                    "KubeletHasNoDiskPressure",
+                    "kubelet has no disk pressure",
+                ),
+                _ => (
+                    "False",
+                    "KubeletHasSufficientPID",
+                    "kubelet has sufficient PID available",
+                ),
+            };
+            c.status = status.into();
+            c.reason = Some(reason.into());
+            c.message = Some(message.into());
+            c.last_transition_time = Some(self.now);
+        }
+        node.spec.taints.retain(|t| t.key != UNREACHABLE);
         self.record(
-            who.clone(),
+            who,
             EventType::Normal,
-            "Starting",
-            "Starting kubelet.".into(),
-            super::kubelet::KUBELET,
+            "NodeReady",
+            format!("Node {name} status is now: NodeReady"),
+            NODE_CONTROLLER,
         );
-        self.record(
-            who.clone(),
-            EventType::Warning,
-            "Rebooted",
-            format!("Node {name} has been rebooted, boot id: {boot_id}"),
-            super::kubelet::KUBELET,
-        );
-        if !node.is_ready() {
-            for c in node.status.conditions.iter_mut() {
-                let (status, reason, message) = match c.type_.as_str() {
-                    "Ready" => ("True", "KubeletReady", "kubelet is posting ready status"),
-                    "MemoryPressure" => (
-                        "False",
-                        "KubeletHasSufficientMemory",
-                        "kubelet has sufficient memory available",
-                    ),
-                    "DiskPressure" => (
-                        "False",
-                        "KubeletHasNoDiskPressure",
-                        "kubelet has no disk pressure",
-                    ),
-                    _ => (
-                        "False",
-                        "KubeletHasSufficientPID",
-                        "kubelet has sufficient PID available",
-                    ),
-                };
-                c.status = status.into();
-                c.reason = Some(reason.into());
-                c.message = Some(message.into());
-                c.last_transition_time = Some(self.now);
-            }
-            node.spec.taints.retain(|t| t.key != UNREACHABLE);
+        self.put_node(node);
+    }
+
+    /// When the controllers can first have seen something that happened at `at`: then, or
+    /// when they last started, whichever is later.
+    fn seen_from(&self, at: SimTime) -> SimTime {
+        at.max(self.controllers_since)
+    }
+
+    /// What a kubelet does when its machine boots: every container of every pod it still has
+    /// is started again (restart count + 1, fresh writable layer), tmpfs is empty.
+    fn boot_kubelet(&mut self, name: &str, how: &str) {
+        let Some(node) = self.nodes.get(name) else {
+            return;
+        };
+        let who = involved("Node", &node.metadata);
+        // Without an API server the kubelet can post no event and no status (no boot id is
+        // drawn for them either, so the state changes only where the cluster does), and it
+        // cannot delete pod objects: it finishes that once the API server is back.
+        let api = self.api_reachable();
+        if api {
+            let boot_id = self.rng.uuid();
             self.record(
-                who,
+                who.clone(),
                 EventType::Normal,
-                "NodeReady",
-                format!("Node {name} status is now: NodeReady"),
-                NODE_CONTROLLER,
+                "Starting",
+                "Starting kubelet.".into(),
+                super::kubelet::KUBELET,
             );
-            self.put_node(node);
+            self.record(
+                who.clone(),
+                EventType::Warning,
+                "Rebooted",
+                format!("Node {name} has been rebooted, boot id: {boot_id}"),
+                super::kubelet::KUBELET,
+            );
+            self.kubelet_posts_ready(name);
         }
         let on_node: Vec<NsName> = self
             .pods
@@ -144,6 +197,9 @@ impl Cluster {
                 continue;
             };
             if pod.metadata.deletion_timestamp.is_some() {
+                if !api {
+                    continue;
+                }
                 self.finish_pod_deletion(
                     &k,
                     &format!("node {name} {how} and the kubelet finished deleting the pod"),
@@ -202,6 +258,7 @@ impl Cluster {
             let MachineState::Down { since, .. } = node.machine else {
                 continue;
             };
+            let since = self.seen_from(since);
             if node.is_ready() && now.since(since) >= NODE_MONITOR_GRACE_SECS {
                 let seen_at = since.plus(NODE_MONITOR_GRACE_SECS);
                 for c in node.status.conditions.iter_mut() {
@@ -234,7 +291,8 @@ impl Cluster {
                 .taints
                 .iter()
                 .find(|t| t.key == UNREACHABLE && t.effect == "NoExecute")
-                .and_then(|t| t.time_added);
+                .and_then(|t| t.time_added)
+                .map(|at| self.seen_from(at));
             if let Some(at) = tainted_at {
                 if now.since(at) >= EVICTION_TOLERATION_SECS {
                     self.evict_pods(&name);
@@ -319,7 +377,7 @@ impl Cluster {
                 .iter()
                 .filter_map(|p| p.metadata.deletion_timestamp)
                 .max()
-                .unwrap_or(now);
+                .map_or(now, |at| self.seen_from(at));
             if now.since(since) >= FORCED_DETACH_SECS {
                 self.attachments.remove(&pv);
                 self.resource_version += 1;
@@ -331,10 +389,12 @@ impl Cluster {
     pub(crate) fn next_deadline(&self) -> Option<SimTime> {
         let now = self.now;
         let mut deadlines: Vec<SimTime> = Vec::new();
-        for node in self.nodes.values() {
+        // Without a control plane no controller has a deadline; kubelets' back-offs remain.
+        let controllers = self.api_reachable();
+        for node in self.nodes.values().filter(|_| controllers) {
             if let MachineState::Down { since, .. } = node.machine {
                 if node.is_ready() {
-                    deadlines.push(since.plus(NODE_MONITOR_GRACE_SECS));
+                    deadlines.push(self.seen_from(since).plus(NODE_MONITOR_GRACE_SECS));
                 }
                 for t in node
                     .spec
@@ -347,15 +407,15 @@ impl Cluster {
                             p.spec.node_name.as_deref() == Some(node.metadata.name.as_str())
                                 && p.metadata.deletion_timestamp.is_none()
                         }) {
-                            deadlines.push(at.plus(EVICTION_TOLERATION_SECS));
+                            deadlines.push(self.seen_from(at).plus(EVICTION_TOLERATION_SECS));
                         }
                     }
                 }
             }
         }
         for p in self.pods.values() {
-            if let Some(d) = p.metadata.deletion_timestamp {
-                deadlines.push(d.plus(FORCED_DETACH_SECS));
+            if let Some(d) = p.metadata.deletion_timestamp.filter(|_| controllers) {
+                deadlines.push(self.seen_from(d).plus(FORCED_DETACH_SECS));
             }
             for s in &p.status.container_statuses {
                 if s.state

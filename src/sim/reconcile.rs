@@ -14,6 +14,17 @@ impl Cluster {
     pub fn settle(&mut self) {
         for _ in 0..MAX_ROUNDS {
             let before = self.resource_version;
+            if !self.api_reachable() {
+                // The control-plane node is down: the API server, the scheduler and every
+                // controller stopped with it. Only the kubelets of the other nodes keep
+                // running their containers (issue 11, "The control plane is a node that can
+                // fail").
+                self.run_kubelets();
+                if self.resource_version == before {
+                    return;
+                }
+                continue;
+            }
             self.run_node_lifecycle();
             self.run_deployments();
             self.run_replica_sets();

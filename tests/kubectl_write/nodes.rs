@@ -117,15 +117,22 @@ fn replacements_go_to_the_other_node() {
 
 #[test]
 fn drain_of_a_failed_node_would_wait() {
-    let mut s = Session::new();
+    // A worker fails (failing the control-plane node `minikube` would stop the API server).
+    let mut s = Session::with(ClusterConfig {
+        nodes: ClusterConfig::minikube_node_names(2),
+        ..ClusterConfig::default()
+    });
     s.write("bare.yaml", BARE);
+    s.ok("kubectl cordon minikube");
     s.ok("kubectl apply -f bare.yaml");
-    let _ = s.sim.act("node fail minikube", |c| c.fail_node("minikube"));
+    let _ = s
+        .sim
+        .act("node fail minikube-m02", |c| c.fail_node("minikube-m02"));
     let _ = s.sim.act("wait 1m", |c| {
         c.advance(60);
         Ok::<_, ()>(())
     });
-    let out = s.run("kubectl drain minikube --force");
+    let out = s.run("kubectl drain minikube-m02 --force");
     assert!(
         out.stdout().contains("evicting pod default/bare\n"),
         "{}",

@@ -41,8 +41,10 @@ const COLUMNS: [Storage; 7] = [
     NetworkRwo,
 ];
 
+/// The pod's node is never the control plane in these rows (§8.2 is about the pod's node),
+/// so the cluster's control plane is managed.
 fn setup(storage: Storage, nodes: usize) -> Cluster {
-    let mut c = cluster_with(nodes, true);
+    let mut c = cluster_with_managed_control_plane(nodes, true);
     let volume: Option<Value> = match storage {
         ContainerFs => None,
         EmptyDir => Some(json!({"emptyDir":{}})),

@@ -121,9 +121,28 @@ fn failed_node() {
         &mut c,
         deployment("web", 2, Some(json!({"emptyDir":{"medium":"Memory"}}))),
     );
-    c.fail_node("minikube").unwrap();
+    // A worker: failing the control-plane node stops the API server (nothing goes NotReady).
+    c.fail_node("minikube-m02").unwrap();
     c.advance(60);
     assert_snapshot!(show(&c, 120, 40, &[]));
+}
+
+/// Issue 11: the control-plane node fails. Nobody marks it NotReady (the node lifecycle
+/// controller ran on it, `pkg/controller/nodelifecycle`), so its box says the machine is down
+/// while the API's last word, Ready, stays; the worker's pod keeps running.
+#[test]
+fn failed_control_plane_is_down_but_never_marked_not_ready() {
+    let mut c = cluster_with(2, true);
+    apply(&mut c, deployment("web", 2, None));
+    c.fail_node("minikube").unwrap();
+    c.advance(600);
+    let out = show(&c, 120, 40, &[]);
+    assert!(!out.contains("NotReady"), "{out}");
+    assert!(
+        out.contains("node minikube ✗ machine DOWN, ● Ready"),
+        "{out}"
+    );
+    assert_snapshot!(out);
 }
 
 #[test]

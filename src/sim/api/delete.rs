@@ -33,6 +33,7 @@ impl Cluster {
         name: &str,
         opts: DeleteOptions,
     ) -> Result<DeleteOutcome, ApiError> {
+        self.require_api()?;
         let now = self.now;
         let k = key(ns, name);
         // The uid of what is being deleted: a controller may recreate an object of the same
@@ -143,6 +144,7 @@ impl Cluster {
         ns: Option<&str>,
         name: &str,
     ) -> Result<(), ApiError> {
+        self.require_api()?;
         let k = (kind_name.to_string(), key(ns.unwrap_or(""), name));
         self.others
             .remove(&k)

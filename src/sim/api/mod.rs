@@ -44,8 +44,23 @@ impl ApplyOutcome {
 }
 
 impl Cluster {
+    /// Every API call needs the API server: while its control-plane node is down nothing can
+    /// be read or written through it (issue 11, "The control plane is a node that can fail").
+    pub(crate) fn require_api(&self) -> Result<(), ApiError> {
+        if self.api_reachable() {
+            return Ok(());
+        }
+        let address = self
+            .api_server_address()
+            .unwrap_or_else(|| "192.168.49.2:8443".to_string());
+        Err(ApiError::Unreachable(
+            crate::kubectl::connection::unreachable_message(&address),
+        ))
+    }
+
     /// `kubectl create`: fails with AlreadyExists if the object exists.
     pub fn create(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
+        self.require_api()?;
         let (kind_plural, ns, name) = identity(&obj);
         if self.exists(&obj) {
             return Err(ApiError::AlreadyExists {
@@ -62,6 +77,7 @@ impl Cluster {
     /// `kubectl apply`: creates the object, or updates it. Fields the manifest leaves out keep
     /// their current values (what the API or a controller set), as a three-way merge would.
     pub fn apply(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
+        self.require_api()?;
         if !self.exists(&obj) {
             let (_, ns, _) = identity(&obj);
             self.check_namespace(&obj, &ns)?;
@@ -109,6 +125,10 @@ impl Cluster {
     pub fn apply_all(&mut self, objects: Vec<Object>) -> Vec<Result<ApplyOutcome, ApiError>> {
         let mut results = Vec::with_capacity(objects.len());
         for obj in objects {
+            if let Err(e) = self.require_api() {
+                results.push(Err(e));
+                continue;
+            }
             let result = if self.exists(&obj) {
                 self.merge_for_apply(obj)
                     .and_then(|merged| self.update_object(merged))
@@ -127,6 +147,7 @@ impl Cluster {
     /// Replaces an object with a new version as a whole (the result of a patch): omitted
     /// fields are removed, immutability rules apply.
     pub fn replace(&mut self, obj: Object) -> Result<ApplyOutcome, ApiError> {
+        self.require_api()?;
         if !self.exists(&obj) {
             let (plural, _, name) = identity(&obj);
             return Err(ApiError::NotFound {

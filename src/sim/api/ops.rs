@@ -25,6 +25,7 @@ impl Cluster {
         name: &str,
         replicas: i32,
     ) -> Result<bool, ApiError> {
+        self.require_api()?;
         let k = key(ns, name);
         let workload = matches!(
             kind,
@@ -84,6 +85,7 @@ impl Cluster {
     /// `kubectl rollout restart`: stamps the template with `kubectl.kubernetes.io/restartedAt`,
     /// which makes a new ReplicaSet (Deployment) or replaces pods one by one (StatefulSet).
     pub fn rollout_restart(&mut self, kind: Kind, ns: &str, name: &str) -> Result<(), ApiError> {
+        self.require_api()?;
         let stamp = self.now.rfc3339();
         let k = key(ns, name);
         const ANN: &str = "kubectl.kubernetes.io/restartedAt";
@@ -129,6 +131,7 @@ impl Cluster {
 
     /// Marks a node (un)schedulable. Returns whether it changed.
     pub fn cordon(&mut self, node: &str, unschedulable: bool) -> Result<bool, ApiError> {
+        self.require_api()?;
         let mut n = self
             .nodes
             .get(node)
@@ -163,6 +166,7 @@ impl Cluster {
         force: bool,
         delete_emptydir_data: bool,
     ) -> Result<DrainReport, ApiError> {
+        self.require_api()?;
         self.nodes
             .get(node)
             .ok_or_else(|| ApiError::not_found(Kind::Node, node))?;

@@ -11,6 +11,9 @@ use super::{KUBELET, image_digest};
 impl Cluster {
     /// One pass of every kubelet whose machine is up.
     pub(crate) fn run_kubelets(&mut self) {
+        // Without the API server a kubelet keeps restarting the containers it runs, but it
+        // cannot delete a pod object or fetch what a new pod needs (its volumes' objects).
+        let api = self.api_reachable();
         let keys: Vec<NsName> = self.pods.keys().cloned().collect();
         for k in keys {
             // Decide on the stored pod first: a settled, running pod (the common case, every
@@ -33,6 +36,9 @@ impl Cluster {
                 && pod_started(stored)
                 && !stored.status.container_statuses.iter().any(in_backoff);
             if idle {
+                continue;
+            }
+            if !api && (stored.metadata.deletion_timestamp.is_some() || !pod_started(stored)) {
                 continue;
             }
             let pod = stored.clone();
