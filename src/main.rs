@@ -273,12 +273,18 @@ fn sim(script: Option<PathBuf>, json: bool, fail_fast: bool) -> Result<ExitCode>
     // Each command's output is written and flushed as soon as it ran (issue 13): an abort or
     // a slow line later in the script loses nothing printed before it.
     let mut out = std::io::stdout().lock();
-    let (failed, _) = stream_script(
+    let (failed, _) = match stream_script(
         &text,
         &DirFiles { base },
         &RunOptions { fail_fast, json },
         &mut out,
-    )?;
+    ) {
+        Ok(done) => done,
+        // `kubestory sim X | head`: the reader has all it wanted; stop quietly, as a Unix
+        // tool does on SIGPIPE (not with an error report and a backtrace).
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e.into()),
+    };
     Ok(if failed {
         ExitCode::FAILURE
     } else {

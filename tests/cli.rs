@@ -187,3 +187,32 @@ fn quiz_export_needs_json_or_csv() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean \"emptydir\"?"));
 }
+
+/// `kubestory sim X | head -1`: when the reader goes away, sim stops quietly with status 0
+/// (it printed a color-eyre "Broken pipe" report with a backtrace).
+#[test]
+fn sim_into_a_closed_pipe_stops_quietly() {
+    let script = "kubectl get pods\n".repeat(2000);
+    let mut child = kubestory()
+        .arg("sim")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script.as_bytes())
+        .expect("write script");
+    // Read one line, then close our end, as `head -1` does.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 16];
+    std::io::Read::read(&mut stdout, &mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("Broken pipe"), "{err}");
+}
