@@ -305,7 +305,11 @@ pub fn refresh_goals(app: &mut App, announce: bool) {
         });
         app.push_log(LogKind::Goal, strings::STEP_DONE);
     } else if let Some(label) = newly.last() {
-        app.message = Some(format!("{}{label}", strings::GOAL_MET));
+        // Presenting, the message line shows the demo line the class is reading; the goal
+        // is ticked in the pane and logged.
+        if app.present.is_none() {
+            app.message = Some(format!("{}{label}", strings::GOAL_MET));
+        }
     }
 }
 
