@@ -8,7 +8,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(mktemp -d)"
-trap 'tmux -L first-screen kill-server 2>/dev/null || true; rm -rf "$out"' EXIT
+trap 'tmux -L first-screen kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/first-screen"; rm -rf "$out"' EXIT
 count() { # NAME: sums the instructions of every process of the run
     cat "$out/$1".*.log | grep 'Collected' | awk '{s += $4} END {print s}'
 }

@@ -9,13 +9,20 @@ fn drive() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/tui-drive")
 }
 
-/// Runs a tui-drive subcommand on a private socket; returns (success, stdout).
+/// The private tmux socket of one shell (one tmux server per test, so that each test ends
+/// its server and removes its socket file: a socket per process was left in
+/// /tmp/tmux-UID/ after every run).
+fn socket(name: &str) -> String {
+    format!("kubestory-e2e-{}-{name}", std::process::id())
+}
+
+/// Runs a tui-drive subcommand on the session's private socket; returns (success, stdout).
 fn td(args: &[&str]) -> (bool, String) {
     let out = Command::new(drive())
         .args(args)
         .env(
             "TUI_DRIVE_SOCKET",
-            format!("kubestory-e2e-{}", std::process::id()),
+            socket(args.get(1).copied().unwrap_or("")),
         )
         .output()
         .expect("run tui-drive");
@@ -71,6 +78,19 @@ impl std::ops::Deref for Shell {
 impl Drop for Shell {
     fn drop(&mut self) {
         td(&["stop", &self.name]);
+        let _ = Command::new("tmux")
+            .args(["-L", &socket(&self.name), "kill-server"])
+            .output();
+        // Where tmux keeps `-L` sockets: $TMUX_TMPDIR (or /tmp), tmux-UID/NAME. The test may
+        // have stopped the server already, so the path is worked out, not asked.
+        let dir = std::env::var("TMUX_TMPDIR").unwrap_or_else(|_| "/tmp".into());
+        // SAFETY: getuid has no preconditions and cannot fail.
+        let uid = unsafe { libc::getuid() };
+        let _ = std::fs::remove_file(
+            std::path::Path::new(&dir)
+                .join(format!("tmux-{uid}"))
+                .join(socket(&self.name)),
+        );
     }
 }
 
