@@ -280,7 +280,15 @@ pub fn load_str(text: &str, file: &str, folder: &Path) -> Result<LoadedLesson, V
             Some(&known),
             &mut errors,
         );
-        check_demo_script(&step.demo, file, text, &anchor, Some(&known), &mut errors);
+        check_lines(
+            &step.demo,
+            file,
+            text,
+            &anchor,
+            Some(&known),
+            true,
+            &mut errors,
+        );
         if let Some(problem) = step.notes.as_deref().and_then(markdown_problem) {
             let mut needles = anchor.to_vec();
             needles.push("notes:");
@@ -413,20 +421,9 @@ pub(super) fn check_script(
     check_lines(lines, file, text, anchor, known, false, errors);
 }
 
-/// [`check_script`] for `demo:` lines, which may name pods as `{{pod deploy/NAME N}}`
-/// (resolved when played, see [`super::placeholders`]): each placeholder's form is checked
-/// here, and the line is parsed with a stand-in pod name.
-fn check_demo_script(
-    lines: &[String],
-    file: &str,
-    text: &str,
-    anchor: &[&str],
-    known: Option<&BTreeSet<String>>,
-    errors: &mut Vec<Diagnostic>,
-) {
-    check_lines(lines, file, text, anchor, known, true, errors);
-}
-
+/// Checks script lines; with `placeholders` (`demo:` lines), `{{pod deploy/NAME N}}` may
+/// name pods (resolved when played, see [`super::placeholders`]): each placeholder's form is
+/// checked here, and the line is parsed with a stand-in pod name.
 fn check_lines(
     lines: &[String],
     file: &str,

@@ -14,24 +14,40 @@ use crate::sim::{Cluster, Target};
 /// How a placeholder opens; `}}` closes it.
 pub const OPEN: &str = "{{pod ";
 
-/// Replaces every `{{pod TARGET [N]}}` in `line` with a pod name from `cluster`. An error
-/// says which pod the line needs and what the cluster has instead, for the presenter (and
-/// lint) to act on.
-pub fn resolve(line: &str, cluster: &Cluster) -> Result<String, String> {
-    let mut out = String::new();
+/// A piece of a demo line: text as written, or the inside of a placeholder.
+enum Part<'a> {
+    Text(&'a str),
+    Pod(&'a str),
+}
+
+/// Splits `line` into text and placeholders; an unclosed `{{pod ` is an error.
+fn parts(line: &str) -> Result<Vec<Part<'_>>, String> {
+    let mut out = Vec::new();
     let mut rest = line;
     while let Some(at) = rest.find(OPEN) {
-        out.push_str(&rest[..at]);
+        out.push(Part::Text(&rest[..at]));
         let inner_start = at + OPEN.len();
         let Some(len) = rest[inner_start..].find("}}") else {
             return Err(format!("`{}` has no closing `}}}}`", &rest[at..]));
         };
-        let inner = rest[inner_start..inner_start + len].trim();
-        out.push_str(&pod_name(inner, cluster)?);
+        out.push(Part::Pod(rest[inner_start..inner_start + len].trim()));
         rest = &rest[inner_start + len + 2..];
     }
-    out.push_str(rest);
+    out.push(Part::Text(rest));
     Ok(out)
+}
+
+/// Replaces every `{{pod TARGET [N]}}` in `line` with a pod name from `cluster`. An error
+/// says which pod the line needs and what the cluster has instead, for the presenter (and
+/// lint) to act on.
+pub fn resolve(line: &str, cluster: &Cluster) -> Result<String, String> {
+    parts(line)?
+        .into_iter()
+        .map(|p| match p {
+            Part::Text(t) => Ok(t.to_string()),
+            Part::Pod(inner) => pod_name(inner, cluster),
+        })
+        .collect()
 }
 
 /// Whether `line` holds a placeholder (lint checks those lines against the cluster).
@@ -42,34 +58,27 @@ pub fn has_placeholder(line: &str) -> bool {
 /// Checks the form of every placeholder in `line` (target kind, ordinal) without a cluster:
 /// the load-time check. Returns the first problem.
 pub fn check_form(line: &str) -> Result<(), String> {
-    let mut rest = line;
-    while let Some(at) = rest.find(OPEN) {
-        let inner_start = at + OPEN.len();
-        let Some(len) = rest[inner_start..].find("}}") else {
-            return Err(format!("`{}` has no closing `}}}}`", &rest[at..]));
-        };
-        parse(rest[inner_start..inner_start + len].trim())?;
-        rest = &rest[inner_start + len + 2..];
+    for p in parts(line)? {
+        if let Part::Pod(inner) = p {
+            parse(inner)?;
+        }
     }
     Ok(())
 }
 
-/// `line` with every (well-formed) placeholder replaced by a stand-in pod name, for the
-/// load-time parse of the line's shape.
+/// `line` with every placeholder replaced by a stand-in pod name, for the load-time parse
+/// of the line's shape (after [`check_form`]).
 pub fn stand_in(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some(at) = rest.find(OPEN) {
-        out.push_str(&rest[..at]);
-        let inner_start = at + OPEN.len();
-        let Some(len) = rest[inner_start..].find("}}") else {
-            break;
-        };
-        out.push_str("placeholder-pod");
-        rest = &rest[inner_start + len + 2..];
+    match parts(line) {
+        Ok(parts) => parts
+            .into_iter()
+            .map(|p| match p {
+                Part::Text(t) => t,
+                Part::Pod(_) => "placeholder-pod",
+            })
+            .collect(),
+        Err(_) => line.to_string(),
     }
-    out.push_str(rest);
-    out
 }
 
 /// `TARGET [N]` → the target and its 1-based ordinal.

@@ -76,6 +76,20 @@ impl ThemeName {
 }
 
 impl Theme {
+    /// How a log line of this kind is drawn, in the log pane and the output drawer alike.
+    pub fn log_style(&self, kind: super::app::LogKind) -> Style {
+        use super::app::LogKind;
+        match kind {
+            LogKind::Command => self.command,
+            LogKind::Output => self.normal,
+            LogKind::Error => self.error,
+            LogKind::Event => self.dim,
+            LogKind::Loss => self.loss,
+            LogKind::Note => self.note,
+            LogKind::Goal => self.good,
+        }
+    }
+
     /// The default (dark) theme for these settings.
     pub fn new(color: bool, ascii: bool) -> Theme {
         Theme::named(ThemeName::Dark, color, ascii)

@@ -52,15 +52,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, d: &Drawer, theme: &Theme) {
         .skip(scroll)
         .take(visible)
         .map(|(kind, text, more)| {
-            let style = match kind {
-                LogKind::Command => theme.command,
-                LogKind::Output => theme.normal,
-                LogKind::Error => theme.error,
-                LogKind::Event => theme.dim,
-                LogKind::Loss => theme.loss,
-                LogKind::Note => theme.note,
-                LogKind::Goal => theme.good,
-            };
+            let style = theme.log_style(kind);
             let text = crate::ui::theme::ascii_fold(&text, theme.ascii).into_owned();
             let mut spans = vec![Span::styled(text, style)];
             if more {

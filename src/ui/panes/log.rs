@@ -53,15 +53,7 @@ pub fn render(
     let lines: Vec<Line> = wrapped
         .into_iter()
         .map(|(kind, text)| {
-            let style = match kind {
-                LogKind::Command => theme.command,
-                LogKind::Output => theme.normal,
-                LogKind::Error => theme.error,
-                LogKind::Event => theme.dim,
-                LogKind::Loss => theme.loss,
-                LogKind::Note => theme.note,
-                LogKind::Goal => theme.good,
-            };
+            let style = theme.log_style(kind);
             Line::styled(text, style)
         })
         .collect();
