@@ -333,6 +333,7 @@ fn selection_prefixes_and_errors() {
         fine("", "No resources found\n")
     );
     let c = Cluster::new(ClusterConfig {
+        profile: Default::default(),
         nodes: vec!["minikube".into()],
         control_plane: Some("minikube".into()),
         default_storage_class: false,
@@ -354,6 +355,7 @@ fn selection_prefixes_and_errors() {
 #[test]
 fn every_read_line_runs_without_panicking() {
     let empty = Cluster::new(ClusterConfig {
+        profile: Default::default(),
         nodes: vec![],
         control_plane: None,
         default_storage_class: false,

@@ -404,6 +404,7 @@ fn nodes_not_ready_and_cordoned() {
 #[test]
 fn events_table() {
     let mut c = Cluster::new(ClusterConfig {
+        profile: Default::default(),
         nodes: vec!["minikube".into()],
         control_plane: Some("minikube".into()),
         default_storage_class: false,

@@ -286,6 +286,7 @@ proptest! {
     #[test]
     fn random_sequences_keep_the_invariants(steps in prop::collection::vec(step(), 1..40), two in any::<bool>()) {
         let config = ClusterConfig {
+            profile: Default::default(),
             nodes: ClusterConfig::minikube_node_names(if two { 2 } else { 1 }),
             default_storage_class: true,
             seed: 7,

@@ -22,11 +22,20 @@
 
 use super::{Invocation, Output, Verb};
 use crate::sim::Cluster;
+use crate::sim::profile::ApiServer;
 
-/// kubectl's line for a dial that ends in EHOSTUNREACH (`StandardErrorMessage`, the
-/// `*url.Error` case that is not "connection refused").
-pub fn unreachable_message(address: &str) -> String {
-    format!("Unable to connect to the server: dial tcp {address}: connect: no route to host")
+/// kubectl's line for a dial that fails (`StandardErrorMessage`): "connection refused" where
+/// the port is forwarded from the host's loopback and the forward went with the node (kind),
+/// EHOSTUNREACH where kubectl dials the node's own address (minikube's docker driver).
+pub fn unreachable_message(server: &ApiServer) -> String {
+    let address = &server.address;
+    if server.refused {
+        format!(
+            "The connection to the server {address} was refused - did you specify the right host or port?"
+        )
+    } else {
+        format!("Unable to connect to the server: dial tcp {address}: connect: no route to host")
+    }
 }
 
 /// When the API server cannot be reached and the command needs it, what kubectl prints
@@ -38,9 +47,7 @@ pub fn refuse_unreachable(inv: &Invocation, cluster: &Cluster) -> Option<Output>
     if inv.verb == Verb::Version && inv.flags.client_only {
         return None;
     }
-    let address = cluster
-        .api_server_address()
-        .unwrap_or_else(|| "192.168.49.2:8443".to_string());
+    let address = cluster.api_server_or_default();
     let mut out = Output::new();
     if inv.verb == Verb::Version {
         let mut client = inv.clone();
@@ -137,7 +144,10 @@ mod tests {
         let err = c.cordon("minikube-m02", true).unwrap_err();
         assert_eq!(
             err,
-            crate::sim::ApiError::Unreachable(unreachable_message("192.168.49.2:8443"))
+            crate::sim::ApiError::Unreachable(unreachable_message(&ApiServer {
+                address: "192.168.49.2:8443".into(),
+                refused: false
+            }))
         );
         assert!(c == before, "nothing changed");
     }

@@ -12,7 +12,7 @@ use crate::kubectl::MemoryFiles;
 use crate::manifest::Diagnostic;
 use crate::manifest::suggest::did_you_mean;
 use crate::runner::run_one;
-use crate::sim::{Cluster, ClusterConfig, Simulation};
+use crate::sim::{Cluster, Simulation};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -48,10 +48,7 @@ impl Workspace {
 
 /// The lesson's starting cluster, before setup.
 pub fn starting_cluster(lesson: &Lesson) -> Simulation {
-    let mut config = ClusterConfig::default();
-    if let Some(nodes) = super::cluster::node_names(&lesson.cluster) {
-        config.set_nodes(nodes);
-    }
+    let mut config = super::cluster::config(&lesson.cluster);
     if let Some(d) = lesson.cluster.default_storage_class {
         config.default_storage_class = d;
     }

@@ -16,6 +16,21 @@ pub(super) fn check_cluster(
     text: &str,
     errors: &mut Vec<Diagnostic>,
 ) {
+    if let Some(name) = &spec.profile {
+        if crate::sim::Profile::parse(name).is_none() {
+            let names: Vec<&str> = crate::sim::Profile::ALL.iter().map(|p| p.name()).collect();
+            let hint = crate::manifest::suggest::did_you_mean(name, names.iter().copied())
+                .map(|s| format!("did you mean {s:?}?"))
+                .or_else(|| Some("the profiles are minikube, kind and cloud".into()));
+            let at = locate(text, &["cluster:", "profile:"]);
+            errors.push(diag(
+                file,
+                at,
+                &format!("cluster.profile: unknown profile {name:?}"),
+                hint,
+            ));
+        }
+    }
     let result = match &spec.nodes {
         None => Ok(()),
         Some(Nodes::Count(n)) => check_node_count(*n as u128),
@@ -69,6 +84,30 @@ fn value_of_nodes(text: &str) -> (u32, u32) {
     } else {
         (line, column + "nodes:".len() as u32 + spaces as u32)
     }
+}
+
+/// The starting cluster's configuration: the profile (minikube when unset or unknown; the
+/// loader reports an unknown one), its nodes, its default class.
+pub fn config(spec: &ClusterSpec) -> ClusterConfig {
+    let profile = spec
+        .profile
+        .as_deref()
+        .and_then(crate::sim::Profile::parse)
+        .unwrap_or_default();
+    let count = match &spec.nodes {
+        Some(Nodes::Count(n)) => *n,
+        _ => 1,
+    };
+    let mut config = ClusterConfig::for_profile(profile, count);
+    if let Some(Nodes::Names(_)) = &spec.nodes {
+        if let Some(names) = node_names(spec) {
+            config.set_nodes(names);
+        }
+    }
+    if let Some(d) = spec.default_storage_class {
+        config.default_storage_class = d;
+    }
+    config
 }
 
 /// The node names of the starting cluster (the default single `minikube` when unset). The

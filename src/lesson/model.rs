@@ -38,10 +38,13 @@ pub struct Lesson {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClusterSpec {
+    /// Which real cluster the lesson runs on: `minikube` (the default), `kind` or `cloud` (EKS-like: managed control plane, three zones, EBS and EFS CSI drivers). It decides node names and roles, the StorageClasses and which provisioners exist; a lesson may rely on nothing its profile lacks.
+    #[serde(default)]
+    pub profile: Option<String>,
     /// The nodes: a count (`2` gives `minikube`, `minikube-m02`) or a list of names. Default: one node `minikube`. At most 50 (`sim::limits::MAX_NODES`).
     #[serde(default)]
     pub nodes: Option<Nodes>,
-    /// Whether minikube's default StorageClass `standard` exists. Default: true.
+    /// Whether the profile's default StorageClass exists (minikube's `standard`). Default: true.
     #[serde(default)]
     pub default_storage_class: Option<bool>,
 }

@@ -76,6 +76,8 @@ pub fn stream_script(
                 false
             }
             Ok(Line::Cluster {
+                profile,
+                count,
                 nodes,
                 default_storage_class,
                 seed,
@@ -87,7 +89,8 @@ pub fn stream_script(
                     );
                     false
                 } else {
-                    let mut config = ClusterConfig::default();
+                    let mut config =
+                        ClusterConfig::for_profile(profile.unwrap_or_default(), count.unwrap_or(1));
                     if let Some(n) = nodes {
                         config.set_nodes(n);
                     }

@@ -11,9 +11,14 @@ use crate::sim::{Target, parse_duration};
 pub enum Line {
     /// `kubectl …` (the whole line, for the kubectl layer).
     Kubectl(String),
-    /// `cluster nodes=N|NAME,NAME… default-storageclass=none|standard seed=N`.
+    /// `cluster profile=minikube|kind|cloud nodes=N|NAME,NAME… default-storageclass=none|default
+    /// seed=N`.
     Cluster {
-        /// Node names, if given.
+        /// Which real cluster, if given (minikube otherwise).
+        profile: Option<crate::sim::Profile>,
+        /// Node count, if given as a count (the profile names them).
+        count: Option<usize>,
+        /// Node names, if given as names.
         nodes: Option<Vec<String>>,
         /// Whether the default StorageClass exists, if given.
         default_storage_class: Option<bool>,
@@ -192,32 +197,41 @@ fn parse_story(words: &[String]) -> Result<Line, String> {
 }
 
 fn parse_cluster(words: &[String]) -> Result<Line, String> {
-    let usage =
-        "error: usage: cluster nodes=N|NAME,NAME… default-storageclass=none|standard seed=N";
+    let usage = "error: usage: cluster profile=minikube|kind|cloud nodes=N|NAME,NAME… default-storageclass=none|default seed=N";
     if words.is_empty() {
         return Err(usage.into());
     }
-    let (mut nodes, mut default_storage_class, mut seed) = (None, None, None);
+    let (mut profile, mut count, mut nodes, mut default_storage_class, mut seed) =
+        (None, None, None, None, None);
     for w in words {
         let (k, v) = w.split_once('=').ok_or(usage)?;
         match k {
+            "profile" => {
+                profile = Some(crate::sim::Profile::parse(v).ok_or_else(|| {
+                    format!(
+                        "error: unknown profile {v:?}: the profiles are minikube, kind and cloud"
+                    )
+                })?)
+            }
             "nodes" => {
-                let count = (!v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+                let n = (!v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
                     .then(|| v.parse::<u128>().unwrap_or(u128::MAX));
-                let names = match count {
+                match n {
                     Some(n) => {
                         check_node_count(n).map_err(|e| format!("error: {e}"))?;
-                        crate::sim::ClusterConfig::minikube_node_names(n as usize)
+                        count = Some(n as usize);
                     }
-                    None => v.split(',').map(str::to_string).collect(),
-                };
-                check_node_names(&names).map_err(|e| format!("error: {e}"))?;
-                nodes = Some(names);
+                    None => {
+                        let names: Vec<String> = v.split(',').map(str::to_string).collect();
+                        check_node_names(&names).map_err(|e| format!("error: {e}"))?;
+                        nodes = Some(names);
+                    }
+                }
             }
             "default-storageclass" => {
                 default_storage_class = Some(match v {
                     "none" => false,
-                    "standard" => true,
+                    "default" | "standard" => true,
                     _ => return Err(usage.into()),
                 })
             }
@@ -226,6 +240,8 @@ fn parse_cluster(words: &[String]) -> Result<Line, String> {
         }
     }
     Ok(Line::Cluster {
+        profile,
+        count,
         nodes,
         default_storage_class,
         seed,
@@ -261,10 +277,27 @@ mod tests {
         assert_eq!(
             parse_line("cluster nodes=2"),
             Ok(Line::Cluster {
-                nodes: Some(vec!["minikube".into(), "minikube-m02".into()]),
+                profile: None,
+                count: Some(2),
+                nodes: None,
                 default_storage_class: None,
                 seed: None
             })
+        );
+        assert_eq!(
+            parse_line("cluster profile=kind nodes=a,b"),
+            Ok(Line::Cluster {
+                profile: Some(crate::sim::Profile::Kind),
+                count: None,
+                nodes: Some(vec!["a".into(), "b".into()]),
+                default_storage_class: None,
+                seed: None
+            })
+        );
+        assert!(
+            parse_line("cluster profile=gke")
+                .unwrap_err()
+                .contains("the profiles are minikube, kind and cloud")
         );
         assert!(parse_line("node explode x").is_err());
         assert!(parse_line("wait soon").is_err());

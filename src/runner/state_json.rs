@@ -13,6 +13,7 @@ pub fn state_json(c: &Cluster) -> Value {
                 "name": n.metadata.name,
                 "ready": n.is_ready(),
                 "controlPlane": c.config().control_plane.as_deref() == Some(n.metadata.name.as_str()),
+                "zone": n.metadata.labels.get(crate::sim::profile::ZONE_LABEL),
             })
         })
         .collect();
@@ -92,6 +93,7 @@ pub fn state_json(c: &Cluster) -> Value {
         .collect();
     json!({
         "time": c.now().rfc3339(),
+        "profile": c.profile().name(),
         "nodes": nodes,
         "pods": pods,
         "pvcs": pvcs,

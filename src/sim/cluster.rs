@@ -6,6 +6,7 @@ use super::events::{Event, EventType, InvolvedObject};
 use super::limits::{MAX_EVENTS, MAX_NODES};
 use super::names::Rng;
 use super::objects::*;
+use super::profile::{NodeSoftware, Profile, REGION_LABEL, ZONE_LABEL};
 use super::{Kind, SimTime};
 use imbl::{OrdMap, Vector};
 
@@ -27,10 +28,14 @@ pub struct ClusterConfig {
     /// the API cannot be reached and no controller runs ([`Cluster::api_reachable`]). This is
     /// the seed of issue 11's cluster profiles (minikube, kind, cloud), which will set it.
     pub control_plane: Option<String>,
-    /// Whether the minikube default StorageClass `standard` exists.
+    /// Whether the profile's default StorageClass exists (minikube's `standard`; `false` as
+    /// after `minikube addons disable default-storageclass`).
     pub default_storage_class: bool,
     /// Seed for names and UIDs.
     pub seed: u64,
+    /// Which real cluster this stands for: node names and roles, zones, StorageClasses,
+    /// installed provisioners, what runs in kube-system ([`Profile`]).
+    pub profile: Profile,
 }
 
 impl Default for ClusterConfig {
@@ -40,11 +45,24 @@ impl Default for ClusterConfig {
             control_plane: Some("minikube".to_string()),
             default_storage_class: true,
             seed: 1,
+            profile: Profile::Minikube,
         }
     }
 }
 
 impl ClusterConfig {
+    /// A fresh cluster of this profile with `n` nodes, named and given roles as that tool
+    /// does ([`Profile::node_names`]).
+    pub fn for_profile(profile: Profile, n: usize) -> ClusterConfig {
+        let nodes = profile.node_names(n.max(1));
+        ClusterConfig {
+            control_plane: profile.has_control_plane_node().then(|| nodes[0].clone()),
+            nodes,
+            profile,
+            ..ClusterConfig::default()
+        }
+    }
+
     /// Sets the node names and, as minikube and kind do, makes the first of them the
     /// control-plane node (minikube creates the primary control plane first, then
     /// `minikube-m02`…; `PrimaryControlPlane` in `pkg/minikube/config/profile.go`). Keeps a
@@ -60,15 +78,7 @@ impl ClusterConfig {
     /// At most [`MAX_NODES`] names: check the count first with
     /// [`super::node_names::check_node_count`] to tell the learner.
     pub fn minikube_node_names(n: usize) -> Vec<String> {
-        (0..n.min(MAX_NODES))
-            .map(|i| {
-                if i == 0 {
-                    "minikube".to_string()
-                } else {
-                    format!("minikube-m{:02}", i + 1)
-                }
-            })
-            .collect()
+        Profile::Minikube.node_names(n)
     }
 }
 
@@ -116,6 +126,9 @@ pub struct Cluster {
     /// Pods the scheduler has assumed onto a node while their volumes bind (SB `AssumePodVolumes`).
     pub(crate) assumed: OrdMap<String, String>,
     pub(crate) pod_ip_seq: OrdMap<String, u32>,
+    /// What the profile runs in kube-system ([`super::profile::system_pods`]): listed by
+    /// kubectl, untouched by every controller.
+    pub(crate) system_pods: OrdMap<NsName, Pod>,
     /// When the controller manager last started (the cluster's start, or the control-plane
     /// node's recovery): a restarted controller times every node and pod afresh from here.
     pub(crate) controllers_since: SimTime,
@@ -159,13 +172,19 @@ impl Cluster {
             backoffs: OrdMap::new(),
             assumed: OrdMap::new(),
             pod_ip_seq: OrdMap::new(),
+            system_pods: OrdMap::new(),
             controllers_since: SimTime(0),
         };
-        for ns in ["default", "kube-node-lease", "kube-public", "kube-system"] {
+        let profile = config.profile;
+        let extra = super::profile::system_pods::extra_namespaces(profile);
+        for ns in ["default", "kube-node-lease", "kube-public", "kube-system"]
+            .iter()
+            .chain(extra)
+        {
             let mut meta = ObjectMeta::named(ns, None);
             c.stamp_new(&mut meta);
             meta.labels
-                .insert("kubernetes.io/metadata.name".into(), ns.into());
+                .insert("kubernetes.io/metadata.name".into(), (*ns).into());
             c.namespaces.insert(
                 ns.to_string(),
                 Namespace {
@@ -176,9 +195,10 @@ impl Cluster {
         }
         // Callers check the names ([`super::node_names::check_node_names`]); past the limit
         // the extra nodes are not made, so no configuration can allocate without bound.
+        let count = config.nodes.len().min(MAX_NODES);
         for (i, name) in config.nodes.iter().take(MAX_NODES).enumerate() {
             let control_plane = config.control_plane.as_deref() == Some(name.as_str());
-            let node = c.make_node(name, i, control_plane);
+            let node = c.make_node(name, i, control_plane, count);
             c.data.ensure(&FsId::NodeDisk { node: name.clone() });
             for dir in super::kubelet::STANDARD_NODE_DIRS {
                 c.data
@@ -187,29 +207,55 @@ impl Cluster {
             }
             c.nodes.insert(name.clone(), node);
         }
-        if config.default_storage_class {
-            let mut meta = ObjectMeta::named("standard", None);
+        for pc in profile.storage_classes(config.default_storage_class) {
+            let mut sc = pc.class;
+            let mut meta = std::mem::take(&mut sc.metadata);
             c.stamp_new(&mut meta);
-            meta.annotations
-                .insert(DEFAULT_CLASS_ANNOTATION.into(), "true".into());
-            meta.labels.insert(
-                "addonmanager.kubernetes.io/mode".into(),
-                "EnsureExists".into(),
-            );
-            let sc = StorageClass {
-                metadata: meta,
-                provisioner: "k8s.io/minikube-hostpath".into(),
-                reclaim_policy: Some(ReclaimPolicy::Delete),
-                volume_binding_mode: Some(VolumeBindingMode::Immediate),
-                ..StorageClass::default()
-            };
-            c.classes.insert("standard".into(), sc);
+            sc.metadata = meta;
+            c.classes.insert(sc.metadata.name.clone(), sc);
         }
+        c.start_system_pods();
         c.now = SimTime(CLUSTER_WARMUP_SECS);
         c
     }
 
-    fn make_node(&mut self, name: &str, index: usize, control_plane: bool) -> Node {
+    /// The pods the profile runs in kube-system (shown by kubectl, not simulated).
+    fn start_system_pods(&mut self) {
+        let ips: Vec<(String, String)> = self
+            .config
+            .nodes
+            .iter()
+            .filter_map(|n| self.nodes.get(n))
+            .map(|n| (n.metadata.name.clone(), n.internal_ip().unwrap_or_default()))
+            .collect();
+        let seats: Vec<super::profile::system_pods::NodeSeat<'_>> = ips
+            .iter()
+            .map(|(name, ip)| super::profile::system_pods::NodeSeat { name, ip })
+            .collect();
+        let mut seq = self.pod_ip_seq.clone();
+        let profile = self.config.profile;
+        let names: Vec<String> = ips.iter().map(|(n, _)| n.clone()).collect();
+        let mut next_ip = |index: usize| {
+            let node = names.get(index).cloned().unwrap_or_default();
+            let n = seq.get(&node).copied().unwrap_or(2);
+            seq.insert(node, n + 1);
+            profile.pod_ip(index, n)
+        };
+        let pods =
+            super::profile::system_pods(profile, &seats, self.now, self.config.seed, &mut next_ip);
+        drop(next_ip);
+        self.pod_ip_seq = seq;
+        for pod in pods {
+            let key = (
+                pod.metadata.namespace_or_default().to_string(),
+                pod.metadata.name.clone(),
+            );
+            self.system_pods.insert(key, pod);
+        }
+    }
+
+    fn make_node(&mut self, name: &str, index: usize, control_plane: bool, count: usize) -> Node {
+        let profile = self.config.profile;
         let mut meta = ObjectMeta::named(name, None);
         self.stamp_new(&mut meta);
         let labels = [
@@ -222,19 +268,54 @@ impl Cluster {
         for (k, v) in labels {
             meta.labels.insert(k.into(), v.into());
         }
+        let mut taints = Vec::new();
         if control_plane {
             meta.labels.insert(
                 "node-role.kubernetes.io/control-plane".into(),
                 String::new(),
             );
-            meta.labels
-                .insert("minikube.k8s.io/primary".into(), "true".into());
+            match profile {
+                Profile::Minikube => {
+                    meta.labels
+                        .insert("minikube.k8s.io/primary".into(), "true".into());
+                }
+                _ => {
+                    meta.labels.insert(
+                        "node.kubernetes.io/exclude-from-external-load-balancers".into(),
+                        String::new(),
+                    );
+                }
+            }
+            if profile.control_plane_tainted(count) {
+                taints.push(Taint {
+                    key: "node-role.kubernetes.io/control-plane".into(),
+                    value: None,
+                    effect: "NoSchedule".into(),
+                    time_added: None,
+                });
+            }
         }
+        if let Some(zone) = profile.zone(index) {
+            meta.labels.insert(ZONE_LABEL.into(), zone.into());
+            meta.labels
+                .insert(REGION_LABEL.into(), super::profile::CLOUD_REGION.into());
+            meta.labels
+                .insert("node.kubernetes.io/instance-type".into(), "m5.large".into());
+            meta.labels
+                .insert("eks.amazonaws.com/nodegroup".into(), "default".into());
+        }
+        let pod_cidr = (profile != Profile::Cloud).then(|| format!("10.244.{index}.0/24"));
+        let NodeSoftware {
+            kubelet,
+            os_image,
+            runtime,
+        } = profile.node_software();
         Node {
             metadata: meta,
             spec: NodeSpec {
-                pod_cidr: Some(format!("10.244.{index}.0/24")),
-                pod_cidrs: vec![format!("10.244.{index}.0/24")],
+                pod_cidrs: pod_cidr.iter().cloned().collect(),
+                pod_cidr,
+                taints,
                 ..NodeSpec::default()
             },
             status: NodeStatus {
@@ -276,7 +357,7 @@ impl Cluster {
                 addresses: vec![
                     NodeAddress {
                         type_: "InternalIP".into(),
-                        address: format!("192.168.49.{}", index + 2),
+                        address: profile.node_ip(index),
                     },
                     NodeAddress {
                         type_: "Hostname".into(),
@@ -284,10 +365,10 @@ impl Cluster {
                     },
                 ],
                 node_info: NodeSystemInfo {
-                    kubelet_version: "v1.34.0".into(),
-                    os_image: "Ubuntu 22.04.5 LTS".into(),
+                    kubelet_version: kubelet.into(),
+                    os_image: os_image.into(),
                     kernel_version: "6.8.0-kubestory".into(),
-                    container_runtime_version: "docker://28.4.0".into(),
+                    container_runtime_version: runtime.into(),
                 },
             },
             machine: MachineState::Up,
@@ -329,19 +410,21 @@ impl Cluster {
     pub fn api_reachable(&self) -> bool {
         self.control_plane().is_none_or(|n| n.is_up())
     }
-    /// `host:port` of the API server in the kubeconfig: the control-plane node's InternalIP
-    /// and minikube's API server port 8443 (minikube `pkg/minikube/constants/constants.go`
-    /// `APIServerPort`; the docker driver's first network is 192.168.49.0/24,
-    /// `pkg/drivers/kic/oci/network_create.go` `firstSubnetAddr`, so `minikube` is
-    /// 192.168.49.2).
-    pub fn api_server_address(&self) -> Option<String> {
-        let node = self.control_plane()?;
-        let ip = node
-            .status
-            .addresses
-            .iter()
-            .find(|a| a.type_ == "InternalIP")?;
-        Some(format!("{}:8443", ip.address))
+    /// Where kubectl reaches the API server and how a dial fails while its node is down
+    /// ([`Profile::api_server`]): minikube's is the control-plane node's InternalIP and port
+    /// 8443 (minikube `pkg/minikube/constants/constants.go` `APIServerPort`; the docker
+    /// driver's first network is 192.168.49.0/24, `pkg/drivers/kic/oci/network_create.go`
+    /// `firstSubnetAddr`, so `minikube` is 192.168.49.2); kind's is a port forwarded from the
+    /// host's loopback.
+    pub fn api_server(&self) -> Option<super::profile::ApiServer> {
+        let ip = self.control_plane()?.internal_ip()?;
+        Some(self.config.profile.api_server(&ip))
+    }
+    /// [`Cluster::api_server`], or minikube's address where no node runs the control plane
+    /// (only reached by a caller that did not check [`Cluster::api_reachable`]).
+    pub fn api_server_or_default(&self) -> super::profile::ApiServer {
+        self.api_server()
+            .unwrap_or_else(|| Profile::Minikube.api_server("192.168.49.2"))
     }
     /// Nodes by name.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
@@ -358,6 +441,18 @@ impl Cluster {
     /// Pods, ordered by namespace then name.
     pub fn pods(&self) -> impl Iterator<Item = &Pod> {
         self.pods.values()
+    }
+    /// The profile's own pods (kube-system and the like): shown by kubectl, not simulated.
+    pub fn system_pods(&self) -> impl Iterator<Item = &Pod> {
+        self.system_pods.values()
+    }
+    /// One of the profile's own pods.
+    pub fn system_pod(&self, ns: &str, name: &str) -> Option<&Pod> {
+        self.system_pods.get(&key(ns, name))
+    }
+    /// The profile the cluster stands for.
+    pub fn profile(&self) -> Profile {
+        self.config.profile
     }
     /// One pod.
     pub fn pod(&self, ns: &str, name: &str) -> Option<&Pod> {

@@ -132,6 +132,7 @@ pub fn story_deployment(name: &str, replicas: u32) -> Object {
 /// A cluster of `n` minikube nodes with the default class.
 pub fn cluster_of(n: usize) -> Cluster {
     Cluster::new(ClusterConfig {
+        profile: Default::default(),
         nodes: ClusterConfig::minikube_node_names(n),
         control_plane: Some("minikube".into()),
         default_storage_class: true,

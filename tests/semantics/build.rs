@@ -14,6 +14,7 @@ pub fn cluster() -> Cluster {
 
 pub fn cluster_with(nodes: usize, default_class: bool) -> Cluster {
     Cluster::new(ClusterConfig {
+        profile: Default::default(),
         nodes: ClusterConfig::minikube_node_names(nodes),
         default_storage_class: default_class,
         seed: 1,

@@ -50,11 +50,8 @@ impl Cluster {
         if self.api_reachable() {
             return Ok(());
         }
-        let address = self
-            .api_server_address()
-            .unwrap_or_else(|| "192.168.49.2:8443".to_string());
         Err(ApiError::Unreachable(
-            crate::kubectl::connection::unreachable_message(&address),
+            crate::kubectl::connection::unreachable_message(&self.api_server_or_default()),
         ))
     }
 

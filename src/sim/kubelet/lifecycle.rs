@@ -225,7 +225,7 @@ impl Cluster {
             .unwrap_or(0);
         let seq = self.pod_ip_seq.get(node).copied().unwrap_or(2);
         self.pod_ip_seq.insert(node.to_string(), seq + 1);
-        format!("10.244.{index}.{seq}")
+        self.config.profile.pod_ip(index, seq)
     }
 }
 

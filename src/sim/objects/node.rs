@@ -138,6 +138,15 @@ pub enum MachineState {
 }
 
 impl Node {
+    /// The node's InternalIP address, where it has one.
+    pub fn internal_ip(&self) -> Option<String> {
+        self.status
+            .addresses
+            .iter()
+            .find(|a| a.type_ == "InternalIP")
+            .map(|a| a.address.clone())
+    }
+
     /// Whether the control plane considers the node Ready.
     pub fn is_ready(&self) -> bool {
         self.status

@@ -7,7 +7,6 @@ use crate::sim::Cluster;
 use crate::sim::cluster::involved;
 use crate::sim::data::FsId;
 use crate::sim::events::EventType;
-use crate::sim::location::is_shared_fs_driver;
 use crate::sim::objects::*;
 
 /// `pv.kubernetes.io/provisioned-by`.
@@ -22,8 +21,10 @@ pub const FINALIZER_EXTERNAL_PROVISIONER: &str =
 /// The PV protection finalizer.
 pub const FINALIZER_PV_PROTECTION: &str = "kubernetes.io/pv-protection";
 
-/// The provisioners kubestory runs. Any other external name behaves like a provisioner that is
-/// not installed: the claim stays Pending with `ExternalProvisioning` events.
+/// How kubestory simulates an installed provisioner's volumes. Which names are installed is
+/// the cluster profile's ([`crate::sim::profile::Profile::drivers`]); any other external name
+/// behaves like a provisioner that is not installed: the claim stays Pending with
+/// `ExternalProvisioning` events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProvisionerFamily {
     /// minikube's `k8s.io/minikube-hostpath`: hostPath PVs under `/tmp/hostpath-provisioner`,
@@ -47,26 +48,6 @@ fn migrated_driver(provisioner: &str) -> Option<&'static str> {
         "kubernetes.io/cinder" => "cinder.csi.openstack.org",
         "kubernetes.io/vsphere-volume" => "csi.vsphere.vmware.com",
         "kubernetes.io/portworx-volume" => "pxd.portworx.com",
-        _ => return None,
-    })
-}
-
-/// Which simulated provisioner serves this name, if any is "installed".
-pub fn provisioner_family(name: &str) -> Option<ProvisionerFamily> {
-    Some(match name {
-        "k8s.io/minikube-hostpath" => ProvisionerFamily::MinikubeHostPath,
-        "rancher.io/local-path" => ProvisionerFamily::LocalPath,
-        "cluster.local/nfs-subdir-external-provisioner"
-        | "k8s-sigs.io/nfs-subdir-external-provisioner" => ProvisionerFamily::SharedFs,
-        n if is_shared_fs_driver(n) => ProvisionerFamily::SharedFs,
-        "ebs.csi.aws.com"
-        | "pd.csi.storage.gke.io"
-        | "disk.csi.azure.com"
-        | "cinder.csi.openstack.org"
-        | "csi.vsphere.vmware.com"
-        | "driver.longhorn.io"
-        | "pxd.portworx.com" => ProvisionerFamily::NetworkDisk,
-        n if n.ends_with(".rbd.csi.ceph.com") => ProvisionerFamily::NetworkDisk,
         _ => return None,
     })
 }
@@ -133,14 +114,32 @@ impl Cluster {
             ),
             PV_CONTROLLER,
         );
-        let Some(family) = provisioner_family(&provisioner) else {
+        // Nobody provisions for a name the profile does not install: the claim stays Pending
+        // with the event above, as on a real cluster (issue 11, "What is not installed does
+        // not work").
+        let Some(driver) = self.config.profile.driver(&provisioner) else {
             return;
         };
+        let family = driver.family;
         let pv_name = format!("pvc-{}", claim.metadata.uid);
         if self.volumes.contains_key(&pv_name) {
             return;
         }
         let source = provisioner_identity(self, &provisioner);
+        // sig-storage-lib-external-provisioner v11 `controller.go` `canProvision`: a
+        // provisioner that does not implement BlockProvisioner refuses Block before it
+        // starts (the CSI external-provisioner always claims Block support and leaves the
+        // answer to the driver).
+        if !driver.csi && claim.spec.volume_mode() == "Block" {
+            self.record(
+                who.clone(),
+                EventType::Warning,
+                "ProvisioningFailed",
+                format!("{provisioner} does not support block volume provisioning"),
+                &source,
+            );
+            return;
+        }
         self.record(
             who.clone(),
             EventType::Normal,
@@ -152,6 +151,7 @@ impl Cluster {
             ),
             &source,
         );
+        // The library wraps every refusal (v11 `provisionClaimOperation`).
         let fail = |c: &mut Cluster, why: &str| {
             c.record(
                 who.clone(),
@@ -161,8 +161,8 @@ impl Cluster {
                 &source,
             );
         };
-        if claim.spec.selector.is_some() {
-            fail(self, "claim Selector is not supported");
+        if let Some(why) = self.refusal(driver, claim, &class) {
+            fail(self, &why);
             return;
         }
         let selected = claim.metadata.annotations.get(ANN_SELECTED_NODE).cloned();
@@ -240,8 +240,11 @@ impl Cluster {
             }
             ProvisionerFamily::LocalPath => {
                 let node = selected_node.unwrap_or_default().to_string();
+                // kind's local-path config: `"paths":["/var/local-path-provisioner"]`
+                // (kind `pkg/build/nodeimage/const_storage.go`); folder
+                // `<pv>_<namespace>_<claim>` (local-path `provisioner.go` `provisionFor`).
                 let path = format!(
-                    "/opt/local-path-provisioner/{name}_{ns}_{}",
+                    "/var/local-path-provisioner/{name}_{ns}_{}",
                     claim.metadata.name
                 );
                 self.data
@@ -274,9 +277,32 @@ impl Cluster {
                 meta.finalizers.push(FINALIZER_EXTERNAL_PROVISIONER.into());
                 let handle = if family == ProvisionerFamily::NetworkDisk {
                     format!("vol-{:017x}", self.rng.next_u64() >> 4)
+                } else if let Some(fs) = class.parameters.get("fileSystemId") {
+                    // aws-efs-csi-driver: `<file system>::<access point>`.
+                    format!("{fs}::fsap-{:017x}", self.rng.next_u64() >> 4)
                 } else {
                     format!("{ns}/{}/{name}", claim.metadata.name)
                 };
+                let zonal = self
+                    .config
+                    .profile
+                    .driver(provisioner)
+                    .is_some_and(|d| d.topology == crate::sim::profile::Topology::Zone);
+                if zonal {
+                    // A zonal disk is made in the selected node's zone (WaitForFirstConsumer)
+                    // or, with Immediate binding, in a zone of some node; its PV carries that
+                    // zone as node affinity (aws-ebs-csi-driver `newCreateVolumeResponse`:
+                    // `topology.kubernetes.io/zone`; external-provisioner
+                    // `GenerateVolumeNodeAffinity`).
+                    let zone = selected_node
+                        .or(self.config.nodes.first().map(String::as_str))
+                        .and_then(|n| self.nodes.get(n))
+                        .and_then(|n| n.metadata.labels.get(crate::sim::profile::ZONE_LABEL))
+                        .cloned();
+                    if let Some(zone) = zone {
+                        spec.node_affinity = Some(pin_to_zone(&zone));
+                    }
+                }
                 self.data.ensure(&FsId::Network {
                     id: format!("csi://{provisioner}/{handle}"),
                 });
@@ -298,6 +324,22 @@ impl Cluster {
     }
 }
 
+/// A node affinity that keeps a PV in one zone.
+pub fn pin_to_zone(zone: &str) -> VolumeNodeAffinity {
+    VolumeNodeAffinity {
+        required: Some(NodeSelector {
+            node_selector_terms: vec![NodeSelectorTerm {
+                match_expressions: vec![NodeSelectorRequirement {
+                    key: crate::sim::profile::ZONE_LABEL.into(),
+                    operator: "In".into(),
+                    values: vec![zone.to_string()],
+                }],
+                match_fields: vec![],
+            }],
+        }),
+    }
+}
+
 /// A node affinity that pins a PV to one node by hostname.
 pub fn pin_to(node: &str) -> VolumeNodeAffinity {
     VolumeNodeAffinity {
@@ -311,5 +353,86 @@ pub fn pin_to(node: &str) -> VolumeNodeAffinity {
                 match_fields: vec![],
             }],
         }),
+    }
+}
+
+/// The CSI external-provisioner's error when a claim's `dataSource` names a VolumeSnapshot
+/// and the snapshot cannot be read: without the snapshot CRDs the API server has no such
+/// resource (external-provisioner `pkg/controller/controller.go` `getSnapshotSource`, wrapped
+/// by `Provision`: "error getting handle for DataSource Type … by Name …").
+fn snapshot_not_found(name: &str) -> String {
+    format!(
+        "error getting handle for DataSource Type VolumeSnapshot by Name {name}: error getting snapshot {name} from api server: the server could not find the requested resource (get volumesnapshots.snapshot.storage.k8s.io {name})"
+    )
+}
+
+/// A claim's `dataSource` (or `dataSourceRef`): kind and name.
+pub fn data_source(claim: &PersistentVolumeClaim) -> Option<(String, String)> {
+    let source = claim
+        .spec
+        .extra
+        .get("dataSourceRef")
+        .or_else(|| claim.spec.extra.get("dataSource"))?;
+    let kind = source.get("kind")?.as_str()?.to_string();
+    let name = source.get("name")?.as_str()?.to_string();
+    Some((kind, name))
+}
+
+impl Cluster {
+    /// Why an installed provisioner refuses this claim, in its own words (`None`: it
+    /// provisions). CSI drivers: the external-provisioner's capability checks
+    /// (`checkDriverCapabilities`), its selector check, then the driver's CreateVolume
+    /// (capabilities, required parameters). local-path: `provisioner.go` `provisionFor`.
+    /// minikube's hostPath provisioner checks nothing (minikube `pkg/storage/
+    /// storage_provisioner.go` `Provision`; its library, v6, has no selector check either).
+    fn refusal(
+        &self,
+        driver: &crate::sim::profile::Driver,
+        claim: &PersistentVolumeClaim,
+        class: &StorageClass,
+    ) -> Option<String> {
+        let shared = claim
+            .spec
+            .access_modes
+            .iter()
+            .any(|m| matches!(m, AccessMode::ReadWriteMany | AccessMode::ReadOnlyMany));
+        let block = claim.spec.volume_mode() == "Block";
+        if driver.csi {
+            if let Some((kind, name)) = data_source(claim) {
+                match kind.as_str() {
+                    "VolumeSnapshot" if !driver.snapshots => {
+                        return Some("CSI driver does not support snapshot restore: controller CREATE_DELETE_SNAPSHOT capability is not reported".into());
+                    }
+                    "VolumeSnapshot" if !self.config.profile.has_snapshot_crds() => {
+                        return Some(snapshot_not_found(&name));
+                    }
+                    "PersistentVolumeClaim" if !driver.clone => {
+                        return Some("CSI driver does not support clone operations: controller CLONE_VOLUME capability is not reported".into());
+                    }
+                    _ => {}
+                }
+            }
+            if claim.spec.selector.is_some() {
+                return Some("claim Selector is not supported".into());
+            }
+            if (block && !driver.block) || (shared && !driver.shared_access && !block) {
+                return Some(crate::sim::profile::drivers::CAPABILITIES_NOT_SUPPORTED.into());
+            }
+            for required in driver.required {
+                if !class.parameters.contains_key(required.key) {
+                    return Some(required.missing.into());
+                }
+            }
+            return None;
+        }
+        if driver.family == ProvisionerFamily::LocalPath {
+            if claim.spec.selector.is_some() {
+                return Some("claim.Spec.Selector is not supported".into());
+            }
+            if shared {
+                return Some(driver.shared_access_error.into());
+            }
+        }
+        None
     }
 }

@@ -3,7 +3,7 @@
 //! only handles `/tmp/.+`: elsewhere the PV goes Failed and the files stay (HP).
 
 use super::binding::PV_CONTROLLER;
-use super::provision::{ANN_PROVISIONED_BY, is_external, provisioner_family};
+use super::provision::{ANN_PROVISIONED_BY, is_external};
 use crate::sim::Cluster;
 use crate::sim::cluster::involved;
 use crate::sim::data::FsId;
@@ -45,7 +45,7 @@ impl Cluster {
                 // The external provisioner deletes the storage and the PV object. If it is not
                 // running, the PV stays Released (the controller waits for the "external
                 // deleter").
-                if provisioner_family(&provisioner).is_some() {
+                if self.config.profile.driver(&provisioner).is_some() {
                     let why = format!(
                         "claim deleted and PV {name} has reclaim policy Delete: the provisioner {provisioner} deleted the volume and its data"
                     );
