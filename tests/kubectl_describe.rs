@@ -334,6 +334,7 @@ fn selection_prefixes_and_errors() {
     );
     let c = Cluster::new(ClusterConfig {
         profile: Default::default(),
+        zones: 3,
         nodes: vec!["minikube".into()],
         control_plane: Some("minikube".into()),
         default_storage_class: false,
@@ -356,6 +357,7 @@ fn selection_prefixes_and_errors() {
 fn every_read_line_runs_without_panicking() {
     let empty = Cluster::new(ClusterConfig {
         profile: Default::default(),
+        zones: 3,
         nodes: vec![],
         control_plane: None,
         default_storage_class: false,

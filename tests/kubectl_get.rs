@@ -300,7 +300,7 @@ fn pod_states_wide_and_labels() {
             "NAME                   READY   STATUS              RESTARTS   AGE   IP           NODE           NOMINATED NODE   READINESS GATES\n\
             lonely                 0/1     Pending             0          30s   <none>       <none>         <none>           <none>\n\
             mount-fail             0/1     ContainerCreating   0          30s   <none>       minikube       <none>           <none>\n\
-            web-7675dc89b5-kmcs7   1/1     Running             0          30s   10.244.0.2   minikube       <none>           <none>\n\
+            web-7675dc89b5-kmcs7   1/1     Running             0          30s   10.244.0.3   minikube       <none>           <none>\n\
             web-7675dc89b5-pxzfj   1/1     Running             0          30s   10.244.1.2   minikube-m02   <none>           <none>\n"
         )
     );
@@ -353,12 +353,24 @@ fn get_all() {
     );
     assert_eq!(
         get(&c, "get all -A").stdout.lines().next(),
-        Some("NAMESPACE   NAME                       READY   STATUS    RESTARTS   AGE")
+        Some(
+            "NAMESPACE     NAME                                   READY   STATUS    RESTARTS   AGE"
+        )
     );
-    assert_eq!(
-        get(&c, "get all -n kube-system"),
-        fine("", "No resources found in kube-system namespace.\n")
-    );
+    // minikube's kube-system pods (issue 11, cluster profiles): the control plane's static
+    // pods on `minikube`, CoreDNS, kube-proxy, the storage provisioner.
+    let system = get(&c, "get all -n kube-system").stdout;
+    for pod in [
+        "pod/etcd-minikube ",
+        "pod/kube-apiserver-minikube ",
+        "pod/kube-controller-manager-minikube ",
+        "pod/kube-scheduler-minikube ",
+        "pod/storage-provisioner ",
+        "pod/coredns-66bc5c9577-",
+        "pod/kube-proxy-",
+    ] {
+        assert!(system.contains(pod), "{pod} in\n{system}");
+    }
     assert_eq!(
         get(&c, "get deploy -o wide").stdout,
         "NAME   READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES                      SELECTOR\n\
@@ -405,6 +417,7 @@ fn nodes_not_ready_and_cordoned() {
 fn events_table() {
     let mut c = Cluster::new(ClusterConfig {
         profile: Default::default(),
+        zones: 3,
         nodes: vec!["minikube".into()],
         control_plane: Some("minikube".into()),
         default_storage_class: false,

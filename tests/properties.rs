@@ -287,6 +287,7 @@ proptest! {
     fn random_sequences_keep_the_invariants(steps in prop::collection::vec(step(), 1..40), two in any::<bool>()) {
         let config = ClusterConfig {
             profile: Default::default(),
+            zones: 3,
             nodes: ClusterConfig::minikube_node_names(if two { 2 } else { 1 }),
             default_storage_class: true,
             seed: 7,

@@ -42,6 +42,28 @@ scenario!(node_failure, "node-failure.sim");
 // `pkg/cmd/util/helpers.go` `StandardErrorMessage` prints for an unreachable server; the node
 // lifecycle controller (`pkg/controller/nodelifecycle`) stops with the node it runs on.
 scenario!(control_plane_failure, "control-plane-failure.sim");
+// Issue 11, cluster profiles: what a fresh kind cluster has (kind `kubeadminit/init.go` keeps
+// the control plane's NoSchedule taint with workers; `const_storage.go`: local-path `standard`)
+// and its failed control plane (the forwarded port refuses: kubectl `StandardErrorMessage`).
+scenario!(profile_kind, "profile-kind.sim");
+// The cloud profile: managed control plane, three zones, the EBS and EFS CSI drivers; a zonal
+// disk follows the selected node's zone and a pod elsewhere meets the scheduler's volume node
+// affinity conflict (`volumebinding` `FindPodVolumes`).
+scenario!(profile_cloud, "profile-cloud.sim");
+// What is not installed does not work: a driver the profile lacks (ExternalProvisioning),
+// VolumeSnapshot without its CRDs, Block on minikube's hostPath provisioner, a clone.
+scenario!(missing_driver, "missing-driver.sim");
+
+/// `--json` names the profile and each node's zone (issue 11).
+#[test]
+fn json_state_names_profile_and_zones() {
+    let out = run("profile-cloud.sim", true);
+    let start = out.rfind("\n{\n").expect("JSON on a line of its own") + 1;
+    let state: serde_json::Value = serde_json::from_str(&out[start..]).expect("valid JSON");
+    assert_eq!(state["profile"], "cloud");
+    assert_eq!(state["nodes"][0]["controlPlane"], false);
+    assert_eq!(state["nodes"][1]["zone"], "us-east-1b");
+}
 
 /// `--json` names the control-plane node (issue 11: per node `controlPlane`), and after the
 /// control plane's failure and recovery every node is Ready: nothing was marked NotReady.
@@ -56,8 +78,8 @@ fn json_state_names_the_control_plane_node() {
     assert_eq!(
         state["nodes"],
         serde_json::json!([
-            {"name": "minikube", "ready": true, "controlPlane": true},
-            {"name": "minikube-m02", "ready": true, "controlPlane": false}
+            {"name": "minikube", "ready": true, "controlPlane": true, "zone": null},
+            {"name": "minikube-m02", "ready": true, "controlPlane": false, "zone": null}
         ])
     );
 }
@@ -129,7 +151,7 @@ fn json_reports_what_each_pod_serves() {
     assert_eq!(state["pods"][0]["status"], "Running");
     assert_eq!(
         state["nodes"],
-        serde_json::json!([{"name": "minikube", "ready": true, "controlPlane": true}])
+        serde_json::json!([{"name": "minikube", "ready": true, "controlPlane": true, "zone": null}])
     );
 }
 

@@ -20,6 +20,15 @@ pub struct Context<'a> {
     pub files: &'a dyn FileSource,
 }
 
+impl Context<'_> {
+    /// The CRDs the cluster's profile installs (manifests of other CRDs' kinds fail to map).
+    pub fn crds(&self) -> crate::manifest::Crds {
+        crate::manifest::Crds {
+            snapshots: self.sim.cluster().profile().has_snapshot_crds(),
+        }
+    }
+}
+
 /// Runs one kubectl command line; never panics, whatever is typed.
 ///
 /// Should a verb panic all the same (a bug), the cluster is restored to what it was before

@@ -81,8 +81,6 @@ pub(crate) const NOT_SIMULATED: &[&str] = &[
     "volumeattributesclasses",
     "volumeattributesclass",
     "vac",
-    "volumesnapshots",
-    "volumesnapshot",
     "leases",
     "lease",
     "customresourcedefinitions",

@@ -32,6 +32,7 @@ pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Failure, FailureKind, LoadError, ObjectRef};
 pub use document::Document;
+pub use load::Crds;
 pub use render::render;
 pub use tree::Pos;
 
@@ -45,7 +46,13 @@ pub use tree::Pos;
 ///
 /// Never panics, whatever the input (see the proptests and `fuzz/`).
 pub fn load(file: &str, text: &str) -> Result<Vec<Document>, LoadError> {
-    load::load(file, text)
+    load::load(file, text, Crds::ALL)
+}
+
+/// [`load`] for a cluster that has only these CRDs: kinds served by a missing one fail as
+/// kubectl fails for them (`resource mapping not found … ensure CRDs are installed first`).
+pub fn load_for(file: &str, text: &str, crds: Crds) -> Result<Vec<Document>, LoadError> {
+    load::load(file, text, crds)
 }
 
 #[cfg(test)]

@@ -36,6 +36,9 @@ pub struct ClusterConfig {
     /// Which real cluster this stands for: node names and roles, zones, StorageClasses,
     /// installed provisioners, what runs in kube-system ([`Profile`]).
     pub profile: Profile,
+    /// Over how many of the profile's zones the nodes are spread, round-robin (cloud: 1 to
+    /// 3; a node group may also live in one zone). Ignored by profiles without zones.
+    pub zones: usize,
 }
 
 impl Default for ClusterConfig {
@@ -46,6 +49,7 @@ impl Default for ClusterConfig {
             default_storage_class: true,
             seed: 1,
             profile: Profile::Minikube,
+            zones: super::profile::CLOUD_ZONES.len(),
         }
     }
 }
@@ -243,7 +247,6 @@ impl Cluster {
         };
         let pods =
             super::profile::system_pods(profile, &seats, self.now, self.config.seed, &mut next_ip);
-        drop(next_ip);
         self.pod_ip_seq = seq;
         for pod in pods {
             let key = (
@@ -295,7 +298,7 @@ impl Cluster {
                 });
             }
         }
-        if let Some(zone) = profile.zone(index) {
+        if let Some(zone) = profile.zone(index, self.config.zones) {
             meta.labels.insert(ZONE_LABEL.into(), zone.into());
             meta.labels
                 .insert(REGION_LABEL.into(), super::profile::CLOUD_REGION.into());

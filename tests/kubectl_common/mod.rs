@@ -133,6 +133,7 @@ pub fn story_deployment(name: &str, replicas: u32) -> Object {
 pub fn cluster_of(n: usize) -> Cluster {
     Cluster::new(ClusterConfig {
         profile: Default::default(),
+        zones: 3,
         nodes: ClusterConfig::minikube_node_names(n),
         control_plane: Some("minikube".into()),
         default_storage_class: true,

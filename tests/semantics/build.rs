@@ -15,6 +15,7 @@ pub fn cluster() -> Cluster {
 pub fn cluster_with(nodes: usize, default_class: bool) -> Cluster {
     Cluster::new(ClusterConfig {
         profile: Default::default(),
+        zones: 3,
         nodes: ClusterConfig::minikube_node_names(nodes),
         default_storage_class: default_class,
         seed: 1,
@@ -22,14 +23,28 @@ pub fn cluster_with(nodes: usize, default_class: bool) -> Cluster {
     })
 }
 
-/// Like [`cluster_with`], with a managed control plane (issue 11's cloud profile): the
-/// node-lifecycle rules of §9.3 are about a node that is not the control plane, and on
-/// minikube the first node is (failing it stops the API server; see
-/// `s09_workloads::control_plane_*`). The nodes keep minikube's names so the rows read the same.
+/// Like [`cluster_with`], with a managed control plane: the node-lifecycle rules of §9.3 are
+/// about a node that is not the control plane, and on minikube the first node is (failing it
+/// stops the API server; see `s09_workloads::control_plane_*`). The nodes keep minikube's
+/// names so the rows read the same.
 pub fn cluster_with_managed_control_plane(nodes: usize, default_class: bool) -> Cluster {
     Cluster::new(ClusterConfig {
         control_plane: None,
         ..cluster_with(nodes, default_class).config().clone()
+    })
+}
+
+/// A cloud-profile cluster (managed control plane; the EBS and EFS CSI drivers installed) of
+/// `nodes` nodes spread over `zones` zones, with minikube's node names so the rules read the
+/// same as on the other clusters, and without the profile's default class. With one zone an
+/// attachable disk can follow a pod to any node.
+pub fn cloud_cluster(nodes: usize, zones: usize) -> Cluster {
+    Cluster::new(ClusterConfig {
+        control_plane: None,
+        profile: Profile::Cloud,
+        zones,
+        default_storage_class: false,
+        ..cluster_with(nodes, false).config().clone()
     })
 }
 
@@ -151,4 +166,13 @@ pub fn node_of(c: &Cluster, pod: &str) -> Option<String> {
 
 pub fn pod_status(c: &Cluster, pod: &str) -> String {
     kubestory::kubectl::status::pod_status(c.pod("default", pod).expect("pod exists"))
+}
+
+/// A kind cluster (`kind-control-plane`, tainted NoSchedule when there are workers, then
+/// `kind-worker`…) without its default class: rancher's local-path provisioner is installed.
+pub fn kind_cluster(nodes: usize) -> Cluster {
+    Cluster::new(ClusterConfig {
+        default_storage_class: false,
+        ..ClusterConfig::for_profile(Profile::Kind, nodes)
+    })
 }

@@ -148,7 +148,7 @@ fn s4_1_prebound_claim_with_wffc_class_is_unbound_immediate_s13_18() {
 
 #[test]
 fn s4_4_wffc_dynamic_provisioning_uses_the_selected_node() {
-    let mut c = cluster_with(2, false);
+    let mut c = kind_cluster(2);
     apply(
         &mut c,
         sc(

@@ -78,10 +78,14 @@ fn s5_unknown_external_provisioner_leaves_the_claim_pending() {
     assert_eq!(reasons, vec!["ExternalProvisioning".to_string()]);
 }
 
+/// The CSI external-provisioner refuses a selector (external-provisioner
+/// `pkg/controller/controller.go` `Provision`: "claim Selector is not supported"), wrapped by
+/// sig-storage-lib-external-provisioner v11 `provisionClaimOperation`.
 #[test]
-fn s5_claim_with_selector_cannot_be_provisioned() {
-    let mut c = cluster();
-    let mut claim = pvc("a", "1Gi", &["ReadWriteOnce"], None);
+fn s5_csi_external_provisioner_refuses_a_claim_with_selector() {
+    let mut c = cloud_cluster(1, 1);
+    apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", false));
+    let mut claim = pvc("a", "1Gi", &["ReadWriteOnce"], Some("ebs"));
     claim["spec"]["selector"] = json!({"matchLabels":{"x":"y"}});
     apply(&mut c, claim);
     assert!(has_event(
@@ -89,9 +93,36 @@ fn s5_claim_with_selector_cannot_be_provisioned() {
         "PersistentVolumeClaim",
         "a",
         "ProvisioningFailed",
-        "failed to provision volume with StorageClass \"standard\": claim Selector is not supported"
+        "failed to provision volume with StorageClass \"ebs\": claim Selector is not supported"
     ));
     assert_eq!(claim_phase(&c, "a"), Some(ClaimPhase::Pending));
+}
+
+/// local-path `provisioner.go` `provisionFor`: "claim.Spec.Selector is not supported".
+#[test]
+fn s5_local_path_provisioner_refuses_a_claim_with_selector() {
+    let mut c = kind_cluster(1);
+    apply(
+        &mut c,
+        sc("local", "rancher.io/local-path", "Immediate", false),
+    );
+    let mut claim = pvc("a", "1Gi", &["ReadWriteOnce"], Some("local"));
+    claim["spec"]["selector"] = json!({"matchLabels":{"x":"y"}});
+    apply(&mut c, claim);
+    assert_eq!(claim_phase(&c, "a"), Some(ClaimPhase::Pending));
+}
+
+/// Upstream differs from the semantics document (§5 says every external provisioner refuses
+/// a selector): minikube's hostPath provisioner checks nothing (minikube
+/// `pkg/storage/storage_provisioner.go` `Provision`), and its library, v6.3.0, has no selector
+/// check, so the claim is provisioned and bound with its selector ignored.
+#[test]
+fn s5_minikube_hostpath_provisioner_ignores_a_claim_selector() {
+    let mut c = cluster();
+    let mut claim = pvc("a", "1Gi", &["ReadWriteOnce"], None);
+    claim["spec"]["selector"] = json!({"matchLabels":{"x":"y"}});
+    apply(&mut c, claim);
+    assert_eq!(claim_phase(&c, "a"), Some(ClaimPhase::Bound));
 }
 
 #[test]
@@ -107,19 +138,18 @@ fn s5_static_pv_of_the_class_is_used_before_provisioning() {
 
 #[test]
 fn s8_1_rwx_shared_filesystem_is_the_same_data_on_every_node() {
-    let mut c = cluster_with(2, false);
-    apply(
-        &mut c,
-        sc(
-            "nfs",
-            "cluster.local/nfs-subdir-external-provisioner",
-            "Immediate",
-            true,
-        ),
-    );
+    // The EFS CSI driver (the cloud profile's file service): one access point per claim.
+    let mut c = cloud_cluster(2, 2);
+    let mut files = sc("efs", "efs.csi.aws.com", "Immediate", true);
+    files["parameters"] =
+        json!({"provisioningMode":"efs-ap","fileSystemId":"fs-0a1b2c3d4e5f60718"});
+    apply(&mut c, files);
     apply(&mut c, pvc("shared", "1Gi", &["ReadWriteMany"], None));
     let v = c.volume(&bound_to(&c, "shared").unwrap()).unwrap();
-    assert!(v.spec.nfs.is_some(), "nfs-subdir provisions NFS PVs");
+    assert!(
+        v.spec.csi.is_some(),
+        "the EFS CSI driver provisions CSI PVs"
+    );
     apply(
         &mut c,
         deployment(
@@ -146,7 +176,7 @@ fn s8_1_rwx_shared_filesystem_is_the_same_data_on_every_node() {
 
 #[test]
 fn s8_1_rwo_block_volume_on_two_nodes_gets_multi_attach() {
-    let mut c = cluster_with(2, false);
+    let mut c = cloud_cluster(2, 1);
     apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", true));
     apply(&mut c, pvc("disk", "1Gi", &["ReadWriteOnce"], None));
     apply(
@@ -162,4 +192,153 @@ fn s8_1_rwo_block_volume_on_two_nodes_gets_multi_attach() {
     let second = &pod_names(&c)[1];
     assert!(events_of(&c, "Pod", second).iter().any(|(r, m)| r == "FailedAttachVolume"
         && m.ends_with("Volume is already exclusively attached to one node and can't be attached to another")));
+}
+
+/// issue 11, "What is not installed does not work": a class for a driver the profile does not
+/// install leaves its claims Pending with the PV controller's `ExternalProvisioning` event
+/// (pv_controller.go `provisionClaimOperationExternal`), and nothing else.
+#[test]
+fn s5_a_driver_the_profile_lacks_never_provisions() {
+    let mut c = cluster();
+    apply(&mut c, sc("disk", "ebs.csi.aws.com", "Immediate", false));
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteOnce"], Some("disk")));
+    assert_eq!(claim_phase(&c, "a"), Some(ClaimPhase::Pending));
+    let reasons: Vec<String> = events_of(&c, "PersistentVolumeClaim", "a")
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    assert_eq!(reasons, vec!["ExternalProvisioning".to_string()]);
+}
+
+/// sig-storage-lib-external-provisioner `controller.go` `canProvision`: a provisioner that is
+/// not a BlockProvisioner refuses Block claims, before its `Provisioning` event.
+#[test]
+fn s5_minikube_hostpath_refuses_block_claims() {
+    let mut c = cluster();
+    let mut claim = pvc("a", "1Gi", &["ReadWriteOnce"], None);
+    claim["spec"]["volumeMode"] = json!("Block");
+    apply(&mut c, claim);
+    assert_eq!(claim_phase(&c, "a"), Some(ClaimPhase::Pending));
+    assert!(has_event(
+        &c,
+        "PersistentVolumeClaim",
+        "a",
+        "ProvisioningFailed",
+        "k8s.io/minikube-hostpath does not support block volume provisioning"
+    ));
+}
+
+/// local-path `provisioner.go` `provisionFor`: ReadWriteOnce and ReadWriteOncePod only.
+#[test]
+fn s5_local_path_refuses_read_write_many() {
+    let mut c = kind_cluster(2);
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteMany"], Some("local")));
+    apply(
+        &mut c,
+        sc("local", "rancher.io/local-path", "Immediate", false),
+    );
+    apply(&mut c, pvc("b", "1Gi", &["ReadWriteMany"], Some("local")));
+    assert_eq!(claim_phase(&c, "b"), Some(ClaimPhase::Pending));
+    assert!(has_event(
+        &c,
+        "PersistentVolumeClaim",
+        "b",
+        "ProvisioningFailed",
+        "failed to provision volume with StorageClass \"local\": NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes"
+    ));
+}
+
+/// aws-efs-csi-driver `pkg/driver/controller.go` `CreateVolume`: `fileSystemId` is required.
+#[test]
+fn s5_efs_driver_requires_its_file_system_parameter() {
+    let mut c = cloud_cluster(1, 1);
+    let mut files = sc("efs", "efs.csi.aws.com", "Immediate", false);
+    files["parameters"] = json!({"provisioningMode":"efs-ap"});
+    apply(&mut c, files);
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteMany"], Some("efs")));
+    assert_eq!(claim_phase(&c, "a"), Some(ClaimPhase::Pending));
+    assert!(has_event(
+        &c,
+        "PersistentVolumeClaim",
+        "a",
+        "ProvisioningFailed",
+        "failed to provision volume with StorageClass \"efs\": rpc error: code = InvalidArgument desc = Missing fileSystemId parameter"
+    ));
+}
+
+/// aws-ebs-csi-driver `isValidVolumeCapabilities`: a ReadWriteMany filesystem is refused.
+#[test]
+fn s5_ebs_driver_refuses_a_shared_filesystem() {
+    let mut c = cloud_cluster(1, 1);
+    apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", false));
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteMany"], Some("ebs")));
+    assert!(has_event(
+        &c,
+        "PersistentVolumeClaim",
+        "a",
+        "ProvisioningFailed",
+        "failed to provision volume with StorageClass \"ebs\": rpc error: code = InvalidArgument desc = Volume capabilities not supported"
+    ));
+}
+
+/// external-provisioner `checkDriverCapabilities`: EBS reports no CLONE_VOLUME, so a claim
+/// cloned from another fails instead of binding empty.
+#[test]
+fn s5_ebs_driver_cannot_clone_a_claim() {
+    let mut c = cloud_cluster(1, 1);
+    apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", false));
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteOnce"], Some("ebs")));
+    let mut clone = pvc("b", "1Gi", &["ReadWriteOnce"], Some("ebs"));
+    clone["spec"]["dataSource"] = json!({"kind":"PersistentVolumeClaim","name":"a"});
+    apply(&mut c, clone);
+    assert_eq!(claim_phase(&c, "b"), Some(ClaimPhase::Pending));
+    assert!(has_event(
+        &c,
+        "PersistentVolumeClaim",
+        "b",
+        "ProvisioningFailed",
+        "failed to provision volume with StorageClass \"ebs\": CSI driver does not support clone operations: controller CLONE_VOLUME capability is not reported"
+    ));
+}
+
+/// external-provisioner `getSnapshotSource`: without the snapshot CRDs the VolumeSnapshot
+/// cannot be read, so a restore fails instead of binding empty.
+#[test]
+fn s5_restoring_a_snapshot_without_its_crds_fails() {
+    let mut c = cloud_cluster(1, 1);
+    apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", false));
+    let mut restore = pvc("b", "1Gi", &["ReadWriteOnce"], Some("ebs"));
+    restore["spec"]["dataSource"] =
+        json!({"apiGroup":"snapshot.storage.k8s.io","kind":"VolumeSnapshot","name":"snap"});
+    apply(&mut c, restore);
+    assert_eq!(claim_phase(&c, "b"), Some(ClaimPhase::Pending));
+    assert!(
+        events_of(&c, "PersistentVolumeClaim", "b")
+            .iter()
+            .any(|(r, m)| r == "ProvisioningFailed"
+                && m.contains(
+                    "error getting handle for DataSource Type VolumeSnapshot by Name snap"
+                ))
+    );
+}
+
+/// A zonal disk is made in the selected node's zone and its PV says so
+/// (aws-ebs-csi-driver `newCreateVolumeResponse`: `topology.kubernetes.io/zone`).
+#[test]
+fn s5_a_zonal_disk_is_made_in_the_selected_nodes_zone() {
+    let mut c = cloud_cluster(2, 2);
+    apply(
+        &mut c,
+        sc("ebs", "ebs.csi.aws.com", "WaitForFirstConsumer", false),
+    );
+    apply(&mut c, pvc("a", "1Gi", &["ReadWriteOnce"], Some("ebs")));
+    let mut pod = pod_with_claim("p", "a");
+    pod["spec"]["nodeSelector"] = json!({"kubernetes.io/hostname":"minikube-m02"});
+    apply(&mut c, pod);
+    let pv = c.volume(&bound_to(&c, "a").unwrap()).unwrap();
+    let affinity = serde_json::to_value(&pv.spec.node_affinity).unwrap();
+    assert_eq!(
+        affinity["required"]["nodeSelectorTerms"][0]["matchExpressions"][0],
+        json!({"key":"topology.kubernetes.io/zone","operator":"In","values":["us-east-1b"]})
+    );
 }

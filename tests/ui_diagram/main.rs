@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 pub fn cluster_with(nodes: usize, default_class: bool) -> Cluster {
     Cluster::new(ClusterConfig {
         profile: Default::default(),
+        zones: 3,
         nodes: ClusterConfig::minikube_node_names(nodes),
         control_plane: Some("minikube".into()),
         default_storage_class: default_class,

@@ -177,7 +177,11 @@ fn selection_is_marked_and_small_sizes_degrade() {
 
 #[test]
 fn network_volume_provisioned_by_a_class() {
-    let mut c = cluster_with(2, false);
+    // The cloud profile installs the EBS CSI driver (issue 11: nothing else does).
+    let mut c = Cluster::new(ClusterConfig {
+        default_storage_class: false,
+        ..ClusterConfig::for_profile(kubestory::sim::Profile::Cloud, 2)
+    });
     apply(
         &mut c,
         json!({"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{"name":"ebs"},

@@ -46,7 +46,7 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
             .fail();
         return out;
     }
-    let entries = match read(inv, ctx.files) {
+    let entries = match read(inv, ctx.files, ctx.crds()) {
         Ok(e) => e,
         Err(out) => return out,
     };

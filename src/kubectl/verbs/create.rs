@@ -19,7 +19,7 @@ use std::convert::Infallible;
 
 /// Runs `kubectl create -f`.
 pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
-    let entries = match read(inv, ctx.files) {
+    let entries = match read(inv, ctx.files, ctx.crds()) {
         Ok(e) => e,
         Err(out) => return out,
     };

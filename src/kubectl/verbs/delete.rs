@@ -46,7 +46,7 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
             .map(|t| simulated(t.kind, flags.namespace_or_default(), &t.name, ""))
             .collect(),
         Resources::Kinds(kinds) => selected(ctx.sim.cluster(), kinds, flags),
-        Resources::None => match read(inv, ctx.files) {
+        Resources::None => match read(inv, ctx.files, ctx.crds()) {
             Ok(entries) => from_files(entries, &mut problems),
             Err(out) => return out,
         },

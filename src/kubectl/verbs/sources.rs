@@ -31,7 +31,11 @@ pub enum Entry {
 
 /// Reads and loads every `-f` path. `Err` is what kubectl prints when a path cannot be read
 /// (nothing is sent then).
-pub fn read(inv: &Invocation, files: &dyn FileSource) -> Result<Vec<Entry>, Output> {
+pub fn read(
+    inv: &Invocation,
+    files: &dyn FileSource,
+    crds: manifest::Crds,
+) -> Result<Vec<Entry>, Output> {
     let sources = match read_paths(&inv.flags.filenames, inv.flags.recursive, files) {
         Ok(s) => s,
         Err(FilesError::Kubectl(errors)) => {
@@ -48,7 +52,7 @@ pub fn read(inv: &Invocation, files: &dyn FileSource) -> Result<Vec<Entry>, Outp
     };
     let mut entries = Vec::new();
     for src in sources {
-        let (docs, failures) = match manifest::load(&src.name, &src.text) {
+        let (docs, failures) = match manifest::load_for(&src.name, &src.text, crds) {
             Ok(docs) => (docs, Vec::new()),
             Err(e) => (e.loaded, e.failures),
         };

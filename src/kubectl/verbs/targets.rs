@@ -65,7 +65,7 @@ pub fn find(inv: &Invocation, ctx: &Context) -> Result<(Vec<Found>, Vec<Problem>
             }
         }
         Resources::None => {
-            for entry in read(inv, ctx.files)? {
+            for entry in read(inv, ctx.files, ctx.crds())? {
                 match entry {
                     Entry::Item(item) => {
                         if let Some(kind) = Kind::from_name(&item.doc.kind) {

@@ -15,13 +15,14 @@ use serde_json::Value;
 use yaml_failure::parse_failure;
 
 /// Loads every document of a file (see [`super::load`]).
-pub fn load(file: &str, text: &str) -> Result<Vec<Document>, LoadError> {
+pub fn load(file: &str, text: &str, crds: Crds) -> Result<Vec<Document>, LoadError> {
     let parsed = yaml::parse_file(text);
     let mut l = Loader {
         file,
         docs: Vec::new(),
         failures: Vec::new(),
         stopped: false,
+        crds,
     };
     for raw in &parsed.documents {
         if let Some(root) = &raw.root {
@@ -51,6 +52,20 @@ struct Loader<'f> {
     docs: Vec<Document>,
     failures: Vec<Failure>,
     stopped: bool,
+    crds: Crds,
+}
+
+/// Which CustomResourceDefinitions the cluster has: kinds they serve exist only where they
+/// are installed (issue 11: a VolumeSnapshot without its CRDs fails as kubectl fails).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Crds {
+    /// The external-snapshotter's `snapshot.storage.k8s.io` kinds.
+    pub snapshots: bool,
+}
+
+impl Crds {
+    /// Every CRD kubestory knows installed: for checking a file on its own (lint, tests).
+    pub const ALL: Crds = Crds { snapshots: true };
 }
 
 fn diag(
@@ -158,7 +173,18 @@ impl Loader<'_> {
             namespace: namespace.clone(),
             qualified_kind: kind.into(),
         };
-        let entry = match kinds::resolve(api_version, kind) {
+        let resolved = kinds::resolve(api_version, kind).and_then(|e| {
+            // A kind served by a CRD the cluster lacks: the REST mapper has no match.
+            let snapshot = e.api_version.starts_with("snapshot.storage.k8s.io/");
+            if snapshot && !self.crds.snapshots {
+                Err(Some(
+                    "the VolumeSnapshot CRDs are not installed on this cluster".to_string(),
+                ))
+            } else {
+                Ok(e)
+            }
+        });
+        let entry = match resolved {
             Ok(e) => e,
             Err(suggestion) => {
                 let version = api_version;

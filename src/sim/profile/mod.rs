@@ -116,9 +116,11 @@ impl Profile {
         self != Profile::Cloud
     }
 
-    /// The zone of the node at `index` (round-robin), where the profile has zones.
-    pub fn zone(self, index: usize) -> Option<&'static str> {
-        (self == Profile::Cloud).then(|| CLOUD_ZONES[index % CLOUD_ZONES.len()])
+    /// The zone of the node at `index` when the nodes are spread round-robin over the first
+    /// `zones` zones (1 to 3), where the profile has zones.
+    pub fn zone(self, index: usize, zones: usize) -> Option<&'static str> {
+        let zones = zones.clamp(1, CLOUD_ZONES.len());
+        (self == Profile::Cloud).then(|| CLOUD_ZONES[index % zones])
     }
 
     /// The InternalIP of the node at `index`.
@@ -259,7 +261,7 @@ mod tests {
 
     #[test]
     fn cloud_nodes_are_spread_round_robin_over_three_zones() {
-        let zones: Vec<_> = (0..4).map(|i| Profile::Cloud.zone(i)).collect();
+        let zones: Vec<_> = (0..4).map(|i| Profile::Cloud.zone(i, 3)).collect();
         assert_eq!(
             zones,
             [
@@ -269,8 +271,9 @@ mod tests {
                 Some("us-east-1a")
             ]
         );
-        assert_eq!(Profile::Minikube.zone(0), None);
-        assert_eq!(Profile::Kind.zone(1), None);
+        assert_eq!(Profile::Cloud.zone(2, 1), Some("us-east-1a"));
+        assert_eq!(Profile::Minikube.zone(0, 3), None);
+        assert_eq!(Profile::Kind.zone(1, 3), None);
     }
 
     #[test]
