@@ -212,7 +212,7 @@ fn unknown_resource_hint_is_separate() {
     let e = err("get pvcs");
     assert_eq!(
         e.hint().as_deref(),
-        Some("kubestory hint: did you mean \"pvc\"? (`kubectl api-resources` lists the types)")
+        Some("kubestory: did you mean \"pvc\"? (`kubectl api-resources` lists the types)")
     );
     let out = e.to_output();
     assert!(!out.success);
