@@ -1,6 +1,7 @@
 //! What happens to a Released PV (semantics §6.1, §6.3): Retain keeps it, Delete removes it
 //! (and, for external provisioners, its data), Recycle scrubs it. The in-tree hostPath deleter
-//! only handles paths matching the unanchored `/tmp/.+`: elsewhere the PV goes Failed and the files stay (HP).
+//! only handles paths matching the unanchored `/tmp/.+`: elsewhere the PV goes Failed and the
+//! files stay (HP).
 
 use super::binding::PV_CONTROLLER;
 use super::provision::{ANN_PROVISIONED_BY, is_external, provisioner_family};
