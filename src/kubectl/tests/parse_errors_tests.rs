@@ -394,3 +394,36 @@ fn friendly_refusals() {
         KubectlError::Tokenize(_)
     ));
 }
+
+/// kubectl `--validate` (GetValidationDirective): only strict, the default, is simulated;
+/// `warn` and `ignore`/`false` would make the API server drop an unknown field, so they are
+/// refused with kubestory's note instead of being ignored in silence.
+#[test]
+fn validate_other_than_strict_is_refused_not_ignored() {
+    for ok in [
+        "apply -f x.yaml",
+        "apply -f x.yaml --validate",
+        "apply -f x.yaml --validate=strict",
+        "apply -f x.yaml --validate=true",
+        "create -f x.yaml --validate=TRUE",
+    ] {
+        assert!(parse_command_line(ok).is_ok(), "{ok}");
+    }
+    for refused in [
+        "apply -f x.yaml --validate=warn",
+        "apply -f x.yaml --validate=false",
+        "apply -f x.yaml --validate=ignore",
+        "create -f x.yaml --validate=warn",
+    ] {
+        let e = err(refused);
+        assert!(
+            matches!(e, KubectlError::NotSimulated(_)),
+            "{refused}: {e:?}"
+        );
+        assert!(e.to_string().starts_with("kubestory: "), "{refused}: {e}");
+        assert!(
+            e.to_string().contains("drop an unknown field"),
+            "{refused}: {e}"
+        );
+    }
+}
