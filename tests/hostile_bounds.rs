@@ -96,7 +96,7 @@ fn a_billion_replicas_is_refused_by_every_way_in() {
     assert!(ok);
     assert_eq!(out, golden("replicas-1e9.out"));
     // The manifest's error points at the field, as other manifest errors do.
-    assert!(out.contains("  replicas-1e9.yaml:7:13: spec.replicas is 1000000000: kubestory simulates at most 200 replicas per workload"));
+    assert!(out.contains("kubestory: replicas-1e9.yaml:7:13: spec.replicas is 1000000000: kubestory simulates at most 200 replicas per workload"));
 }
 
 #[test]

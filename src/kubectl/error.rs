@@ -182,7 +182,7 @@ impl KubectlError {
                 suggestion: Some(s),
                 ..
             } => Some(format!(
-                "kubestory hint: did you mean {s:?}? (`kubectl api-resources` lists the types)"
+                "kubestory: did you mean {s:?}? (`kubectl api-resources` lists the types)"
             )),
             _ => None,
         }

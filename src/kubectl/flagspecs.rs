@@ -84,7 +84,12 @@ const TEMPLATE: FlagSpec = refused("template", None, Str);
 const MISSING_KEYS: FlagSpec = with_default(ignored("allow-missing-template-keys", Bool), "true");
 const MANAGED_FIELDS: FlagSpec = ignored("show-managed-fields", Bool);
 const FIELD_MANAGER: FlagSpec = ignored("field-manager", Str);
-const VALIDATE: FlagSpec = with_no_opt(ignored("validate", Str), "strict");
+/// Only kubectl's default, strict field validation is simulated: `warn` and `ignore`
+/// (`false`) would make the API server drop unknown fields instead of refusing them.
+const VALIDATE: FlagSpec = with_no_opt(
+    with_default(refused("validate", None, Str), "strict"),
+    "strict",
+);
 const RECORD: FlagSpec = ignored("record", Bool);
 const CHUNK_SIZE: FlagSpec = ignored("chunk-size", Int);
 const FIELD_SELECTOR: FlagSpec = refused("field-selector", None, Str);

@@ -219,6 +219,12 @@ fn refuse_unsimulated(specs: &[FlagSpec], parsed: &Parsed) -> Result<(), Kubectl
         };
         let is_default = match value {
             Value::Bool(b) => !b,
+            // kubectl's GetValidationDirective: `strict`, or what strconv.ParseBool reads
+            // as true, is the default.
+            Value::Str(s) if spec.name == "validate" => matches!(
+                s.as_str(),
+                "" | "strict" | "1" | "t" | "T" | "TRUE" | "true" | "True"
+            ),
             Value::Str(s) => s.is_empty() || s == spec.default,
             Value::List(l) => l.is_empty(),
             Value::Int(_) | Value::Duration(_) => false,
@@ -235,6 +241,13 @@ fn refuse_unsimulated(specs: &[FlagSpec], parsed: &Parsed) -> Result<(), Kubectl
             }
             "field-selector" => "`--field-selector` is not simulated; use a label selector \
                                  (`-l key=value`) or list everything and read the columns."
+                .to_string(),
+            // kubectl sends fieldValidation=Warn or Ignore, and the API server then drops
+            // unknown fields (with a warning for Warn) instead of refusing the object
+            // (kubectl `--validate`; API concepts, "Field validation").
+            "validate" => "only `--validate=strict` (kubectl's default) is simulated: with \
+                           `warn` or `false` a real API server would drop an unknown field (with \
+                           a warning for `warn`) instead of refusing the object."
                 .to_string(),
             name => format!("the flag `--{name}` is not simulated in kubestory."),
         };

@@ -4,6 +4,11 @@
 use super::document::Document;
 use std::fmt;
 
+/// What starts each of kubestory's pointer lines under kubectl's errors: kubestory's own
+/// prefix (README: lines starting with `kubestory:` are kubestory's), so that a learner never
+/// takes the `file:line:column` pointer or its `did you mean` for kubectl's words.
+pub const POINTER_PREFIX: &str = "kubestory: ";
+
 /// One problem in the learner's file, pointing at the line and column to look at.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {

@@ -1,4 +1,5 @@
-//! A load failure as `kubectl apply -f FILE` prints it, then kubestory's pointer lines.
+//! A load failure as `kubectl apply -f FILE` prints it, then kubestory's pointer lines
+//! (prefixed `kubestory: `, as every line kubestory adds to kubectl's output).
 //!
 //! kubectl's shape (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go, `checkErr`):
 //! - one error: kubectl errors get `error: `; API errors `Error from server (Reason): `; an
@@ -29,7 +30,7 @@ pub fn render(err: &LoadError, verb: &str) -> String {
     }
     for f in &ordered {
         for d in &f.diagnostics {
-            out.push_str("  ");
+            out.push_str(super::diagnostic::POINTER_PREFIX);
             out.push_str(&d.to_string());
             out.push('\n');
         }

@@ -157,15 +157,15 @@ fn a_file_with_bad_documents_still_applies_the_good_ones() {
         out.stderr(),
         "Error from server (BadRequest): error when creating \"mixed.yaml\": PersistentVolumeClaim in version \"v1\" cannot be handled as a PersistentVolumeClaim: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n\
          Error from server (Invalid): error when creating \"mixed.yaml\": PersistentVolumeClaim \"c\" is invalid: spec.accessModes: Required value: at least 1 access mode is required\n\
-         \x20 mixed.yaml:19:16: \"10GB\" is not a Kubernetes quantity — write 10Gi (2^30 bytes) or 10G (10^9 bytes); suffixes are case-sensitive: Ki Mi Gi Ti (powers of 1024) or k M G T (powers of 1000)\n\
-         \x20 mixed.yaml:25:1: spec.accessModes: at least 1 access mode is required — add for example accessModes: [ReadWriteOnce]\n"
+         kubestory: mixed.yaml:19:16: \"10GB\" is not a Kubernetes quantity — write 10Gi (2^30 bytes) or 10G (10^9 bytes); suffixes are case-sensitive: Ki Mi Gi Ti (powers of 1024) or k M G T (powers of 1000)\n\
+         kubestory: mixed.yaml:25:1: spec.accessModes: at least 1 access mode is required — add for example accessModes: [ReadWriteOnce]\n"
     );
     assert!(s.sim.cluster().claim("default", "a").is_some());
     // A single refused document prints kubectl's single-error form.
     s.write("bad.yaml", &no_modes);
     assert_eq!(
         s.fails("kubectl create -f bad.yaml"),
-        "The PersistentVolumeClaim \"c\" is invalid: spec.accessModes: Required value: at least 1 access mode is required\n  bad.yaml:5:1: spec.accessModes: at least 1 access mode is required — add for example accessModes: [ReadWriteOnce]\n"
+        "The PersistentVolumeClaim \"c\" is invalid: spec.accessModes: Required value: at least 1 access mode is required\nkubestory: bad.yaml:5:1: spec.accessModes: at least 1 access mode is required — add for example accessModes: [ReadWriteOnce]\n"
     );
 }
 

@@ -212,7 +212,7 @@ fn unknown_resource_hint_is_separate() {
     let e = err("get pvcs");
     assert_eq!(
         e.hint().as_deref(),
-        Some("kubestory hint: did you mean \"pvc\"? (`kubectl api-resources` lists the types)")
+        Some("kubestory: did you mean \"pvc\"? (`kubectl api-resources` lists the types)")
     );
     let out = e.to_output();
     assert!(!out.success);
@@ -393,4 +393,37 @@ fn friendly_refusals() {
         err("get pods | grep x"),
         KubectlError::Tokenize(_)
     ));
+}
+
+/// kubectl `--validate` (GetValidationDirective): only strict, the default, is simulated;
+/// `warn` and `ignore`/`false` would make the API server drop an unknown field, so they are
+/// refused with kubestory's note instead of being ignored in silence.
+#[test]
+fn validate_other_than_strict_is_refused_not_ignored() {
+    for ok in [
+        "apply -f x.yaml",
+        "apply -f x.yaml --validate",
+        "apply -f x.yaml --validate=strict",
+        "apply -f x.yaml --validate=true",
+        "create -f x.yaml --validate=TRUE",
+    ] {
+        assert!(parse_command_line(ok).is_ok(), "{ok}");
+    }
+    for refused in [
+        "apply -f x.yaml --validate=warn",
+        "apply -f x.yaml --validate=false",
+        "apply -f x.yaml --validate=ignore",
+        "create -f x.yaml --validate=warn",
+    ] {
+        let e = err(refused);
+        assert!(
+            matches!(e, KubectlError::NotSimulated(_)),
+            "{refused}: {e:?}"
+        );
+        assert!(e.to_string().starts_with("kubestory: "), "{refused}: {e}");
+        assert!(
+            e.to_string().contains("drop an unknown field"),
+            "{refused}: {e}"
+        );
+    }
 }

@@ -7,8 +7,10 @@
 //! - several: one line each, API errors with their `Error from server (…)` prefix, kubectl's
 //!   own errors bare.
 //!
-//! kubestory's pointer lines for refused manifests follow kubectl's text.
+//! kubestory's pointer lines for refused manifests follow kubectl's text, each starting with
+//! [`POINTER_PREFIX`].
 
+use crate::manifest::diagnostic::POINTER_PREFIX;
 use crate::manifest::messages as msg;
 use crate::manifest::{Failure, render};
 use crate::sim::ApiError;
@@ -163,7 +165,7 @@ pub fn render_grouped(reading: &[Problem], objects: &[Problem], verb: &str) -> S
     for p in reading.iter().chain(objects) {
         if let Problem::Load { failure, .. } = p {
             for d in &failure.diagnostics {
-                out.push_str(&format!("  {d}\n"));
+                out.push_str(&format!("{POINTER_PREFIX}{d}\n"));
             }
         }
     }

@@ -89,13 +89,16 @@ fn load_problem(failure: Failure, file: &str) -> Problem {
 }
 
 /// The pointer lines of problems the API server accepts but a controller will trip over,
-/// printed after everything else.
+/// printed after everything else, with kubestory's prefix (they are not kubectl's).
 pub fn deferred_warnings(entries: &[Entry]) -> String {
     let mut out = String::new();
     for e in entries {
         if let Entry::Item(item) = e {
             for d in &item.doc.warnings {
-                out.push_str(&format!("  {d}\n"));
+                out.push_str(&format!(
+                    "{}{d}\n",
+                    crate::manifest::diagnostic::POINTER_PREFIX
+                ));
             }
         }
     }

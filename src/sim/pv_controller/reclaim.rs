@@ -1,6 +1,7 @@
 //! What happens to a Released PV (semantics §6.1, §6.3): Retain keeps it, Delete removes it
 //! (and, for external provisioners, its data), Recycle scrubs it. The in-tree hostPath deleter
-//! only handles `/tmp/.+`: elsewhere the PV goes Failed and the files stay (HP).
+//! only handles paths matching the unanchored `/tmp/.+`: elsewhere the PV goes Failed and the
+//! files stay (HP).
 
 use super::binding::PV_CONTROLLER;
 use super::provision::{ANN_PROVISIONED_BY, is_external};
@@ -57,10 +58,7 @@ impl Cluster {
         }
         if let Some(hp) = &pv.spec.host_path {
             let path = hp.path.clone();
-            let under_tmp = path
-                .strip_prefix("/tmp/")
-                .is_some_and(|rest| !rest.is_empty());
-            if under_tmp {
+            if deleter_accepts(&path) {
                 // HP hostPathDeleter: the RemoveAll runs inside kube-controller-manager, so the
                 // node's directory is left alone; only the PV object goes (code-derived).
                 self.remove_volume_object(&name);
@@ -144,5 +142,34 @@ impl Cluster {
         if self.volumes.remove(name).is_some() {
             self.resource_version += 1;
         }
+    }
+}
+
+/// HP `hostPathDeleter.Delete`: `regexp.MustCompile("/tmp/.+").MatchString(path)`. The
+/// expression is not anchored, so it accepts `/tmp/` followed by anything (but a newline)
+/// anywhere in the path: `/data/tmp/x` passes, `/tmp/` alone does not.
+fn deleter_accepts(path: &str) -> bool {
+    path.match_indices("/tmp/").any(|(i, m)| {
+        path[i + m.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c != '\n')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::deleter_accepts;
+
+    /// pkg/volume/hostpath/host_path.go `hostPathDeleter.Delete` matches `/tmp/.+` anywhere.
+    #[test]
+    fn host_path_deleter_matches_tmp_anywhere_in_the_path_like_the_unanchored_regexp() {
+        assert!(deleter_accepts("/tmp/data"));
+        assert!(deleter_accepts("/data/tmp/x"));
+        assert!(deleter_accepts("/tmp//"));
+        assert!(!deleter_accepts("/tmp/"));
+        assert!(!deleter_accepts("/data/old"));
+        assert!(!deleter_accepts("/tmpdata/x"));
+        assert!(!deleter_accepts("/tmp/\nx"));
     }
 }
