@@ -25,9 +25,18 @@ pub struct Cli {
     /// Go straight into this lesson (its id, as `kubestory list` prints it), where you left it.
     #[arg(long, value_name = "ID", conflicts_with = "sandbox")]
     pub lesson: Option<String>,
-    /// Go straight into the sandbox: a free one-node cluster, no lesson.
+    /// Go straight into the sandbox: a free cluster, no lesson.
     #[arg(long)]
     pub sandbox: bool,
+    /// Which real cluster the sandbox stands for: minikube (control plane on the node
+    /// `minikube`, one hostPath provisioner), kind (tainted control plane, local-path volumes
+    /// pinned to a node) or cloud (EKS-like: managed control plane, three zones, EBS disks
+    /// and EFS files).
+    #[arg(long, value_name = "PROFILE", value_parser = ["minikube", "kind", "cloud"], default_value = "minikube")]
+    pub profile: String,
+    /// How many nodes the sandbox has (1 to 50), named as the profile names them.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=50))]
+    pub nodes: u64,
     /// Play this lesson file and reload it whenever it changes, keeping the cluster as it is
     /// (for lesson authors; `Ctrl-R` reloads by hand where file changes go unnoticed).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["sandbox", "lesson"])]

@@ -18,11 +18,18 @@ fn main() -> Result<ExitCode> {
     let ascii = cli
         .ascii
         .unwrap_or_else(|| !kubestory::ui::termenv::utf8_locale_here());
+    let sandbox_cluster = kubestory::sim::ClusterConfig::for_profile(
+        kubestory::sim::Profile::parse(&cli.profile).unwrap_or_default(),
+        cli.nodes as usize,
+    );
     match cli.command {
         None => tui(
             ascii,
             cli.lesson,
-            cli.sandbox,
+            Sandbox {
+                open: cli.sandbox,
+                cluster: sandbox_cluster,
+            },
             cli.lessons.as_deref(),
             cli.watch,
             None,
@@ -36,7 +43,10 @@ fn main() -> Result<ExitCode> {
             tui(
                 ascii,
                 lesson,
-                false,
+                Sandbox {
+                    open: false,
+                    cluster: sandbox_cluster,
+                },
                 cli.lessons.as_deref(),
                 None,
                 None,
@@ -72,7 +82,10 @@ fn main() -> Result<ExitCode> {
             tui(
                 ascii,
                 None,
-                false,
+                Sandbox {
+                    open: false,
+                    cluster: sandbox_cluster,
+                },
                 cli.lessons.as_deref(),
                 None,
                 Some(quiz),
@@ -90,12 +103,18 @@ fn main() -> Result<ExitCode> {
     }
 }
 
+/// Whether to open the sandbox at once, and what its cluster is.
+struct Sandbox {
+    open: bool,
+    cluster: kubestory::sim::ClusterConfig,
+}
+
 /// `kubestory` with no command: the lesson picker (or `--lesson ID`, `--sandbox`).
 /// Without a terminal (a pipe, CI), prints the commands instead.
 fn tui(
     ascii: bool,
     lesson: Option<String>,
-    sandbox: bool,
+    sandbox: Sandbox,
     dir: Option<&std::path::Path>,
     watch: Option<PathBuf>,
     quiz: Option<kubestory::ui::QuizOptions>,
@@ -165,7 +184,8 @@ fn tui(
         library: builtin,
         problems: errors.iter().map(|e| e.to_string()).collect(),
         lesson,
-        sandbox,
+        sandbox: sandbox.open,
+        sandbox_cluster: sandbox.cluster,
         watch,
         quiz,
         present: look.present,

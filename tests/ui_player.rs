@@ -645,3 +645,28 @@ fn n_after_going_back_to_a_done_step_moves_on_at_once() {
         "from the lesson's solution"
     );
 }
+
+/// `kubestory --sandbox --profile kind --nodes 3` (issue 11: a profile choice for the
+/// sandbox): the sandbox is that cluster, with kind's node names and its tainted control plane.
+#[test]
+fn the_sandbox_starts_as_the_chosen_profile() {
+    use kubestory::sim::{ClusterConfig, Profile};
+    let a = kubestory::ui::terminal::prepare(
+        kubestory::ui::Options {
+            sandbox: true,
+            sandbox_cluster: ClusterConfig::for_profile(Profile::Kind, 3),
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("opens");
+    assert_eq!(a.screen, Screen::Play);
+    let names: Vec<&str> = a
+        .sim
+        .cluster()
+        .nodes()
+        .map(|n| n.metadata.name.as_str())
+        .collect();
+    assert_eq!(names, ["kind-control-plane", "kind-worker", "kind-worker2"]);
+    assert_eq!(a.sim.cluster().profile(), Profile::Kind);
+}

@@ -136,6 +136,8 @@ pub struct App {
     pub progress: crate::lesson::progress::Progress,
     /// Where progress and drafts are saved (`None`: nothing is saved, as in tests).
     pub state_dir: Option<std::path::PathBuf>,
+    /// What the sandbox starts as (`--profile`, `--nodes`).
+    pub sandbox_cluster: ClusterConfig,
     /// The name the editor's buffer goes by for `kubectl apply -f NAME` (`editor.yaml` in
     /// the sandbox, the step's manifest name in a lesson).
     pub editor_file: String,
@@ -218,6 +220,7 @@ impl App {
             picker: super::picker::Picker::default(),
             progress: crate::lesson::progress::Progress::default(),
             state_dir: None,
+            sandbox_cluster: ClusterConfig::default(),
             editor_file: strings::EDITOR_FILE.to_string(),
             flash: 0,
             watch: None,

@@ -35,6 +35,8 @@ pub struct Options {
     pub lesson: Option<String>,
     /// Open the sandbox directly (`--sandbox`).
     pub sandbox: bool,
+    /// The sandbox's cluster (`--profile`, `--nodes`): minikube with one node by default.
+    pub sandbox_cluster: crate::sim::ClusterConfig,
     /// The lesson file to reload when it changes (`--watch FILE`; its lesson is `lesson`).
     pub watch: Option<std::path::PathBuf>,
     /// Start in quiz mode (`kubestory quiz`).
@@ -83,6 +85,7 @@ fn find_lesson(app: &App, id: &str) -> color_eyre::Result<crate::lesson::LoadedL
 /// from [`run`] so that tests and benchmarks can build the very first frame.
 pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color_eyre::Result<App> {
     let mut app = App::sandbox();
+    app.sandbox_cluster = options.sandbox_cluster.clone();
     app.ascii = options.ascii;
     app.color = options.color;
     app.theme = options.theme;

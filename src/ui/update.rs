@@ -192,7 +192,7 @@ fn open_picked(app: &mut App) {
         None => {
             player::save_draft(app);
             app.reset_sim(crate::sim::Simulation::new(crate::sim::Cluster::new(
-                crate::sim::ClusterConfig::default(),
+                app.sandbox_cluster.clone(),
             )));
             app.player = None;
             app.editor_file = strings::EDITOR_FILE.to_string();
