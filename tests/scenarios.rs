@@ -48,6 +48,11 @@ scenario!(control_plane_failure, "control-plane-failure.sim");
 // the garbage collector deletes it with the pod; a claim of that name the pod does not own
 // stops the pod (`VolumeIsForPod`: "… was not created for pod … (pod is not owner)").
 scenario!(ephemeral_claim, "ephemeral-claim.sim");
+// Issue 11: the app's user. A hostPath directory the kubelet makes is root's, 0755
+// (`pkg/volume/hostpath/host_path.go` `makeDir`) and takes no fsGroup; an emptyDir is 0777
+// (`pkg/volume/emptydir/empty_dir.go` `defaultPerm`); minikube's provisioner makes 0777
+// directories (minikube `pkg/storage/storage_provisioner.go` `Provision`).
+scenario!(permission_denied, "permission-denied.sim");
 
 /// `--json` names the control-plane node (issue 11: per node `controlPlane`), and after the
 /// control plane's failure and recovery every node is Ready: nothing was marked NotReady.

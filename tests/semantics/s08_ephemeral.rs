@@ -154,14 +154,12 @@ fn s8_1_kubelet_refuses_an_ephemeral_claim_the_pod_does_not_own() {
     apply(&mut c, pod);
     assert_eq!(pod_status(&c, "story"), "ContainerCreating");
     assert!(
-        events_of(&c, "Pod", "story")
-            .iter()
-            .any(|(r, m)| {
-                r == "FailedMount"
+        events_of(&c, "Pod", "story").iter().any(|(r, m)| {
+            r == "FailedMount"
             && m.ends_with(
                 "PVC default/story-data was not created for pod default/story (pod is not owner)"
             )
-            }),
+        }),
         "{:?}",
         events_of(&c, "Pod", "story")
     );
