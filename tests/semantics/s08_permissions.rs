@@ -4,7 +4,6 @@
 
 use crate::build::*;
 use kubestory::sim::data::FsId;
-use kubestory::sim::objects::*;
 use kubestory::sim::permissions::Perm;
 use kubestory::sim::{SimError, Target};
 use serde_json::{Value, json};
