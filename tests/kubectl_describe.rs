@@ -136,6 +136,45 @@ fn pod_with_mounts_and_volumes() {
     assert_snapshot!(out.stdout);
 }
 
+/// A generic ephemeral volume (issue 11): describe.go `printEphemeralVolumeSource` prints the
+/// type line and then the claim template through `printPersistentVolumeClaim` on a nested
+/// prefix writer (not a full PVC), so `Labels:`/`Annotations:` carry the nested indentation
+/// after their tab as real kubectl prints them; `describe pvc` lists the owning pod in
+/// `Used By` (`getPodsForPVC`).
+#[test]
+fn pod_with_ephemeral_volume() {
+    let mut c = Cluster::default();
+    c.apply(obj(
+        json!({"apiVersion":"v1","kind":"Pod","metadata":{"name":"story"},
+        "spec":{"containers":[{"name":"story","image":"academind/kub-data-demo:2",
+            "volumeMounts":[{"name":"scratch","mountPath":"/app/story"}]}],
+        "volumes":[{"name":"scratch","ephemeral":{"volumeClaimTemplate":{
+            "metadata":{"labels":{"type":"my-frontend-volume"}},
+            "spec":{"accessModes":["ReadWriteOnce"],"storageClassName":"standard",
+                "resources":{"requests":{"storage":"1Gi"}}}}}}]}}),
+    ))
+    .unwrap();
+    let out = describe(&c, "describe pod story");
+    assert!(
+        out.stdout.contains(
+            "  scratch:\n    Type:          EphemeralVolume (an inline specification for a volume that gets created and deleted with the pod)\n    StorageClass:  standard\n    Volume:        \n    Labels:            type=my-frontend-volume\n    Annotations:       <none>\n    Capacity:      \n    Access Modes:  \n    VolumeMode:    Filesystem\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let pvc = describe(&c, "describe pvc story-scratch");
+    assert!(
+        pvc.stdout.contains("\nUsed By:       story\n"),
+        "{}",
+        pvc.stdout
+    );
+    assert!(
+        pvc.stdout.contains("\nStatus:        Bound\n"),
+        "{}",
+        pvc.stdout
+    );
+}
+
 /// §11.5: a crashed container: Waiting in CrashLoopBackOff, Last State Terminated (Error,
 /// exit code 1), not ready, one restart, and the BackOff event.
 #[test]

@@ -64,6 +64,17 @@ fn json_state_names_profile_and_zones() {
     assert_eq!(state["nodes"][0]["controlPlane"], false);
     assert_eq!(state["nodes"][1]["zone"], "us-east-1b");
 }
+// Issue 11: a generic ephemeral volume. The ephemeral volume controller
+// (`pkg/controller/volume/ephemeral/controller.go` `handleVolume`) creates the claim
+// `<pod>-<volume>` (component-helpers `storage/ephemeral` `VolumeClaimName`) owned by the pod;
+// the garbage collector deletes it with the pod; a claim of that name the pod does not own
+// stops the pod (`VolumeIsForPod`: "… was not created for pod … (pod is not owner)").
+scenario!(ephemeral_claim, "ephemeral-claim.sim");
+// Issue 11: the app's user. A hostPath directory the kubelet makes is root's, 0755
+// (`pkg/volume/hostpath/host_path.go` `makeDir`) and takes no fsGroup; an emptyDir is 0777
+// (`pkg/volume/emptydir/empty_dir.go` `defaultPerm`); minikube's provisioner makes 0777
+// directories (minikube `pkg/storage/storage_provisioner.go` `Provision`).
+scenario!(permission_denied, "permission-denied.sim");
 
 /// `--json` names the control-plane node (issue 11: per node `controlPlane`), and after the
 /// control plane's failure and recovery every node is Ready: nothing was marked NotReady.
@@ -201,4 +212,37 @@ fn cluster_line_only_before_other_commands() {
             .contains("error: `cluster` must come before any other command")
     );
     assert_eq!(r.sim.cluster().nodes().count(), 1);
+}
+
+/// `--json` lists a generic ephemeral volume's claim as the normal claim it is (issue 11: the
+/// ephemeral volume controller creates `<pod>-<volume>`, provisioned through the class).
+#[test]
+fn json_state_lists_the_ephemeral_claim_as_a_claim() {
+    let out = run_script(
+        "kubectl apply -f story-ephemeral.yaml\nstory write story on the claim\n",
+        &DirFiles {
+            base: scenario_dir(),
+        },
+        &RunOptions {
+            fail_fast: true,
+            json: true,
+        },
+    )
+    .output;
+    let start = out
+        .rfind("\n{\n")
+        .expect("JSON starts on a line of its own")
+        + 1;
+    let state: serde_json::Value = serde_json::from_str(&out[start..]).expect("valid JSON");
+    let pvcs = state["pvcs"].as_array().expect("pvcs");
+    assert_eq!(pvcs.len(), 1);
+    assert_eq!(pvcs[0]["name"], "story-scratch");
+    assert_eq!(pvcs[0]["phase"], "Bound");
+    assert_eq!(pvcs[0]["storageClass"], "standard");
+    assert_eq!(pvcs[0]["capacity"], "1Gi");
+    assert_eq!(state["pvs"][0]["claim"], "default/story-scratch");
+    assert_eq!(
+        state["pods"][0]["stories"],
+        serde_json::json!(["on the claim"])
+    );
 }

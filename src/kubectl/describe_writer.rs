@@ -114,53 +114,79 @@ impl DescribeWriter {
         labels: &BTreeMap<String, String>,
         skip: &[&str],
     ) {
-        self.write(LEVEL_0, &format!("{initial_indent}{title}:{inner_indent}"));
+        self.labels_nested(LEVEL_0, initial_indent, title, inner_indent, labels, skip);
+    }
+
+    /// `printLabelsMultilineWithIndent` through a `NewNestedPrefixWriter(w, nest)`: every
+    /// `Write(level, …)` moves `nest` levels in, and `WriteLine` writes at `nest` (so
+    /// `<none>` keeps that indentation after the tab, as real describe prints it).
+    pub fn labels_nested(
+        &mut self,
+        nest: usize,
+        initial_indent: &str,
+        title: &str,
+        inner_indent: &str,
+        labels: &BTreeMap<String, String>,
+        skip: &[&str],
+    ) {
+        self.write(nest, &format!("{initial_indent}{title}:{inner_indent}"));
         let keys: Vec<&String> = labels
             .keys()
             .filter(|k| !skip.contains(&k.as_str()))
             .collect();
         if keys.is_empty() {
-            self.write_line("<none>");
+            self.write(nest, "<none>\n");
             return;
         }
         for (i, key) in keys.iter().enumerate() {
             if i != 0 {
-                self.write(LEVEL_0, initial_indent);
-                self.write(LEVEL_0, inner_indent);
+                self.write(nest, initial_indent);
+                self.write(nest, inner_indent);
             }
-            self.write(LEVEL_0, &format!("{key}={}\n", labels[*key]));
+            self.write(nest, &format!("{key}={}\n", labels[*key]));
         }
     }
 
     /// `printAnnotationsMultiline(w, title, annotations)`.
     pub fn annotations(&mut self, title: &str, annotations: &BTreeMap<String, String>) {
-        self.write(LEVEL_0, &format!("{title}:\t"));
+        self.annotations_nested(LEVEL_0, title, annotations);
+    }
+
+    /// `printAnnotationsMultiline` through a `NewNestedPrefixWriter(w, nest)` (see
+    /// [`DescribeWriter::labels_nested`]).
+    pub fn annotations_nested(
+        &mut self,
+        nest: usize,
+        title: &str,
+        annotations: &BTreeMap<String, String>,
+    ) {
+        self.write(nest, &format!("{title}:\t"));
         let keys: Vec<&String> = annotations
             .keys()
             .filter(|k| k.as_str() != LAST_APPLIED)
             .collect();
         if keys.is_empty() {
-            self.write_line("<none>");
+            self.write(nest, "<none>\n");
             return;
         }
         let indent = "\t";
         for (i, key) in keys.iter().enumerate() {
             if i != 0 {
-                self.write(LEVEL_0, indent);
+                self.write(nest, indent);
             }
             let value = annotations[*key]
                 .strip_suffix('\n')
                 .unwrap_or(&annotations[*key]);
             if value.len() + key.len() + 2 > MAX_ANNOTATION_LEN || value.contains('\n') {
-                self.write(LEVEL_0, &format!("{key}:\n"));
+                self.write(nest, &format!("{key}:\n"));
                 for part in value.split('\n') {
                     self.write(
-                        LEVEL_0,
+                        nest,
                         &format!("{indent}  {}\n", shorten(part, MAX_ANNOTATION_LEN - 2)),
                     );
                 }
             } else {
-                self.write(LEVEL_0, &format!("{key}: {value}\n"));
+                self.write(nest, &format!("{key}: {value}\n"));
             }
         }
     }

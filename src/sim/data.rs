@@ -5,6 +5,7 @@
 //! stories are recorded as a [`DataLoss`] with the rule that decided it.
 
 use super::SimTime;
+use super::permissions::{Identity, Perm, SETGID};
 use imbl::{OrdMap, OrdSet, Vector};
 use serde::Serialize;
 
@@ -92,6 +93,9 @@ pub struct Filesystem {
     pub files: OrdMap<String, Vector<Story>>,
     /// Directories that exist (parents of files exist implicitly).
     pub dirs: OrdSet<String>,
+    /// Ownership and mode of the paths something set up explicitly (a volume plugin, the app
+    /// creating a file); every other path has the default of [`DataStore::perm`].
+    pub perms: OrdMap<String, Perm>,
 }
 
 impl Filesystem {
@@ -158,6 +162,16 @@ impl Filesystem {
             .collect();
         for d in dirs {
             self.dirs.remove(&d);
+        }
+        // The directory itself goes too (`os.RemoveAll`): made again, it starts afresh.
+        let owned: Vec<String> = self
+            .perms
+            .keys()
+            .filter(|p| **p == path || p.starts_with(&prefix))
+            .cloned()
+            .collect();
+        for p in owned {
+            self.perms.remove(&p);
         }
         lost.sort_by_key(|s| s.id);
         lost
@@ -228,6 +242,64 @@ impl DataStore {
         story
     }
 
+    /// The ownership and mode of `path`: as recorded, else root-owned 0755 for a directory
+    /// and 0644 for a file, except a node's `/tmp` and `/var/tmp` (1777, as on every Linux
+    /// node).
+    pub fn perm(&self, fs: &FsId, path: &str, is_dir: bool) -> Perm {
+        let path = normalize(path);
+        if let Some(p) = self.filesystems.get(fs).and_then(|f| f.perms.get(&path)) {
+            return *p;
+        }
+        match fs {
+            FsId::NodeDisk { .. } if path == "/tmp" || path == "/var/tmp" => Perm::root(0o1777),
+            _ if is_dir => Perm::ROOT_DIR,
+            _ => Perm::ROOT_FILE,
+        }
+    }
+
+    /// Records the ownership and mode of `path` (creating the filesystem if needed).
+    pub fn set_perm(&mut self, fs: &FsId, path: &str, perm: Perm) {
+        self.ensure(fs).perms.insert(normalize(path), perm);
+    }
+
+    /// Why `who` may not append to the file `path`: the path that refuses it (the file when it
+    /// exists, else the nearest existing directory above it, in which the file would be
+    /// created) with its ownership; None when the write is allowed.
+    pub fn write_denied(&self, fs: &FsId, path: &str, who: &Identity) -> Option<(String, Perm)> {
+        let path = normalize(path);
+        let existing = self.filesystems.get(fs);
+        if existing.is_some_and(|f| f.is_file(&path)) {
+            let p = self.perm(fs, &path, false);
+            return (!p.writable_by(who, false)).then_some((path, p));
+        }
+        let mut dir = parent_of(&path);
+        while dir != "/" && !existing.is_some_and(|f| f.is_dir(&dir)) {
+            dir = parent_of(&dir);
+        }
+        let p = self.perm(fs, &dir, true);
+        (!p.writable_by(who, true)).then_some((dir, p))
+    }
+
+    /// Records a file `who` just created: theirs, mode 0644 (the default umask 022), in the
+    /// directory's group when that directory is set-group-ID (as an fsGroup volume is).
+    pub fn note_created_file(&mut self, fs: &FsId, path: &str, who: &Identity) {
+        let dir = self.perm(fs, &parent_of(&normalize(path)), true);
+        let gid = if dir.mode & SETGID != 0 {
+            dir.gid
+        } else {
+            who.gid
+        };
+        let perm = Perm {
+            uid: who.uid,
+            gid,
+            mode: 0o644,
+        };
+        // The default needs no record.
+        if perm != Perm::ROOT_FILE {
+            self.set_perm(fs, path, perm);
+        }
+    }
+
     /// How many stories one file holds (without copying them).
     pub fn count(&self, fs: &FsId, path: &str) -> usize {
         self.filesystems
@@ -289,6 +361,14 @@ pub fn normalize(path: &str) -> String {
         }
     }
     format!("/{}", parts.join("/"))
+}
+
+/// The directory holding a normalised path (`/` for `/` itself).
+pub fn parent_of(path: &str) -> String {
+    match path.rsplit_once('/') {
+        Some(("", _)) | None => "/".into(),
+        Some((dir, _)) => dir.into(),
+    }
 }
 
 /// Joins a base path and a relative path, normalised.

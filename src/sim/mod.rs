@@ -21,6 +21,7 @@ pub mod names;
 pub mod node_names;
 pub mod nodes;
 pub mod objects;
+pub mod permissions;
 pub mod profile;
 pub mod pv_controller;
 mod quantity;

@@ -102,22 +102,28 @@ impl Cluster {
             };
             return Ok((fs, "/".into(), true));
         }
-        if let Some(src) = &volume.persistent_volume_claim {
+        // A generic ephemeral volume is its claim `<pod>-<volume>` (the kubelet's
+        // `desired_state_of_world_populator.go` `createVolumeSpec` treats it as a PVC).
+        if let Some(claim_name) = pod.volume_claim_name(volume) {
             let ns = pod.metadata.namespace_or_default();
             let claim = self
-                .claim(ns, &src.claim_name)
-                .ok_or_else(|| format!("persistentvolumeclaim {:?} not found", src.claim_name))?;
+                .claim(ns, &claim_name)
+                .ok_or_else(|| format!("persistentvolumeclaim {claim_name:?} not found"))?;
+            if volume.ephemeral.is_some() {
+                crate::sim::workloads::volume_is_for_pod(pod, claim)?;
+            }
             let pv_name = claim
                 .spec
                 .volume_name()
                 .filter(|_| claim.status.phase == Some(ClaimPhase::Bound))
-                .ok_or_else(|| {
-                    format!("persistentvolumeclaim {:?} is not bound", src.claim_name)
-                })?;
+                .ok_or_else(|| format!("persistentvolumeclaim {claim_name:?} is not bound"))?;
             let pv = self
                 .volume(pv_name)
                 .ok_or_else(|| format!("persistentvolume {pv_name:?} not found"))?;
-            let ro = src.read_only == Some(true);
+            let ro = volume
+                .persistent_volume_claim
+                .as_ref()
+                .is_some_and(|src| src.read_only == Some(true));
             return Ok(match volume_placement(pv) {
                 Placement::NodeLocal { path } => (FsId::NodeDisk { node }, normalize(&path), ro),
                 Placement::Network { fs, path, .. } => (fs, normalize(&path), ro),
@@ -134,7 +140,7 @@ impl Cluster {
                 false,
             ));
         }
-        // Other inline sources (ephemeral, csi, projected, downwardAPI…) are not simulated as
+        // Other inline sources (csi, projected, downwardAPI…) are not simulated as
         // persistent: they behave like scratch space of the pod.
         Ok((
             FsId::EmptyDir {

@@ -29,6 +29,7 @@ impl Cluster {
             self.run_deployments();
             self.run_replica_sets();
             self.run_stateful_sets();
+            self.run_ephemeral_controller();
             self.run_garbage_collector();
             self.run_pv_controller();
             self.run_protection_controllers();

@@ -137,8 +137,8 @@ impl Cluster {
     fn pre_bind(&mut self, mut pod: Pod, node: String) {
         let ns = pod.metadata.namespace_or_default().to_string();
         let mut all_bound = true;
-        for name in pod.spec.claim_names() {
-            let Some(claim) = self.claim(&ns, name) else {
+        for name in pod.claim_names() {
+            let Some(claim) = self.claim(&ns, &name) else {
                 self.assumed.remove(&pod.metadata.uid);
                 return;
             };
@@ -231,13 +231,25 @@ impl Cluster {
         self.put_pod(pod);
     }
 
-    /// VB PreFilter (semantics §4.1–§4.2).
+    /// VB PreFilter (semantics §4.1–§4.2); for a generic ephemeral volume, VB `podHasPVCs`
+    /// waits for the ephemeral volume controller and refuses a claim the pod does not own
+    /// (`ephemeral.VolumeIsForPod`).
     fn volume_binding_pre_filter(&self, pod: &Pod) -> Result<(), String> {
         let ns = pod.metadata.namespace_or_default();
         let mut unbound_immediate = false;
-        for name in pod.spec.claim_names() {
-            let Some(claim) = self.claim(ns, name) else {
-                return Err(format!("persistentvolumeclaim {name:?} not found"));
+        for v in &pod.spec.volumes {
+            let Some(name) = pod.volume_claim_name(v) else {
+                continue;
+            };
+            let ephemeral = v.ephemeral.is_some();
+            let Some(claim) = self.claim(ns, &name) else {
+                return Err(if ephemeral {
+                    format!(
+                        "waiting for ephemeral volume controller to create the persistentvolumeclaim {name:?}"
+                    )
+                } else {
+                    format!("persistentvolumeclaim {name:?} not found")
+                });
             };
             if claim.metadata.deletion_timestamp.is_some() {
                 return Err(format!("persistentvolumeclaim {name:?} is being deleted"));
@@ -247,6 +259,9 @@ impl Cluster {
                     "persistentvolumeclaim {name:?} bound to non-existent persistentvolume {:?}",
                     claim.spec.volume_name().unwrap_or("")
                 ));
+            }
+            if ephemeral {
+                crate::sim::workloads::volume_is_for_pod(pod, claim)?;
             }
             let bound = claim.spec.volume_name().is_some()
                 && claim.metadata.has_annotation(ANN_BIND_COMPLETED, "yes");
@@ -264,8 +279,8 @@ impl Cluster {
     /// VR PreFilter: a ReadWriteOncePod claim already used by another pod (semantics §8.1).
     fn rwop_pre_filter(&self, pod: &Pod) -> Result<(), String> {
         let ns = pod.metadata.namespace_or_default();
-        for name in pod.spec.claim_names() {
-            let Some(claim) = self.claim(ns, name) else {
+        for name in pod.claim_names() {
+            let Some(claim) = self.claim(ns, &name) else {
                 continue;
             };
             if !claim
@@ -280,7 +295,7 @@ impl Cluster {
                     && other.metadata.namespace_or_default() == ns
                     && (other.spec.node_name.is_some()
                         || self.assumed.contains_key(&other.metadata.uid))
-                    && other.spec.claim_names().contains(&name)
+                    && other.uses_claim(&name)
             });
             if taken {
                 return Err("node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode".into());
@@ -326,8 +341,8 @@ impl Cluster {
         let ns = pod.metadata.namespace_or_default();
         let mut reasons: Vec<String> = Vec::new();
         let mut delayed: Vec<PersistentVolumeClaim> = Vec::new();
-        for name in pod.spec.claim_names() {
-            let Some(claim) = self.claim(ns, name) else {
+        for name in pod.claim_names() {
+            let Some(claim) = self.claim(ns, &name) else {
                 continue;
             };
             if let Some(pv_name) = claim.spec.volume_name() {

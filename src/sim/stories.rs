@@ -237,15 +237,36 @@ impl Cluster {
                 "error: open {file}: read-only file system"
             )));
         }
+        // The app writes as its user (issue 11): the file, or the directory it would be
+        // created in, must let that user write.
+        let who = crate::sim::permissions::identity(&pod, &c);
+        if let Some((denied, perm)) = self.data.write_denied(&resolved.fs, &resolved.path, &who) {
+            let shown = container_path_of(&file, &resolved.path, &denied);
+            let app = crate::sim::app::App::for_image(&c.image).name();
+            return Err(SimError::Refused(format!(
+                "error: open {file}: permission denied\nkubestory: the {app} in pod/{pod_name} runs as {}; {shown} belongs to {}, so it may not write there: the story was not stored",
+                who.describe(),
+                perm.describe()
+            )));
+        }
         if self.data.count(&resolved.fs, &resolved.path) >= MAX_STORIES_PER_FILE {
             return Err(SimError::Refused(format!(
                 "error: {file} already holds {MAX_STORIES_PER_FILE} stories: kubestory's story app keeps at most {MAX_STORIES_PER_FILE} per file (its limit); start from a new pod or volume"
             )));
         }
         let now = self.now;
+        let new_file = !self
+            .data
+            .filesystems
+            .get(&resolved.fs)
+            .is_some_and(|f| f.is_file(&resolved.path));
         let story = self
             .data
             .append(&resolved.fs, &resolved.path, text, &pod_name, now);
+        if new_file {
+            self.data
+                .note_created_file(&resolved.fs, &resolved.path, &who);
+        }
         self.resource_version += 1;
         Ok(StoryWrite {
             pod: pod_name,
@@ -292,4 +313,16 @@ impl Cluster {
         self.settle();
         Ok(pod_name)
     }
+}
+
+/// The container's name for `denied`, a path of the filesystem that holds `file` (which the
+/// container sees at `file`, the filesystem at `fs_path`): the same number of levels up.
+fn container_path_of(file: &str, fs_path: &str, denied: &str) -> String {
+    let depth = |p: &str| p.split('/').filter(|s| !s.is_empty()).count();
+    let up = depth(fs_path).saturating_sub(depth(denied));
+    let mut shown = crate::sim::data::normalize(file);
+    for _ in 0..up {
+        shown = crate::sim::data::parent_of(&shown);
+    }
+    shown
 }

@@ -9,6 +9,8 @@ mod s04_scheduling;
 mod s05_provisioning;
 mod s06_reclaim;
 mod s07_protection;
+mod s08_ephemeral;
+mod s08_permissions;
 mod s08_survival;
 mod s09_workloads;
 mod s10_expansion;

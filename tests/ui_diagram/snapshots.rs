@@ -255,3 +255,18 @@ fn colour_is_only_an_extra_and_loss_reads_the_same_without_it() {
     assert!(text.contains("why: pod deleted"), "{text}");
     assert!(text.contains("lost: 2"), "{text}");
 }
+
+/// Issue 11: a generic ephemeral volume is drawn as its claim `<pod>-<volume>` and the PV
+/// behind it (here minikube's provisioned directory on the node's disk), not as an emptyDir.
+#[test]
+fn ephemeral_volume_links_to_its_claim() {
+    let mut c = cluster_with(1, true);
+    let vol = json!({"ephemeral":{"volumeClaimTemplate":{"spec":{
+        "accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}}});
+    apply(&mut c, pod("story", Some(vol)));
+    write(&mut c, "story", "on the claim");
+    let text = show(&c, 120, 40, &[]);
+    assert!(text.contains("ephemeral pvc story-"), "{text}");
+    assert!(!text.contains("emptyDir"), "{text}");
+    assert_snapshot!(text);
+}

@@ -3,7 +3,7 @@
 //! continuation lines carry their four spaces in the text, as upstream's format strings do.
 
 use super::common::go_bool;
-use crate::kubectl::describe_writer::{DescribeWriter, LEVEL_1, LEVEL_2};
+use crate::kubectl::describe_writer::{DescribeWriter, LEVEL_1, LEVEL_2, LEVEL_3};
 use crate::sim::objects::*;
 use serde_json::Value;
 
@@ -53,11 +53,8 @@ pub fn describe_volumes(w: &mut DescribeWriter, volumes: &[Volume], space: &str)
                     go_bool(pvc.read_only.unwrap_or(false))
                 ),
             );
-        } else if v.extra.contains_key("ephemeral") {
-            w.write(
-                LEVEL_2,
-                "Type:\tEphemeralVolume (an inline specification for a volume that gets created and deleted with the pod)\n",
-            );
+        } else if let Some(e) = &v.ephemeral {
+            ephemeral(w, e);
         } else if let Some(d) = v.extra.get("downwardAPI") {
             downward_api(w, d);
         } else if let Some(p) = v.extra.get("projected") {
@@ -81,6 +78,46 @@ pub fn describe_volumes(w: &mut DescribeWriter, volumes: &[Volume], space: &str)
 
 fn str_of<'v>(v: &'v Value, key: &str) -> &'v str {
     v[key].as_str().unwrap_or("")
+}
+
+/// `printEphemeralVolumeSource`: the type line, then the claim template as
+/// `printPersistentVolumeClaim(NewNestedPrefixWriter(w, LEVEL_2), …, false)` prints a claim that
+/// is not a full PVC (no name, namespace, status or finalizers; `Volume` and `Capacity` empty
+/// until bound, which a template never is).
+fn ephemeral(w: &mut DescribeWriter, e: &EphemeralVolumeSource) {
+    w.write(
+        LEVEL_2,
+        "Type:\tEphemeralVolume (an inline specification for a volume that gets created and deleted with the pod)\n",
+    );
+    let Some(t) = &e.volume_claim_template else {
+        return;
+    };
+    // `storageutil.GetPersistentVolumeClaimClass` (the beta annotation first).
+    let as_claim = PersistentVolumeClaim {
+        metadata: t.metadata.clone(),
+        spec: t.spec.clone(),
+        status: Default::default(),
+    };
+    let class = crate::sim::pv_controller::classes::claim_class(&as_claim);
+    w.write(LEVEL_2, &format!("StorageClass:\t{class}\n"));
+    let volume = t.spec.volume_name.as_deref().unwrap_or("");
+    w.write(LEVEL_2, &format!("Volume:\t{volume}\n"));
+    w.labels_nested(LEVEL_2, "", "Labels", "\t", &t.metadata.labels, &[]);
+    w.annotations_nested(LEVEL_2, "Annotations", &t.metadata.annotations);
+    // With a volumeName the template's (empty) status is printed: nothing either way.
+    w.write(LEVEL_2, "Capacity:\t\n");
+    w.write(LEVEL_2, "Access Modes:\t\n");
+    if let Some(mode) = &t.spec.volume_mode {
+        w.write(LEVEL_2, &format!("VolumeMode:\t{mode}\n"));
+    }
+    if let Some(ds) = t.spec.extra.get("dataSource").filter(|d| d.is_object()) {
+        w.write(LEVEL_2, "DataSource:\n");
+        if let Some(g) = ds["apiGroup"].as_str() {
+            w.write(LEVEL_3, &format!("APIGroup:\t{g}\n"));
+        }
+        w.write(LEVEL_3, &format!("Kind:\t{}\n", str_of(ds, "kind")));
+        w.write(LEVEL_3, &format!("Name:\t{}\n", str_of(ds, "name")));
+    }
 }
 
 /// `printHostPathVolumeSource`.

@@ -43,7 +43,7 @@ fn reason(cluster: &Cluster, l: &Left) -> String {
                 .filter(|p| {
                     p.metadata.namespace_or_default() == l.namespace
                         && p.spec.node_name.is_some()
-                        && p.spec.claim_names().contains(&l.name.as_str())
+                        && p.uses_claim(&l.name)
                 })
                 .map(|p| p.metadata.name.clone())
                 .collect();

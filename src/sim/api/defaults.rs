@@ -63,6 +63,20 @@ pub fn default_pod_spec(spec: &mut PodSpec, token_volume: &str) {
         .get("automountServiceAccountToken")
         .and_then(|v| v.as_bool())
         != Some(false);
+    // A generic ephemeral volume's claim template is defaulted as a claim spec is
+    // (zz_generated.defaults.go `SetDefaults_PersistentVolumeClaimSpec` on
+    // `Ephemeral.VolumeClaimTemplate.Spec`): volumeMode Filesystem.
+    for v in &mut spec.volumes {
+        if let Some(t) = v
+            .ephemeral
+            .as_mut()
+            .and_then(|e| e.volume_claim_template.as_mut())
+        {
+            t.spec
+                .volume_mode
+                .get_or_insert_with(|| "Filesystem".into());
+        }
+    }
     let has_token = spec
         .volumes
         .iter()

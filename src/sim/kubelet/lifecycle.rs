@@ -144,6 +144,7 @@ impl Cluster {
             self.put_pod(pod);
             return;
         }
+        self.set_up_volume_ownership(&pod);
         if pod.status.pod_ip.is_none() {
             pod.status.pod_ip = Some(self.next_pod_ip(&node_name));
         }
@@ -167,8 +168,26 @@ impl Cluster {
         self.data.ensure(&layer);
         let dir = crate::sim::app::data_dir(&pod.metadata, c);
         if let Ok(resolved) = self.resolve_container_path(pod, c, &dir) {
-            if !resolved.read_only {
+            let missing = !self.data.ensure(&resolved.fs).is_dir(&resolved.path);
+            // The app makes its data directory when it is missing, as its user: only where
+            // that user may create it, and then it is theirs.
+            let who = crate::sim::permissions::identity(pod, c);
+            if !resolved.read_only
+                && missing
+                && self
+                    .data
+                    .write_denied(&resolved.fs, &resolved.path, &who)
+                    .is_none()
+            {
                 self.data.ensure(&resolved.fs).mkdir_p(&resolved.path);
+                if who.uid != 0 || who.gid != 0 {
+                    let owner = crate::sim::permissions::Perm {
+                        uid: who.uid,
+                        gid: who.gid,
+                        mode: 0o755,
+                    };
+                    self.data.set_perm(&resolved.fs, &resolved.path, owner);
+                }
             }
         }
         self.record(

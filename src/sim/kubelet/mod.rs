@@ -4,6 +4,7 @@
 
 mod lifecycle;
 mod mounting;
+mod ownership;
 mod restarts;
 mod status;
 

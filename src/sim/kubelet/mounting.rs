@@ -46,9 +46,23 @@ impl Cluster {
                     return Err(fail(format!("secret {:?} not found", s.secret_name)));
                 }
             }
-            if let Some(src) = &v.persistent_volume_claim {
+            if let Some(claim_name) = pod.volume_claim_name(v) {
+                // DSWP `createVolumeSpec`: an ephemeral volume's claim must be the pod's own.
+                if v.ephemeral.is_some() {
+                    if let Some(claim) = self.claim(&ns, &claim_name) {
+                        crate::sim::workloads::volume_is_for_pod(pod, claim).map_err(|e| {
+                            (
+                                "FailedMount",
+                                format!(
+                                    "Unable to attach or mount volumes: unmounted volumes=[{}]: {e}",
+                                    v.name
+                                ),
+                            )
+                        })?;
+                    }
+                }
                 let bound = self
-                    .claim(&ns, &src.claim_name)
+                    .claim(&ns, &claim_name)
                     .filter(|c| c.status.phase == Some(ClaimPhase::Bound))
                     .and_then(|c| c.spec.volume_name())
                     .and_then(|n| self.volume(n))
@@ -58,7 +72,7 @@ impl Cluster {
                         "FailedMount",
                         format!(
                             "Unable to attach or mount volumes: unmounted volumes=[{}]: persistentvolumeclaim {:?} is not bound",
-                            v.name, src.claim_name
+                            v.name, claim_name
                         ),
                     ));
                 };
@@ -160,8 +174,7 @@ impl Cluster {
     /// Whether a pod mounts the PV (through a bound claim).
     pub(crate) fn pod_uses_volume(&self, pod: &Pod, pv: &str) -> bool {
         let ns = pod.metadata.namespace_or_default();
-        pod.spec
-            .claim_names()
+        pod.claim_names()
             .iter()
             .any(|c| self.claim(ns, c).and_then(|c| c.spec.volume_name()) == Some(pv))
     }

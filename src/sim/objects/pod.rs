@@ -71,19 +71,48 @@ impl PodSpec {
     pub fn volume(&self, name: &str) -> Option<&Volume> {
         self.volumes.iter().find(|v| v.name == name)
     }
+}
 
-    /// Names of the claims this pod's volumes refer to, in volume order (duplicates removed).
-    pub fn claim_names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = Vec::new();
-        for v in &self.volumes {
-            if let Some(c) = &v.persistent_volume_claim {
-                if !names.contains(&c.claim_name.as_str()) {
-                    names.push(&c.claim_name);
+impl Pod {
+    /// Names of the claims this pod's volumes refer to, in volume order (duplicates removed):
+    /// `persistentVolumeClaim.claimName`, and `<pod>-<volume>` for a generic ephemeral volume
+    /// (component-helpers `storage/ephemeral` `VolumeClaimName`), as the scheduler's
+    /// `podHasPVCs`, the kubelet and the PVC protection controller's `podUsesPVC` count them.
+    pub fn claim_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for v in &self.spec.volumes {
+            if let Some(c) = self.volume_claim_name(v) {
+                if !names.contains(&c) {
+                    names.push(c);
                 }
             }
         }
         names
     }
+
+    /// Whether one of the pod's volumes refers to the claim `name`.
+    pub fn uses_claim(&self, name: &str) -> bool {
+        self.spec
+            .volumes
+            .iter()
+            .any(|v| self.volume_claim_name(v).as_deref() == Some(name))
+    }
+
+    /// The claim behind one pod volume: its `claimName`, or `<pod>-<volume>` for an ephemeral
+    /// volume (`ephemeral.VolumeClaimName`); None for every other source.
+    pub fn volume_claim_name(&self, v: &Volume) -> Option<String> {
+        if let Some(c) = &v.persistent_volume_claim {
+            return Some(c.claim_name.clone());
+        }
+        v.ephemeral
+            .as_ref()
+            .map(|_| ephemeral_claim_name(&self.metadata.name, &v.name))
+    }
+}
+
+/// component-helpers `storage/ephemeral` `VolumeClaimName`: `<pod name>-<volume name>`.
+pub fn ephemeral_claim_name(pod: &str, volume: &str) -> String {
+    format!("{pod}-{volume}")
 }
 
 /// One container.
@@ -143,9 +172,23 @@ pub struct Volume {
     /// Projected from a Secret, read-only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<SecretVolumeSource>,
-    /// Other sources (nfs, csi, ephemeral, projected, downwardAPI…), kept as written.
+    /// A generic ephemeral volume: the ephemeral volume controller creates the claim
+    /// `<pod>-<volume>` from this template, owned by the pod (see `sim::workloads::ephemeral`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ephemeral: Option<EphemeralVolumeSource>,
+    /// Other sources (nfs, csi, projected, downwardAPI…), kept as written.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// `ephemeral: {volumeClaimTemplate}` (core `EphemeralVolumeSource`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EphemeralVolumeSource {
+    /// The claim to create: labels, annotations and spec are copied into it. Required by the
+    /// API server's validation; kept optional so a stored object always loads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_claim_template: Option<super::ClaimTemplate>,
 }
 
 /// `emptyDir: {medium, sizeLimit}`.

@@ -362,7 +362,7 @@ impl Cluster {
         self.pods
             .values()
             .filter(|p| p.metadata.namespace_or_default() == ns && p.spec.node_name.is_none())
-            .filter(|p| p.spec.claim_names().contains(&claim.metadata.name.as_str()))
+            .filter(|p| p.uses_claim(&claim.metadata.name))
             .map(|p| p.metadata.name.clone())
             .collect()
     }

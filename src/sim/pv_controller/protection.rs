@@ -56,7 +56,7 @@ impl Cluster {
         self.pods.values().any(|p| {
             p.metadata.namespace_or_default() == ns
                 && p.spec.node_name.is_some()
-                && p.spec.claim_names().contains(&claim.metadata.name.as_str())
+                && p.uses_claim(&claim.metadata.name)
         })
     }
 
@@ -64,9 +64,7 @@ impl Cluster {
     pub fn pods_using_claim(&self, ns: &str, claim: &str) -> Vec<String> {
         self.pods
             .values()
-            .filter(|p| {
-                p.metadata.namespace_or_default() == ns && p.spec.claim_names().contains(&claim)
-            })
+            .filter(|p| p.metadata.namespace_or_default() == ns && p.uses_claim(claim))
             .map(|p| p.metadata.name.clone())
             .collect()
     }

@@ -1,12 +1,15 @@
 //! Workload controllers (semantics §9): Deployments own ReplicaSets, ReplicaSets own pods with
-//! random-suffix names, StatefulSets own pods with stable names and a claim per pod; the
-//! garbage collector removes what lost its owner.
+//! random-suffix names, StatefulSets own pods with stable names and a claim per pod; pods own
+//! the claims of their generic ephemeral volumes; the garbage collector removes what lost its
+//! owner.
 
 mod deployment;
+mod ephemeral;
 mod gc;
 mod replicaset;
 mod statefulset;
 
+pub(crate) use ephemeral::volume_is_for_pod;
 pub(crate) use statefulset::sts_retention_delete_all;
 
 use crate::sim::objects::*;

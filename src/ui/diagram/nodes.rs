@@ -164,9 +164,11 @@ fn volume_rows(ctx: &Ctx, cluster: &Cluster, pod: &Pod, v: &Volume, out: &mut Ve
         }
     } else if let Some(hp) = &v.host_path {
         (format!("hostPath {a} disk {}", hp.path), Tone::Disk)
-    } else if let Some(src) = &v.persistent_volume_claim {
+    } else if let Some(claim_name) = pod.volume_claim_name(v) {
+        // A generic ephemeral volume is drawn as what it is: the claim `<pod>-<volume>` and
+        // the PV behind it, like a persistentVolumeClaim volume.
         let ns = pod.metadata.namespace_or_default();
-        let claim = cluster.claim(ns, &src.claim_name);
+        let claim = cluster.claim(ns, &claim_name);
         let pv = claim
             .and_then(|c| c.spec.volume_name())
             .and_then(|n| cluster.volume(n));
@@ -180,11 +182,16 @@ fn volume_rows(ctx: &Ctx, cluster: &Cluster, pod: &Pod, v: &Volume, out: &mut Ve
                 ("in cluster storage".to_string(), Tone::Good)
             }
         };
+        let kind = if v.ephemeral.is_some() {
+            "ephemeral pvc"
+        } else {
+            "pvc"
+        };
         return push_volume(
             out,
             head,
             item,
-            format!("pvc {} {where_}", src.claim_name),
+            format!("{kind} {claim_name} {where_}"),
             tone,
         );
     } else if let Some(cm) = &v.config_map {
@@ -282,8 +289,8 @@ fn parent(file: &str) -> String {
 }
 
 fn node_local_claim_path(cluster: &Cluster, pod: &Pod, v: &Volume) -> Option<String> {
-    let src = v.persistent_volume_claim.as_ref()?;
-    let claim = cluster.claim(pod.metadata.namespace_or_default(), &src.claim_name)?;
+    let claim_name = pod.volume_claim_name(v)?;
+    let claim = cluster.claim(pod.metadata.namespace_or_default(), &claim_name)?;
     let pv = cluster.volume(claim.spec.volume_name()?)?;
     match volume_placement(pv) {
         Placement::NodeLocal { path } => Some(path),

@@ -50,7 +50,7 @@ fn users(cluster: &Cluster, claim: &PersistentVolumeClaim) -> Vec<String> {
     cluster
         .pods()
         .filter(|p| p.metadata.namespace_or_default() == ns)
-        .filter(|p| p.spec.claim_names().contains(&claim.metadata.name.as_str()))
+        .filter(|p| p.uses_claim(&claim.metadata.name))
         .map(|p| p.metadata.name.clone())
         .collect()
 }
