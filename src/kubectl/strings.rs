@@ -27,6 +27,13 @@ pub fn kind_not_simulated(kind: &str) -> String {
     )
 }
 
+/// After a claim whose `dataSource` its provisioner ignores ([`crate::sim::Cluster::ignored_data_source`]).
+pub fn data_source_ignored(claim: &str, provisioner: &str) -> String {
+    format!(
+        "kubestory: {provisioner} ignores dataSource (it is not a CSI driver), so claim {claim:?} gets a new, empty volume; only a CSI driver that supports snapshots or clones fills a volume from a source."
+    )
+}
+
 /// The start of the note `kubectl delete` prints when an object is left Terminating.
 pub const DELETE_WOULD_WAIT: &str = "kubestory: real kubectl would keep waiting here (--wait=true) until deletion finishes, which it has not:";
 

@@ -165,6 +165,9 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
             out.out(text);
         }
         notes.after(&mut out, item);
+        if op == "created" {
+            NoteOnce::after_claim(&mut out, item, ctx.sim.cluster());
+        }
         printed.push(match (flags.dry_run, now) {
             (DryRun::Client, _) | (_, None) => item.doc.value.clone(),
             (_, Some(o)) => o.to_value(),

@@ -52,6 +52,7 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
                     None => out.out(print_objects(&[value], inv.flags.output)),
                 };
                 notes.after(&mut out, item);
+                NoteOnce::after_claim(&mut out, item, ctx.sim.cluster());
             }
             Some((Err(e), _)) => {
                 let p = Problem::api(&fix_resource(&e, item)).with_source("creating", &item.file);

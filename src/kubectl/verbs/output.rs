@@ -43,4 +43,15 @@ impl NoteOnce {
         self.seen.push(item.doc.kind.clone());
         out.err_line(strings::kind_not_simulated(&item.doc.kind));
     }
+
+    /// After a claim's line: kubestory's note when its provisioner ignores its `dataSource`.
+    pub fn after_claim(out: &mut Output, item: &Item, cluster: &crate::sim::Cluster) {
+        if item.doc.kind != "PersistentVolumeClaim" {
+            return;
+        }
+        let ns = item.namespace.as_deref().unwrap_or("default");
+        if let Some(provisioner) = cluster.ignored_data_source(ns, &item.doc.name) {
+            out.err_line(strings::data_source_ignored(&item.doc.name, &provisioner));
+        }
+    }
 }

@@ -379,6 +379,19 @@ pub fn data_source(claim: &PersistentVolumeClaim) -> Option<(String, String)> {
 }
 
 impl Cluster {
+    /// The installed provisioner that will ignore this claim's `dataSource`, if one will: a
+    /// sig-storage-lib-external-provisioner program (minikube's hostPath provisioner,
+    /// local-path) never reads it and makes an empty volume, with no event to say so. kubectl
+    /// prints kubestory's note, so the empty volume is never a silent surprise (issue 11).
+    pub fn ignored_data_source(&self, ns: &str, claim: &str) -> Option<String> {
+        let claim = self.claim(ns, claim)?;
+        data_source(claim)?;
+        let class = self.classes.get(claim_class(claim))?;
+        let provisioner = migrated_driver(&class.provisioner).unwrap_or(&class.provisioner);
+        let driver = self.config.profile.driver(provisioner)?;
+        (!driver.csi).then(|| provisioner.to_string())
+    }
+
     /// Why an installed provisioner refuses this claim, in its own words (`None`: it
     /// provisions). CSI drivers: the external-provisioner's capability checks
     /// (`checkDriverCapabilities`), its selector check, then the driver's CreateVolume
