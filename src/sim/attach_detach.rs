@@ -116,7 +116,7 @@ impl Cluster {
             let ns = pod.metadata.namespace_or_default();
             for claim in pod.spec.claim_names() {
                 let Some(pv) = self
-                    .claim(ns, &claim)
+                    .claim(ns, claim)
                     .filter(|c| c.status.phase == Some(ClaimPhase::Bound))
                     .and_then(|c| c.spec.volume_name())
                     .and_then(|n| self.volume(n))
@@ -312,7 +312,7 @@ impl Cluster {
         let ns = pod.metadata.namespace_or_default();
         pod.spec.claim_names().into_iter().find_map(|claim| {
             let pv = self
-                .claim(ns, &claim)
+                .claim(ns, claim)
                 .and_then(|c| c.spec.volume_name())
                 .and_then(|n| self.volume(n))?;
             let attachable = matches!(
