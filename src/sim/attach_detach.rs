@@ -195,7 +195,10 @@ impl Cluster {
             // unmounts a volume no pod needs and reports it; a dead one (or a deleted Node
             // object, whose last status is what the controller saw) still lists it.
             let mounted = node_obj.is_none_or(|n| !n.is_up());
-            let forced = !healthy && now.since(requested) >= MAX_WAIT_FOR_UNMOUNT_SECS;
+            // A restarted controller manager starts its timers afresh (its actual state of the
+            // world is rebuilt from the nodes' status).
+            let since = requested.max(self.controllers_since);
+            let forced = !healthy && now.since(since) >= MAX_WAIT_FOR_UNMOUNT_SECS;
             if mounted && !forced && !out_of_service {
                 if a.detach_requested.is_none() {
                     let waiting = Attachment {
@@ -375,7 +378,10 @@ impl Cluster {
             .attachments
             .values()
             .filter_map(|a| a.detach_requested)
-            .map(|at| at.plus(MAX_WAIT_FOR_UNMOUNT_SECS))
+            .map(|at| {
+                at.max(self.controllers_since)
+                    .plus(MAX_WAIT_FOR_UNMOUNT_SECS)
+            })
             .collect();
         for p in self.pods.values() {
             if let Some(node) = p

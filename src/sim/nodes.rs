@@ -95,6 +95,9 @@ impl Cluster {
             return;
         }
         self.controllers_since = self.now;
+        // The attach/detach controller's desired state of the world is rebuilt empty: a
+        // Multi-Attach error still in the way is reported again.
+        self.multi_attach_reported.clear();
         let up: Vec<String> = self
             .nodes
             .values()

@@ -184,3 +184,35 @@ fn s8_1_rwo_block_volume_on_two_nodes_gets_multi_attach() {
     assert_eq!(warnings, vec![(1, "FailedAttachVolume".to_string())]);
     assert_eq!(pod_status(&c, &second), "ContainerCreating");
 }
+
+/// A restarted kube-controller-manager rebuilds the attach/detach controller's desired state
+/// of the world with `MultiAttachErrorReported` unset, so a conflict still in the way is
+/// reported again (the event's count goes to 2): on minikube, when the control-plane node
+/// comes back.
+#[test]
+fn s8_1_multi_attach_reported_again_after_the_controllers_restart() {
+    let mut c = cluster_with(2, false);
+    apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", true));
+    apply(&mut c, pvc("disk", "1Gi", &["ReadWriteOnce"], None));
+    apply(
+        &mut c,
+        deployment(
+            "app",
+            2,
+            Some(json!({"persistentVolumeClaim":{"claimName":"disk"}})),
+        ),
+    );
+    let count = |c: &kubestory::sim::Cluster| {
+        c.events()
+            .filter(|e| e.reason == "FailedAttachVolume")
+            .map(|e| e.count)
+            .sum::<u32>()
+    };
+    assert_eq!(count(&c), 1);
+    c.advance(600);
+    assert_eq!(count(&c), 1);
+    c.fail_node("minikube").unwrap();
+    c.advance(60);
+    c.recover_node("minikube").unwrap();
+    assert_eq!(count(&c), 2);
+}
