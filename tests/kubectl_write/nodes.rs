@@ -205,6 +205,12 @@ fn taint_adds_overwrites_and_removes() {
             .taints
             .is_empty()
     );
+    // PrintFlags: `-o yaml` prints the patched Node.
+    let yaml = s.ok("kubectl taint nodes minikube dedicated=web:NoSchedule -o yaml");
+    assert!(
+        yaml.contains("  taints:\n  - effect: NoSchedule\n    key: dedicated\n    value: web\n"),
+        "{yaml}"
+    );
     assert_eq!(
         s.fails("kubectl taint nodes nope dedicated=web:NoSchedule"),
         "Error from server (NotFound): nodes \"nope\" not found\n"

@@ -3,15 +3,16 @@
 //! worked out on the client ([`crate::kubectl::taint_spec`]) and sent, and the name printer says
 //! `node/NAME tainted`, `untainted` or `modified`.
 
-use super::output::object_line;
+use super::output::{object_line, print_objects};
 use super::problems::{Problem, render_flat};
 use crate::kubectl::execute::Context;
 use crate::kubectl::taint_spec::{
     already_exists, already_exists_error, parse_taints, reorganize, split_args,
 };
-use crate::kubectl::{DryRun, Invocation, Output, Resources};
-use crate::sim::objects::Taint;
+use crate::kubectl::{DryRun, Invocation, Output, OutputFormat, Resources};
+use crate::sim::objects::{Node, Taint};
 use crate::sim::{Cluster, Kind};
+use serde_json::Value;
 
 /// What one node's visit gave: its new taints and the word to print, or its errors.
 type Visit = Result<(Vec<Taint>, &'static str), Vec<String>>;
@@ -53,13 +54,28 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
         }
         Ok(())
     };
+    let mut scratch = ctx.sim.cluster().clone();
     let result = match inv.flags.dry_run {
-        DryRun::Client | DryRun::Server => apply(&mut ctx.sim.cluster().clone()),
+        DryRun::Client | DryRun::Server => apply(&mut scratch),
         DryRun::None => ctx.sim.act(line, apply),
     };
     if let Err(e) = result {
         out.err(render_flat(&[Problem::api(&e)], "")).fail();
         return out;
+    }
+    let after = match inv.flags.dry_run {
+        DryRun::None => ctx.sim.cluster(),
+        _ => &scratch,
+    };
+    if matches!(inv.flags.output, OutputFormat::Yaml | OutputFormat::Json) {
+        let values: Vec<Value> = updates
+            .iter()
+            .filter_map(|(name, _, _)| after.node(name))
+            .map(node_value)
+            .collect();
+        if !values.is_empty() {
+            out.out(print_objects(&values, inv.flags.output));
+        }
     }
     for (name, _, op) in &updates {
         if let Some(text) = object_line("node", name, op, &inv.flags) {
@@ -95,4 +111,14 @@ fn visit(old: &[Taint], node: &str, overwrite: bool, add: &[Taint], remove: &[Ta
         return Err(errors);
     }
     Ok((taints, op.as_str()))
+}
+
+/// The node as the API returns it, for `-o yaml` / `-o json` (the object the patch returned).
+fn node_value(node: &Node) -> Value {
+    let mut v = serde_json::to_value(node).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut v {
+        map.insert("apiVersion".into(), "v1".into());
+        map.insert("kind".into(), "Node".into());
+    }
+    v
 }
