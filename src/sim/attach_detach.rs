@@ -253,6 +253,11 @@ impl Cluster {
                 return;
             }
         }
+        // TODO(issue 11, cluster profiles): a zonal disk can only be attached in its zone. The
+        // scheduler keeps pods elsewhere through the PV's node affinity (VolumeBinding); a pod
+        // pinned with `nodeName` to another zone reaches this point and the driver's
+        // ControllerPublishVolume fails (`FailedAttachVolume` "AttachVolume.Attach failed …").
+        // Needs the zones the cloud profile gives nodes and PVs.
         self.attachments.insert(
             key.clone(),
             Attachment {
