@@ -21,6 +21,21 @@ fn shipped_lessons_lint_clean() {
     assert!(lessons.len() >= 2);
 }
 
+/// Issue 11: every shipped lesson says which cluster it describes (`cluster.profile`), so it
+/// is linted on that cluster and relies on nothing the profile lacks.
+#[test]
+fn shipped_lessons_declare_their_profile() {
+    let (lessons, _) = load_dir(&root().join("lessons"));
+    for l in &lessons {
+        let profile = l.lesson.cluster.profile.as_deref();
+        assert!(
+            profile.is_some_and(|p| kubestory::sim::Profile::parse(p).is_some()),
+            "{} declares no known profile ({profile:?})",
+            l.file
+        );
+    }
+}
+
 #[test]
 fn binary_lint_passes_and_list_prints_lessons() {
     let exe = env!("CARGO_BIN_EXE_kubestory");

@@ -75,6 +75,15 @@ scenario!(ephemeral_claim, "ephemeral-claim.sim");
 // (`pkg/volume/emptydir/empty_dir.go` `defaultPerm`); minikube's provisioner makes 0777
 // directories (minikube `pkg/storage/storage_provisioner.go` `Provision`).
 scenario!(permission_denied, "permission-denied.sim");
+// Issue 11, item 4: an RWO disk stays attached while the evicted pod is Terminating on the lost
+// node (AD `desired_state_of_world_populator.go`, `IsPodTerminated`); Multi-Attach is reported
+// once, naming the old pod (`reportMultiAttachError`); the out-of-service taint frees it (PodGC
+// `gcTerminating`, AD `reconcile` `hasOutOfServiceTaint`).
+scenario!(disk_out_of_service, "disk-out-of-service.sim");
+// Issue 11, item 4: a force-deleted StatefulSet pod is recreated at once; its disk is
+// "exclusively attached" to the dead node until the reconciler force-detaches it after
+// `maxWaitForUnmountDuration` (6 minutes).
+scenario!(disk_force_delete, "disk-force-delete.sim");
 
 /// `--json` names the control-plane node (issue 11: per node `controlPlane`), and after the
 /// control plane's failure and recovery every node is Ready: nothing was marked NotReady.

@@ -124,19 +124,6 @@ pub fn lint_lesson(loaded: &LoadedLesson) -> Vec<Diagnostic> {
     let lesson = &loaded.lesson;
     let file = &loaded.file;
     let mut errors = Vec::new();
-    if lesson.cluster.profile.is_none() {
-        // issue 11: a lesson says which cluster it describes, so its manifests and its text
-        // are checked against what that cluster has installed.
-        errors.push(diag(
-            file,
-            loaded.locate(&["cluster:"]),
-            "cluster.profile is missing: say which cluster the lesson runs on",
-            Some(
-                "add `profile: minikube` (or kind, or cloud) under `cluster:`; nothing the profile lacks is installed"
-                    .into(),
-            ),
-        ));
-    }
     let ws = Workspace::new();
     let mut sim = starting_cluster(lesson);
     let mut seen: BTreeSet<(String, String)> = objects(sim.cluster()).into_iter().collect();
