@@ -433,6 +433,49 @@ impl Cluster {
     }
 }
 
+impl Cluster {
+    /// The EBS driver's error when a zonal disk (a PV whose node affinity names a zone) is
+    /// to be attached to a node of another zone; `None` when the zones agree or either has
+    /// none.
+    fn zone_mismatch(&self, pv: &PersistentVolume, node: &str) -> Option<String> {
+        let zone_label = crate::sim::profile::ZONE_LABEL;
+        let wanted: Vec<&String> = pv
+            .spec
+            .node_affinity
+            .as_ref()?
+            .required
+            .as_ref()?
+            .node_selector_terms
+            .iter()
+            .flat_map(|t| &t.match_expressions)
+            .filter(|e| e.key == zone_label && e.operator == "In")
+            .flat_map(|e| &e.values)
+            .collect();
+        if wanted.is_empty() {
+            return None;
+        }
+        let zone = self.nodes.get(node)?.metadata.labels.get(zone_label)?;
+        if wanted.contains(&zone) {
+            return None;
+        }
+        let volume = pv
+            .spec
+            .csi
+            .as_ref()
+            .map(|c| c.volume_handle.clone())
+            .unwrap_or_else(|| pv.metadata.name.clone());
+        let instance = format!(
+            "i-0{:016x}",
+            crate::sim::names::pod_template_hash(node, 0)
+                .bytes()
+                .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))
+        );
+        Some(format!(
+            "rpc error: code = Internal desc = Could not attach volume {volume:?} to node {instance:?}: could not attach volume {volume:?} to node {instance:?}: operation error EC2: AttachVolume, https response error StatusCode: 400, api error InvalidVolume.ZoneMismatch: The volume '{volume}' is not in the same availability zone as instance '{instance}'"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,48 +542,5 @@ mod tests {
         assert!(!pod_terminated(&pod));
         pod.status.phase = PodPhase::Failed;
         assert!(pod_terminated(&pod));
-    }
-}
-
-impl Cluster {
-    /// The EBS driver's error when a zonal disk (a PV whose node affinity names a zone) is
-    /// to be attached to a node of another zone; `None` when the zones agree or either has
-    /// none.
-    fn zone_mismatch(&self, pv: &PersistentVolume, node: &str) -> Option<String> {
-        let zone_label = crate::sim::profile::ZONE_LABEL;
-        let wanted: Vec<&String> = pv
-            .spec
-            .node_affinity
-            .as_ref()?
-            .required
-            .as_ref()?
-            .node_selector_terms
-            .iter()
-            .flat_map(|t| &t.match_expressions)
-            .filter(|e| e.key == zone_label && e.operator == "In")
-            .flat_map(|e| &e.values)
-            .collect();
-        if wanted.is_empty() {
-            return None;
-        }
-        let zone = self.nodes.get(node)?.metadata.labels.get(zone_label)?;
-        if wanted.contains(&zone) {
-            return None;
-        }
-        let volume = pv
-            .spec
-            .csi
-            .as_ref()
-            .map(|c| c.volume_handle.clone())
-            .unwrap_or_else(|| pv.metadata.name.clone());
-        let instance = format!(
-            "i-0{:016x}",
-            crate::sim::names::pod_template_hash(node, 0)
-                .bytes()
-                .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))
-        );
-        Some(format!(
-            "rpc error: code = Internal desc = Could not attach volume {volume:?} to node {instance:?}: could not attach volume {volume:?} to node {instance:?}: operation error EC2: AttachVolume, https response error StatusCode: 400, api error InvalidVolume.ZoneMismatch: The volume '{volume}' is not in the same availability zone as instance '{instance}'"
-        ))
     }
 }
