@@ -374,6 +374,7 @@ fn selection_prefixes_and_errors() {
     let c = Cluster::new(ClusterConfig {
         profile: Default::default(),
         zones: 3,
+        addons: Vec::new(),
         nodes: vec!["minikube".into()],
         control_plane: Some("minikube".into()),
         default_storage_class: false,
@@ -397,6 +398,7 @@ fn every_read_line_runs_without_panicking() {
     let empty = Cluster::new(ClusterConfig {
         profile: Default::default(),
         zones: 3,
+        addons: Vec::new(),
         nodes: vec![],
         control_plane: None,
         default_storage_class: false,

@@ -418,6 +418,7 @@ fn events_table() {
     let mut c = Cluster::new(ClusterConfig {
         profile: Default::default(),
         zones: 3,
+        addons: Vec::new(),
         nodes: vec!["minikube".into()],
         control_plane: Some("minikube".into()),
         default_storage_class: false,

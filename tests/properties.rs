@@ -288,6 +288,7 @@ proptest! {
         let config = ClusterConfig {
             profile: Default::default(),
             zones: 3,
+            addons: Vec::new(),
             nodes: ClusterConfig::minikube_node_names(if two { 2 } else { 1 }),
             default_storage_class: true,
             seed: 7,

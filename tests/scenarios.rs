@@ -53,6 +53,11 @@ scenario!(profile_cloud, "profile-cloud.sim");
 // What is not installed does not work: a driver the profile lacks (ExternalProvisioning),
 // VolumeSnapshot without its CRDs, Block on minikube's hostPath provisioner, a clone.
 scenario!(missing_driver, "missing-driver.sim");
+// minikube's csi-hostpath-driver addon: the CSI hostpath driver clones a claim by copying its
+// files (external-provisioner `getPVCSource`, csi-driver-host-path `CreateVolume` with a
+// volume content source); minikube's own provisioner ignores the dataSource, and kubestory
+// says so.
+scenario!(addon_csi_hostpath_clone, "addon-csi-hostpath-clone.sim");
 
 /// `--json` names the profile and each node's zone (issue 11).
 #[test]

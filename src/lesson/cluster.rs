@@ -31,6 +31,17 @@ pub(super) fn check_cluster(
             ));
         }
     }
+    let profile = spec
+        .profile
+        .as_deref()
+        .and_then(crate::sim::Profile::parse)
+        .unwrap_or_default();
+    for name in &spec.addons {
+        if let Err(e) = crate::sim::profile::Addon::parse(name, profile) {
+            let at = locate(text, &["cluster:", "addons:", name.as_str()]);
+            errors.push(diag(file, at, &format!("cluster.addons: {e}"), None));
+        }
+    }
     let result = match &spec.nodes {
         None => Ok(()),
         Some(Nodes::Count(n)) => check_node_count(*n as u128),
@@ -106,6 +117,13 @@ pub fn config(spec: &ClusterSpec) -> ClusterConfig {
     }
     if let Some(d) = spec.default_storage_class {
         config.default_storage_class = d;
+    }
+    for name in &spec.addons {
+        if let Ok(a) = crate::sim::profile::Addon::parse(name, profile) {
+            if !config.addons.contains(&a) {
+                config.addons.push(a);
+            }
+        }
     }
     config
 }

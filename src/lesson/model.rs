@@ -41,6 +41,9 @@ pub struct ClusterSpec {
     /// Which real cluster the lesson runs on: `minikube` (the default), `kind` or `cloud` (EKS-like: managed control plane, three zones, EBS and EFS CSI drivers). It decides node names and roles, the StorageClasses and which provisioners exist; a lesson may rely on nothing its profile lacks.
     #[serde(default)]
     pub profile: Option<String>,
+    /// minikube addons enabled before the lesson starts, as `minikube addons enable` does: `csi-hostpath-driver` (the CSI hostpath driver and its class `csi-hostpath-sc`, whose volumes can be cloned). minikube only.
+    #[serde(default)]
+    pub addons: Vec<String>,
     /// The nodes: a count (`2` gives `minikube`, `minikube-m02`) or a list of names. Default: one node `minikube`. At most 50 (`sim::limits::MAX_NODES`).
     #[serde(default)]
     pub nodes: Option<Nodes>,

@@ -77,6 +77,7 @@ pub fn stream_script(
             }
             Ok(Line::Cluster {
                 profile,
+                addons,
                 count,
                 nodes,
                 default_storage_class,
@@ -94,6 +95,7 @@ pub fn stream_script(
                     if let Some(n) = nodes {
                         config.set_nodes(n);
                     }
+                    config.addons = addons;
                     if let Some(d) = default_storage_class {
                         config.default_storage_class = d;
                     }

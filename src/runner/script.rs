@@ -16,6 +16,8 @@ pub enum Line {
     Cluster {
         /// Which real cluster, if given (minikube otherwise).
         profile: Option<crate::sim::Profile>,
+        /// minikube addons to enable (`addons=csi-hostpath-driver`).
+        addons: Vec<crate::sim::profile::Addon>,
         /// Node count, if given as a count (the profile names them).
         count: Option<usize>,
         /// Node names, if given as names.
@@ -197,12 +199,13 @@ fn parse_story(words: &[String]) -> Result<Line, String> {
 }
 
 fn parse_cluster(words: &[String]) -> Result<Line, String> {
-    let usage = "error: usage: cluster profile=minikube|kind|cloud nodes=N|NAME,NAME… default-storageclass=none|default seed=N";
+    let usage = "error: usage: cluster profile=minikube|kind|cloud nodes=N|NAME,NAME… addons=csi-hostpath-driver default-storageclass=none|default seed=N";
     if words.is_empty() {
         return Err(usage.into());
     }
     let (mut profile, mut count, mut nodes, mut default_storage_class, mut seed) =
         (None, None, None, None, None);
+    let mut addon_names: Vec<&str> = Vec::new();
     for w in words {
         let (k, v) = w.split_once('=').ok_or(usage)?;
         match k {
@@ -236,11 +239,21 @@ fn parse_cluster(words: &[String]) -> Result<Line, String> {
                 })
             }
             "seed" => seed = Some(v.parse().map_err(|_| usage.to_string())?),
+            "addons" => addon_names.extend(v.split(',').filter(|a| !a.is_empty())),
             _ => return Err(usage.into()),
+        }
+    }
+    let mut addons = Vec::new();
+    for name in addon_names {
+        let addon = crate::sim::profile::Addon::parse(name, profile.unwrap_or_default())
+            .map_err(|e| format!("error: {e}"))?;
+        if !addons.contains(&addon) {
+            addons.push(addon);
         }
     }
     Ok(Line::Cluster {
         profile,
+        addons,
         count,
         nodes,
         default_storage_class,
@@ -278,6 +291,7 @@ mod tests {
             parse_line("cluster nodes=2"),
             Ok(Line::Cluster {
                 profile: None,
+                addons: Vec::new(),
                 count: Some(2),
                 nodes: None,
                 default_storage_class: None,
@@ -288,6 +302,7 @@ mod tests {
             parse_line("cluster profile=kind nodes=a,b"),
             Ok(Line::Cluster {
                 profile: Some(crate::sim::Profile::Kind),
+                addons: Vec::new(),
                 count: None,
                 nodes: Some(vec!["a".into(), "b".into()]),
                 default_storage_class: None,

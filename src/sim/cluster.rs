@@ -39,6 +39,8 @@ pub struct ClusterConfig {
     /// Over how many of the profile's zones the nodes are spread, round-robin (cloud: 1 to
     /// 3; a node group may also live in one zone). Ignored by profiles without zones.
     pub zones: usize,
+    /// minikube addons enabled before the cluster started ([`super::profile::Addon`]).
+    pub addons: Vec<super::profile::Addon>,
 }
 
 impl Default for ClusterConfig {
@@ -50,6 +52,7 @@ impl Default for ClusterConfig {
             seed: 1,
             profile: Profile::Minikube,
             zones: super::profile::CLOUD_ZONES.len(),
+            addons: Vec::new(),
         }
     }
 }
@@ -76,6 +79,16 @@ impl ClusterConfig {
             self.control_plane = nodes.first().cloned();
         }
         self.nodes = nodes;
+    }
+
+    /// The installed provisioner of this name: the profile's, or an enabled addon's.
+    pub fn driver(&self, name: &str) -> Option<&'static super::profile::Driver> {
+        self.profile.driver(name).or_else(|| {
+            self.addons
+                .iter()
+                .map(|a| a.driver())
+                .find(|d| d.name == name)
+        })
     }
 
     /// minikube's node names for a cluster of `n` nodes: `minikube`, `minikube-m02`, …
@@ -223,7 +236,9 @@ impl Cluster {
             }
             c.nodes.insert(name.clone(), node);
         }
-        for pc in profile.storage_classes(config.default_storage_class) {
+        let mut classes = profile.storage_classes(config.default_storage_class);
+        classes.extend(config.addons.iter().flat_map(|a| a.storage_classes()));
+        for pc in classes {
             let mut sc = pc.class;
             let mut meta = std::mem::take(&mut sc.metadata);
             c.stamp_new(&mut meta);
@@ -257,8 +272,15 @@ impl Cluster {
             seq.insert(node, n + 1);
             profile.pod_ip(index, n)
         };
-        let pods =
-            super::profile::system_pods(profile, &seats, self.now, self.config.seed, &mut next_ip);
+        let addons = self.config.addons.clone();
+        let pods = super::profile::system_pods(
+            profile,
+            &addons,
+            &seats,
+            self.now,
+            self.config.seed,
+            &mut next_ip,
+        );
         self.pod_ip_seq = seq;
         for pod in pods {
             let key = (
@@ -318,6 +340,14 @@ impl Cluster {
                 .insert("node.kubernetes.io/instance-type".into(), "m5.large".into());
             meta.labels
                 .insert("eks.amazonaws.com/nodegroup".into(), "default".into());
+        }
+        if !self.config.addons.is_empty() {
+            // The hostpath plugin's registrar puts its topology key on every node (the
+            // kubelet's CSINode registration labels the Node).
+            meta.labels.insert(
+                super::profile::addons::HOSTPATH_TOPOLOGY_KEY.into(),
+                name.into(),
+            );
         }
         let pod_cidr = (profile != Profile::Cloud).then(|| format!("10.244.{index}.0/24"));
         let NodeSoftware {

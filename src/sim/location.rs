@@ -31,7 +31,6 @@ const SHARED_FS_DRIVERS: &[&str] = &[
     "file.csi.azure.com",
     "filestore.csi.storage.gke.io",
     "cephfs.csi.ceph.com",
-    "hostpath.csi.k8s.io",
 ];
 
 /// Whether a CSI driver name serves a shared filesystem (not attachable).
@@ -62,6 +61,16 @@ pub fn volume_placement(pv: &PersistentVolume) -> Placement {
         };
     }
     if let Some(csi) = &spec.csi {
+        if csi.driver == crate::sim::profile::addons::HOSTPATH_CSI.name {
+            // The CSI hostpath driver keeps each volume in a directory of one node's disk.
+            return Placement::NodeLocal {
+                path: format!(
+                    "{}/{}",
+                    crate::sim::profile::addons::HOSTPATH_DATA_DIR,
+                    csi.volume_handle
+                ),
+            };
+        }
         return Placement::Network {
             fs: FsId::Network {
                 id: format!("csi://{}/{}", csi.driver, csi.volume_handle),

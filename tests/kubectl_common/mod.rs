@@ -134,6 +134,7 @@ pub fn cluster_of(n: usize) -> Cluster {
     Cluster::new(ClusterConfig {
         profile: Default::default(),
         zones: 3,
+        addons: Vec::new(),
         nodes: ClusterConfig::minikube_node_names(n),
         control_plane: Some("minikube".into()),
         default_storage_class: true,

@@ -16,6 +16,7 @@ pub fn cluster_with(nodes: usize, default_class: bool) -> Cluster {
     Cluster::new(ClusterConfig {
         profile: Default::default(),
         zones: 3,
+        addons: Vec::new(),
         nodes: ClusterConfig::minikube_node_names(nodes),
         default_storage_class: default_class,
         seed: 1,

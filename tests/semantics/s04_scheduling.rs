@@ -224,7 +224,8 @@ fn s8_1_rwo_is_per_node_not_per_pod_s13_11() {
 /// attach, rather than staying Pending.
 #[test]
 fn s4_volume_restrictions_has_no_read_write_once_check() {
-    let mut c = cluster_with(2, false);
+    // The cloud profile installs the EBS driver; one zone, so both nodes can reach the disk.
+    let mut c = cloud_cluster(2, 1);
     apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", true));
     apply(&mut c, pvc("disk", "1Gi", &["ReadWriteOnce"], None));
     apply(

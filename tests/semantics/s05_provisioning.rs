@@ -221,7 +221,12 @@ fn s8_1_rwo_block_volume_on_two_nodes_gets_multi_attach() {
 /// comes back.
 #[test]
 fn s8_1_multi_attach_reported_again_after_the_controllers_restart() {
-    let mut c = cluster_with(2, false);
+    // A self-managed cluster (kubeadm on EC2: the control plane on `minikube`) with the EBS
+    // driver; no built-in profile has both.
+    let mut c = kubestory::sim::Cluster::new(kubestory::sim::ClusterConfig {
+        control_plane: Some("minikube".into()),
+        ..cloud_cluster(2, 1).config().clone()
+    });
     apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", true));
     apply(&mut c, pvc("disk", "1Gi", &["ReadWriteOnce"], None));
     apply(
@@ -433,5 +438,40 @@ fn s8_1_a_zonal_disk_never_attaches_in_another_zone() {
     assert!(
         failures[0].contains("InvalidVolume.ZoneMismatch"),
         "{failures:?}"
+    );
+}
+
+/// minikube's csi-hostpath-driver addon: a clone starts with the source's files and then
+/// lives apart (csi-driver-host-path `CreateVolume` copies the source volume's directory).
+#[test]
+fn s5_a_csi_clone_copies_the_source_volume() {
+    let mut c = kubestory::sim::Cluster::new(kubestory::sim::ClusterConfig {
+        addons: vec![kubestory::sim::profile::Addon::CsiHostpathDriver],
+        ..Default::default()
+    });
+    apply(
+        &mut c,
+        pvc("a", "1Gi", &["ReadWriteOnce"], Some("csi-hostpath-sc")),
+    );
+    apply(&mut c, pod_with_claim("writer", "a"));
+    write(&mut c, "writer", "before");
+    let mut clone = pvc("b", "1Gi", &["ReadWriteOnce"], Some("csi-hostpath-sc"));
+    clone["spec"]["dataSource"] = json!({"kind":"PersistentVolumeClaim","name":"a"});
+    apply(&mut c, clone);
+    apply(&mut c, pod_with_claim("reader", "b"));
+    write(&mut c, "writer", "after");
+    assert_eq!(read(&c, "reader"), Some(vec!["before".to_string()]));
+    // A source that does not exist: the external-provisioner's error, and no volume.
+    let mut orphan = pvc("c", "1Gi", &["ReadWriteOnce"], Some("csi-hostpath-sc"));
+    orphan["spec"]["dataSource"] = json!({"kind":"PersistentVolumeClaim","name":"nope"});
+    apply(&mut c, orphan);
+    assert_eq!(claim_phase(&c, "c"), Some(ClaimPhase::Pending));
+    assert!(
+        events_of(&c, "PersistentVolumeClaim", "c")
+            .iter()
+            .any(|(r, m)| r == "ProvisioningFailed"
+                && m.contains(
+                    "error getting handle for DataSource Type PersistentVolumeClaim by Name nope"
+                ))
     );
 }

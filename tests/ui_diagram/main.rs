@@ -15,6 +15,7 @@ pub fn cluster_with(nodes: usize, default_class: bool) -> Cluster {
     Cluster::new(ClusterConfig {
         profile: Default::default(),
         zones: 3,
+        addons: Vec::new(),
         nodes: ClusterConfig::minikube_node_names(nodes),
         control_plane: Some("minikube".into()),
         default_storage_class: default_class,

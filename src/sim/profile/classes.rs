@@ -40,6 +40,24 @@ fn default_class(mut sc: StorageClass) -> StorageClass {
     sc
 }
 
+impl super::Addon {
+    /// The classes the addon installs: `csi-hostpath-sc` (minikube
+    /// `deploy/addons/csi-hostpath-driver/deploy/csi-hostpath-storageclass.yaml`).
+    pub(crate) fn storage_classes(self) -> Vec<ProfileClass> {
+        let mut sc = class(
+            "csi-hostpath-sc",
+            super::addons::HOSTPATH_CSI.name,
+            VolumeBindingMode::Immediate,
+            None,
+            &[],
+        );
+        sc.metadata
+            .labels
+            .insert("addonmanager.kubernetes.io/mode".into(), "Reconcile".into());
+        vec![ProfileClass { class: sc }]
+    }
+}
+
 impl Profile {
     /// The classes of a fresh cluster; with `with_default` false the default one is left out
     /// (minikube's `addons disable default-storageclass`, and its like elsewhere).

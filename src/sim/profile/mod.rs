@@ -18,10 +18,12 @@
 //!   managed control plane (no node runs it; the API never goes down here), worker nodes
 //!   spread round-robin over three zones.
 
+pub mod addons;
 mod classes;
 pub mod drivers;
 pub(crate) mod system_pods;
 
+pub use addons::Addon;
 pub use drivers::{Driver, Topology};
 pub use system_pods::system_pods;
 
@@ -196,6 +198,27 @@ impl Profile {
             },
         }
     }
+}
+
+/// Why a profile or addon cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ProfileError {
+    /// Not minikube, kind or cloud.
+    #[error("unknown profile {0:?}: the profiles are minikube, kind and cloud")]
+    UnknownProfile(String),
+    /// Addons are minikube's.
+    #[error("addons are minikube's (`minikube addons enable`); the {0} profile has none")]
+    AddonsOnlyOnMinikube(Profile),
+    /// The snapshot addon is not simulated.
+    #[error(
+        "kubestory does not simulate minikube's volumesnapshots addon (the VolumeSnapshot CRDs and their controller) yet; without it, VolumeSnapshot manifests fail as they do on a cluster without the CRDs"
+    )]
+    SnapshotsNotSimulated,
+    /// Some other addon.
+    #[error(
+        "unknown addon {0:?}: kubestory simulates the storage addon csi-hostpath-driver (volumesnapshots is not simulated yet)"
+    )]
+    UnknownAddon(String),
 }
 
 /// Where kubectl reaches the API server, and how a dial fails once its node is gone.

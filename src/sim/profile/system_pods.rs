@@ -112,6 +112,7 @@ pub(crate) fn extra_namespaces(profile: Profile) -> &'static [&'static str] {
 /// allocator the learner's pods use, so no address is given twice).
 pub fn system_pods(
     profile: Profile,
+    addons: &[super::Addon],
     nodes: &[NodeSeat<'_>],
     at: SimTime,
     seed: u64,
@@ -309,6 +310,63 @@ pub fn system_pods(
                 )],
             );
         }
+    }
+    if addons.contains(&super::Addon::CsiHostpathDriver) {
+        // minikube `deploy/addons/csi-hostpath-driver/deploy/`: the plugin's DaemonSet (six
+        // containers) and the attacher's and resizer's StatefulSets.
+        specs.push(Spec {
+            namespace: "kube-system",
+            name: "csi-hostpath-attacher-0".into(),
+            node: 0,
+            host_network: false,
+            containers: &[(
+                "csi-attacher",
+                "registry.k8s.io/sig-storage/csi-attacher:v4.8.0",
+            )],
+        });
+        specs.push(Spec {
+            namespace: "kube-system",
+            name: "csi-hostpath-resizer-0".into(),
+            node: 0,
+            host_network: false,
+            containers: &[(
+                "csi-resizer",
+                "registry.k8s.io/sig-storage/csi-resizer:v1.13.1",
+            )],
+        });
+        per_node(
+            &mut specs,
+            &mut rng,
+            n,
+            "csi-hostpathplugin",
+            false,
+            &[
+                (
+                    "csi-external-health-monitor-controller",
+                    "registry.k8s.io/sig-storage/csi-external-health-monitor-controller:v0.7.0",
+                ),
+                (
+                    "node-driver-registrar",
+                    "registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.13.0",
+                ),
+                (
+                    "hostpath",
+                    "registry.k8s.io/sig-storage/hostpathplugin:v1.15.0",
+                ),
+                (
+                    "liveness-probe",
+                    "registry.k8s.io/sig-storage/livenessprobe:v2.15.0",
+                ),
+                (
+                    "csi-provisioner",
+                    "registry.k8s.io/sig-storage/csi-provisioner:v5.2.0",
+                ),
+                (
+                    "csi-snapshotter",
+                    "registry.k8s.io/sig-storage/csi-snapshotter:v8.2.0",
+                ),
+            ],
+        );
     }
     specs
         .into_iter()

@@ -36,6 +36,9 @@ pub enum ProvisionerFamily {
     NetworkDisk,
     /// A CSI driver or NFS provisioner serving a shared filesystem (RWX-capable).
     SharedFs,
+    /// A CSI driver whose volumes are directories on one node (the CSI hostpath driver of
+    /// minikube's `csi-hostpath-driver` addon).
+    NodeLocalCsi,
 }
 
 /// In-tree provisioner names that are migrated to CSI drivers (CSI migration, GA).
@@ -117,7 +120,7 @@ impl Cluster {
         // Nobody provisions for a name the profile does not install: the claim stays Pending
         // with the event above, as on a real cluster (issue 11, "What is not installed does
         // not work").
-        let Some(driver) = self.config.profile.driver(&provisioner) else {
+        let Some(driver) = self.config.driver(&provisioner) else {
             return;
         };
         let family = driver.family;
@@ -165,7 +168,15 @@ impl Cluster {
             fail(self, &why);
             return;
         }
-        let selected = claim.metadata.annotations.get(ANN_SELECTED_NODE).cloned();
+        let clone_of = self.clone_source(driver, claim);
+        let mut selected = claim.metadata.annotations.get(ANN_SELECTED_NODE).cloned();
+        if family == ProvisionerFamily::NodeLocalCsi {
+            // A node-local clone is made beside its source (the hostpath plugin of that node
+            // holds the source's files).
+            if let Some(node) = clone_of.as_ref().and_then(|src| self.volume_node(src)) {
+                selected = Some(node);
+            }
+        }
         if family == ProvisionerFamily::LocalPath && selected.is_none() {
             fail(self, "configuration error, no node was specified");
             return;
@@ -181,6 +192,9 @@ impl Cluster {
             family,
             selected.as_deref(),
         );
+        if let Some(src) = &clone_of {
+            self.copy_volume_data(src, &pv);
+        }
         self.put_volume(pv);
         self.record(
             who,
@@ -273,6 +287,28 @@ impl Cluster {
                     read_only: None,
                 });
             }
+            ProvisionerFamily::NodeLocalCsi => {
+                // csi-driver-host-path `CreateVolume`: a directory named by a new UUID under
+                // the plugin's data dir, on the node whose provisioner took the claim (the
+                // selected node, or with Immediate binding the first); strict topology pins
+                // the PV to that node.
+                use crate::sim::profile::addons::{HOSTPATH_DATA_DIR, HOSTPATH_TOPOLOGY_KEY};
+                meta.finalizers.push(FINALIZER_EXTERNAL_PROVISIONER.into());
+                let node = selected_node
+                    .map(str::to_string)
+                    .or_else(|| self.config.nodes.first().cloned())
+                    .unwrap_or_default();
+                let handle = self.rng.uuid();
+                self.data
+                    .ensure(&FsId::NodeDisk { node: node.clone() })
+                    .mkdir_p(&format!("{HOSTPATH_DATA_DIR}/{handle}"));
+                spec.csi = Some(CsiPersistentVolumeSource {
+                    driver: provisioner.to_string(),
+                    volume_handle: handle,
+                    extra: Default::default(),
+                });
+                spec.node_affinity = Some(pin_by(HOSTPATH_TOPOLOGY_KEY, &node));
+            }
             ProvisionerFamily::NetworkDisk | ProvisionerFamily::SharedFs => {
                 meta.finalizers.push(FINALIZER_EXTERNAL_PROVISIONER.into());
                 let handle = if family == ProvisionerFamily::NetworkDisk {
@@ -285,7 +321,6 @@ impl Cluster {
                 };
                 let zonal = self
                     .config
-                    .profile
                     .driver(provisioner)
                     .is_some_and(|d| d.topology == crate::sim::profile::Topology::Zone);
                 if zonal {
@@ -321,6 +356,22 @@ impl Cluster {
                 ..Default::default()
             },
         }
+    }
+}
+
+/// A node affinity on one value of one node label.
+pub fn pin_by(key: &str, value: &str) -> VolumeNodeAffinity {
+    VolumeNodeAffinity {
+        required: Some(NodeSelector {
+            node_selector_terms: vec![NodeSelectorTerm {
+                match_expressions: vec![NodeSelectorRequirement {
+                    key: key.into(),
+                    operator: "In".into(),
+                    values: vec![value.to_string()],
+                }],
+                match_fields: vec![],
+            }],
+        }),
     }
 }
 
@@ -388,7 +439,7 @@ impl Cluster {
         data_source(claim)?;
         let class = self.classes.get(claim_class(claim))?;
         let provisioner = migrated_driver(&class.provisioner).unwrap_or(&class.provisioner);
-        let driver = self.config.profile.driver(provisioner)?;
+        let driver = self.config.driver(provisioner)?;
         (!driver.csi).then(|| provisioner.to_string())
     }
 
@@ -422,6 +473,13 @@ impl Cluster {
                     "PersistentVolumeClaim" if !driver.clone => {
                         return Some("CSI driver does not support clone operations: controller CLONE_VOLUME capability is not reported".into());
                     }
+                    "PersistentVolumeClaim" => {
+                        if let Err(why) = self.clone_source_checked(driver, claim, &name) {
+                            return Some(format!(
+                                "error getting handle for DataSource Type PersistentVolumeClaim by Name {name}: {why}"
+                            ));
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -447,5 +505,121 @@ impl Cluster {
             }
         }
         None
+    }
+}
+
+impl Cluster {
+    /// external-provisioner `getPVCSource`: the claim to clone must exist, be Bound to a CSI
+    /// volume of the same driver, and be no larger than the new claim; its PV is returned.
+    fn clone_source_checked(
+        &self,
+        driver: &crate::sim::profile::Driver,
+        claim: &PersistentVolumeClaim,
+        source: &str,
+    ) -> Result<PersistentVolume, String> {
+        let ns = claim.metadata.namespace_or_default();
+        let src = self.claim(ns, source).ok_or_else(|| {
+            format!(
+                "error getting PVC {source} (namespace {ns:?}) from api server: persistentvolumeclaims {source:?} not found"
+            )
+        })?;
+        if src.status.phase != Some(ClaimPhase::Bound) {
+            return Err(format!(
+                "the PVC DataSource {source} must have a status of Bound.  Got {{Pending}}"
+            ));
+        }
+        let requested = claim.spec.request().map(|q| q.value()).unwrap_or(0);
+        let available = src.spec.request().map(|q| q.value()).unwrap_or(0);
+        if requested < available {
+            return Err(format!(
+                "error, new PVC request must be greater than or equal in size to the specified PVC data source, requested {requested} but source is {available}"
+            ));
+        }
+        let invalid = || "claim in dataSource not bound or invalid".to_string();
+        let pv = src
+            .spec
+            .volume_name()
+            .and_then(|n| self.volumes.get(n))
+            .ok_or_else(invalid)?;
+        match &pv.spec.csi {
+            Some(csi) if csi.driver == driver.name => Ok(pv.clone()),
+            _ => Err(invalid()),
+        }
+    }
+
+    /// The PV a claim is cloned from, when its driver clones and the source checks out.
+    fn clone_source(
+        &self,
+        driver: &crate::sim::profile::Driver,
+        claim: &PersistentVolumeClaim,
+    ) -> Option<PersistentVolume> {
+        let (kind, name) = data_source(claim)?;
+        if kind != "PersistentVolumeClaim" || !driver.csi || !driver.clone {
+            return None;
+        }
+        self.clone_source_checked(driver, claim, &name).ok()
+    }
+
+    /// The node a node-local PV lives on (its node affinity's single value).
+    fn volume_node(&self, pv: &PersistentVolume) -> Option<String> {
+        pv.spec
+            .node_affinity
+            .as_ref()?
+            .required
+            .as_ref()?
+            .node_selector_terms
+            .first()?
+            .match_expressions
+            .first()?
+            .values
+            .first()
+            .cloned()
+    }
+
+    /// Where a PV's files are: the filesystem and the directory in it.
+    fn volume_storage(&self, pv: &PersistentVolume) -> Option<(FsId, String)> {
+        match crate::sim::location::volume_placement(pv) {
+            crate::sim::location::Placement::NodeLocal { path } => Some((
+                FsId::NodeDisk {
+                    node: self.volume_node(pv)?,
+                },
+                path,
+            )),
+            crate::sim::location::Placement::Network { fs, path, .. } => Some((fs, path)),
+        }
+    }
+
+    /// A clone's content: every file of the source volume, copied into the new volume (new
+    /// stories with the same text and writer: a copy, which the source keeps too).
+    fn copy_volume_data(&mut self, from: &PersistentVolume, to: &PersistentVolume) {
+        let (Some((src_fs, src_dir)), Some((dst_fs, dst_dir))) =
+            (self.volume_storage(from), self.volume_storage(to))
+        else {
+            return;
+        };
+        let files: Vec<(String, Vec<crate::sim::data::Story>)> = self
+            .data
+            .filesystems
+            .get(&src_fs)
+            .map(|fs| {
+                fs.files
+                    .iter()
+                    .filter(|(path, _)| crate::sim::data::is_within(path, &src_dir))
+                    .map(|(path, stories)| (path.clone(), stories.iter().cloned().collect()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let now = self.now;
+        for (path, stories) in files {
+            let rel = path
+                .strip_prefix(src_dir.trim_end_matches('/'))
+                .unwrap_or(&path)
+                .trim_start_matches('/');
+            let target = crate::sim::data::join(&dst_dir, rel);
+            for story in stories {
+                self.data
+                    .append(&dst_fs, &target, &story.text, &story.writer, now);
+            }
+        }
     }
 }

@@ -46,7 +46,7 @@ impl Cluster {
                 // The external provisioner deletes the storage and the PV object. If it is not
                 // running, the PV stays Released (the controller waits for the "external
                 // deleter").
-                if self.config.profile.driver(&provisioner).is_some() {
+                if self.config.driver(&provisioner).is_some() {
                     let why = format!(
                         "claim deleted and PV {name} has reclaim policy Delete: the provisioner {provisioner} deleted the volume and its data"
                     );
