@@ -139,7 +139,7 @@ fn failed_control_plane_is_down_but_never_marked_not_ready() {
     let out = show(&c, 120, 40, &[]);
     assert!(!out.contains("NotReady"), "{out}");
     assert!(
-        out.contains("node minikube control-plane ✗ machine DOWN, ● Ready"),
+        out.contains("node minikube ✗ machine DOWN, ● Ready control-plane"),
         "{out}"
     );
     assert_snapshot!(out);

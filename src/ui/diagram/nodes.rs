@@ -37,14 +37,6 @@ pub fn node_blocks(ctx: &Ctx, cluster: &Cluster) -> Vec<Block> {
 fn node_block(ctx: &Ctx, cluster: &Cluster, node: &Node) -> Block {
     let name = &node.metadata.name;
     let mut title = vec![seg(format!("node {name} "), Tone::Title)];
-    // Which node runs the control plane (its loss stops the API) and, on the cloud profile,
-    // the node's zone (a zonal disk only attaches there): issue 11.
-    if cluster.config().control_plane.as_deref() == Some(name.as_str()) {
-        title.push(seg("control-plane ", Tone::Dim));
-    }
-    if let Some(zone) = node.metadata.labels.get(crate::sim::profile::ZONE_LABEL) {
-        title.push(seg(format!("{zone} "), Tone::Dim));
-    }
     // The machine's truth and the API's view can differ for a while (semantics §9.3): show
     // both when the machine is down.
     let mut tone = Tone::Plain;
@@ -60,6 +52,15 @@ fn node_block(ctx: &Ctx, cluster: &Cluster, node: &Node) -> Block {
     }
     if node.spec.unschedulable {
         title.push(seg(" cordoned", Tone::Warn));
+    }
+    // Which node runs the control plane (its loss stops the API) and, on the cloud profile,
+    // the node's zone (a zonal disk only attaches there): issue 11. Last, so that a narrow
+    // box cuts these before the node's state.
+    if cluster.config().control_plane.as_deref() == Some(name.as_str()) {
+        title.push(seg(" control-plane", Tone::Dim));
+    }
+    if let Some(zone) = node.metadata.labels.get(crate::sim::profile::ZONE_LABEL) {
+        title.push(seg(format!(" {zone}"), Tone::Dim));
     }
     let pods: Vec<&Pod> = cluster
         .pods()
