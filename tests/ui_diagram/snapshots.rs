@@ -270,3 +270,25 @@ fn ephemeral_volume_links_to_its_claim() {
     assert!(!text.contains("emptyDir"), "{text}");
     assert_snapshot!(text);
 }
+
+/// Issue 11: cloud node names are long. Where two boxes side by side would cut a node's
+/// state, the boxes stack, so every node's `● Ready` and its zone stay readable at 80 columns.
+#[test]
+fn cloud_nodes_keep_their_state_visible_at_80_columns() {
+    let c = Cluster::new(ClusterConfig::for_profile(
+        kubestory::sim::Profile::Cloud,
+        3,
+    ));
+    let out = show(&c, 80, 24, &[]);
+    for (name, zone) in [
+        ("ip-10-0-0-10.ec2.internal", "us-east-1a"),
+        ("ip-10-0-32-10.ec2.internal", "us-east-1b"),
+        ("ip-10-0-64-10.ec2.internal", "us-east-1c"),
+    ] {
+        assert!(
+            out.contains(&format!("node {name} ● Ready {zone}")),
+            "{name} in\n{out}"
+        );
+    }
+    assert_snapshot!(out);
+}

@@ -22,6 +22,19 @@ pub struct Scene {
     pub storage: Option<Block>,
 }
 
+/// The width a node box needs to show its title up to the node's state (`● Ready`), with the
+/// selection marker and the borders.
+fn essential_title_width(node: &Block) -> u16 {
+    let mut width = 0usize;
+    for s in &node.title {
+        width += s.text.chars().count();
+        if s.text.contains("Ready") {
+            break;
+        }
+    }
+    u16::try_from(width + 6).unwrap_or(u16::MAX)
+}
+
 /// Places the scene in `area`.
 pub fn arrange(scene: &Scene, area: Rect) -> Vec<Op> {
     let mut ops = Vec::new();
@@ -31,7 +44,16 @@ pub fn arrange(scene: &Scene, area: Rect) -> Vec<Op> {
     ops.push(text(area.x, area.y, area.width, &scene.header));
     let top = area.y + 1;
     let total = area.height - 1;
-    let cols = (area.width / MIN_NODE_WIDTH).clamp(1, scene.nodes.len().max(1) as u16);
+    // A column is wide enough for each node's name and state (cloud node names are long:
+    // `ip-10-0-32-10.ec2.internal`); narrower, the boxes stack.
+    let column = scene
+        .nodes
+        .iter()
+        .map(essential_title_width)
+        .max()
+        .unwrap_or(0)
+        .max(MIN_NODE_WIDTH);
+    let cols = (area.width / column).clamp(1, scene.nodes.len().max(1) as u16);
     let node_rows: Vec<&[Block]> = scene.nodes.chunks(cols as usize).collect();
     let nodes_natural: u16 = node_rows
         .iter()
