@@ -82,3 +82,69 @@ fn command_line_and_ascii() {
 fn enlarge_message_when_tiny() {
     insta::assert_snapshot!("enlarge_40x12", screen(&mut app("snap-tiny"), 40, 12));
 }
+
+/// The screen with a line under the input row marking where the terminal's cursor is
+/// (TestBackend keeps the cursor apart from the cells).
+fn screen_with_cursor(a: &mut kubestory::ui::App, w: u16, h: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    a.size = (w, h);
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    t.draw(|f| kubestory::ui::render(a, f)).expect("draw");
+    let pos = t.get_cursor_position().expect("cursor");
+    format!(
+        "{}\n{}^ cursor at column {}, row {}",
+        t.backend(),
+        " ".repeat(usize::from(pos.x) + 1),
+        pos.x,
+        pos.y
+    )
+}
+
+#[test]
+fn command_line_cursor_mid_line_and_scrolled() {
+    let mut a = app("snap-cursor");
+    press(&mut a, key(':'));
+    type_text(&mut a, "get pods -o wide");
+    for _ in 0..2 {
+        press(&mut a, alt('b'));
+    }
+    insta::assert_snapshot!("cursor_mid_line_80x24", screen_with_cursor(&mut a, 80, 24));
+    insta::assert_snapshot!(
+        "cursor_mid_line_100x30",
+        screen_with_cursor(&mut a, 100, 30)
+    );
+    // A line longer than the screen: the part around the cursor shows, `<` marks the rest.
+    press(&mut a, ctrl('e'));
+    type_text(&mut a, &" --selector app=story".repeat(5));
+    press(&mut a, alt('b'));
+    insta::assert_snapshot!("cursor_long_line_80x24", screen_with_cursor(&mut a, 80, 24));
+}
+
+#[test]
+fn reverse_search_prompt() {
+    let mut a = app("snap-search");
+    command(&mut a, "get pvc");
+    command(&mut a, "story read deploy/story");
+    command(&mut a, "get nodes");
+    press(&mut a, key(':'));
+    type_text(&mut a, "half typed");
+    press(&mut a, ctrl('r'));
+    type_text(&mut a, "get p");
+    insta::assert_snapshot!("reverse_search_80x24", screen_with_cursor(&mut a, 80, 24));
+    insta::assert_snapshot!("reverse_search_100x30", screen_with_cursor(&mut a, 100, 30));
+    type_text(&mut a, "x");
+    insta::assert_snapshot!(
+        "reverse_search_failed_100x30",
+        screen_with_cursor(&mut a, 100, 30)
+    );
+}
+
+#[test]
+fn tab_lists_the_candidates_above_the_command_line() {
+    let mut a = app("snap-tab");
+    press(&mut a, key(':'));
+    type_text(&mut a, "get p");
+    press(&mut a, special(Key::Tab));
+    insta::assert_snapshot!("tab_candidates_80x24", screen_with_cursor(&mut a, 80, 24));
+}

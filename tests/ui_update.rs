@@ -34,11 +34,11 @@ fn the_command_line_runs_kubectl_and_keeps_a_history() {
     command(&mut a, "get pods");
     press(&mut a, key(':'));
     press(&mut a, special(Key::Up));
-    assert_eq!(a.line, "get pods");
+    assert_eq!(a.line.text(), "get pods");
     press(&mut a, special(Key::Up));
-    assert_eq!(a.line, EMPTYDIR);
+    assert_eq!(a.line.text(), EMPTYDIR);
     press(&mut a, special(Key::Down));
-    assert_eq!(a.line, "get pods");
+    assert_eq!(a.line.text(), "get pods");
     press(&mut a, special(Key::Esc));
     assert_eq!(a.mode, Mode::Normal);
 }
@@ -51,7 +51,7 @@ fn tab_completes_object_names_from_the_cluster() {
     press(&mut a, special(Key::Tab));
     press(&mut a, key('m'));
     press(&mut a, special(Key::Tab));
-    assert_eq!(a.line, "get nodes minikube ");
+    assert_eq!(a.line.text(), "get nodes minikube ");
 }
 
 #[test]

@@ -48,6 +48,14 @@ pub enum Action {
     RunCommand(String),
     /// A key typed into the command line or the story input line.
     LineInput(Input),
+    /// An editing key in the command line or the story input line (readline's keys).
+    LineEdit(super::line_edit::Edit),
+    /// Text pasted into the command line or the story input line (bracketed paste).
+    LinePaste(String),
+    /// Ctrl-R on the command line: search the history backwards (again: an older match).
+    SearchHistory,
+    /// Esc or Ctrl-G during a search: the line as it was before Ctrl-R.
+    SearchCancel,
     /// Enter in the command line or the story input line.
     LineSubmit,
     /// Esc in an input line, the editor or the help overlay.

@@ -112,12 +112,15 @@ pub struct App {
     pub log: Vec<LogLine>,
     /// How many lines the log is scrolled back from its end (0: following new lines).
     pub log_scroll: usize,
-    /// The text of the command line or the story input line being typed.
-    pub line: String,
-    /// Commands run from the command line, oldest first.
-    pub history: Vec<String>,
-    /// Where Up/Down is in the history (`None`: the line being typed).
-    pub history_pos: Option<usize>,
+    /// The text of the command line or the story input line being typed, with its cursor.
+    pub line: super::line_edit::LineEdit,
+    /// Commands run from the command line (this lesson's, or the sandbox's), kept between
+    /// runs in the state folder.
+    pub history: super::history::History,
+    /// A Ctrl-R search over the history in progress.
+    pub search: Option<super::search::Search>,
+    /// Lines of a multi-line paste still to come up on the command line, one per Enter.
+    pub pasted: std::collections::VecDeque<String>,
     /// The manifest editor.
     pub editor: Editor,
     /// Whether the help overlay is open.
@@ -208,9 +211,10 @@ impl App {
             tab: Tab::Cluster,
             log: Vec::new(),
             log_scroll: 0,
-            line: String::new(),
-            history: Vec::new(),
-            history_pos: None,
+            line: super::line_edit::LineEdit::default(),
+            history: super::history::History::default(),
+            search: None,
+            pasted: std::collections::VecDeque::new(),
             editor: Editor::new(""),
             help: false,
             message: None,

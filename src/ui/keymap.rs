@@ -27,6 +27,10 @@ pub enum When {
     Command,
     /// The command line or the story input line is open.
     Line,
+    /// A Ctrl-R search of the command line's history is in progress.
+    Search,
+    /// The command line is open and no search is in progress.
+    CommandNoSearch,
     /// The manifest editor is open.
     Editor,
     /// Quiz mode, browsing (no input line, editor or overlay).
@@ -90,6 +94,8 @@ impl When {
             When::Help => app.help,
             When::Command => app.mode == Mode::Command,
             When::Line => matches!(app.mode, Mode::Command | Mode::StoryPrompt),
+            When::Search => app.mode == Mode::Command && app.search.is_some(),
+            When::CommandNoSearch => app.mode == Mode::Command && app.search.is_none(),
             When::Editor => app.mode == Mode::Editor && !app.help,
             When::Quiz => quiz_browse,
             When::QuizPick => quiz.is_some_and(|q| q.picking()),
@@ -131,8 +137,9 @@ impl When {
             When::Lesson | When::Predict => "lessons",
             When::Picker => "lesson list",
             When::Help => "help",
-            When::Command => "command line",
+            When::Command | When::CommandNoSearch => "command line",
             When::Line => "input line",
+            When::Search => "history search",
             When::Editor => "editor",
             When::Quiz
             | When::QuizPick
@@ -185,6 +192,20 @@ fn special(k: Key) -> Input {
         ..Input::default()
     }
 }
+fn alt(k: Key) -> Input {
+    Input {
+        key: k,
+        alt: true,
+        ..Input::default()
+    }
+}
+fn ctrl_key(k: Key) -> Input {
+    Input {
+        key: k,
+        ctrl: true,
+        ..Input::default()
+    }
+}
 fn back_tab() -> Input {
     Input {
         key: Key::Tab,
@@ -212,6 +233,7 @@ fn b(
 /// The table, first match wins. One binding per line, like a config file.
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
+    use super::line_edit::Edit as E;
     use Action as A;
     use When as W;
     vec![
@@ -289,11 +311,31 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('1')], W::Browse, A::ShowTab(Tab::Cluster), "cluster tab", false),
         b(vec![key('2')], W::Browse, A::ShowTab(Tab::Log), "log tab", false),
         b(vec![key('3')], W::Browse, A::ShowTab(Tab::Lesson), "lesson tab", false),
+        // Ctrl-R's search first: its Esc gives the line back, its Enter runs the match.
+        b(vec![ctrl('r')], W::Search, A::SearchHistory, "older match", true),
+        b(vec![special(Key::Enter)], W::Search, A::LineSubmit, "run", true),
+        b(vec![special(Key::Esc), ctrl('g')], W::Search, A::SearchCancel, "cancel", true),
         b(vec![special(Key::Enter)], W::Line, A::LineSubmit, "run", true),
         b(vec![special(Key::Esc)], W::Line, A::Cancel, "cancel", true),
         b(vec![special(Key::Up)], W::Command, A::HistoryPrev, "history", true),
         b(vec![special(Key::Down)], W::Command, A::HistoryNext, "history", false),
+        b(vec![ctrl('r')], W::CommandNoSearch, A::SearchHistory, "search history", true),
         b(vec![special(Key::Tab)], W::Command, A::Complete, "complete", true),
+        // Readline's keys (bash's emacs mode), on the command line and the story line.
+        b(vec![special(Key::Left), ctrl('b')], W::Line, A::LineEdit(E::Left), "back a character", false),
+        b(vec![special(Key::Right), ctrl('f')], W::Line, A::LineEdit(E::Right), "forward a character", false),
+        b(vec![special(Key::Home), ctrl('a')], W::Line, A::LineEdit(E::Home), "start of the line", false),
+        b(vec![special(Key::End), ctrl('e')], W::Line, A::LineEdit(E::End), "end of the line", false),
+        b(vec![alt(Key::Char('b')), ctrl_key(Key::Left)], W::Line, A::LineEdit(E::WordLeft), "back a word", false),
+        b(vec![alt(Key::Char('f')), ctrl_key(Key::Right)], W::Line, A::LineEdit(E::WordRight), "forward a word", false),
+        b(vec![special(Key::Backspace)], W::Line, A::LineEdit(E::Backspace), "delete back", false),
+        b(vec![special(Key::Delete), ctrl('d')], W::Line, A::LineEdit(E::Delete), "delete forward", false),
+        b(vec![ctrl('w')], W::Line, A::LineEdit(E::KillWordBefore), "cut to the space before", false),
+        b(vec![alt(Key::Backspace)], W::Line, A::LineEdit(E::KillWordBack), "cut the word before", false),
+        b(vec![alt(Key::Char('d'))], W::Line, A::LineEdit(E::KillWordAfter), "cut the word after", false),
+        b(vec![ctrl('k')], W::Line, A::LineEdit(E::KillToEnd), "cut to the end", false),
+        b(vec![ctrl('u')], W::Line, A::LineEdit(E::KillToStart), "cut to the start", false),
+        b(vec![ctrl('y')], W::Line, A::LineEdit(E::Yank), "paste what was cut", false),
         b(vec![ctrl('s')], W::Editor, A::ApplyEditor, "apply", true),
         b(vec![ctrl('o')], W::Editor, A::ExternalEditor, "$EDITOR", true),
         b(vec![special(Key::Esc)], W::Editor, A::Cancel, "close", true),
@@ -351,7 +393,7 @@ pub fn active(app: &App) -> Vec<Binding> {
 pub fn key_label(i: &Input) -> String {
     let base = match i.key {
         Key::Char(' ') => "Space".to_string(),
-        Key::Char(c) if i.ctrl => c.to_ascii_uppercase().to_string(),
+        Key::Char(c) if i.ctrl || i.alt => c.to_ascii_uppercase().to_string(),
         Key::Char(c) => c.to_string(),
         Key::Up => "↑".into(),
         Key::Down => "↓".into(),

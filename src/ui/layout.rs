@@ -40,9 +40,13 @@ pub fn is_wide(area: Rect) -> bool {
 
 /// Rows of the message line: two when the message is wider than the screen, so it is
 /// wrapped rather than cut (issue 10: "prediction noted: … when the result is on sc" at 80
-/// columns). The command line and the story prompt keep one row.
+/// columns). The command line and the story prompt take one row, and one more above for a
+/// message (Tab's candidates, as bash lists them above the prompt).
 pub fn input_rows(app: &App, width: u16) -> u16 {
     let typing = matches!(app.mode, Mode::Command | Mode::StoryPrompt);
+    if typing {
+        return if app.message.is_some() { 2 } else { 1 };
+    }
     let long = app.message.as_deref().is_some_and(|m| {
         unicode_width::UnicodeWidthStr::width(m) > usize::from(width.saturating_sub(1))
     });

@@ -7,13 +7,16 @@
 
 pub mod action;
 pub mod app;
+pub mod command_line;
 pub mod completion;
 pub mod diagram;
 pub mod drafts;
 pub mod drawer;
 pub mod editor;
+pub mod history;
 pub mod keymap;
 pub mod layout;
+pub mod line_edit;
 pub mod markdown;
 pub mod notes;
 pub mod ops;
@@ -24,6 +27,7 @@ pub mod player;
 pub mod present;
 pub mod quiz;
 pub mod render;
+pub mod search;
 pub mod selection;
 pub mod settings;
 pub mod signals;

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 /// file name (and under `editor.yaml`), as it is on screen; other names from the lesson's (or
 /// quiz question's) manifests, in memory, so a lesson reaches no other file; in the sandbox,
 /// the current folder, as kubectl would.
-struct EditorFiles {
+pub(crate) struct EditorFiles {
     name: String,
     text: String,
     under: Box<dyn FileSource>,
@@ -56,7 +56,8 @@ impl FileSource for EditorFiles {
     }
 }
 
-fn files(app: &App) -> EditorFiles {
+/// The files `-f` reads now (also what Tab completes after `-f`).
+pub(crate) fn files(app: &App) -> EditorFiles {
     let under: Box<dyn FileSource> = if let Some(p) = &app.player {
         Box::new(p.workspace.files())
     } else if let Some(q) = &app.quiz {

@@ -122,6 +122,7 @@ pub fn start(app: &mut App, loaded: LoadedLesson, step: Option<usize>) -> Result
         scroll: 0,
     });
     app.reset_sim(sim);
+    super::command_line::switch_history(app, &id);
     app.screen = Screen::Play;
     app.tab = Tab::Lesson;
     let entry = app.progress.entry(&id);

@@ -244,6 +244,68 @@ fn render_quiz(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &Th
     }
 }
 
+/// The command line (or the story line) on the last row of `area`, scrolled sideways so the
+/// cursor stays visible, with the terminal's own cursor where the learner types (`<` and `>`
+/// mark text hidden on either side, as readline's horizontal scrolling does); a message
+/// (Tab's candidates) on the row above when there is one.
+fn input_line(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &Theme) {
+    use super::line_edit::{LineEdit, columns};
+    let row = ratatui::layout::Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    if area.height > 1
+        && let Some(msg) = &app.message
+    {
+        let width = usize::from(area.width.saturating_sub(1)).max(1);
+        let text = super::theme::ascii_fold(msg, app.ascii);
+        let above = ratatui::layout::Rect { height: 1, ..area };
+        f.render_widget(
+            Paragraph::new(Line::styled(super::panes::fit(&text, width), theme.note)),
+            above,
+        );
+    }
+    let (prompt, line) = match (&app.search, app.mode) {
+        (Some(s), _) => {
+            let shown = match s.found {
+                Some(_) => s.result(app.history.entries()),
+                None => LineEdit::default(),
+            };
+            (s.prompt(), shown)
+        }
+        (None, Mode::StoryPrompt) => (strings::STORY_PROMPT.to_string(), app.line.clone()),
+        (None, _) => (strings::COMMAND_PROMPT.to_string(), app.line.clone()),
+    };
+    let prompt_cols = columns(&prompt);
+    let room = usize::from(row.width).saturating_sub(prompt_cols);
+    let w = line.window(room);
+    let mut text: Vec<char> = w.text.chars().collect();
+    if w.more_left
+        && let Some(c) = text.first_mut()
+    {
+        *c = '<';
+    }
+    if w.more_right
+        && let Some(c) = text.last_mut()
+    {
+        *c = '>';
+    }
+    let mut spans = vec![
+        Span::raw(prompt),
+        Span::raw(text.into_iter().collect::<String>()),
+    ];
+    if app.mode == Mode::Command && app.search.is_none() && app.line.is_empty() {
+        spans.push(Span::styled(strings::COMMAND_HINT, theme.dim));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), row);
+    let x = (prompt_cols + w.cursor).min(usize::from(row.width.saturating_sub(1)));
+    f.set_cursor_position(ratatui::layout::Position::new(
+        row.x + u16::try_from(x).unwrap_or(0),
+        row.y,
+    ));
+}
+
 /// The input/message line and the status line of keys.
 fn bottom_lines(
     app: &App,
@@ -252,21 +314,17 @@ fn bottom_lines(
     status_area: ratatui::layout::Rect,
     theme: &Theme,
 ) {
+    if matches!(app.mode, Mode::Command | Mode::StoryPrompt) {
+        input_line(app, f, input_area, theme);
+    }
     let input = match app.mode {
-        Mode::Command if app.line.is_empty() => Line::from(vec![
-            Span::raw(format!("{}_", strings::COMMAND_PROMPT)),
-            Span::styled(strings::COMMAND_HINT, theme.dim),
-        ]),
-        Mode::Command => Line::from(format!("{}{}_", strings::COMMAND_PROMPT, app.line)),
-        Mode::StoryPrompt => Line::from(format!("{}{}_", strings::STORY_PROMPT, app.line)),
+        Mode::Command | Mode::StoryPrompt => Line::default(),
         _ => Line::styled(
             super::theme::ascii_fold(app.message.as_deref().unwrap_or_default(), app.ascii)
                 .into_owned(),
             theme.note,
         ),
     };
-    // A long message wraps at words over the rows the layout gave it (two at most), and ends
-    // with `…` only if even those are not enough.
     let input = if input_area.height > 1 && !matches!(app.mode, Mode::Command | Mode::StoryPrompt) {
         let text: String = input.spans.iter().map(|s| s.content.as_ref()).collect();
         let width = usize::from(input_area.width.saturating_sub(1)).max(1);
@@ -285,7 +343,9 @@ fn bottom_lines(
     } else {
         ratatui::text::Text::from(input)
     };
-    f.render_widget(Paragraph::new(input), input_area);
+    if !matches!(app.mode, Mode::Command | Mode::StoryPrompt) {
+        f.render_widget(Paragraph::new(input), input_area);
+    }
     // Keys stand out by style, so one space between items is enough. When they do not all
     // fit, the last ones give way, but `? help` (which lists them all) always shows.
     let mut items: Vec<(String, &str)> = keymap::status_items(app)

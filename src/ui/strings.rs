@@ -404,3 +404,60 @@ pub fn own_command_typo(typed: &str, meant: &str) -> String {
         "kubestory: unknown command {typed:?}: did you mean {meant:?}? (kubestory's own commands: story, crash, node, wait, undo; anything else is kubectl's)"
     )
 }
+
+/// Esc closed the command line with text on it: the text is one Up away.
+pub const LINE_KEPT: &str = "the line is kept in the history: : then ↑ brings it back";
+
+/// Typing or pasting past the command line's limit.
+pub fn line_full(max: usize) -> String {
+    format!("the line is full ({max} bytes, kubestory's limit for a command line)")
+}
+
+/// A multi-line paste: the first line is on the command line, the rest wait.
+pub fn pasted_lines(n: usize) -> String {
+    format!("pasted {n} lines: Enter runs this one and brings up the next (Esc drops the rest)")
+}
+
+/// The next pasted line is on the command line.
+pub fn pasted_next(left: usize) -> String {
+    match left {
+        0 => "the last pasted line: Enter runs it".to_string(),
+        n => format!("a pasted line: Enter runs it ({n} more after it; Esc drops them)"),
+    }
+}
+
+/// Esc dropped pasted lines that had not run.
+pub fn pasted_dropped(n: usize) -> String {
+    format!(
+        "dropped {n} pasted line{} that had not run",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// YAML pasted into the command line.
+pub fn pasted_manifest(lines: usize) -> String {
+    format!(
+        "that is a manifest ({lines} lines), not a command: Esc, then e opens the editor; paste it there and Ctrl-S applies it"
+    )
+}
+
+/// The history file could not be written: the history is kept for this session only.
+pub fn history_not_saved(why: &str) -> String {
+    format!("the command history cannot be saved ({why}); it is kept until kubestory ends")
+}
+
+/// A history file that was not a history, moved aside.
+pub fn history_set_aside(aside: &str, why: &str) -> String {
+    format!("the saved command history could not be read ({why}); it was moved to {aside}")
+}
+
+/// A history file that cannot be used (a folder or a pipe in its place).
+pub fn history_unusable(path: &str, why: &str) -> String {
+    format!(
+        "the saved command history at {path} cannot be used ({why}); this session's is not saved"
+    )
+}
+
+/// The help overlay's input-line group on a small screen, where readline's editing keys are
+/// not listed one by one.
+pub const HELP_LINE_COMPACT: &str = "input line (bash keys)";

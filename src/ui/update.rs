@@ -5,7 +5,7 @@ use super::action::{Action, Move};
 use super::app::{App, Effect, Mode, Screen};
 use super::editor::Editor;
 use super::panes::cluster_tree;
-use super::{completion, drawer, layout, ops, panes, player, present, quiz, strings};
+use super::{command_line, drawer, layout, ops, panes, player, present, quiz, strings};
 use ratatui_textarea::{Input, Key};
 
 /// Applies one action to the app.
@@ -41,6 +41,7 @@ pub fn update(app: &mut App, action: Action) {
             if app.selected.as_ref().and_then(|s| s.pod()).is_some() {
                 app.mode = Mode::StoryPrompt;
                 app.line.clear();
+                app.pasted.clear();
             } else {
                 app.message = Some(strings::NEED_POD.into());
             }
@@ -54,24 +55,23 @@ pub fn update(app: &mut App, action: Action) {
         Action::OpenCommand => {
             app.mode = Mode::Command;
             app.line.clear();
-            app.history_pos = None;
+            app.search = None;
+            app.pasted.clear();
+            app.history.reset_pos();
         }
         Action::RunCommand(line) => {
             ops::run_command(app, &line);
         }
         Action::LineInput(input) => line_input(app, input),
+        Action::LineEdit(edit) => command_line::edit(app, edit),
+        Action::LinePaste(text) => command_line::paste(app, &text),
+        Action::SearchHistory => command_line::search(app),
+        Action::SearchCancel => command_line::cancel_search(app),
         Action::LineSubmit => submit(app),
-        Action::Cancel => {
-            app.mode = Mode::Normal;
-            app.line.clear();
-        }
-        Action::HistoryPrev => history(app, true),
-        Action::HistoryNext => history(app, false),
-        Action::Complete => {
-            let (line, msg) = completion::complete(app.cluster(), &app.line);
-            app.line = line;
-            app.message = msg;
-        }
+        Action::Cancel => command_line::cancel(app),
+        Action::HistoryPrev => command_line::history(app, true),
+        Action::HistoryNext => command_line::history(app, false),
+        Action::Complete => command_line::complete(app),
         Action::OpenEditor => app.mode = Mode::Editor,
         Action::EditorInput(input) => {
             if app.editor.input(input) {
@@ -194,6 +194,7 @@ fn open_picked(app: &mut App) {
             app.reset_sim(crate::sim::Simulation::new(crate::sim::Cluster::new(
                 app.sandbox_cluster.clone(),
             )));
+            command_line::switch_history(app, super::history::SANDBOX);
             app.player = None;
             app.editor_file = strings::EDITOR_FILE.to_string();
             app.screen = Screen::Play;
@@ -273,30 +274,24 @@ fn click(app: &mut App, col: u16, row: u16) {
 
 fn line_input(app: &mut App, input: Input) {
     match input.key {
-        Key::Char(c) if !input.ctrl && !input.alt => app.line.push(c),
-        Key::Backspace => {
-            app.line.pop();
-        }
-        Key::Char('u') if input.ctrl => app.line.clear(),
-        _ => {}
+        Key::Char(c) if !input.ctrl && !input.alt => command_line::type_char(app, c),
+        _ => command_line::end_search(app),
     }
 }
 
 fn submit(app: &mut App) {
-    let line = std::mem::take(&mut app.line);
+    command_line::end_search(app);
+    let line = app.line.take();
     let mode = app.mode;
     app.mode = Mode::Normal;
     match mode {
         Mode::Command if app.screen == Screen::Quiz => quiz::submit_command(app, &line),
         Mode::Command => {
-            if line.trim().is_empty() {
-                return;
+            command_line::record(app, &line);
+            if !line.trim().is_empty() {
+                ops::run_command(app, &line);
             }
-            if app.history.last() != Some(&line) {
-                app.history.push(line.clone());
-            }
-            app.history_pos = None;
-            ops::run_command(app, &line);
+            command_line::next_pasted(app);
         }
         Mode::StoryPrompt => {
             if line.trim().is_empty() {
@@ -306,21 +301,4 @@ fn submit(app: &mut App) {
         }
         _ => {}
     }
-}
-
-fn history(app: &mut App, back: bool) {
-    if app.history.is_empty() {
-        return;
-    }
-    let last = app.history.len() - 1;
-    app.history_pos = match (app.history_pos, back) {
-        (None, true) => Some(last),
-        (Some(i), true) => Some(i.saturating_sub(1)),
-        (Some(i), false) if i < last => Some(i + 1),
-        (_, false) => None,
-    };
-    app.line = app
-        .history_pos
-        .and_then(|i| app.history.get(i).cloned())
-        .unwrap_or_default();
 }

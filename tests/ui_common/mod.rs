@@ -97,3 +97,12 @@ pub fn lesson_app(name: &str, id: &str) -> App {
     kubestory::ui::player::start(&mut a, lesson, None).expect("lesson starts");
     a
 }
+
+/// An Alt key (what a terminal sends as Esc and the letter).
+pub fn alt(c: char) -> Input {
+    Input {
+        key: Key::Char(c),
+        alt: true,
+        ..Input::default()
+    }
+}

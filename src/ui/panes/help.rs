@@ -20,15 +20,33 @@ pub enum Row {
 }
 
 /// The overlay's rows: the bindings of this screen, grouped by where they work (groups in
-/// the order they first appear in the table).
+/// the order they first appear in the table). When they would not fit in two columns with
+/// the status line still showing, readline's dozen editing keys give way: the input line's
+/// title says its keys are bash's (the README lists them).
 pub fn rows(app: &App) -> Vec<Row> {
+    let full = rows_of(app, false);
+    let room = usize::from(app.size.1.saturating_sub(4)).max(1);
+    if full.len() > 2 * room {
+        rows_of(app, true)
+    } else {
+        full
+    }
+}
+
+fn rows_of(app: &App, compact: bool) -> Vec<Row> {
     let mut groups: Vec<(&'static str, Vec<Row>)> = Vec::new();
     for b in keymap::bindings() {
         if !shown_in_help(b.when, app) {
             continue;
         }
+        if compact && matches!(b.action, crate::ui::Action::LineEdit(_)) {
+            continue;
+        }
         let row = Row::Key(keymap::keys_label(&b), b.label);
-        let title = b.when.title();
+        let title = match b.when.title() {
+            "input line" if compact => strings::HELP_LINE_COMPACT,
+            t => t,
+        };
         match groups.iter_mut().find(|(t, _)| *t == title) {
             Some((_, v)) => v.push(row),
             None => groups.push((title, vec![row])),
@@ -66,7 +84,9 @@ pub fn shown_in_help(when: When, app: &App) -> bool {
         When::Lesson | When::Predict => !picker && !quiz && app.in_lesson(),
         When::Sandbox => !picker && !quiz && !app.in_lesson(),
         When::Browse => !picker && !quiz,
-        When::Command | When::Line | When::Editor => !picker,
+        // A search's own keys are in the status line while it runs.
+        When::Search => false,
+        When::Command | When::CommandNoSearch | When::Line | When::Editor => !picker,
         // The output drawer's keys, in the cluster and lesson screens.
         When::Drawer | When::DrawerDown | When::DrawerSideways => !picker && !quiz,
         // The rest are quiz mode's conditions (`When::is_quiz`, named once in the keymap).
