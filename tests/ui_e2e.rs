@@ -191,6 +191,42 @@ fn sandbox_apply_write_delete_resize_and_quit() {
 }
 
 #[test]
+fn ctrl_r_finds_a_command_from_before_a_restart() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "history";
+    let state = start_shell(name);
+    launch(name, &state);
+    // Home and typing mid-line, as in bash.
+    td(&["keys", name, ":"]);
+    td(&["type", name, "get sc -o wide"]);
+    td(&["keys", name, "Home"]);
+    td(&["type", name, "kubectl "]);
+    wait(name, ":kubectl get sc -o wide");
+    td(&["keys", name, "Enter"]);
+    wait(name, "$ kubectl get sc -o wide");
+    wait(name, "PROVISIONER");
+    td(&["keys", name, "q"]);
+    wait(name, "EXIT=0");
+    let saved = std::fs::read_to_string(state.join("kubestory/history/sandbox.txt"))
+        .expect("the sandbox's history file");
+    assert_eq!(saved, "kubectl get sc -o wide\n");
+    // The same state folder: the command is one Ctrl-R away.
+    td(&["type", name, "clear"]);
+    td(&["keys", name, "Enter"]);
+    launch(name, &state);
+    td(&["keys", name, ":"]);
+    td(&["keys", name, "C-r"]);
+    td(&["type", name, "sc -o"]);
+    wait(name, "(reverse-i-search)'sc -o': kubectl get sc -o wide");
+    td(&["keys", name, "Enter"]);
+    wait(name, "$ kubectl get sc -o wide");
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     if !tmux_available() {
         return;
