@@ -59,7 +59,8 @@ pub fn end_search(app: &mut App) {
 /// come are dropped (they are still on the clipboard).
 pub fn cancel(app: &mut App) {
     let line = app.line.take();
-    if app.mode == Mode::Command && app.screen != Screen::Quiz && !line.trim().is_empty() {
+    let kept = app.history.entries().contains(&line);
+    if app.mode == Mode::Command && app.screen != Screen::Quiz && !line.trim().is_empty() && !kept {
         record(app, &line);
         app.message = Some(strings::LINE_KEPT.into());
     }

@@ -263,6 +263,7 @@ fn positional(c: &Cluster, args: &[&str], skip: usize, partial: &str) -> Vec<Str
         0 if skip == 0 => {
             let mut v = words_of(VERBS);
             v.extend(words_of(SIM_WORDS));
+            v.push("kubectl".to_string());
             v.sort();
             v
         }
@@ -297,8 +298,12 @@ fn slash_names(c: &Cluster, kinds: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// The files and folders `-f` can read whose path starts like `partial` (a folder's entries
-/// after its `/`); folders end with `/`. At most a few hundred entries are listed.
+/// The extensions kubectl completes after `-f` (`resource.FileExtensions`, which
+/// `cmdutil.AddJsonFilenameFlag` hands to cobra as `BashCompFilenameExt`).
+const FILE_EXTENSIONS: &[&str] = &[".json", ".yaml", ".yml"];
+
+/// The manifests and folders `-f` can read whose path starts like `partial` (a folder's
+/// entries after its `/`); folders end with `/`. At most a few hundred entries are listed.
 fn file_candidates(files: &dyn FileSource, partial: &str) -> Vec<String> {
     let (dir, shown) = match partial.rfind('/') {
         Some(i) => (&partial[..=i], &partial[..=i]),
@@ -314,11 +319,12 @@ fn file_candidates(files: &dyn FileSource, partial: &str) -> Vec<String> {
                     .next()
                     .is_some_and(|p| p.starts_with('.'))
         })
-        .map(|n| {
+        .filter_map(|n| {
             let path = format!("{shown}{n}");
             match files.node(&path) {
-                Node::Folder => format!("{path}/"),
-                _ => path,
+                Node::Folder => Some(format!("{path}/")),
+                _ if FILE_EXTENSIONS.iter().any(|e| n.ends_with(e)) => Some(path),
+                _ => None,
             }
         })
         .collect()
@@ -350,6 +356,7 @@ mod tests {
         f.insert("story-pvc.yaml", "");
         f.insert("story-deployment.yaml", "");
         f.insert("claim.yaml", "");
+        f.insert("notes.txt", "");
         f
     }
 
@@ -396,6 +403,12 @@ mod tests {
             "get pods --namespace=kube-system "
         );
         assert_eq!(done(&c, "apply -f cl"), "apply -f claim.yaml ");
+        assert_eq!(
+            done(&c, "apply -f no"),
+            "apply -f no",
+            "only manifests, as kubectl"
+        );
+        assert_eq!(done(&c, "kub"), "kubectl ");
         let (line, msg) = complete(&c, &files(), "apply -f story-");
         assert_eq!(line, "apply -f story-");
         assert_eq!(
@@ -415,6 +428,28 @@ mod tests {
             done(&c, "get pods -l app=x"),
             "get pods -l app=x",
             "no values for -l"
+        );
+    }
+
+    #[test]
+    fn completes_paths_on_disk_in_the_sandbox() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir(dir.path().join("manifests")).expect("mkdir");
+        std::fs::write(dir.path().join("manifests/pvc.yaml"), "").expect("write");
+        std::fs::write(dir.path().join("Cargo.toml"), "").expect("write");
+        let disk = crate::kubectl::DiskFiles {
+            base: dir.path().to_path_buf(),
+        };
+        let c = Cluster::new(ClusterConfig::default());
+        assert_eq!(complete(&c, &disk, "apply -f ma").0, "apply -f manifests/");
+        assert_eq!(
+            complete(&c, &disk, "apply -f manifests/").0,
+            "apply -f manifests/pvc.yaml "
+        );
+        assert_eq!(
+            complete(&c, &disk, "apply -f C").0,
+            "apply -f C",
+            "not a manifest"
         );
     }
 
