@@ -147,4 +147,8 @@ fn tab_lists_the_candidates_above_the_command_line() {
     type_text(&mut a, "get p");
     press(&mut a, special(Key::Tab));
     insta::assert_snapshot!("tab_candidates_80x24", screen_with_cursor(&mut a, 80, 24));
+    // Many candidates: three rows at most, then `…`.
+    press(&mut a, ctrl('u'));
+    press(&mut a, special(Key::Tab));
+    insta::assert_snapshot!("tab_first_words_80x24", screen_with_cursor(&mut a, 80, 24));
 }

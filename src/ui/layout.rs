@@ -4,6 +4,10 @@
 use super::app::{App, Mode, Tab};
 use ratatui::layout::{Constraint, Layout, Rect};
 
+/// The most rows a message takes above the command line (Tab's candidates); a longer list
+/// ends with `…`.
+pub const MESSAGE_ROWS_TYPING: usize = 3;
+
 /// The smallest usable terminal.
 pub const MIN: (u16, u16) = (60, 16);
 /// From this size on, every pane is visible at once.
@@ -40,17 +44,47 @@ pub fn is_wide(area: Rect) -> bool {
 
 /// Rows of the message line: two when the message is wider than the screen, so it is
 /// wrapped rather than cut (issue 10: "prediction noted: … when the result is on sc" at 80
-/// columns). The command line and the story prompt take one row, and one more above for a
-/// message (Tab's candidates, as bash lists them above the prompt).
+/// columns). The command line and the story prompt take one row, and up to
+/// [`MESSAGE_ROWS_TYPING`] more above for a message (Tab's candidates, listed above the
+/// prompt as bash lists them).
 pub fn input_rows(app: &App, width: u16) -> u16 {
     let typing = matches!(app.mode, Mode::Command | Mode::StoryPrompt);
     if typing {
-        return if app.message.is_some() { 2 } else { 1 };
+        let rows = app.message.as_deref().map_or(0, |m| {
+            message_rows(m, usize::from(width.saturating_sub(1))).len()
+        });
+        return 1 + u16::try_from(rows.min(MESSAGE_ROWS_TYPING)).unwrap_or(0);
     }
     let long = app.message.as_deref().is_some_and(|m| {
         unicode_width::UnicodeWidthStr::width(m) > usize::from(width.saturating_sub(1))
     });
     if long && !typing { 2 } else { 1 }
+}
+
+/// A message above the command line, in rows of at most `width` columns: Tab's candidates
+/// (separated by two spaces) are packed without splitting a name, as bash lists them; any
+/// other message is wrapped at words.
+pub fn message_rows(msg: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    if !msg.contains("  ") {
+        return super::panes::drawer_pane::wrap_words(msg, width);
+    }
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for item in msg.split("  ").filter(|i| !i.is_empty()) {
+        let cols = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+        if !row.is_empty() && cols(&row) + 2 + cols(item) > width {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push_str("  ");
+        }
+        row.push_str(item);
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
 }
 
 /// Splits the screen.

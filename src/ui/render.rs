@@ -260,11 +260,23 @@ fn input_line(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &The
     {
         let width = usize::from(area.width.saturating_sub(1)).max(1);
         let text = super::theme::ascii_fold(msg, app.ascii);
-        let above = ratatui::layout::Rect { height: 1, ..area };
-        f.render_widget(
-            Paragraph::new(Line::styled(super::panes::fit(&text, width), theme.note)),
-            above,
-        );
+        let room = usize::from(area.height - 1);
+        let mut rows = layout::message_rows(&text, width);
+        if rows.len() > room {
+            rows.truncate(room);
+            if let Some(last) = rows.last_mut() {
+                *last = super::panes::fit(&format!("{last} …"), width);
+            }
+        }
+        let above = ratatui::layout::Rect {
+            height: area.height - 1,
+            ..area
+        };
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .map(|r| Line::styled(r, theme.note))
+            .collect();
+        f.render_widget(Paragraph::new(lines), above);
     }
     let (prompt, line) = match (&app.search, app.mode) {
         (Some(s), _) => {
