@@ -1,4 +1,4 @@
-//! Hostile `progress.json` and `settings.json` (issue 13): the files kept between runs are
+//! Hostile `progress.json`, `settings.json` and command histories (issue 13, issue 12): the files kept between runs are
 //! JSON, read only if they are regular files within a size limit; deep nesting is refused by
 //! serde_json's own limit. None of these may block, crash or eat memory at start.
 
@@ -127,4 +127,33 @@ fn hostile_settings_files_give_the_defaults_without_blocking() {
     assert_eq!(settings::load(&dir.0), Settings::default());
     std::fs::write(&file, "{\"theme\": \"light\"}").expect("write");
     assert_ne!(settings::load(&dir.0), Settings::default());
+}
+
+#[test]
+fn hostile_history_files_neither_block_nor_reach_the_screen() {
+    use kubestory::ui::history::{self, History, Loaded};
+    let dir = StateDir::new("history");
+    let path = history::path(&dir.0, history::SANDBOX);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    // A named pipe: refused without blocking, and never written to.
+    mkfifo(&path);
+    let p = path.clone();
+    let (mut h, loaded) = within_10s(move || History::load(&p));
+    assert!(matches!(loaded, Loaded::Unusable(_)), "{loaded:?}");
+    within_10s(move || h.push("get pods").map(|()| h.entries().len()))
+        .map(|n| assert_eq!(n, 1))
+        .expect("kept in memory");
+    std::fs::remove_file(&path).expect("rm fifo");
+    // Past the size limit: set aside, not read whole.
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(history::MAX_FILE_BYTES + 1).expect("grow");
+    let (h, loaded) = History::load(&path);
+    assert!(h.entries().is_empty());
+    assert!(
+        matches!(&loaded, Loaded::SetAside(_, why) if why.contains("larger than")),
+        "{loaded:?}"
+    );
+    // A line longer than the command line allows: not something kubestory wrote.
+    std::fs::write(&path, format!("{}\n", "x".repeat(5000))).expect("write");
+    assert!(matches!(History::load(&path).1, Loaded::SetAside(..)));
 }
