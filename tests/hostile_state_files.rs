@@ -1,6 +1,7 @@
-//! Hostile `progress.json`, `settings.json` and command histories (issue 13, issue 12): the files kept between runs are
-//! JSON, read only if they are regular files within a size limit; deep nesting is refused by
-//! serde_json's own limit. None of these may block, crash or eat memory at start.
+//! Hostile files in the state folder (issue 13): `progress.json` and `settings.json` are JSON,
+//! read only if they are regular files within a size limit (deep nesting is refused by
+//! serde_json's own limit); a command history (issue 12) is text lines, read under the same
+//! rules. None of these may block, crash or eat memory at start.
 
 use kubestory::lesson::progress::{self, LoadOutcome};
 use kubestory::ui::settings::{self, Settings};
