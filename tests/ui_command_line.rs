@@ -327,4 +327,12 @@ fn the_history_is_kept_per_lesson_and_for_the_sandbox() {
     assert_eq!(b.history.entries(), ["get pods", "get pvc"]);
     kubestory::ui::command_line::switch_history(&mut b, "container-filesystem");
     assert!(b.history.entries().is_empty(), "a lesson has its own");
+    // A damaged file: set aside, and the learner is told where it went.
+    let file = kubestory::ui::history::path(dir.path(), kubestory::ui::history::SANDBOX);
+    std::fs::write(&file, b"get pods\n\xff\n").expect("write");
+    kubestory::ui::command_line::switch_history(&mut b, kubestory::ui::history::SANDBOX);
+    assert!(b.history.entries().is_empty());
+    let msg = b.message.clone().unwrap_or_default();
+    assert!(msg.contains("sandbox.txt.corrupt"), "{msg}");
+    assert!(b.log.iter().any(|l| l.text == msg));
 }

@@ -222,6 +222,23 @@ fn ctrl_r_finds_a_command_from_before_a_restart() {
     wait(name, "(reverse-i-search)'sc -o': kubectl get sc -o wide");
     td(&["keys", name, "Enter"]);
     wait(name, "$ kubectl get sc -o wide");
+    // A bracketed paste of two commands: the first on the line, the second after Enter.
+    td(&["keys", name, ":"]);
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", &socket(name)])
+            .args(args)
+            .output()
+            .expect("tmux")
+    };
+    tmux(&["set-buffer", "$ kubectl get nodes\n$ kubectl get pv\n"]);
+    tmux(&["paste-buffer", "-p", "-t", name]);
+    wait(name, "pasted 2 lines");
+    wait(name, ":kubectl get nodes");
+    td(&["keys", name, "Enter"]);
+    wait(name, ":kubectl get pv");
+    td(&["keys", name, "Enter"]);
+    wait(name, "$ kubectl get pv");
     td(&["keys", name, "q"]);
     shell_is_sane(name);
 }
