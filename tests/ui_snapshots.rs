@@ -111,6 +111,10 @@ fn command_line_cursor_mid_line_and_scrolled() {
     }
     insta::assert_snapshot!("cursor_mid_line_80x24", screen_with_cursor(&mut a, 80, 24));
     insta::assert_snapshot!(
+        "cursor_mid_line_120x40",
+        screen_with_cursor(&mut a, 120, 40)
+    );
+    insta::assert_snapshot!(
         "cursor_mid_line_100x30",
         screen_with_cursor(&mut a, 100, 30)
     );
