@@ -669,4 +669,6 @@ fn the_sandbox_starts_as_the_chosen_profile() {
         .collect();
     assert_eq!(names, ["kind-control-plane", "kind-worker", "kind-worker2"]);
     assert_eq!(a.sim.cluster().profile(), Profile::Kind);
+    let log = format!("{:?}", a.log);
+    assert!(log.contains("a 3-node kind cluster"), "{log}");
 }

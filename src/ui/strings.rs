@@ -19,6 +19,31 @@ pub const LESSON_PLACEHOLDER: &str = "Sandbox: no lesson is running.\n\nApply a 
 pub const EMPTY_CLUSTER: &str = "(no objects yet: press e to write a manifest)";
 /// The log pane before anything happened.
 pub const EMPTY_LOG: &str = "Welcome to the kubestory sandbox: a one-node minikube cluster.";
+
+/// The sandbox's welcome line for its cluster: [`EMPTY_LOG`] for the default one-node
+/// minikube, else the profile, the node count and what sets the profile apart.
+pub fn sandbox_welcome(config: &crate::sim::ClusterConfig) -> String {
+    let n = config.nodes.len();
+    if config.profile == crate::sim::Profile::Minikube && n == 1 && config.addons.is_empty() {
+        return EMPTY_LOG.to_string();
+    }
+    let size = if n == 1 {
+        "one-node".to_string()
+    } else {
+        format!("{n}-node")
+    };
+    let addons: Vec<&str> = config.addons.iter().map(|a| a.name()).collect();
+    let with = if addons.is_empty() {
+        String::new()
+    } else {
+        format!(" with the addon {}", addons.join(", "))
+    };
+    format!(
+        "Welcome to the kubestory sandbox: a {size} {} cluster{with} ({}).",
+        config.profile,
+        config.profile.summary()
+    )
+}
 /// The prompt of the story input line.
 pub const STORY_PROMPT: &str = "story text: ";
 /// The prompt of the kubectl command line.

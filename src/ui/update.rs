@@ -199,7 +199,7 @@ fn open_picked(app: &mut App) {
             app.editor_file = strings::EDITOR_FILE.to_string();
             app.screen = Screen::Play;
             app.tab = crate::ui::app::Tab::Cluster;
-            app.note(strings::EMPTY_LOG);
+            app.note(&strings::sandbox_welcome(&app.sandbox_cluster));
             match player::restore_draft(app) {
                 Some(text) => {
                     app.editor = Editor::new(&text);

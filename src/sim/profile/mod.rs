@@ -71,17 +71,17 @@ impl Profile {
         Profile::ALL.into_iter().find(|p| p.name() == name)
     }
 
-    /// One line saying what the profile stands for (the sandbox's chooser, `--help`).
+    /// What the profile stands for, in a few words (the sandbox's welcome line).
     pub fn summary(self) -> &'static str {
         match self {
             Profile::Minikube => {
-                "minikube: the control plane runs on the node `minikube`; one hostPath provisioner"
+                "the control plane runs on the node `minikube`; one hostPath provisioner"
             }
             Profile::Kind => {
-                "kind: a tainted control-plane node and workers; local-path volumes pinned to a node"
+                "kind-control-plane is tainted NoSchedule when there are workers; local-path volumes are pinned to a node"
             }
             Profile::Cloud => {
-                "cloud (EKS-like): managed control plane, nodes in 3 zones, EBS disks and EFS files"
+                "EKS-like: a managed control plane, nodes in three zones, EBS disks and EFS files"
             }
         }
     }
