@@ -42,6 +42,15 @@ scenario!(node_failure, "node-failure.sim");
 // `pkg/cmd/util/helpers.go` `StandardErrorMessage` prints for an unreachable server; the node
 // lifecycle controller (`pkg/controller/nodelifecycle`) stops with the node it runs on.
 scenario!(control_plane_failure, "control-plane-failure.sim");
+// Issue 11, item 4: an RWO disk stays attached while the evicted pod is Terminating on the lost
+// node (AD `desired_state_of_world_populator.go`, `IsPodTerminated`); Multi-Attach is reported
+// once, naming the old pod (`reportMultiAttachError`); the out-of-service taint frees it (PodGC
+// `gcTerminating`, AD `reconcile` `hasOutOfServiceTaint`).
+scenario!(disk_out_of_service, "disk-out-of-service.sim");
+// Issue 11, item 4: a force-deleted StatefulSet pod is recreated at once; its disk is
+// "exclusively attached" to the dead node until the reconciler force-detaches it after
+// `maxWaitForUnmountDuration` (6 minutes).
+scenario!(disk_force_delete, "disk-force-delete.sim");
 
 /// `--json` names the control-plane node (issue 11: per node `controlPlane`), and after the
 /// control plane's failure and recovery every node is Ready: nothing was marked NotReady.

@@ -32,6 +32,9 @@ pub enum Verb {
     Uncordon,
     /// `kubectl drain NODE`.
     Drain,
+    /// `kubectl taint nodes NODE KEY[=VALUE]:EFFECT[-]…` (the arguments stay in
+    /// [`Invocation::args`]; [`super::taint_spec`] reads them).
+    Taint,
     /// `kubectl version`.
     Version,
     /// `kubectl api-resources`.
@@ -56,6 +59,7 @@ impl Verb {
             Verb::Cordon => "kubectl cordon",
             Verb::Uncordon => "kubectl uncordon",
             Verb::Drain => "kubectl drain",
+            Verb::Taint => "kubectl taint",
             Verb::Version => "kubectl version",
             Verb::ApiResources => "kubectl api-resources",
             Verb::Explain => "kubectl explain",
@@ -183,6 +187,8 @@ pub struct Flags {
     pub patch_file: Option<String>,
     /// `--type`.
     pub patch_type: PatchType,
+    /// `--overwrite` (taint).
+    pub overwrite: bool,
     /// `--ignore-daemonsets` (drain).
     pub ignore_daemonsets: bool,
     /// `--delete-emptydir-data` (or the deprecated `--delete-local-data`) (drain).
@@ -238,6 +244,7 @@ impl Default for Flags {
             patch: None,
             patch_file: None,
             patch_type: PatchType::Strategic,
+            overwrite: false,
             ignore_daemonsets: false,
             delete_emptydir_data: false,
             disable_eviction: false,

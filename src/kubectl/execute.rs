@@ -81,6 +81,7 @@ fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
         Verb::RolloutRestart => verbs::rollout::run(inv, ctx, label),
         Verb::Cordon | Verb::Uncordon => verbs::cordon::run(inv, ctx, label),
         Verb::Drain => verbs::drain::run(inv, ctx, label),
+        Verb::Taint => verbs::taint::run(inv, ctx, label),
         Verb::Version => verbs::misc::version(inv),
         Verb::ApiResources => verbs::misc::api_resources(inv),
         Verb::Explain => verbs::misc::explain(inv),

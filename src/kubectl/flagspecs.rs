@@ -255,6 +255,20 @@ pub(crate) const PATCH: &[FlagSpec] = &[
 
 pub(crate) const CORDON: &[FlagSpec] = &[DRY_RUN, SELECTOR];
 
+/// kubectl `pkg/cmd/taint/taint.go` `NewCmdTaint`.
+pub(crate) const TAINT: &[FlagSpec] = &[
+    yes("all", None, Bool),
+    DRY_RUN,
+    FIELD_MANAGER,
+    yes("overwrite", None, Bool),
+    SELECTOR,
+    VALIDATE,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
 pub(crate) const DRAIN: &[FlagSpec] = &[
     CHUNK_SIZE,
     yes("delete-emptydir-data", None, Bool),

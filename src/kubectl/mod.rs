@@ -51,6 +51,7 @@ pub mod status;
 pub mod strings;
 pub mod table;
 pub mod tabwriter;
+pub mod taint_spec;
 pub mod tokenize;
 mod validate;
 mod validate_changes;

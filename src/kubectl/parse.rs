@@ -40,6 +40,7 @@ pub fn parse_words(words: &[String]) -> Result<Invocation, KubectlError> {
         "cordon" => (Verb::Cordon, specs::CORDON, words),
         "uncordon" => (Verb::Uncordon, specs::CORDON, words),
         "drain" => (Verb::Drain, specs::DRAIN, words),
+        "taint" => (Verb::Taint, specs::TAINT, words),
         "version" => (Verb::Version, specs::VERSION, words),
         "api-resources" => (Verb::ApiResources, specs::API_RESOURCES, words),
         "explain" => (Verb::Explain, specs::EXPLAIN, words),

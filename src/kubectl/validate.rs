@@ -13,7 +13,7 @@ use super::pflag::{Parsed, Value};
 use super::printflags::output_format;
 use super::resources::{BuilderInput, build, resolve};
 use super::selector::LabelSelector;
-use super::validate_changes::{apply_or_create, delete, node_command, patch, scale};
+use super::validate_changes::{apply_or_create, delete, node_command, patch, scale, taint};
 use crate::sim::Kind;
 
 pub(super) struct Values<'a>(pub(super) &'a Parsed);
@@ -83,6 +83,7 @@ pub(crate) fn validate(verb: Verb, parsed: Parsed) -> Result<Invocation, Kubectl
         Verb::Scale => scale(&v, &args, flags)?,
         Verb::Patch => patch(&v, &args, flags)?,
         Verb::Cordon | Verb::Uncordon | Verb::Drain => node_command(verb, &v, &args, flags)?,
+        Verb::Taint => taint(&v, &args, flags)?,
         Verb::RolloutRestart => {
             if args.is_empty() && flags.filenames.is_empty() {
                 // Unconfirmed text (kubectl rollout/rollout_restart.go `Complete`).
@@ -147,6 +148,7 @@ fn base_flags(v: &Values<'_>) -> Result<Flags, KubectlError> {
         current_replicas: v.int("current-replicas").unwrap_or(-1),
         patch: v.str("patch"),
         patch_file: v.str("patch-file"),
+        overwrite: v.bool("overwrite", false),
         ignore_daemonsets: v.bool("ignore-daemonsets", false),
         delete_emptydir_data: v.bool("delete-emptydir-data", false)
             || v.bool("delete-local-data", false),

@@ -1,5 +1,5 @@
 //! The checks of the commands that change the cluster (`delete`, `apply`, `create`, `scale`,
-//! `patch`, `cordon`, `uncordon`, `drain`), in kubectl's order; see [`super::validate`].
+//! `patch`, `cordon`, `uncordon`, `drain`, `taint`), in kubectl's order; see [`super::validate`].
 //!
 //! `delete`, `scale` and `drain` messages were read in kubernetes/kubernetes
 //! `staging/src/k8s.io/kubectl/pkg/cmd/{delete/delete.go,scale/scale.go,drain/drain.go}`;
@@ -243,4 +243,68 @@ pub(super) fn node_command(
         }
     }
     Ok((Resources::Kinds(vec![Kind::Node]), flags))
+}
+
+/// kubectl `pkg/cmd/taint/taint.go` `Complete` and `Validate`, in their order: the dry-run
+/// value, resources before changes, at least one resource and one change, the changes parsed
+/// (a usage error), only nodes, no taint both added and removed, then the `--all`/`-l` rules.
+pub(super) fn taint(
+    v: &Values<'_>,
+    args: &[String],
+    flags: Flags,
+) -> Result<(Resources, Flags), KubectlError> {
+    use super::taint_spec::{conflicts, parse_taints, split_args};
+    let flags = with_dry_run(v, flags)?;
+    let (resources, changes) = split_args(args).map_err(KubectlError::message)?;
+    if resources.is_empty() {
+        return Err(KubectlError::message(
+            "one or more resources must be specified as <resource> <name>",
+        ));
+    }
+    if changes.is_empty() {
+        return Err(KubectlError::message(
+            "at least one taint update is required",
+        ));
+    }
+    let (add, remove) = parse_taints(&changes).map_err(|m| usage(Verb::Taint, m))?;
+    let resource_type = resources[0].to_lowercase();
+    if resolve(&resource_type)? != Kind::Node {
+        return Err(KubectlError::message(format!(
+            "invalid resource type {resource_type}, only node types are supported"
+        )));
+    }
+    if let Some(message) = conflicts(&add, &remove) {
+        return Err(KubectlError::message(message));
+    }
+    if flags.all && flags.selector_text.is_some() {
+        return Err(KubectlError::message(
+            "setting 'all' parameter with a non empty selector is prohibited",
+        ));
+    }
+    if !flags.all && flags.selector_text.is_none() && resources.len() < 2 {
+        return Err(KubectlError::message(
+            "at least one resource name must be specified since 'all' parameter is not set",
+        ));
+    }
+    let flags = with_output(Verb::Taint, v, flags)?;
+    if flags.all || flags.selector_text.is_some() {
+        if let Some(text) = &flags.selector_text {
+            if let Err(e) = LabelSelector::parse(text) {
+                return Err(KubectlError::Server(vec![selector_bad_request(
+                    Kind::Node,
+                    text,
+                    &e.0,
+                )]));
+            }
+        }
+        return Ok((Resources::Kinds(vec![Kind::Node]), flags));
+    }
+    let targets = resources[1..]
+        .iter()
+        .map(|name| Target {
+            kind: Kind::Node,
+            name: name.clone(),
+        })
+        .collect();
+    Ok((Resources::Named(targets), flags))
 }

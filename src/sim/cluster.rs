@@ -82,11 +82,15 @@ impl ClusterConfig {
     }
 }
 
-/// Where a network (attachable) volume is attached, for RWO Multi-Attach and forced detach.
+/// Where a network (attachable) volume is attached: the attach/detach controller's actual
+/// state of the world ([`super::attach_detach`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attachment {
     /// The node it is attached to.
     pub node: String,
+    /// When the controller first found that no pod on that node needs it any more (ASW
+    /// `SetDetachRequestTime`); the forced detach counts from here. `None` while it is needed.
+    pub detach_requested: Option<SimTime>,
 }
 
 /// The kubelet's crash-loop back-off for one container (client-go `flowcontrol.Backoff`:
@@ -121,7 +125,13 @@ pub struct Cluster {
     pub(crate) events: Vector<Event>,
     pub(crate) event_index: OrdMap<(InvolvedObject, String, String, String), usize>,
     pub(crate) data: DataStore,
-    pub(crate) attachments: OrdMap<String, Attachment>,
+    /// Attachments by `(PV, node)`.
+    pub(crate) attachments: OrdMap<(String, String), Attachment>,
+    /// `(PV, node)` pairs whose Multi-Attach error was reported (the attach/detach
+    /// controller's `MultiAttachErrorReported`): reported once per volume and node.
+    pub(crate) multi_attach_reported: imbl::OrdSet<(String, String)>,
+    /// When each deleted Node object was deleted (the pod garbage collector's quarantine).
+    pub(crate) nodes_deleted_at: OrdMap<String, SimTime>,
     pub(crate) backoffs: OrdMap<(String, String), Backoff>,
     /// Pods the scheduler has assumed onto a node while their volumes bind (SB `AssumePodVolumes`).
     pub(crate) assumed: OrdMap<String, String>,
@@ -169,6 +179,8 @@ impl Cluster {
             event_index: OrdMap::new(),
             data: DataStore::default(),
             attachments: OrdMap::new(),
+            multi_attach_reported: imbl::OrdSet::new(),
+            nodes_deleted_at: OrdMap::new(),
             backoffs: OrdMap::new(),
             assumed: OrdMap::new(),
             pod_ip_seq: OrdMap::new(),
@@ -533,9 +545,12 @@ impl Cluster {
     pub fn data(&self) -> &DataStore {
         &self.data
     }
-    /// Where a network volume is attached.
+    /// Where a network volume is attached (the first node, when several are).
     pub fn attachment(&self, pv: &str) -> Option<&Attachment> {
-        self.attachments.get(pv)
+        self.attachments
+            .iter()
+            .find(|((p, _), _)| p == pv)
+            .map(|(_, a)| a)
     }
 
     /// The default StorageClass: among classes marked default, the newest by creation time,

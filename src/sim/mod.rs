@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod app;
+pub mod attach_detach;
 mod clock;
 pub mod cluster;
 pub mod data;

@@ -1,7 +1,9 @@
 //! Node lifecycle (semantics §9.3): a failed machine is noticed after the node-monitor grace
 //! period (NotReady/Unknown, `unreachable` taints); its pods are evicted 300 s later (default
-//! tolerations, DTS) but never finish terminating while the kubelet is gone; block volumes
-//! are force-detached 6 minutes after that (AD). A reboot restarts every container.
+//! tolerations, DTS) but never finish terminating while the kubelet is gone, so their block
+//! volumes stay attached ([`super::attach_detach`]). Any other NoExecute taint (such as
+//! `node.kubernetes.io/out-of-service`) evicts the pods that do not tolerate it at once. A
+//! reboot restarts every container.
 //!
 //! The control-plane node is a node like the others, except that the API server and every
 //! controller run on it: while it is down nothing is noticed, marked or evicted (see
@@ -24,8 +26,6 @@ use super::{Kind, SimTime};
 pub const NODE_MONITOR_GRACE_SECS: u64 = 50;
 /// Default `tolerationSeconds` of the not-ready/unreachable tolerations (DTS).
 pub const EVICTION_TOLERATION_SECS: u64 = 300;
-/// `reconcilerMaxWaitForUnmountDuration` of the attach/detach controller (AD).
-pub const FORCED_DETACH_SECS: u64 = 360;
 const UNREACHABLE: &str = "node.kubernetes.io/unreachable";
 const NODE_CONTROLLER: &str = "node-controller";
 
@@ -95,6 +95,9 @@ impl Cluster {
             return;
         }
         self.controllers_since = self.now;
+        // The attach/detach controller's desired state of the world is rebuilt empty: a
+        // Multi-Attach error still in the way is reported again.
+        self.multi_attach_reported.clear();
         let up: Vec<String> = self
             .nodes
             .values()
@@ -299,7 +302,47 @@ impl Cluster {
                 }
             }
         }
-        self.forced_detach();
+        self.evict_untolerated();
+    }
+
+    /// The taint-eviction controller (`pkg/controller/tainteviction/taint_eviction.go`) for
+    /// NoExecute taints other than the lifecycle ones above: a pod that does not tolerate one
+    /// is evicted at once (a toleration's `tolerationSeconds` is not simulated). This is how
+    /// `node.kubernetes.io/out-of-service=…:NoExecute` evicts what still runs on a lost node.
+    fn evict_untolerated(&mut self) {
+        let names: Vec<String> = self
+            .nodes
+            .values()
+            .filter(|n| {
+                n.spec
+                    .taints
+                    .iter()
+                    .any(|t| t.effect == "NoExecute" && t.key != UNREACHABLE)
+            })
+            .map(|n| n.metadata.name.clone())
+            .collect();
+        for name in names {
+            let Some(node) = self.nodes.get(&name).cloned() else {
+                continue;
+            };
+            let doomed: Vec<String> = self
+                .pods
+                .values()
+                .filter(|p| {
+                    p.spec.node_name.as_deref() == Some(name.as_str())
+                        && p.metadata.deletion_timestamp.is_none()
+                        && node.spec.taints.iter().any(|t| {
+                            t.effect == "NoExecute"
+                                && t.key != UNREACHABLE
+                                && !super::scheduler::tolerates(p, t)
+                        })
+                })
+                .map(|p| p.metadata.uid.clone())
+                .collect();
+            if !doomed.is_empty() {
+                self.evict_pods_where(&name, |p| doomed.contains(&p.metadata.uid));
+            }
+        }
     }
 
     fn mark_pods_not_ready(&mut self, node: &str) {
@@ -320,11 +363,18 @@ impl Cluster {
 
     /// Taint-based eviction: mark every pod on the node for deletion.
     fn evict_pods(&mut self, node: &str) {
+        self.evict_pods_where(node, |_| true);
+    }
+
+    /// Taint-based eviction of the pods on `node` that `pick` selects.
+    fn evict_pods_where(&mut self, node: &str, pick: impl Fn(&Pod) -> bool) {
         let pods: Vec<Pod> = self
             .pods
             .values()
             .filter(|p| {
-                p.spec.node_name.as_deref() == Some(node) && p.metadata.deletion_timestamp.is_none()
+                p.spec.node_name.as_deref() == Some(node)
+                    && p.metadata.deletion_timestamp.is_none()
+                    && pick(p)
             })
             .cloned()
             .collect();
@@ -344,44 +394,6 @@ impl Cluster {
                 msg,
                 "taint-eviction-controller",
             );
-        }
-    }
-
-    /// AD: a block volume attached to an unreachable node, whose pods there are all being
-    /// deleted, is force-detached 6 minutes after the last pod was marked for deletion.
-    fn forced_detach(&mut self) {
-        let now = self.now;
-        let names: Vec<String> = self.attachments.keys().cloned().collect();
-        for pv in names {
-            let Some(a) = self.attachments.get(&pv).cloned() else {
-                continue;
-            };
-            if self.nodes.get(&a.node).is_none_or(|n| n.is_up()) {
-                continue;
-            }
-            let users: Vec<&Pod> = self
-                .pods
-                .values()
-                .filter(|p| {
-                    p.spec.node_name.as_deref() == Some(a.node.as_str())
-                        && self.pod_uses_volume(p, &pv)
-                })
-                .collect();
-            if users
-                .iter()
-                .any(|p| p.metadata.deletion_timestamp.is_none())
-            {
-                continue;
-            }
-            let since = users
-                .iter()
-                .filter_map(|p| p.metadata.deletion_timestamp)
-                .max()
-                .map_or(now, |at| self.seen_from(at));
-            if now.since(since) >= FORCED_DETACH_SECS {
-                self.attachments.remove(&pv);
-                self.resource_version += 1;
-            }
         }
     }
 
@@ -413,10 +425,10 @@ impl Cluster {
                 }
             }
         }
+        if controllers {
+            deadlines.extend(self.attach_detach_deadlines());
+        }
         for p in self.pods.values() {
-            if let Some(d) = p.metadata.deletion_timestamp.filter(|_| controllers) {
-                deadlines.push(self.seen_from(d).plus(FORCED_DETACH_SECS));
-            }
             for s in &p.status.container_statuses {
                 if s.state
                     .waiting

@@ -32,9 +32,10 @@ impl Cluster {
             self.run_garbage_collector();
             self.run_pv_controller();
             self.run_protection_controllers();
+            self.run_pod_gc();
             self.run_scheduler();
+            self.run_attach_detach();
             self.run_kubelets();
-            self.release_attachments();
             if self.resource_version == before {
                 return;
             }

@@ -406,7 +406,7 @@ fn push_unique(reasons: &mut Vec<String>, r: &str) {
 
 /// Whether the pod tolerates a taint. Pods carry the default `not-ready`/`unreachable`
 /// NoExecute tolerations (DTS), which do not cover the NoSchedule taints.
-fn tolerates(pod: &Pod, taint: &Taint) -> bool {
+pub(crate) fn tolerates(pod: &Pod, taint: &Taint) -> bool {
     let default = taint.effect == "NoExecute"
         && matches!(
             taint.key.as_str(),

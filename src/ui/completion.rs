@@ -18,6 +18,7 @@ pub const VERBS: &[&str] = &[
     "patch",
     "rollout",
     "scale",
+    "taint",
     "uncordon",
     "version",
 ];

@@ -146,3 +146,132 @@ fn drain_of_a_failed_node_would_wait() {
         out.combined()
     );
 }
+
+/// kubectl `pkg/cmd/taint/taint.go` `RunTaint` and `pkg/cmd/taint/utils.go`
+/// `reorganizeTaints`: the name printer's operation (`tainted`, `modified`, `untainted`) and
+/// `updateTaints`' refusal without `--overwrite`.
+#[test]
+fn taint_adds_overwrites_and_removes() {
+    let mut s = Session::new();
+    let oos = "node.kubernetes.io/out-of-service=nodeshutdown:NoExecute";
+    assert_eq!(
+        s.ok(&format!("kubectl taint nodes minikube {oos}")),
+        "node/minikube tainted\n"
+    );
+    assert_eq!(
+        s.fails(&format!("kubectl taint nodes minikube {oos}")),
+        "error: node minikube already has node.kubernetes.io/out-of-service taint(s) with same effect(s) and --overwrite is false\n"
+    );
+    assert_eq!(
+        s.ok(&format!("kubectl taint nodes minikube {oos} --overwrite")),
+        "node/minikube modified\n"
+    );
+    let taints = &s.sim.cluster().node("minikube").unwrap().spec.taints;
+    assert_eq!(taints.len(), 1);
+    assert_eq!(taints[0].value.as_deref(), Some("nodeshutdown"));
+    assert_eq!(
+        s.ok("kubectl taint node minikube node.kubernetes.io/out-of-service:NoExecute-"),
+        "node/minikube untainted\n"
+    );
+    assert!(
+        s.sim
+            .cluster()
+            .node("minikube")
+            .unwrap()
+            .spec
+            .taints
+            .is_empty()
+    );
+    // utils.go `deleteTaints`: `taint "<Taint.ToString>" not found`, one error unwrapped by
+    // `checkErr`, several printed bare (`MultipleErrors`).
+    assert_eq!(
+        s.fails("kubectl taint nodes minikube dedicated-"),
+        "error: taint \"dedicated\" not found\n"
+    );
+    assert_eq!(
+        s.fails("kubectl taint nodes minikube a:NoSchedule- b-"),
+        "taint \"a:NoSchedule\" not found\ntaint \"b\" not found\n"
+    );
+    assert_eq!(
+        s.ok("kubectl taint nodes minikube dedicated=web:NoSchedule --dry-run=client"),
+        "node/minikube tainted (dry run)\n"
+    );
+    assert!(
+        s.sim
+            .cluster()
+            .node("minikube")
+            .unwrap()
+            .spec
+            .taints
+            .is_empty()
+    );
+    // PrintFlags: `-o yaml` prints the patched Node.
+    let yaml = s.ok("kubectl taint nodes minikube dedicated=web:NoSchedule -o yaml");
+    assert!(
+        yaml.contains("  taints:\n  - effect: NoSchedule\n    key: dedicated\n    value: web\n"),
+        "{yaml}"
+    );
+    assert_eq!(
+        s.fails("kubectl taint nodes nope dedicated=web:NoSchedule"),
+        "Error from server (NotFound): nodes \"nope\" not found\n"
+    );
+}
+
+/// kubectl `pkg/cmd/taint/taint.go` `Complete` and `Validate`, and `utils.go` `parseTaint`
+/// (a usage error): the messages, in kubectl's order.
+#[test]
+fn taint_argument_errors() {
+    let mut s = Session::new();
+    let usage = "\nSee 'kubectl taint -h' for help and examples\n";
+    let cases = [
+        (
+            "kubectl taint nodes minikube k=v:NoSchedule minikube",
+            "error: all resources must be specified before taint changes: minikube\n".to_string(),
+        ),
+        (
+            "kubectl taint k=v:NoSchedule",
+            "error: one or more resources must be specified as <resource> <name>\n".to_string(),
+        ),
+        (
+            "kubectl taint nodes minikube",
+            "error: at least one taint update is required\n".to_string(),
+        ),
+        (
+            "kubectl taint nodes minikube k=v:Never",
+            format!("error: invalid taint effect: Never, unsupported taint effect{usage}"),
+        ),
+        (
+            "kubectl taint nodes minikube k=v",
+            format!(
+                "error: invalid taint spec: k=v, name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]'){usage}"
+            ),
+        ),
+        (
+            "kubectl taint nodes minikube k:NoSchedule k:NoSchedule",
+            format!(
+                "error: duplicated taints with the same key and effect: {{k  NoSchedule <nil>}}{usage}"
+            ),
+        ),
+        (
+            "kubectl taint pods minikube k=v:NoSchedule",
+            "error: invalid resource type pods, only node types are supported\n".to_string(),
+        ),
+        (
+            "kubectl taint nodes minikube k=v:NoSchedule k-",
+            "error: can not both modify and remove the following taint(s) in the same command: k=\n"
+                .to_string(),
+        ),
+        (
+            "kubectl taint nodes --all -l a=b k=v:NoSchedule",
+            "error: setting 'all' parameter with a non empty selector is prohibited\n".to_string(),
+        ),
+        (
+            "kubectl taint nodes k=v:NoSchedule",
+            "error: at least one resource name must be specified since 'all' parameter is not set\n"
+                .to_string(),
+        ),
+    ];
+    for (line, want) in cases {
+        assert_eq!(s.fails(line), want, "{line}");
+    }
+}

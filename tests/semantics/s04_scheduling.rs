@@ -216,3 +216,30 @@ fn s8_1_rwo_is_per_node_not_per_pod_s13_11() {
     write(&mut c, "first", "from first");
     assert_eq!(read(&c, "second"), Some(vec!["from first".to_string()]));
 }
+
+/// The scheduler has no ReadWriteOnce check: VolumeRestrictions
+/// (`pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go`) only refuses
+/// a second ReadWriteOncePod user and conflicting inline GCE-PD/EBS/iSCSI/RBD volumes. So the
+/// second replica of an RWO-disk Deployment is placed on the other node and waits there on the
+/// attach, rather than staying Pending.
+#[test]
+fn s4_volume_restrictions_has_no_read_write_once_check() {
+    let mut c = cluster_with(2, false);
+    apply(&mut c, sc("ebs", "ebs.csi.aws.com", "Immediate", true));
+    apply(&mut c, pvc("disk", "1Gi", &["ReadWriteOnce"], None));
+    apply(
+        &mut c,
+        deployment(
+            "app",
+            2,
+            Some(json!({"persistentVolumeClaim":{"claimName":"disk"}})),
+        ),
+    );
+    let pods = pod_names(&c);
+    assert_eq!(node_of(&c, &pods[0]).as_deref(), Some("minikube"));
+    assert_eq!(node_of(&c, &pods[1]).as_deref(), Some("minikube-m02"));
+    assert!(
+        !c.events().any(|e| e.reason == "FailedScheduling"),
+        "the scheduler refused nothing"
+    );
+}

@@ -168,49 +168,166 @@ fn s8_2_node_reboot() {
     });
 }
 
+/// §9.3 as upstream has it: the evicted pod stays Terminating on the dead node and, as its
+/// containers still report running, keeps its RWO disk attached (AD
+/// `desired_state_of_world_populator.go` → `IsPodTerminated`): the replacement is blocked
+/// however long one waits.
 #[test]
 fn s8_2_node_lost_replacement_elsewhere_s9_3() {
-    check_row("node lost", 2, [L, L, L, N, N, B, S], |c| {
+    check_row("node lost", 2, [L, L, L, N, N, B, B], |c| {
         c.fail_node("minikube").unwrap();
-        c.advance(50 + 300 + 360 + 10);
+        c.advance(50 + 300 + 3600);
     });
 }
 
+/// §9.3: the out-of-service taint (non-graceful node shutdown) frees the disk at once: PodGC
+/// `gcTerminating` force-deletes the Terminating pod, the AD reconciler detaches without
+/// waiting for the unmount (`hasOutOfServiceTaint`).
 #[test]
-fn s9_3_network_volume_waits_for_forced_detach() {
-    let mut c = setup(NetworkRwo, 2);
+fn s8_2_node_lost_then_tainted_out_of_service() {
+    check_row("node lost, out-of-service", 2, [L, L, L, N, N, B, S], |c| {
+        c.fail_node("minikube").unwrap();
+        c.advance(50 + 300);
+        taint_out_of_service(c, "minikube");
+    });
+}
+
+fn taint_out_of_service(c: &mut Cluster, node: &str) {
+    let mut taints = c.node(node).unwrap().spec.taints.clone();
+    taints.push(kubestory::sim::objects::Taint {
+        key: "node.kubernetes.io/out-of-service".into(),
+        value: Some("nodeshutdown".into()),
+        effect: "NoExecute".into(),
+        time_added: None,
+    });
+    c.set_taints(node, taints).unwrap();
+}
+
+/// The replacement of a pod evicted from a dead node, and the pod it waits for.
+fn lost_node_replacement(c: &mut Cluster) -> (String, String) {
     c.fail_node("minikube").unwrap();
     c.advance(50 + 300);
-    // Evicted and replaced, but the disk is still attached to the dead node.
+    let old = c
+        .pods()
+        .find(|p| p.metadata.deletion_timestamp.is_some())
+        .map(|p| p.metadata.name.clone())
+        .expect("the evicted pod is Terminating");
     let live: Vec<String> = c
         .pods()
         .filter(|p| p.metadata.deletion_timestamp.is_none())
         .map(|p| p.metadata.name.clone())
         .collect();
     assert_eq!(live.len(), 1);
-    assert_eq!(pod_status(&c, &live[0]), "ContainerCreating");
-    assert!(
-        events_of(&c, "Pod", &live[0])
-            .iter()
-            .any(|(r, m)| r == "FailedAttachVolume" && m.starts_with("Multi-Attach error"))
-    );
-    // §12: the attach/detach controller, not the kubelet, reports it.
+    (old, live[0].clone())
+}
+
+/// AD `reconcile` and `desired_state_of_world_populator.go`: the evicted pod still needs the
+/// disk (Terminating, containers still running as far as the API knows), so the reconciler
+/// never detaches it; the replacement's Multi-Attach error names it, once.
+#[test]
+fn s9_3_network_volume_stays_attached_while_the_old_pod_is_terminating() {
+    let mut c = setup(NetworkRwo, 2);
+    let (old, new) = lost_node_replacement(&mut c);
+    assert_eq!(pod_status(&c, &new), "ContainerCreating");
+    let pv = c.volumes().next().unwrap().metadata.name.clone();
     let multi_attach = c
         .events()
         .find(|e| e.reason == "FailedAttachVolume")
         .expect("a FailedAttachVolume event");
+    assert_eq!(
+        multi_attach.message,
+        format!("Multi-Attach error for volume {pv:?} Volume is already used by pod(s) {old}")
+    );
+    // §12: the attach/detach controller, not the kubelet, reports it.
     assert_eq!(multi_attach.source, "attachdetach-controller");
     // The kubelet has taken the pod: `describe` shows `Node: NAME/IP` even before it runs.
-    let waiting = c.pods().find(|p| p.metadata.name == live[0]).unwrap();
+    let waiting = c.pods().find(|p| p.metadata.name == new).unwrap();
     assert!(
         waiting.status.host_ip.is_some(),
         "hostIP is set before mounting"
     );
-    c.advance(359);
-    assert_eq!(pod_status(&c, &live[0]), "ContainerCreating");
-    c.advance(1);
-    assert_eq!(pod_status(&c, &live[0]), "Running");
+    c.advance(24 * 3600);
+    assert_eq!(pod_status(&c, &new), "ContainerCreating");
+    assert_eq!(c.attachment(&pv).unwrap().node, "minikube");
+    let reports = c
+        .events()
+        .filter(|e| e.reason == "FailedAttachVolume")
+        .map(|e| e.count)
+        .sum::<u32>();
+    assert_eq!(reports, 1, "reported once per volume and node");
+    // The node comes back: its kubelet finishes the deletion, unmounts, and the disk moves.
+    c.recover_node("minikube").unwrap();
+    assert_eq!(pod_status(&c, &new), "Running");
     assert_eq!(read(&c, "deploy/app"), Some(vec!["s".to_string()]));
+}
+
+/// AD `reconcile`: once the old pod is force-deleted the volume is no longer desired on the
+/// dead node, but that node still reports it mounted; the reconciler force-detaches it from
+/// the unhealthy node after `maxWaitForUnmountDuration` (6 minutes).
+#[test]
+fn s9_3_force_delete_then_forced_detach_after_six_minutes() {
+    let mut c = setup(NetworkRwo, 2);
+    let (old, new) = lost_node_replacement(&mut c);
+    c.advance(600);
+    c.delete(
+        Kind::Pod,
+        "default",
+        &old,
+        kubestory::sim::DeleteOptions { force: true },
+    )
+    .unwrap();
+    assert!(c.pod("default", &old).is_none());
+    c.advance(359);
+    assert_eq!(pod_status(&c, &new), "ContainerCreating");
+    c.advance(1);
+    assert_eq!(pod_status(&c, &new), "Running");
+    assert_eq!(read(&c, "deploy/app"), Some(vec!["s".to_string()]));
+}
+
+/// AD `reconcile` (`hasOutOfServiceTaint`) and PodGC `gcTerminating`: the out-of-service
+/// taint on the NotReady node deletes the Terminating pod and detaches at once.
+#[test]
+fn s9_3_out_of_service_taint_releases_the_volume_at_once() {
+    let mut c = setup(NetworkRwo, 2);
+    let (old, new) = lost_node_replacement(&mut c);
+    taint_out_of_service(&mut c, "minikube");
+    assert!(c.pod("default", &old).is_none(), "PodGC force-deleted it");
+    assert_eq!(pod_status(&c, &new), "Running");
+    let pv = c.volumes().next().unwrap().metadata.name.clone();
+    assert_eq!(c.attachment(&pv).unwrap().node, "minikube-m02");
+}
+
+/// The taint on a node that failed a moment ago: the taint-eviction controller evicts its
+/// pods at once (they do not tolerate it), and PodGC then deletes them; the Deployment
+/// replaces the pod without waiting the 5-minute toleration of `unreachable`.
+#[test]
+fn s9_3_out_of_service_taint_evicts_pods_that_were_not_evicted_yet() {
+    let mut c = setup(NetworkRwo, 2);
+    c.fail_node("minikube").unwrap();
+    c.advance(60);
+    taint_out_of_service(&mut c, "minikube");
+    let pods: Vec<String> = pod_names(&c);
+    assert_eq!(pods.len(), 1);
+    assert_eq!(node_of(&c, &pods[0]).as_deref(), Some("minikube-m02"));
+    assert_eq!(pod_status(&c, &pods[0]), "Running");
+}
+
+/// PodGC `gcOrphaned`: deleting the Node object deletes its pods after the 40-second
+/// quarantine; the AD reconciler then force-detaches from the missing (unhealthy) node 6
+/// minutes later (`nodeDelete` keeps the actual state of the world).
+#[test]
+fn s9_3_deleting_the_node_frees_the_volume_after_quarantine_and_forced_detach() {
+    let mut c = setup(NetworkRwo, 2);
+    let (old, new) = lost_node_replacement(&mut c);
+    del(&mut c, Kind::Node, "minikube");
+    c.advance(39);
+    assert!(c.pod("default", &old).is_some(), "quarantined");
+    c.advance(1);
+    assert!(c.pod("default", &old).is_none(), "PodGC deleted the orphan");
+    c.advance(359);
+    assert_eq!(pod_status(&c, &new), "ContainerCreating");
+    c.advance(1);
+    assert_eq!(pod_status(&c, &new), "Running");
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The verbs that change the cluster (`apply`, `create`, `delete`, `patch`, `scale`, `rollout
-//! restart`, `cordon`, `uncordon`, `drain`) and the small read-only ones (`version`,
+//! restart`, `cordon`, `uncordon`, `drain`, `taint`) and the small read-only ones (`version`,
 //! `api-resources`, `explain`): one command, one file, each citing the kubectl source it
 //! follows. The shared pieces: reading `-f` ([`files`], [`sources`], [`objects`]), collecting
 //! and printing errors as kubectl's `CheckErr` does ([`problems`]), and Go's JSON
@@ -24,6 +24,7 @@ pub mod problems;
 pub mod rollout;
 pub mod scale;
 pub mod sources;
+pub mod taint;
 pub mod targets;
 pub mod terminating;
 pub mod three_way;

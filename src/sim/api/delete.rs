@@ -118,8 +118,12 @@ impl Cluster {
                 self.namespaces.remove(name);
             }
             Kind::Node => {
+                // The attach/detach controller keeps what it attached there (its actual state
+                // of the world forgets nothing on `nodeDelete`); the pod garbage collector
+                // deletes the node's pods after its quarantine, then the volumes are
+                // force-detached from the missing (unhealthy) node after 6 minutes.
                 self.nodes.remove(name).ok_or_else(missing)?;
-                retain(&mut self.attachments, |_, a| a.node != name);
+                self.nodes_deleted_at.insert(name.to_string(), now);
             }
             Kind::Event => return Err(missing()),
         }

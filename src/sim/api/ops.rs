@@ -129,6 +129,24 @@ impl Cluster {
         Ok(())
     }
 
+    /// Replaces a node's taints (what `kubectl taint` sends, after working out the new list
+    /// on the client: kubectl `pkg/cmd/taint/utils.go` `reorganizeTaints`). A NoExecute taint
+    /// evicts the pods that do not tolerate it; `node.kubernetes.io/out-of-service` also lets
+    /// the pod garbage collector and the attach/detach controller free a lost node's volumes
+    /// ([`crate::sim::attach_detach`]).
+    pub fn set_taints(&mut self, node: &str, taints: Vec<Taint>) -> Result<(), ApiError> {
+        self.require_api()?;
+        let mut n = self
+            .nodes
+            .get(node)
+            .cloned()
+            .ok_or_else(|| ApiError::not_found(Kind::Node, node))?;
+        n.spec.taints = taints;
+        self.put_node(n);
+        self.settle();
+        Ok(())
+    }
+
     /// Marks a node (un)schedulable. Returns whether it changed.
     pub fn cordon(&mut self, node: &str, unschedulable: bool) -> Result<bool, ApiError> {
         self.require_api()?;

@@ -74,7 +74,6 @@ impl Cluster {
         self.pods.remove(k);
         self.assumed.remove(&pod.metadata.uid);
         self.resource_version += 1;
-        self.release_attachments();
     }
 
     /// Destroys the storage that lives and dies with a pod.
@@ -128,20 +127,15 @@ impl Cluster {
         }
         if let Err((reason, message)) = self.mount_volumes(&pod, &node_name) {
             let who = involved("Pod", &pod.metadata);
-            // Attaching is the attach/detach controller's work, mounting the kubelet's
-            // (semantics §12: FailedAttachVolume comes from AD).
-            let source = if reason == "FailedAttachVolume" {
-                "attachdetach-controller"
-            } else {
-                KUBELET
-            };
-            self.record(who, EventType::Warning, reason, message, source);
-            for c in pod.spec.containers.clone() {
-                set_status(&mut pod, &c, |s| {
-                    s.state = ContainerState::waiting("ContainerCreating", None)
-                });
-            }
-            self.put_pod(pod);
+            self.record(who, EventType::Warning, reason, message, KUBELET);
+            self.wait_in_container_creating(pod);
+            return;
+        }
+        // A block volume the attach/detach controller has not attached here (yet): the kubelet
+        // waits without an event of its own (see `crate::sim::attach_detach`, "The kubelet
+        // waits for the attachment in silence").
+        if self.unattached_volume(&pod, &node_name).is_some() {
+            self.wait_in_container_creating(pod);
             return;
         }
         if pod.status.pod_ip.is_none() {
@@ -150,6 +144,16 @@ impl Cluster {
         let containers = pod.spec.containers.clone();
         for c in &containers {
             self.start_container(&mut pod, c);
+        }
+        self.put_pod(pod);
+    }
+
+    /// The pod stays `ContainerCreating` until its volumes are ready.
+    fn wait_in_container_creating(&mut self, mut pod: Pod) {
+        for c in pod.spec.containers.clone() {
+            set_status(&mut pod, &c, |s| {
+                s.state = ContainerState::waiting("ContainerCreating", None)
+            });
         }
         self.put_pod(pod);
     }

@@ -1,10 +1,8 @@
-//! Mounting volumes: hostPath type checks, local paths, configMaps, claims, and attaching
-//! block volumes (Multi-Attach).
+//! Mounting volumes: hostPath type checks, local paths, configMaps and claims. Attaching block
+//! volumes is the attach/detach controller's ([`super::super::attach_detach`]).
 
 use super::super::Cluster;
-use super::super::cluster::{Attachment, involved};
 use super::super::data::{FsId, normalize};
-use super::super::events::EventType;
 use super::super::location::{Placement, volume_placement};
 use super::super::objects::*;
 
@@ -91,79 +89,13 @@ impl Cluster {
                                 })?;
                         }
                     }
-                    Placement::Network { attachable, .. } => {
-                        if attachable {
-                            self.attach(pod, &pv, node)?;
-                        }
-                    }
+                    // An attachable volume is mounted once the attach/detach controller has
+                    // attached it ([`Cluster::unattached_volume`]).
+                    Placement::Network { .. } => {}
                 }
             }
         }
         Ok(())
-    }
-
-    /// Attaches a block volume to a node, or fails with Multi-Attach when it is attached
-    /// elsewhere (AD reconciler; semantics §8.1).
-    pub(super) fn attach(
-        &mut self,
-        pod: &Pod,
-        pv: &PersistentVolume,
-        node: &str,
-    ) -> Result<(), (&'static str, String)> {
-        let name = pv.metadata.name.clone();
-        match self.attachments.get(&name) {
-            Some(a) if a.node == node => Ok(()),
-            Some(_) => Err((
-                "FailedAttachVolume",
-                format!(
-                    "Multi-Attach error for volume {name:?} Volume is already exclusively attached to one node and can't be attached to another"
-                ),
-            )),
-            None => {
-                self.attachments
-                    .insert(name.clone(), Attachment { node: node.into() });
-                let who = involved("Pod", &pod.metadata);
-                self.record(
-                    who,
-                    EventType::Normal,
-                    "SuccessfulAttachVolume",
-                    format!("AttachVolume.Attach succeeded for volume {name:?} "),
-                    "attachdetach-controller",
-                );
-                Ok(())
-            }
-        }
-    }
-
-    /// Detaches block volumes no pod on their node uses any more, when the node is up (a
-    /// normal detach). On an unreachable node they stay attached until the forced detach.
-    pub(crate) fn release_attachments(&mut self) {
-        let names: Vec<String> = self.attachments.keys().cloned().collect();
-        for name in names {
-            let Some(a) = self.attachments.get(&name).cloned() else {
-                continue;
-            };
-            let in_use = self.pods.values().any(|p| {
-                p.spec.node_name.as_deref() == Some(a.node.as_str())
-                    && self.pod_uses_volume(p, &name)
-            });
-            let node_up = self.nodes.get(&a.node).is_some_and(|n| n.is_up());
-            if !in_use && node_up
-                || !self.volumes.contains_key(&name)
-                || !self.nodes.contains_key(&a.node)
-            {
-                self.attachments.remove(&name);
-            }
-        }
-    }
-
-    /// Whether a pod mounts the PV (through a bound claim).
-    pub(crate) fn pod_uses_volume(&self, pod: &Pod, pv: &str) -> bool {
-        let ns = pod.metadata.namespace_or_default();
-        pod.spec
-            .claim_names()
-            .iter()
-            .any(|c| self.claim(ns, c).and_then(|c| c.spec.volume_name()) == Some(pv))
     }
 
     /// HP `checkTypeInternal`: the hostPath type checks, creating what `*OrCreate` creates

@@ -136,7 +136,7 @@ impl Cluster {
                 }
             }
         }
-        self.attachments.remove(&pv.metadata.name);
+        crate::sim::cluster::retain(&mut self.attachments, |(p, _), _| *p != pv.metadata.name);
     }
 
     /// Removes a PV object (finalizers done).

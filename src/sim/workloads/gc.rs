@@ -79,24 +79,7 @@ impl Cluster {
             self.stateful_sets.remove(&k);
             self.resource_version += 1;
         }
-        // PodGC: pods bound to a node object that no longer exists are force-deleted.
-        let lost: Vec<(String, String)> = self
-            .pods
-            .iter()
-            .filter(|(_, p)| {
-                p.spec
-                    .node_name
-                    .as_ref()
-                    .is_some_and(|n| !self.nodes.contains_key(n))
-            })
-            .map(|(k, _)| k.clone())
-            .collect();
-        for k in lost {
-            if let Some(p) = self.pods.get(&k).cloned() {
-                self.destroy_pod_storage(&p, "its node was deleted");
-            }
-            self.pods.remove(&k);
-            self.resource_version += 1;
-        }
+        // PodGC (pods bound to a node object that no longer exists) is
+        // `Cluster::run_pod_gc`.
     }
 }
