@@ -82,11 +82,11 @@ pub(super) const CARDS: &[BuiltinCard] = &[
     BuiltinCard {
         id: "access-modes",
         title: "Access modes: who can use a volume at once",
-        summary: "One ReadWriteOnce disk, a second pod on the same node and a third on the other node; then ReadWriteOncePod and ReadWriteMany: which pods can use the volume at once?",
+        summary: "On an EKS-like cloud cluster: one ReadWriteOnce EBS disk, a second pod on its node and a third on another node of its zone; then ReadWriteOncePod, and ReadWriteMany on EFS.",
         minutes: 12,
         objectives: &["Explain that ReadWriteOnce limits a volume to one node, not to one pod.", "Recognise the Multi-Attach error and a pod stuck in ContainerCreating.", "Tell ReadWriteOncePod (one pod) from ReadWriteOnce, and name ReadWriteMany (many nodes)."],
         step_ids: &["same-node", "other-node", "once-pod", "many"],
-        quiz: 5,
+        quiz: 6,
     },
     BuiltinCard {
         id: "statefulsets",
