@@ -34,6 +34,7 @@ pub mod file_source;
 mod flagspecs;
 pub mod get;
 pub mod goparse;
+pub mod jsonpath;
 pub mod output;
 mod parse;
 mod pflag;
