@@ -79,7 +79,7 @@ fn add_limit_notes(out: &mut Output) {
 fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
     let label = line.trim();
     match inv.verb {
-        Verb::Get => get::run_get(inv, ctx.sim.cluster()),
+        Verb::Get => get::run_get_with_files(inv, ctx.sim.cluster(), Some(ctx.files)),
         Verb::Describe => describe::run_describe(inv, ctx.sim.cluster()),
         Verb::Apply => verbs::apply::run(inv, ctx, label),
         Verb::Create => verbs::create::run(inv, ctx, label),

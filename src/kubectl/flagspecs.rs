@@ -107,7 +107,7 @@ pub(crate) const GET: &[FlagSpec] = &[
     yes("show-kind", None, Bool),
     yes("label-columns", Some(b'L'), StringSlice),
     refused("sort-by", None, Str),
-    TEMPLATE,
+    yes("template", None, Str),
     MISSING_KEYS,
     MANAGED_FIELDS,
     RAW,

@@ -180,7 +180,18 @@ pub(super) fn with_output(
     v: &Values<'_>,
     mut flags: Flags,
 ) -> Result<Flags, KubectlError> {
-    flags.output = output_format(verb, v.str("output").as_deref())?;
+    let raw = v.str("output").unwrap_or_default();
+    flags.output = output_format(verb, Some(&raw))?;
+    // `-o FORMAT=ARG` wins; else `--template` (cli-runtime `JSONPathPrintFlags.ToPrinter`).
+    flags.template = match raw.split_once('=') {
+        Some((_, arg)) => arg.to_string(),
+        None => v.str("template").unwrap_or_default(),
+    };
+    flags.allow_missing_keys = v.bool("allow-missing-template-keys", true);
+    // `--template` without `-o` means `-o go-template` (cli-runtime `print_flags.go`).
+    if raw.is_empty() && !flags.template.is_empty() {
+        output_format(verb, Some("go-template"))?;
+    }
     Ok(flags)
 }
 

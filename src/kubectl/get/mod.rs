@@ -23,6 +23,7 @@ pub mod fmt;
 mod found;
 mod services;
 mod structured;
+pub mod templates;
 
 pub use columns_nodes::{namespace_phase, node_roles, node_status};
 pub use columns_storage::storage_string;
@@ -30,6 +31,7 @@ pub use found::{Found, ListKind, Scope, list, lookup};
 
 use super::args::{Invocation, OutputFormat, Resources};
 use super::error::KubectlError;
+use super::file_source::FileSource;
 use super::output::Output;
 use super::printers::no_resources_found;
 use super::resources::resolve;
@@ -51,8 +53,18 @@ struct Info<'a> {
     objects: Vec<Found<'a>>,
 }
 
-/// Runs `kubectl get` against the cluster and returns what kubectl prints.
+/// Runs `kubectl get` against the cluster and returns what kubectl prints (no files: a
+/// `-o jsonpath-file` or `custom-columns-file` path is not found).
 pub fn run_get(inv: &Invocation, cluster: &Cluster) -> Output {
+    run_get_with_files(inv, cluster, None)
+}
+
+/// [`run_get`], reading `-o jsonpath-file=PATH` and `-o custom-columns-file=PATH` from `files`.
+pub fn run_get_with_files(
+    inv: &Invocation,
+    cluster: &Cluster,
+    files: Option<&dyn FileSource>,
+) -> Output {
     let requests = match requests(inv) {
         Ok(r) => r,
         Err(e) => return e.to_output(),
@@ -83,7 +95,13 @@ pub fn run_get(inv: &Invocation, cluster: &Cluster) -> Output {
     }
     match flags.output {
         OutputFormat::Default | OutputFormat::Wide => human(inv, cluster, &infos, &errors),
-        _ => structured::print(inv, cluster, infos.iter().flat_map(|i| &i.objects), &errors),
+        _ => structured::print(
+            inv,
+            cluster,
+            infos.iter().flat_map(|i| &i.objects),
+            &errors,
+            files,
+        ),
     }
 }
 

@@ -4,7 +4,10 @@
 
 use super::found::Found;
 use super::report_errors;
+use super::templates::{Printer, is_template, template_text};
 use crate::kubectl::args::{Invocation, OutputFormat};
+use crate::kubectl::error::KubectlError;
+use crate::kubectl::file_source::FileSource;
 use crate::kubectl::output::Output;
 use crate::kubectl::printers::{get_output_value, single_item_implied};
 use crate::kubectl::{to_json, to_yaml};
@@ -16,6 +19,7 @@ pub fn print<'a, 'b: 'a>(
     cluster: &Cluster,
     found: impl Iterator<Item = &'a Found<'b>>,
     errors: &[String],
+    files: Option<&dyn FileSource>,
 ) -> Output {
     let mut out = Output::new();
     let found: Vec<&Found<'_>> = found.collect();
@@ -26,6 +30,29 @@ pub fn print<'a, 'b: 'a>(
     }
     if found.is_empty() && inv.flags.ignore_not_found {
         report_errors(&mut out, errors);
+        return out;
+    }
+    if is_template(inv.flags.output) {
+        // `printGeneric`: the printer is built after the lookups; a bad template is the only
+        // error then (NotFound errors are dropped), a failed execution follows them.
+        let printer = match template_text(&inv.flags, files)
+            .and_then(|text| Printer::new(&inv.flags, &text))
+        {
+            Ok(p) => p,
+            Err(e) => return KubectlError::message(e).to_output(),
+        };
+        let items = found.iter().map(|f| f.value(cluster)).collect();
+        let value = get_output_value(&inv.resources, items);
+        let printed = printer.print(&value);
+        report_errors(&mut out, errors);
+        match printed {
+            Ok(text) => {
+                out.out(text);
+            }
+            Err(e) => {
+                out.extend(KubectlError::message(e).to_output());
+            }
+        }
         return out;
     }
     match inv.flags.output {

@@ -34,7 +34,7 @@ impl JsonPath {
 
     /// Every result list (`FindResults`): one per action outside a range, repeated per item
     /// inside one.
-    pub fn find_results<'a>(&self, data: &'a Value) -> Result<Vec<Vec<Value>>, String> {
+    pub fn find_results(&self, data: &Value) -> Result<Vec<Vec<Value>>, String> {
         let mut exec = eval::Exec::new(self.allow_missing_keys);
         let found = exec.find_results(&self.nodes, 0, std::borrow::Cow::Borrowed(data))?;
         Ok(found
