@@ -26,6 +26,9 @@ pub struct Exec {
 /// At most this many values are produced by one execution (far beyond any real object).
 const MAX_VALUES: usize = 1_000_000;
 
+/// Ranges nest at most this deep (each level is one call of `find_results`).
+const MAX_RANGE_DEPTH: usize = 64;
+
 impl Exec {
     /// A fresh execution; `allow_missing` is `--allow-missing-template-keys`.
     pub fn new(allow_missing: bool) -> Exec {
@@ -57,6 +60,11 @@ impl Exec {
                 break;
             }
             if self.begin_range > 0 {
+                if self.in_range >= MAX_RANGE_DEPTH {
+                    return Err(format!(
+                        "kubestory: ranges nested more than {MAX_RANGE_DEPTH} deep are not simulated"
+                    ));
+                }
                 self.begin_range -= 1;
                 self.in_range += 1;
                 if results.is_empty() {

@@ -269,3 +269,19 @@ fn missing_keys_and_output_json() {
         Ok(r#"{"n":"\u003c\u0026\u003e"}"#)
     );
 }
+
+#[test]
+fn deep_ranges_are_refused_not_a_stack_overflow() {
+    let template = "{range}".repeat(10_000);
+    assert!(run(&template, &nodes()).is_err());
+}
+
+proptest::proptest! {
+    /// Whatever the template, parsing and running it never panics.
+    #[test]
+    fn any_template_parses_and_runs_without_panicking(text in r#"[{}\[\]().,:*?@$!=<>'"\\ a-z0-9\-+]{0,40}"#) {
+        if let Ok(j) = JsonPath::parse(&text) {
+            let _ = j.execute(&nodes());
+        }
+    }
+}
