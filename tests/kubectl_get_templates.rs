@@ -177,3 +177,68 @@ fn massage_json_path() {
         assert_eq!(relaxed_expression(input).ok().as_deref(), want, "{input}");
     }
 }
+
+fn three_volumes() -> Cluster {
+    let mut c = Cluster::default();
+    for (name, size, class) in [
+        ("b-big", "2Gi", Some("manual")),
+        ("a-mid", "500Mi", Some("manual")),
+        ("c-small", "100Mi", None),
+    ] {
+        let mut spec = serde_json::json!({"capacity": {"storage": size}, "accessModes": ["ReadWriteOnce"],
+                                          "hostPath": {"path": format!("/{name}")}});
+        if let Some(class) = class {
+            spec["storageClassName"] = class.into();
+        }
+        c.apply(obj(
+            serde_json::json!({"apiVersion": "v1", "kind": "PersistentVolume",
+                                       "metadata": {"name": name}, "spec": spec}),
+        ))
+        .unwrap();
+    }
+    c
+}
+
+/// kubectl `cmd/get/sorter.go`: quantities compare as quantities, a missing field sorts first.
+#[test]
+fn sort_by() {
+    let c = three_volumes();
+    assert_eq!(
+        get(
+            &c,
+            "get pv --sort-by=.spec.capacity.storage -o custom-columns=N:.metadata.name"
+        ),
+        ok("N\nc-small\na-mid\nb-big\n")
+    );
+    assert_eq!(
+        get(&c, "get pv --sort-by={.metadata.name} -o name"),
+        ok("persistentvolume/a-mid\npersistentvolume/b-big\npersistentvolume/c-small\n")
+    );
+    let table = get(&c, "get pv --sort-by=spec.storageClassName --no-headers");
+    let names: Vec<&str> = table
+        .stdout
+        .lines()
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    assert_eq!(names, ["c-small", "a-mid", "b-big"], "{}", table.stdout);
+    assert_eq!(
+        get(&c, "get pv --sort-by=.foo"),
+        failed(
+            "",
+            "error: couldn't find any field with path \"{.foo}\" in the list of objects\n"
+        )
+    );
+    assert_eq!(
+        get(&c, "get pv --sort-by={.a"),
+        failed("", "error: sorting error: unclosed action\n")
+    );
+    assert_eq!(
+        get(&c, "get pv --sort-by=.spec.accessModes"),
+        failed(
+            "",
+            "Field {.spec.accessModes} in [][][]reflect.Value is an unsortable type: interface, err: unsortable type: []interface {}\n"
+        )
+    );
+    // Nothing to sort is no error.
+    assert_eq!(get(&c, "get pods --sort-by=.foo -o name"), ok(""));
+}

@@ -213,6 +213,8 @@ pub struct Flags {
     pub pod_selector: Option<LabelSelector>,
     /// `--dry-run`.
     pub dry_run: DryRun,
+    /// `--sort-by` (get), as typed.
+    pub sort_by: Option<String>,
     /// `--show-labels` (get).
     pub show_labels: bool,
     /// `--show-kind` (get).
@@ -266,6 +268,7 @@ impl Default for Flags {
             disable_eviction: false,
             pod_selector: None,
             dry_run: DryRun::None,
+            sort_by: None,
             show_labels: false,
             show_kind: false,
             label_columns: Vec::new(),

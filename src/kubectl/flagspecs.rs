@@ -106,7 +106,7 @@ pub(crate) const GET: &[FlagSpec] = &[
     yes("show-labels", None, Bool),
     yes("show-kind", None, Bool),
     yes("label-columns", Some(b'L'), StringSlice),
-    refused("sort-by", None, Str),
+    yes("sort-by", None, Str),
     yes("template", None, Str),
     MISSING_KEYS,
     MANAGED_FIELDS,

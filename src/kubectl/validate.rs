@@ -156,6 +156,7 @@ fn base_flags(v: &Values<'_>) -> Result<Flags, KubectlError> {
         show_labels: v.bool("show-labels", false),
         show_kind: v.bool("show-kind", false),
         label_columns: v.list("label-columns"),
+        sort_by: v.str("sort-by").filter(|s| !s.is_empty()),
         no_headers: v.bool("no-headers", false),
         ignore_not_found: v.bool("ignore-not-found", false),
         show_events: v.bool("show-events", true),

@@ -22,6 +22,7 @@ mod events;
 pub mod fmt;
 mod found;
 mod services;
+pub mod sort;
 mod structured;
 pub mod templates;
 
@@ -94,7 +95,21 @@ pub fn run_get_with_files(
         }
     }
     match flags.output {
-        OutputFormat::Default | OutputFormat::Wide => human(inv, cluster, &infos, &errors),
+        OutputFormat::Default | OutputFormat::Wide => {
+            // `Run`: each table is sorted on its own before anything is printed.
+            if let Some(sort_by) = &flags.sort_by {
+                for info in &mut infos {
+                    let values: Vec<_> = info.objects.iter().map(|f| f.value(cluster)).collect();
+                    match sort::order(sort_by, &values, sort::Sorter::Table) {
+                        Ok(order) => {
+                            info.objects = reorder(std::mem::take(&mut info.objects), &order)
+                        }
+                        Err(e) => return e.to_output(),
+                    }
+                }
+            }
+            human(inv, cluster, &infos, &errors)
+        }
         _ => structured::print(
             inv,
             cluster,
@@ -103,6 +118,15 @@ pub fn run_get_with_files(
             files,
         ),
     }
+}
+
+/// `items` in the order of `order` (indices into `items`).
+pub(crate) fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|i| slots.get_mut(*i).and_then(Option::take))
+        .collect()
 }
 
 /// The API server's NotFound, as kubectl prints it.

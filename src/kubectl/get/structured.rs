@@ -4,6 +4,7 @@
 
 use super::found::Found;
 use super::report_errors;
+use super::sort;
 use super::templates::{Printer, is_template, template_text};
 use crate::kubectl::args::{Invocation, OutputFormat};
 use crate::kubectl::error::KubectlError;
@@ -22,7 +23,7 @@ pub fn print<'a, 'b: 'a>(
     files: Option<&dyn FileSource>,
 ) -> Output {
     let mut out = Output::new();
-    let found: Vec<&Found<'_>> = found.collect();
+    let mut found: Vec<&Found<'_>> = found.collect();
     // A single named object that is missing: only the error.
     if single_item_implied(&inv.resources) && !errors.is_empty() {
         report_errors(&mut out, errors);
@@ -31,6 +32,17 @@ pub fn print<'a, 'b: 'a>(
     if found.is_empty() && inv.flags.ignore_not_found {
         report_errors(&mut out, errors);
         return out;
+    }
+    // `SortingPrinter` sorts the items of the `List` (a lone object is printed as it is).
+    let mut sort_error = None;
+    if let Some(sort_by) = &inv.flags.sort_by {
+        if !(single_item_implied(&inv.resources) && found.len() == 1) {
+            let values: Vec<_> = found.iter().map(|f| f.value(cluster)).collect();
+            match sort::order(sort_by, &values, sort::Sorter::Objects) {
+                Ok(order) => found = super::reorder(found, &order),
+                Err(e) => sort_error = Some(e),
+            }
+        }
     }
     if is_template(inv.flags.output) {
         // `printGeneric`: the printer is built after the lookups; a bad template is the only
@@ -41,18 +53,26 @@ pub fn print<'a, 'b: 'a>(
             Ok(p) => p,
             Err(e) => return KubectlError::message(e).to_output(),
         };
-        let items = found.iter().map(|f| f.value(cluster)).collect();
-        let value = get_output_value(&inv.resources, items);
-        let printed = printer.print(&value);
-        report_errors(&mut out, errors);
-        match printed {
-            Ok(text) => {
-                out.out(text);
+        let printed = match sort_error {
+            Some(e) => Err(e),
+            None => {
+                let items = found.iter().map(|f| f.value(cluster)).collect();
+                let value = get_output_value(&inv.resources, items);
+                printer.print(&value).map_err(sort::SortError::Message)
             }
-            Err(e) => {
-                out.extend(KubectlError::message(e).to_output());
-            }
+        };
+        if let Ok(text) = &printed {
+            out.out(text);
         }
+        report_errors(&mut out, errors);
+        if let Err(e) = printed {
+            out.extend(e.to_output());
+        }
+        return out;
+    }
+    if let Some(e) = sort_error {
+        report_errors(&mut out, errors);
+        out.extend(e.to_output());
         return out;
     }
     match inv.flags.output {

@@ -377,7 +377,6 @@ fn friendly_refusals() {
         "get pods -w",
         "get pods --watch",
         "get pods --field-selector=status.phase=Running",
-        "get pods --sort-by=.metadata.name",
         "rollout status deploy/web",
         "rollout history deploy/web",
         "logs pod/x",
