@@ -38,6 +38,7 @@ pub mod jsonpath;
 pub mod output;
 mod parse;
 mod pflag;
+pub mod pipe;
 pub mod print_json;
 pub mod print_yaml;
 pub mod printers;
