@@ -10,6 +10,8 @@ mod unquote;
 
 use serde_json::Value;
 
+use crate::sim::limits::MAX_OUTPUT_BYTES;
+
 pub use parser::Node;
 
 /// A parsed template (`jsonpath.JSONPath` after `Parse`).
@@ -43,29 +45,39 @@ impl JsonPath {
             .collect())
     }
 
-    /// `Execute`: the printed text, or the evaluation error.
+    /// `Execute`: the printed text, or the evaluation error. The values found are borrowed,
+    /// not copied, and printing stops past kubestory's output limit (the command's output is
+    /// cut there anyway), so `{..}` over a large cluster stays bounded.
     pub fn execute(&self, data: &Value) -> Result<String, String> {
+        let mut exec = eval::Exec::new(self.allow_missing_keys);
+        let found = exec.find_results(&self.nodes, 0, std::borrow::Cow::Borrowed(data))?;
         let mut out = String::new();
-        for results in self.find_results(data)? {
-            out.push_str(&self.print_results(results));
+        for results in found {
+            if out.len() > MAX_OUTPUT_BYTES {
+                break;
+            }
+            if self.output_json {
+                let array = Value::Array(results.into_iter().map(|v| v.into_owned()).collect());
+                out.push_str(&gofmt::json(&array, true));
+                out.push('\n');
+                continue;
+            }
+            for (i, r) in results.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                match r.as_ref() {
+                    v @ (Value::Object(_) | Value::Array(_)) => {
+                        out.push_str(&gofmt::json(v, false))
+                    }
+                    other => out.push_str(&gofmt::text(other)),
+                }
+                if out.len() > MAX_OUTPUT_BYTES {
+                    break;
+                }
+            }
         }
         Ok(out)
-    }
-
-    /// `PrintResults`: maps and arrays as compact JSON, scalars as Go prints them, separated
-    /// by one space; with `output_json`, the whole list as indented JSON and a newline.
-    pub fn print_results(&self, results: Vec<Value>) -> String {
-        if self.output_json {
-            return gofmt::json(&Value::Array(results), true) + "\n";
-        }
-        let texts: Vec<String> = results
-            .iter()
-            .map(|r| match r {
-                Value::Object(_) | Value::Array(_) => gofmt::json(r, false),
-                other => gofmt::text(other),
-            })
-            .collect();
-        texts.join(" ")
     }
 }
 
