@@ -121,10 +121,15 @@ pub fn parse_filter(text: &str) -> Result<Filter, PipeError> {
 fn grep(args: &[String]) -> Result<Filter, PipeError> {
     let (mut ignore_case, mut invert, mut extended) = (false, false, false);
     let mut pattern = None;
+    let mut options_done = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
+        if arg == "--" && !options_done {
+            options_done = true;
+            continue;
+        }
         match arg.strip_prefix('-') {
-            Some(flags) if pattern.is_none() && !flags.is_empty() && arg != "--" => {
+            Some(flags) if pattern.is_none() && !flags.is_empty() && !options_done => {
                 if flags == "e" {
                     pattern = iter.next().cloned();
                     continue;

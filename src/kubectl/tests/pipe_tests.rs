@@ -43,6 +43,7 @@ fn filters() {
         "2\n"
     );
     assert_eq!(piped(table, &["head -n 1"]).stdout(), "NAME   STATUS\n");
+    assert_eq!(piped("-v\nx\n", &["grep -- -v"]).stdout(), "-v\n");
     assert_eq!(
         piped(table, &["head -2", "tail -1"]).stdout(),
         "b      Bound\n"
