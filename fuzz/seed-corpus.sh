@@ -12,7 +12,7 @@ fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
 shared="${KUBESTORY_SHARED:-$repo/../shared}"
-mkdir -p "$corpus"/{manifest_load,kubectl_parse,kubectl_execute,sim_script,lesson_load,state_files}
+mkdir -p "$corpus"/{manifest_load,kubectl_parse,kubectl_execute,sim_script,lesson_load,state_files,jsonpath}
 
 # Content-addressed copies: the same input found twice is one file.
 add() { # add TARGET FILE
@@ -87,6 +87,16 @@ printf '%s\n' '{"version": 1, "lessons": {"01-state": {"step": 2, "done_steps": 
 printf '%s\n' '{"theme": "light", "present_theme": "high-contrast"}' > "$tmp/settings.json"
 add state_files "$tmp/progress.json"
 add state_files "$tmp/settings.json"
+
+# JSONPath templates as kubectl's users write them (and client-go's tests).
+i=0
+for t in '{.items[*].metadata.name}' '{range .items[*]}{.metadata.name}{"\t"}{end}' \
+    '{.items[?(@.spec.n>=3)].metadata.labels.x}' '{..name}' '{.items[0:-1:2]}' \
+    "{.items[*]['metadata.name', 'spec.b']}" '{.items[?(@.metadata.name=="a")].spec.accessModes[-1]}'; do
+    i=$((i + 1))
+    printf '%s' "$t" >"$tmp/jsonpath-$i"
+    add jsonpath "$tmp/jsonpath-$i"
+done
 
 for d in "$corpus"/*/; do
     printf '%-16s %5d inputs\n' "$(basename "$d")" "$(ls "$d" | wc -l)"

@@ -89,6 +89,9 @@ scenario!(disk_out_of_service, "disk-out-of-service.sim");
 // "exclusively attached" to the dead node until the reconciler force-detaches it after
 // `maxWaitForUnmountDuration` (6 minutes).
 scenario!(disk_force_delete, "disk-force-delete.sim");
+// Issue 12, item 3: `-o name|jsonpath|jsonpath-as-json|custom-columns`, `--sort-by`, the `k`
+// alias and pipes into grep, head, tail, wc -l and sort (anything else is refused).
+scenario!(output_shaping, "output-shaping.sim");
 
 /// `--json` names the control-plane node (issue 11: per node `controlPlane`), and after the
 /// control plane's failure and recovery every node is Ready: nothing was marked NotReady.

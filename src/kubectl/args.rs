@@ -105,6 +105,16 @@ pub enum OutputFormat {
     Json,
     /// `-o name`.
     Name,
+    /// `-o jsonpath=TEMPLATE` (get); the template is [`Flags::template`].
+    JsonPath,
+    /// `-o jsonpath-file=PATH` (get); the path is [`Flags::template`] until the file is read.
+    JsonPathFile,
+    /// `-o jsonpath-as-json=TEMPLATE` (get): the results as one indented JSON array.
+    JsonPathAsJson,
+    /// `-o custom-columns=SPEC` (get); the spec is [`Flags::template`].
+    CustomColumns,
+    /// `-o custom-columns-file=PATH` (get); the path is [`Flags::template`] until read.
+    CustomColumnsFile,
 }
 
 /// `--dry-run` (`cmdutil.GetDryRunStrategy`).
@@ -157,6 +167,10 @@ pub struct Flags {
     pub recursive: bool,
     /// `-o/--output`.
     pub output: OutputFormat,
+    /// The argument of a template format: `-o jsonpath=ARG` or `--template ARG`.
+    pub template: String,
+    /// `--allow-missing-template-keys` (true by default).
+    pub allow_missing_keys: bool,
     /// `-l/--selector`, parsed and valid (the empty selector when absent).
     pub selector: LabelSelector,
     /// The `-l` text as typed, when given (kubectl echoes it in some messages).
@@ -199,6 +213,8 @@ pub struct Flags {
     pub pod_selector: Option<LabelSelector>,
     /// `--dry-run`.
     pub dry_run: DryRun,
+    /// `--sort-by` (get), as typed.
+    pub sort_by: Option<String>,
     /// `--show-labels` (get).
     pub show_labels: bool,
     /// `--show-kind` (get).
@@ -230,6 +246,8 @@ impl Default for Flags {
             filenames: Vec::new(),
             recursive: false,
             output: OutputFormat::Default,
+            template: String::new(),
+            allow_missing_keys: true,
             selector: LabelSelector::default(),
             selector_text: None,
             all: false,
@@ -250,6 +268,7 @@ impl Default for Flags {
             disable_eviction: false,
             pod_selector: None,
             dry_run: DryRun::None,
+            sort_by: None,
             show_labels: false,
             show_kind: false,
             label_columns: Vec::new(),

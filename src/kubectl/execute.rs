@@ -47,6 +47,31 @@ pub fn execute(line: &str, ctx: &mut Context) -> Output {
 }
 
 fn run(line: &str, ctx: &mut Context) -> Output {
+    let (line, filters) = super::pipe::split(line);
+    let mut pipeline = Vec::new();
+    for text in &filters {
+        match super::pipe::parse_filter(text) {
+            Ok(f) => pipeline.push(f),
+            Err(super::pipe::PipeError::Refused(e)) => {
+                return super::KubectlError::from(e).to_output_with_hint();
+            }
+            Err(super::pipe::PipeError::Usage(text)) => {
+                // The filter fails before kubectl's output reaches it.
+                let mut out = Output::new();
+                out.err(text).fail();
+                return out;
+            }
+        }
+    }
+    let out = run_kubectl(&line, ctx);
+    if pipeline.is_empty() {
+        out
+    } else {
+        super::pipe::run(out, &pipeline)
+    }
+}
+
+fn run_kubectl(line: &str, ctx: &mut Context) -> Output {
     let inv = match parse_command_line(line) {
         Ok(inv) => inv,
         Err(e) => return e.to_output_with_hint(),
@@ -79,7 +104,7 @@ fn add_limit_notes(out: &mut Output) {
 fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
     let label = line.trim();
     match inv.verb {
-        Verb::Get => get::run_get(inv, ctx.sim.cluster()),
+        Verb::Get => get::run_get_with_files(inv, ctx.sim.cluster(), Some(ctx.files)),
         Verb::Describe => describe::run_describe(inv, ctx.sim.cluster()),
         Verb::Apply => verbs::apply::run(inv, ctx, label),
         Verb::Create => verbs::create::run(inv, ctx, label),

@@ -19,10 +19,10 @@ pub fn parse_command_line(line: &str) -> Result<Invocation, KubectlError> {
     parse_words(&tokenize(line)?)
 }
 
-/// Parses already split words (the leading `kubectl` is optional).
+/// Parses already split words (the leading `kubectl`, or its usual alias `k`, is optional).
 pub fn parse_words(words: &[String]) -> Result<Invocation, KubectlError> {
     let mut words = words.to_vec();
-    if words.first().is_some_and(|w| w == "kubectl") {
+    if words.first().is_some_and(|w| w == "kubectl" || w == "k") {
         words.remove(0);
     }
     let Some(index) = find_command(&words, GLOBAL) else {

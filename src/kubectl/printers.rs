@@ -41,10 +41,11 @@ pub fn success_line(
 ) -> Option<String> {
     match output {
         OutputFormat::Name => Some(name_line(kind, name, None)),
-        OutputFormat::Yaml | OutputFormat::Json => None,
         OutputFormat::Default | OutputFormat::Wide => {
             Some(name_line(kind, name, Some(&operation(op, dry_run))))
         }
+        // `-o yaml|json` print the object; template formats are `kubectl get`'s only.
+        _ => None,
     }
 }
 

@@ -115,6 +115,16 @@ pub(crate) fn output_format(verb: Verb, raw: Option<&str>) -> Result<OutputForma
         _ => {}
     }
     if let Some(template) = template_format(raw, allowed) {
+        if verb == Verb::Get {
+            match template.as_str() {
+                "jsonpath" => return Ok(OutputFormat::JsonPath),
+                "jsonpath-file" => return Ok(OutputFormat::JsonPathFile),
+                "jsonpath-as-json" => return Ok(OutputFormat::JsonPathAsJson),
+                "custom-columns" => return Ok(OutputFormat::CustomColumns),
+                "custom-columns-file" => return Ok(OutputFormat::CustomColumnsFile),
+                _ => {}
+            }
+        }
         return Err(KubectlError::NotSimulated(format!(
             "`-o {template}` is not simulated; use `-o yaml` or `-o json` to see every field."
         )));

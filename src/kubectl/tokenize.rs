@@ -7,9 +7,10 @@
 //! and `#` at the start of a word beginning a comment. So both
 //! `kubectl patch pv x -p '{"spec":{"claimRef":null}}'` and `-p "{\"spec\":{}}"` work.
 //!
-//! There is no expansion (`$HOME`, `*`, `~` stay as typed) and no pipes or redirections: an
-//! unquoted `|`, `;`, `&`, `<`, `>` or `` ` `` is refused with [`TokenizeError::ShellOperator`],
-//! because kubestory's prompt runs exactly one kubectl command.
+//! There is no expansion (`$HOME`, `*`, `~` stay as typed) and no redirections: an unquoted
+//! `|`, `;`, `&`, `<`, `>` or `` ` `` is refused with [`TokenizeError::ShellOperator`], because
+//! kubestory's prompt runs exactly one kubectl command. Simple pipes after a kubectl command
+//! are split off before this runs (`super::pipe`).
 
 use thiserror::Error;
 
@@ -33,9 +34,10 @@ pub enum TokenizeError {
     TrailingBackslash,
     /// An unquoted shell operator such as a pipe or a redirection.
     #[error(
-        "kubestory runs one kubectl command at a time: the shell operator `{operator}` (pipes, \
-         redirections, command lists and substitutions) is not simulated; quote it if you \
-         meant it literally"
+        "one kubectl command runs at a time here: `{operator}` is not simulated (after \
+         kubectl, pipes into `grep [-i] [-v] [-E]`, `head`, `tail`, `wc -l` and `sort` are; \
+         other commands, redirections, command lists and substitutions are not); quote it if \
+         you meant it literally"
     )]
     ShellOperator {
         /// The operator as typed (`|`, `>`, `&&`, `$(`…).

@@ -156,6 +156,7 @@ fn base_flags(v: &Values<'_>) -> Result<Flags, KubectlError> {
         show_labels: v.bool("show-labels", false),
         show_kind: v.bool("show-kind", false),
         label_columns: v.list("label-columns"),
+        sort_by: v.str("sort-by").filter(|s| !s.is_empty()),
         no_headers: v.bool("no-headers", false),
         ignore_not_found: v.bool("ignore-not-found", false),
         show_events: v.bool("show-events", true),
@@ -180,7 +181,18 @@ pub(super) fn with_output(
     v: &Values<'_>,
     mut flags: Flags,
 ) -> Result<Flags, KubectlError> {
-    flags.output = output_format(verb, v.str("output").as_deref())?;
+    let raw = v.str("output").unwrap_or_default();
+    flags.output = output_format(verb, Some(&raw))?;
+    // `-o FORMAT=ARG` wins; else `--template` (cli-runtime `JSONPathPrintFlags.ToPrinter`).
+    flags.template = match raw.split_once('=') {
+        Some((_, arg)) => arg.to_string(),
+        None => v.str("template").unwrap_or_default(),
+    };
+    flags.allow_missing_keys = v.bool("allow-missing-template-keys", true);
+    // `--template` without `-o` means `-o go-template` (cli-runtime `print_flags.go`).
+    if raw.is_empty() && !flags.template.is_empty() {
+        output_format(verb, Some("go-template"))?;
+    }
     Ok(flags)
 }
 

@@ -82,12 +82,20 @@ pub enum NodeOp {
 
 /// Parses one non-empty, non-comment line. Errors are the text to print.
 pub fn parse_line(line: &str) -> Result<Line, String> {
+    // A kubectl line may end in pipes (`| grep x`); kubestory's own lines may not.
+    let (head, _) = crate::kubectl::pipe::split(line);
+    let head_words = tokenize(&head).map_err(|e| e.to_string())?;
+    if head_words
+        .first()
+        .is_some_and(|w| w == "kubectl" || w == "k")
+    {
+        return Ok(Line::Kubectl(line.to_string()));
+    }
     let words = tokenize(line).map_err(|e| e.to_string())?;
     let Some(first) = words.first() else {
         return Err("error: empty command".into());
     };
     match first.as_str() {
-        "kubectl" => Ok(Line::Kubectl(line.to_string())),
         "cluster" => parse_cluster(&words[1..]),
         "story" => parse_story(&words[1..]),
         "crash" => {

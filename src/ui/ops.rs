@@ -154,6 +154,7 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
     // `stroy write …`, `crsh …`: a typo of kubestory's own command, not a kubectl line (from
     // a learner's trial: it was echoed as `kubectl stroy` with kubectl's "unknown command").
     if first != "kubectl"
+        && first != "k"
         && !KUBECTL_COMMANDS.contains(&first)
         && let Some(meant) =
             crate::manifest::suggest::did_you_mean(first, OWN_COMMANDS.iter().copied())
@@ -162,7 +163,8 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
         app.push_log(LogKind::Error, &strings::own_command_typo(first, meant));
         return false;
     }
-    let full = if line.starts_with("kubectl ") || line == "kubectl" {
+    let alias = line.starts_with("k ") || line == "k";
+    let full = if line.starts_with("kubectl ") || line == "kubectl" || alias {
         line.to_string()
     } else {
         format!("kubectl {line}")

@@ -22,7 +22,9 @@ mod events;
 pub mod fmt;
 mod found;
 mod services;
+pub mod sort;
 mod structured;
+pub mod templates;
 
 pub use columns_nodes::{namespace_phase, node_roles, node_status};
 pub use columns_storage::storage_string;
@@ -30,6 +32,7 @@ pub use found::{Found, ListKind, Scope, list, lookup};
 
 use super::args::{Invocation, OutputFormat, Resources};
 use super::error::KubectlError;
+use super::file_source::FileSource;
 use super::output::Output;
 use super::printers::no_resources_found;
 use super::resources::resolve;
@@ -51,8 +54,18 @@ struct Info<'a> {
     objects: Vec<Found<'a>>,
 }
 
-/// Runs `kubectl get` against the cluster and returns what kubectl prints.
+/// Runs `kubectl get` against the cluster and returns what kubectl prints (no files: a
+/// `-o jsonpath-file` or `custom-columns-file` path is not found).
 pub fn run_get(inv: &Invocation, cluster: &Cluster) -> Output {
+    run_get_with_files(inv, cluster, None)
+}
+
+/// [`run_get`], reading `-o jsonpath-file=PATH` and `-o custom-columns-file=PATH` from `files`.
+pub fn run_get_with_files(
+    inv: &Invocation,
+    cluster: &Cluster,
+    files: Option<&dyn FileSource>,
+) -> Output {
     let requests = match requests(inv) {
         Ok(r) => r,
         Err(e) => return e.to_output(),
@@ -82,9 +95,38 @@ pub fn run_get(inv: &Invocation, cluster: &Cluster) -> Output {
         }
     }
     match flags.output {
-        OutputFormat::Default | OutputFormat::Wide => human(inv, cluster, &infos, &errors),
-        _ => structured::print(inv, cluster, infos.iter().flat_map(|i| &i.objects), &errors),
+        OutputFormat::Default | OutputFormat::Wide => {
+            // `Run`: each table is sorted on its own before anything is printed.
+            if let Some(sort_by) = &flags.sort_by {
+                for info in &mut infos {
+                    let values: Vec<_> = info.objects.iter().map(|f| f.value(cluster)).collect();
+                    match sort::order(sort_by, &values, sort::Sorter::Table) {
+                        Ok(order) => {
+                            info.objects = reorder(std::mem::take(&mut info.objects), &order)
+                        }
+                        Err(e) => return e.to_output(),
+                    }
+                }
+            }
+            human(inv, cluster, &infos, &errors)
+        }
+        _ => structured::print(
+            inv,
+            cluster,
+            infos.iter().flat_map(|i| &i.objects),
+            &errors,
+            files,
+        ),
     }
+}
+
+/// `items` in the order of `order` (indices into `items`).
+pub(crate) fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|i| slots.get_mut(*i).and_then(Option::take))
+        .collect()
 }
 
 /// The API server's NotFound, as kubectl prints it.

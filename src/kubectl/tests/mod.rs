@@ -4,6 +4,7 @@ mod describe_tests;
 mod goparse_tests;
 mod parse_errors_tests;
 mod parse_tests;
+mod pipe_tests;
 mod print_tests;
 mod proptest_tests;
 mod selector_tests;

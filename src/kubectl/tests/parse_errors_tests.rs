@@ -281,12 +281,17 @@ fn output_format_errors() {
         text("get pods --show-labels -o yaml"),
         "error: --show-labels option cannot be used with yaml printer\n"
     );
+    // `kubectl get` prints JSONPath and custom columns; the other verbs' printers do not here.
     assert!(matches!(
-        err("get pods -o jsonpath='{.items}'"),
+        err("apply -f x.yaml -o jsonpath='{.kind}'"),
         KubectlError::NotSimulated(_)
     ));
     assert!(matches!(
-        err("get pods -o custom-columns=N:.metadata.name"),
+        err("get pods -o go-template='{{.kind}}'"),
+        KubectlError::NotSimulated(_)
+    ));
+    assert!(matches!(
+        err("get pods --template='{{.kind}}'"),
         KubectlError::NotSimulated(_)
     ));
     // The builder runs before the printer in `kubectl get`.
@@ -372,7 +377,6 @@ fn friendly_refusals() {
         "get pods -w",
         "get pods --watch",
         "get pods --field-selector=status.phase=Running",
-        "get pods --sort-by=.metadata.name",
         "rollout status deploy/web",
         "rollout history deploy/web",
         "logs pod/x",

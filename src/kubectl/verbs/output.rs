@@ -12,11 +12,12 @@ use serde_json::Value;
 pub fn object_line(prefix: &str, name: &str, op: &str, flags: &Flags) -> Option<String> {
     match flags.output {
         OutputFormat::Name => Some(format!("{prefix}/{name}\n")),
-        OutputFormat::Yaml | OutputFormat::Json => None,
         OutputFormat::Default | OutputFormat::Wide => Some(format!(
             "{prefix}/{name} {}\n",
             operation(op, flags.dry_run)
         )),
+        // `-o yaml|json` print the object; template formats are `kubectl get`'s only.
+        _ => None,
     }
 }
 
