@@ -292,3 +292,20 @@ fn cloud_nodes_keep_their_state_visible_at_80_columns() {
     }
     assert_snapshot!(out);
 }
+
+/// Stacked node boxes share the height by need: the node with pods gets the room, the empty
+/// ones shrink to a line (four cloud nodes at 80 columns, lesson 9's cluster).
+#[test]
+fn stacked_nodes_give_room_to_the_node_with_pods() {
+    let mut c = Cluster::new(ClusterConfig::for_profile(
+        kubestory::sim::Profile::Cloud,
+        4,
+    ));
+    let mut d = deployment("story", 2, None);
+    d["spec"]["template"]["spec"]["nodeSelector"] =
+        json!({"kubernetes.io/hostname": "ip-10-0-0-10.ec2.internal"});
+    apply(&mut c, d);
+    let out = show(&c, 78, 18, &[]);
+    assert_eq!(out.matches("pod story-").count(), 2, "{out}");
+    assert_snapshot!(out);
+}

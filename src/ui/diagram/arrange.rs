@@ -117,6 +117,14 @@ fn place_nodes(rows: &[&[Block]], rect: Rect, ops: &mut Vec<Op>) {
         ops.push(text(rect.x, rect.y, rect.width, &row));
         return;
     }
+    if let Some(heights) = shared_heights(rows, rect.height) {
+        let mut y = rect.y;
+        for (blocks, h) in rows.iter().zip(heights) {
+            place_row(blocks, Rect::new(rect.x, y, rect.width, h), ops);
+            y += h;
+        }
+        return;
+    }
     let mut y = rect.y;
     for (i, blocks) in rows.iter().enumerate() {
         let left = rect.bottom().saturating_sub(y);
@@ -138,17 +146,59 @@ fn place_nodes(rows: &[&[Block]], rect: Rect, ops: &mut Vec<Op>) {
             }
             return;
         }
-        let n = blocks.len() as u16;
-        let w = rect.width / n;
-        for (j, b) in blocks.iter().enumerate() {
-            let x = rect.x + w * j as u16;
-            let width = if j as u16 == n - 1 {
-                rect.right() - x
-            } else {
-                w
-            };
-            place_block(b, Rect::new(x, y, width, h), ops);
-        }
+        place_row(blocks, Rect::new(rect.x, y, rect.width, h), ops);
         y += h;
     }
+}
+
+/// One row of node boxes side by side, sharing the width.
+fn place_row(blocks: &[Block], rect: Rect, ops: &mut Vec<Op>) {
+    let n = blocks.len().max(1) as u16;
+    let w = rect.width / n;
+    for (j, b) in blocks.iter().enumerate() {
+        let x = rect.x + w * j as u16;
+        let width = if j as u16 == n - 1 {
+            rect.right() - x
+        } else {
+            w
+        };
+        place_block(b, Rect::new(x, rect.y, width, rect.height), ops);
+    }
+}
+
+/// Heights for every row when all of them fit at their smallest (a border, a line, a
+/// border): each starts there and the room left goes, a line at a time, to the row that
+/// still lacks the most, so a node with pods gets the room rather than empty ones (stacked
+/// cloud nodes at 80x24). Rows that all fit whole get their natural heights; `None` when not
+/// every row fits even at its smallest (then later rows give way to a "+N more" line).
+fn shared_heights(rows: &[&[Block]], height: u16) -> Option<Vec<u16>> {
+    const SMALLEST: u16 = 3;
+    let naturals: Vec<u16> = rows
+        .iter()
+        .map(|r| r.iter().map(Block::natural_height).max().unwrap_or(1))
+        .collect();
+    let sum: u32 = naturals.iter().map(|&h| u32::from(h)).sum();
+    if sum <= u32::from(height) {
+        return Some(naturals);
+    }
+    if u32::from(SMALLEST) * rows.len() as u32 > u32::from(height) {
+        return None;
+    }
+    let mut heights: Vec<u16> = naturals.iter().map(|&n| n.min(SMALLEST)).collect();
+    let mut left = height - heights.iter().sum::<u16>();
+    while left > 0 {
+        let Some((i, _)) = naturals
+            .iter()
+            .zip(&heights)
+            .map(|(n, h)| n.saturating_sub(*h))
+            .enumerate()
+            .filter(|(_, lack)| *lack > 0)
+            .max_by_key(|(i, lack)| (*lack, std::cmp::Reverse(*i)))
+        else {
+            break;
+        };
+        heights[i] += 1;
+        left -= 1;
+    }
+    Some(heights)
 }
