@@ -19,6 +19,19 @@ fn q_and_ctrl_c_quit_even_from_the_command_line() {
     assert!(!a.quit, "q is text on the command line");
     press(&mut a, ctrl('c'));
     assert!(a.quit);
+    // What was typed is kept in the history, as Esc keeps it.
+    let mut a = app("quit3");
+    press(&mut a, key(':'));
+    for c in "get pv".chars() {
+        press(&mut a, key(c));
+    }
+    press(&mut a, ctrl('c'));
+    assert!(a.quit);
+    assert!(
+        a.history.entries().iter().any(|l| l == "get pv"),
+        "{:?}",
+        a.history.entries()
+    );
 }
 
 #[test]

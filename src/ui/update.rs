@@ -33,7 +33,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::DrawerScroll(rows, cols) => drawer::scroll(app, rows, cols),
         Action::DrawerClose => {}
         Action::ScrollAt(_, _, by) if app.drawer.is_some() => drawer::scroll(app, by, 0),
-        Action::Quit => app.quit = true,
+        Action::Quit => {
+            // Nothing typed is lost: a line still open is kept in the history (and its
+            // file), one Up away next time, as Esc keeps it.
+            if app.mode == Mode::Command {
+                super::command_line::cancel(app);
+            }
+            app.quit = true;
+        }
         Action::Suspend => app.effects.push(Effect::Suspend),
         Action::Select(m) => select(app, m),
         Action::Click(col, row) => click(app, col, row),
