@@ -671,4 +671,12 @@ fn the_sandbox_starts_as_the_chosen_profile() {
     assert_eq!(a.sim.cluster().profile(), Profile::Kind);
     let log = format!("{:?}", a.log);
     assert!(log.contains("a 3-node kind cluster"), "{log}");
+    assert_eq!(
+        kubestory::ui::strings::sandbox_row(&a.sandbox_cluster),
+        "Sandbox: a free 3-node kind cluster to try things"
+    );
+    assert_eq!(
+        kubestory::ui::strings::sandbox_row(&ClusterConfig::default()),
+        kubestory::ui::strings::SANDBOX_ROW
+    );
 }

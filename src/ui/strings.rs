@@ -153,6 +153,24 @@ pub const PICKER_TITLE: &str = "lessons";
 pub const ABOUT_TITLE: &str = "about";
 /// The picker's last row.
 pub const SANDBOX_ROW: &str = "Sandbox: a free one-node cluster to try things";
+
+/// The picker's sandbox row for the sandbox's cluster: [`SANDBOX_ROW`] for the default one-node
+/// minikube, else its size and profile (`--profile`, `--nodes`).
+pub fn sandbox_row(config: &crate::sim::ClusterConfig) -> String {
+    let n = config.nodes.len();
+    if config.profile == crate::sim::Profile::Minikube && n == 1 && config.addons.is_empty() {
+        return SANDBOX_ROW.to_string();
+    }
+    let size = if n == 1 {
+        "one-node".to_string()
+    } else {
+        format!("{n}-node")
+    };
+    format!(
+        "Sandbox: a free {size} {} cluster to try things",
+        config.profile
+    )
+}
 /// Picker detail for a new lesson.
 pub const PICK_START: &str = "Enter: start";
 /// Picker detail for a lesson in progress.

@@ -93,7 +93,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let sandbox = format!(
         "{}       {}",
         if sandbox_selected { cursor } else { " " },
-        strings::SANDBOX_ROW
+        strings::sandbox_row(&app.sandbox_cluster)
     );
     lines.push(Line::styled(
         clip(&sandbox, inner.width as usize),
@@ -166,7 +166,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
         }
         None => {
-            text.push(Line::styled(strings::SANDBOX_ROW, theme.active));
+            text.push(Line::styled(
+                strings::sandbox_row(&app.sandbox_cluster),
+                theme.active,
+            ));
             let questions: usize = picker.lessons.iter().map(|l| l.card.quiz).sum();
             if questions > 0 {
                 text.push(Line::styled(strings::pick_quiz_all(questions), theme.key));
