@@ -464,12 +464,8 @@ impl Cluster {
             .as_ref()
             .map(|c| c.volume_handle.clone())
             .unwrap_or_else(|| pv.metadata.name.clone());
-        let instance = format!(
-            "i-0{:016x}",
-            crate::sim::names::pod_template_hash(node, 0)
-                .bytes()
-                .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))
-        );
+        // A stable stand-in for the node's EC2 instance id.
+        let instance = format!("i-0{}", crate::sim::names::pod_template_hash(node, 0));
         Some(format!(
             "rpc error: code = Internal desc = Could not attach volume {volume:?} to node {instance:?}: could not attach volume {volume:?} to node {instance:?}: operation error EC2: AttachVolume, https response error StatusCode: 400, api error InvalidVolume.ZoneMismatch: The volume '{volume}' is not in the same availability zone as instance '{instance}'"
         ))

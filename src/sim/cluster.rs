@@ -238,8 +238,7 @@ impl Cluster {
         }
         let mut classes = profile.storage_classes(config.default_storage_class);
         classes.extend(config.addons.iter().flat_map(|a| a.storage_classes()));
-        for pc in classes {
-            let mut sc = pc.class;
+        for mut sc in classes {
             let mut meta = std::mem::take(&mut sc.metadata);
             c.stamp_new(&mut meta);
             sc.metadata = meta;
@@ -490,6 +489,16 @@ impl Cluster {
     /// The profile's own pods (kube-system and the like): shown by kubectl, not simulated.
     pub fn system_pods(&self) -> impl Iterator<Item = &Pod> {
         self.system_pods.values()
+    }
+    /// Every pod the API server lists: the learner's and the profile's own, in its key order
+    /// (namespace, then name), for kubectl's listings.
+    pub fn listed_pods(&self) -> Vec<&Pod> {
+        let mut pods: Vec<&Pod> = self.pods().chain(self.system_pods()).collect();
+        pods.sort_by(|a, b| {
+            (a.metadata.namespace_or_default(), &a.metadata.name)
+                .cmp(&(b.metadata.namespace_or_default(), &b.metadata.name))
+        });
+        pods
     }
     /// One of the profile's own pods.
     pub fn system_pod(&self, ns: &str, name: &str) -> Option<&Pod> {

@@ -20,17 +20,26 @@ pub const EMPTY_CLUSTER: &str = "(no objects yet: press e to write a manifest)";
 /// The log pane before anything happened.
 pub const EMPTY_LOG: &str = "Welcome to the kubestory sandbox: a one-node minikube cluster.";
 
-/// The sandbox's welcome line for its cluster: [`EMPTY_LOG`] for the default one-node
-/// minikube, else the profile, the node count and what sets the profile apart.
-pub fn sandbox_welcome(config: &crate::sim::ClusterConfig) -> String {
+/// A non-default sandbox cluster's size and profile (`3-node kind`), or `None` for the default
+/// one-node minikube without addons, whose lines are the fixed ones.
+fn sandbox_kind(config: &crate::sim::ClusterConfig) -> Option<String> {
     let n = config.nodes.len();
     if config.profile == crate::sim::Profile::Minikube && n == 1 && config.addons.is_empty() {
-        return EMPTY_LOG.to_string();
+        return None;
     }
     let size = if n == 1 {
         "one-node".to_string()
     } else {
         format!("{n}-node")
+    };
+    Some(format!("{size} {}", config.profile))
+}
+
+/// The sandbox's welcome line for its cluster: [`EMPTY_LOG`] for the default one-node
+/// minikube, else the profile, the node count and what sets the profile apart.
+pub fn sandbox_welcome(config: &crate::sim::ClusterConfig) -> String {
+    let Some(kind) = sandbox_kind(config) else {
+        return EMPTY_LOG.to_string();
     };
     let addons: Vec<&str> = config.addons.iter().map(|a| a.name()).collect();
     let with = if addons.is_empty() {
@@ -39,8 +48,7 @@ pub fn sandbox_welcome(config: &crate::sim::ClusterConfig) -> String {
         format!(" with the addon {}", addons.join(", "))
     };
     format!(
-        "Welcome to the kubestory sandbox: a {size} {} cluster{with} ({}).",
-        config.profile,
+        "Welcome to the kubestory sandbox: a {kind} cluster{with} ({}).",
         config.profile.summary()
     )
 }
@@ -157,19 +165,10 @@ pub const SANDBOX_ROW: &str = "Sandbox: a free one-node cluster to try things";
 /// The picker's sandbox row for the sandbox's cluster: [`SANDBOX_ROW`] for the default one-node
 /// minikube, else its size and profile (`--profile`, `--nodes`).
 pub fn sandbox_row(config: &crate::sim::ClusterConfig) -> String {
-    let n = config.nodes.len();
-    if config.profile == crate::sim::Profile::Minikube && n == 1 && config.addons.is_empty() {
-        return SANDBOX_ROW.to_string();
+    match sandbox_kind(config) {
+        Some(kind) => format!("Sandbox: a free {kind} cluster to try things"),
+        None => SANDBOX_ROW.to_string(),
     }
-    let size = if n == 1 {
-        "one-node".to_string()
-    } else {
-        format!("{n}-node")
-    };
-    format!(
-        "Sandbox: a free {size} {} cluster to try things",
-        config.profile
-    )
 }
 /// Picker detail for a new lesson.
 pub const PICK_START: &str = "Enter: start";

@@ -146,17 +146,13 @@ fn taints(w: &mut DescribeWriter, taints: &[Taint]) {
 /// is `0 (0%)`.
 fn node_pods(ctx: Ctx<'_>, w: &mut DescribeWriter, node: &Node) {
     // The learner's pods and the profile's kube-system pods, in the API's list order.
-    let mut pods: Vec<&Pod> = ctx
+    let pods: Vec<&Pod> = ctx
         .cluster
-        .pods()
-        .chain(ctx.cluster.system_pods())
+        .listed_pods()
+        .into_iter()
         .filter(|p| p.spec.node_name.as_deref() == Some(node.metadata.name.as_str()))
         .filter(|p| !matches!(p.status.phase, PodPhase::Succeeded | PodPhase::Failed))
         .collect();
-    pods.sort_by(|a, b| {
-        (a.metadata.namespace_or_default(), &a.metadata.name)
-            .cmp(&(b.metadata.namespace_or_default(), &b.metadata.name))
-    });
     w.write(
         LEVEL_0,
         &format!("Non-terminated Pods:\t({} in total)\n", pods.len()),

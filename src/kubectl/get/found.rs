@@ -196,15 +196,8 @@ pub fn list<'a>(cluster: &'a Cluster, kind: ListKind, scope: Scope<'_>) -> Vec<F
     let all: Vec<Found<'a>> = match kind {
         ListKind::Service => services(cluster),
         ListKind::Sim(k) => match k {
-            Kind::Pod => {
-                // The learner's pods and the profile's own (kube-system…), in key order.
-                let mut pods: Vec<&Pod> = cluster.pods().chain(cluster.system_pods()).collect();
-                pods.sort_by(|a, b| {
-                    (a.metadata.namespace_or_default(), &a.metadata.name)
-                        .cmp(&(b.metadata.namespace_or_default(), &b.metadata.name))
-                });
-                pods.into_iter().map(Found::Pod).collect()
-            }
+            // The learner's pods and the profile's own (kube-system…).
+            Kind::Pod => cluster.listed_pods().into_iter().map(Found::Pod).collect(),
             Kind::PersistentVolumeClaim => cluster.claims().map(Found::Claim).collect(),
             Kind::PersistentVolume => cluster.volumes().map(Found::Volume).collect(),
             Kind::StorageClass => cluster.storage_classes().map(Found::Class).collect(),

@@ -5,13 +5,6 @@ use super::Profile;
 use crate::sim::objects::*;
 use std::collections::BTreeMap;
 
-/// One class a profile installs: the object without its stamped metadata (uid, time and
-/// resource version are the cluster's to give).
-pub(crate) struct ProfileClass {
-    /// The object, with name, labels and annotations.
-    pub class: StorageClass,
-}
-
 fn class(
     name: &str,
     provisioner: &str,
@@ -41,9 +34,10 @@ fn default_class(mut sc: StorageClass) -> StorageClass {
 }
 
 impl super::Addon {
-    /// The classes the addon installs: `csi-hostpath-sc` (minikube
+    /// The classes the addon installs, unstamped (uid, time and resource version are the
+    /// cluster's to give): `csi-hostpath-sc` (minikube
     /// `deploy/addons/csi-hostpath-driver/deploy/csi-hostpath-storageclass.yaml`).
-    pub(crate) fn storage_classes(self) -> Vec<ProfileClass> {
+    pub(crate) fn storage_classes(self) -> Vec<StorageClass> {
         let mut sc = class(
             "csi-hostpath-sc",
             super::addons::HOSTPATH_CSI.name,
@@ -54,14 +48,14 @@ impl super::Addon {
         sc.metadata
             .labels
             .insert("addonmanager.kubernetes.io/mode".into(), "Reconcile".into());
-        vec![ProfileClass { class: sc }]
+        vec![sc]
     }
 }
 
 impl Profile {
     /// The classes of a fresh cluster; with `with_default` false the default one is left out
     /// (minikube's `addons disable default-storageclass`, and its like elsewhere).
-    pub(crate) fn storage_classes(self, with_default: bool) -> Vec<ProfileClass> {
+    pub(crate) fn storage_classes(self, with_default: bool) -> Vec<StorageClass> {
         let mut out = Vec::new();
         match self {
             Profile::Minikube => {
@@ -129,8 +123,6 @@ impl Profile {
                 ));
             }
         }
-        out.into_iter()
-            .map(|class| ProfileClass { class })
-            .collect()
+        out
     }
 }
