@@ -139,15 +139,32 @@ fn readline_keys_edit_the_command_line() {
 
 #[test]
 fn editing_keys_in_the_editor_and_the_cluster_keep_their_own_meaning() {
-    // Ctrl-D outside the command line still deletes the selected pod.
+    // Ctrl-D outside the command line deletes the selected pod, as k9s does: after a question
+    // that n (or Esc) answers by keeping it and y by deleting it.
     let mut a = app("ctrl-d");
     command(&mut a, EMPTYDIR);
     select_first_pod(&mut a);
     press(&mut a, ctrl('d'));
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("delete pod/"))
+    );
+    press(&mut a, key('j'));
+    assert!(a.confirm.is_some(), "only y, n and Esc answer the question");
+    press(&mut a, key('n'));
+    assert!(!a.log.iter().any(|l| l.text.contains("deleted")));
+    press(&mut a, ctrl('d'));
+    press(&mut a, key('y'));
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.text.contains("$ kubectl delete pod "))
+    );
     assert!(a.log.iter().any(|l| l.text.contains("deleted")));
     // Ctrl-U in the editor is its undo, not a kill of the line.
     let mut a = app("ctrl-u");
-    press(&mut a, key('e'));
+    press(&mut a, key('n'));
     type_text(&mut a, "kind: Pod");
     press(&mut a, ctrl('u'));
     assert_eq!(a.editor.text().trim(), "kind: Po");

@@ -281,7 +281,7 @@ fn external_editor_and_drafts_survive_a_restart() {
         .expect("chmod");
     assert!(chmod.success());
     launch(name, &state);
-    td(&["keys", name, "e"]);
+    td(&["keys", name, "n"]);
     wait(name, "manifest editor");
     td(&["keys", name, "C-o"]);
     wait(name, "from-editor");

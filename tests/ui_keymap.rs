@@ -16,7 +16,7 @@ fn states() -> Vec<(&'static str, App)> {
     select_first_pod(&mut prompt);
     press(&mut prompt, key('w'));
     let mut editor = app("s-editor");
-    press(&mut editor, key('e'));
+    press(&mut editor, key('n'));
     let mut help = app("s-help");
     press(&mut help, key('?'));
     let mut picker = app("s-picker");

@@ -241,7 +241,12 @@ fn the_sandbox_row_opens_a_fresh_cluster_without_lesson_keys() {
     assert_eq!(a.screen, Screen::Play);
     assert!(!a.in_lesson());
     assert_eq!(a.editor_file, "editor.yaml");
-    assert_eq!(kubestory::ui::keymap::action_for(&a, key('n')), None);
+    // `n` is no next step here: it opens a new manifest (k9s's `e` edits the selection).
+    assert_eq!(
+        kubestory::ui::keymap::action_for(&a, key('n')),
+        Some(Action::NewManifest)
+    );
+    assert_eq!(kubestory::ui::keymap::action_for(&a, key('p')), None);
 }
 
 #[test]

@@ -57,7 +57,7 @@ fn help_overlay() {
 #[test]
 fn manifest_error_in_the_editor() {
     let mut a = app("snap-editor");
-    press(&mut a, key('e'));
+    press(&mut a, key('n'));
     update(
         &mut a,
         Action::SetDraft(

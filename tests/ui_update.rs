@@ -121,10 +121,11 @@ fn f_fails_and_recovers_the_selected_node() {
 #[test]
 fn lesson_keys_are_inactive_in_the_sandbox_and_h_moves_to_the_parent() {
     let mut a = app("lesson");
-    assert_eq!(keymap::action_for(&a, key('n')), None);
+    assert_eq!(keymap::action_for(&a, key('p')), None);
     command(&mut a, EMPTYDIR);
     select_first_pod(&mut a);
-    press(&mut a, key('l'));
+    // `l` is k9s's logs here; → moves to the child.
+    press(&mut a, special(ratatui_textarea::Key::Right));
     assert!(matches!(a.selected, Some(Item::Container { .. })));
     press(&mut a, key('h'));
     assert!(matches!(a.selected, Some(Item::Pod { .. })));
@@ -147,7 +148,7 @@ fn a_click_selects_the_row_under_it() {
 #[test]
 fn ctrl_s_applies_the_editor_buffer_as_kubectl_apply_would() {
     let mut a = app("editor");
-    press(&mut a, key('e'));
+    press(&mut a, key('n'));
     assert_eq!(a.mode, Mode::Editor);
     let text = std::fs::read_to_string("assets/scenarios/story-emptydir.yaml").expect("asset");
     update(&mut a, Action::SetDraft(text));
@@ -173,7 +174,7 @@ fn ctrl_s_applies_the_editor_buffer_as_kubectl_apply_would() {
 #[test]
 fn the_editor_reports_a_typo_at_its_line_with_did_you_mean() {
     let mut a = app("typo");
-    press(&mut a, key('e'));
+    press(&mut a, key('n'));
     update(&mut a, Action::SetDraft(TYPO.into()));
     let d = a.editor.diagnostics.first().expect("a diagnostic");
     assert_eq!(d.line, 6);
@@ -231,7 +232,7 @@ fn wait_on_the_command_line_after_the_control_plane_fails() {
 #[test]
 fn a_paste_lands_at_the_cursor_and_is_validated() {
     let mut a = app("paste");
-    press(&mut a, key('e'));
+    press(&mut a, key('n'));
     type_text(&mut a, "kind: Pod");
     update(
         &mut a,

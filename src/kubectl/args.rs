@@ -41,6 +41,9 @@ pub enum Verb {
     ApiResources,
     /// `kubectl explain RESOURCE[.field…]` (the path is in [`Invocation::args`]).
     Explain,
+    /// `kubectl edit TYPE NAME`: the kubestory app opens the object in its editor
+    /// (`crate::ui`), a script cannot ([`super::verbs::edit`]).
+    Edit,
 }
 
 impl Verb {
@@ -63,6 +66,7 @@ impl Verb {
             Verb::Version => "kubectl version",
             Verb::ApiResources => "kubectl api-resources",
             Verb::Explain => "kubectl explain",
+            Verb::Edit => "kubectl edit",
         }
     }
 }

@@ -137,6 +137,24 @@ pub(crate) const DESCRIBE: &[FlagSpec] = &[
     CHUNK_SIZE,
 ];
 
+/// staging/src/k8s.io/kubectl/pkg/cmd/edit/edit.go `NewCmdEdit` (with the printer flags of
+/// `editoptions.go`: yaml or json only).
+pub(crate) const EDIT: &[FlagSpec] = &[
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    with_default(yes("output", Some(b'o'), Str), "yaml"),
+    ignored("output-patch", Bool),
+    ignored("windows-line-endings", Bool),
+    ignored("save-config", Bool),
+    ignored("show-managed-fields", Bool),
+    ignored("allow-missing-template-keys", Bool),
+    ignored("template", Str),
+    with_default(ignored("validate", Str), "strict"),
+    with_default(ignored("field-manager", Str), "kubectl-edit"),
+    refused("subresource", None, Str),
+];
+
 pub(crate) const DELETE: &[FlagSpec] = &[
     yes("all", None, Bool),
     ALL_NAMESPACES,

@@ -44,6 +44,7 @@ pub fn parse_words(words: &[String]) -> Result<Invocation, KubectlError> {
         "version" => (Verb::Version, specs::VERSION, words),
         "api-resources" => (Verb::ApiResources, specs::API_RESOURCES, words),
         "explain" => (Verb::Explain, specs::EXPLAIN, words),
+        "edit" => (Verb::Edit, specs::EDIT, words),
         "apply" => apply_subcommand(words)?,
         "create" => create_subcommand(words)?,
         "rollout" => rollout_subcommand(words)?,

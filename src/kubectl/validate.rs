@@ -102,6 +102,7 @@ pub(crate) fn validate(verb: Verb, parsed: Parsed) -> Result<Invocation, Kubectl
             (Resources::None, with_output(verb, &v, flags)?)
         }
         Verb::Explain => explain(&args, flags)?,
+        Verb::Edit => (build(&args, &builder(&flags, true))?, flags),
     };
     Ok(Invocation {
         verb,

@@ -138,4 +138,10 @@ pub enum Action {
     PresentRevealAnswer,
     /// The terminal changed size.
     Resize(u16, u16),
+    /// A k9s key on the selected object (`d`, `y`, `e`, `l`, `s`, Ctrl-D).
+    OnSelection(super::selection_keys::SelectionVerb),
+    /// The answer to "delete this?": `true` deletes.
+    ConfirmDelete(bool),
+    /// The sandbox's `n`: a new manifest in the editor (its draft).
+    NewManifest,
 }

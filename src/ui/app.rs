@@ -191,6 +191,10 @@ pub struct App {
     pub clock_ms: u64,
     /// The date and time now (RFC 3339), set by the shell like `clock_ms`, for quiz results.
     pub clock_date: String,
+    /// A `kubectl edit` in the editor (`None` when the editor holds the draft).
+    pub edit: Option<super::edit_session::UiEdit>,
+    /// The delete command Ctrl-D asks about (y runs it, n or Esc keeps the object).
+    pub confirm: Option<String>,
 }
 
 impl App {
@@ -247,6 +251,8 @@ impl App {
             quiz: None,
             clock_ms: 0,
             clock_date: String::new(),
+            edit: None,
+            confirm: None,
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();

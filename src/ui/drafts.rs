@@ -54,7 +54,8 @@ pub fn restore(app: &mut App) -> Option<String> {
 /// Keeps the editor's text when it changed: in memory, then in the draft file; when that
 /// cannot be written, in a private rescue file the learner is told about.
 pub fn save(app: &mut App) {
-    if !app.draft_dirty {
+    // A `kubectl edit` buffer is the object's, not the learner's draft.
+    if !app.draft_dirty || app.edit.is_some() {
         return;
     }
     app.draft_dirty = false;

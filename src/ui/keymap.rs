@@ -58,6 +58,8 @@ pub enum When {
     Present,
     /// Presenting, screen blanked: only `b` (and quitting) work.
     Blank,
+    /// Ctrl-D asked whether to delete the selection: only y, n and Esc answer.
+    Confirm,
     /// The output drawer is open over the panes (browsing).
     Drawer,
     /// The drawer's text goes on below it.
@@ -74,7 +76,13 @@ impl When {
         let picker = app.screen == Screen::Picker;
         let in_quiz = app.screen == Screen::Quiz;
         let blank = app.present.as_ref().is_some_and(|p| p.blank);
-        let browse = app.mode == Mode::Normal && !app.help && !picker && !in_quiz && !blank;
+        let confirming_delete = app.confirm.is_some() && app.mode == Mode::Normal && !app.help;
+        let browse = app.mode == Mode::Normal
+            && !app.help
+            && !picker
+            && !in_quiz
+            && !blank
+            && !confirming_delete;
         let confirming = app.quiz.as_ref().is_some_and(|q| q.confirm_quit);
         let quiz_browse = app.mode == Mode::Normal && !app.help && in_quiz && !confirming;
         let quiz = app.quiz.as_ref().filter(|_| quiz_browse);
@@ -121,6 +129,7 @@ impl When {
             }
             When::DrawerDown => When::Drawer.holds(app) && crate::ui::drawer::overflows(app).0,
             When::DrawerSideways => When::Drawer.holds(app) && crate::ui::drawer::overflows(app).1,
+            When::Confirm => confirming_delete && app.screen == Screen::Play,
             When::Always => true,
         }
     }
@@ -152,6 +161,7 @@ impl When {
             | When::QuizConfirm
             | When::QuizReview => "quiz",
             When::Present | When::Blank => "presenting",
+            When::Confirm => "delete?",
             When::Drawer | When::DrawerDown | When::DrawerSideways => "command output",
             When::Always => "anywhere",
         }
@@ -234,6 +244,7 @@ fn b(
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
     use super::line_edit::Edit as E;
+    use super::selection_keys::SelectionVerb as SV;
     use Action as A;
     use When as W;
     vec![
@@ -279,6 +290,8 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('d')], W::Present, A::PresentDemo, "demo", true),
         b(vec![key('v')], W::Present, A::PresentRevealAnswer, "reveal answer", true),
         b(vec![key('b'), key('.')], W::Present, A::PresentBlank, "blank", true),
+        b(vec![key('y')], W::Confirm, A::ConfirmDelete(true), "yes, delete it", true),
+        b(vec![key('n'), special(Key::Esc)], W::Confirm, A::ConfirmDelete(false), "no, keep it", true),
         b(vec![key('q')], W::Browse, A::Quit, "quit", true),
         b(vec![key('?')], W::Browse, A::ToggleHelp, "help", true),
         b(vec![key('a'), key('b'), key('c'), key('d')], W::Predict, A::Answer(0), "answer", true),
@@ -294,12 +307,22 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::Down), key('j'), special(Key::Tab)], W::Browse, A::Select(Move::Down), "down", false),
         b(vec![special(Key::Left)], W::Browse, A::Select(Move::Parent), "parent", false),
         b(vec![key('h')], W::Sandbox, A::Select(Move::Parent), "parent", false),
-        b(vec![special(Key::Right), key('l')], W::Browse, A::Select(Move::Child), "child", false),
+        b(vec![key('l')], W::Sandbox, A::OnSelection(SV::Logs), "logs", false),
+        b(vec![special(Key::Right)], W::Browse, A::Select(Move::Child), "child", false),
+        b(vec![key('l')], W::Lesson, A::Select(Move::Child), "child", false),
         b(vec![key(':')], W::Browse, A::OpenCommand, "command", true),
-        b(vec![key('e')], W::Browse, A::OpenEditor, "edit", true),
+        // k9s's keys on the selected object (the sandbox's e and l; d, y, s everywhere).
+        b(vec![key('e')], W::Sandbox, A::OnSelection(SV::Edit), "edit", true),
+        b(vec![key('n')], W::Sandbox, A::NewManifest, "new", true),
+        b(vec![key('e')], W::Lesson, A::OpenEditor, "edit", true),
+        b(vec![key('d')], W::Sandbox, A::OnSelection(SV::Describe), "describe", true),
+        b(vec![key('d')], W::Lesson, A::OnSelection(SV::Describe), "describe", false),
+        b(vec![key('y')], W::Browse, A::OnSelection(SV::Yaml), "yaml", false),
+        b(vec![key('s')], W::Browse, A::OnSelection(SV::Shell), "shell", false),
         b(vec![key('w')], W::Browse, A::PromptStory, "story", true),
         b(vec![key('r')], W::Browse, A::Crash, "crash", true),
-        b(vec![key('x'), ctrl('d')], W::Browse, A::DeletePod, "delete", true),
+        b(vec![key('x')], W::Browse, A::DeletePod, "delete", true),
+        b(vec![ctrl('d')], W::Browse, A::OnSelection(SV::Delete), "delete…", false),
         b(vec![key('u')], W::Browse, A::Undo, "undo", true),
         b(vec![key('F')], W::Browse, A::ToggleNode, "fail/recover", true),
         b(vec![key('E')], W::Browse, A::ExternalEditor, "$EDITOR", false),

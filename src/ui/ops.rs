@@ -171,6 +171,12 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
     };
     app.push_log(LogKind::Command, &format!("$ {full}"));
     crate::ui::player::save_draft(app);
+    if let Ok(inv) = crate::kubectl::parse_command_line(&full)
+        && inv.verb == crate::kubectl::Verb::Edit
+        && !full.contains('|')
+    {
+        return super::edit_session::start(app, &inv, &full);
+    }
     let files = files(app);
     let out = execute(
         &full,

@@ -14,7 +14,7 @@ pub const EDITOR_TITLE: &str = "manifest editor";
 /// The title of the help overlay.
 pub const HELP_TITLE: &str = "keys (? or Esc to close)";
 /// The lesson pane in the sandbox, until lessons arrive.
-pub const LESSON_PLACEHOLDER: &str = "Sandbox: no lesson is running.\n\nApply a manifest with `e` or `:apply -f`, write a story with `w`, then crash (`r`) or delete (`x`) its pod and watch what survives.";
+pub const LESSON_PLACEHOLDER: &str = "Sandbox: no lesson is running.\n\nWrite a manifest with `n` (Ctrl-S applies it) or `:apply -f`, write a story with `w`, then crash (`r`) or delete (`x`) its pod and watch what survives.\n\nOn the selected object, as in k9s: `d` describe, `y` YAML, `e` edit, `l` logs, `s` shell, Ctrl-D delete.";
 /// The cluster pane when nothing exists yet besides the nodes.
 pub const EMPTY_CLUSTER: &str = "(no objects yet: press e to write a manifest)";
 /// The log pane before anything happened.
@@ -78,6 +78,27 @@ pub const MANIFEST_OK: &str = "manifest is valid: Ctrl-S applies it";
 pub const MANIFEST_EMPTY: &str = "type a manifest (Kubernetes YAML)";
 /// The virtual file name of the editor buffer, as kubectl prints it.
 pub const EDITOR_FILE: &str = "editor.yaml";
+
+/// A key that acts on the selection, with nothing selected.
+pub const NEED_SELECTION: &str = "select something first (↑/↓)";
+/// Ctrl-D's question.
+pub fn confirm_delete(resource: &str, name: &str) -> String {
+    format!("delete {resource}/{name}? y deletes it, n or Esc keeps it")
+}
+/// Ctrl-D's question answered no.
+pub const DELETE_KEPT: &str = "nothing deleted";
+
+/// `kubectl edit` opened an object in the editor.
+pub const EDIT_OPENED: &str =
+    "kubectl edit: change the object, Ctrl-S saves it (kubectl patches the object), Esc leaves";
+/// kubectl reopened the edit with the reasons at the top.
+pub const EDIT_REOPENED: &str =
+    "kubectl edit reopened the file: the reasons are at the top; fix and Ctrl-S, or Esc";
+/// Esc on a changed edit.
+pub const EDIT_DISCARD_ASK: &str =
+    "your changes are not saved: Ctrl-S saves them, Esc again throws them away";
+/// A changed edit was thrown away.
+pub const EDIT_DISCARDED: &str = "kubestory: your changes to the edited object were thrown away";
 /// Shown after a draft was restored from the last session.
 pub const DRAFT_RESTORED: &str = "restored your manifest draft from last time";
 /// `Ctrl-R` in a lesson that came from no file.

@@ -75,6 +75,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchHistory => command_line::search(app),
         Action::SearchCancel => command_line::cancel_search(app),
         Action::LineSubmit => submit(app),
+        Action::Cancel if app.edit.is_some() && app.mode == Mode::Editor => {
+            super::edit_session::cancel(app)
+        }
         Action::Cancel => command_line::cancel(app),
         Action::HistoryPrev => command_line::history(app, true),
         Action::HistoryNext => command_line::history(app, false),
@@ -90,6 +93,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.draft_dirty = true;
             }
         }
+        Action::ApplyEditor if app.edit.is_some() => super::edit_session::save(app),
         Action::ApplyEditor if app.screen == Screen::Quiz => quiz::submit_fix(app),
         Action::ApplyEditor => ops::apply_editor(app),
         Action::ExternalEditor => app.effects.push(Effect::ExternalEditor),
@@ -142,6 +146,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::Tick => app.flash = app.flash.saturating_sub(1),
         Action::ReloadLesson => player::reload(app),
         Action::Resize(w, h) => app.size = (w, h),
+        Action::OnSelection(verb) => super::selection_keys::run(app, verb),
+        Action::ConfirmDelete(yes) => super::selection_keys::confirm(app, yes),
+        Action::NewManifest => app.mode = Mode::Editor,
     }
     if app.in_lesson() {
         player::refresh_goals(app, true);

@@ -11,6 +11,7 @@ pub mod cordon;
 pub mod create;
 pub mod delete;
 pub mod drain;
+pub mod edit;
 pub mod files;
 pub mod gojson;
 pub mod listing;

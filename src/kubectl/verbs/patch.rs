@@ -129,7 +129,7 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
 
 /// `yaml.ToJSON`: JSON-looking text (starting with `{`) passes unchanged; anything else is
 /// read as YAML (first document) and converted.
-fn to_json(raw: &str) -> Result<String, String> {
+pub(crate) fn to_json(raw: &str) -> Result<String, String> {
     if raw.trim_start().starts_with('{') {
         return Ok(raw.to_string());
     }
@@ -171,7 +171,7 @@ struct Planned {
     node_note: bool,
 }
 
-fn current_value(cluster: &Cluster, f: &Found) -> Option<Value> {
+pub(crate) fn current_value(cluster: &Cluster, f: &Found) -> Option<Value> {
     if f.kind == Kind::Node {
         let node = cluster.node(&f.name)?;
         let mut v = serde_json::to_value(node).ok()?;
@@ -188,6 +188,23 @@ fn current_value(cluster: &Cluster, f: &Found) -> Option<Value> {
 
 fn bad_request(message: String) -> Problem {
     Problem::status("BadRequest", message)
+}
+
+/// Sends one merge patch for one object as `kubectl edit` does (editoptions.go
+/// `visitToPatch`): planned on the state before, stored through [`crate::sim::Simulation::act`]
+/// under `label`. The warnings come back with whether anything changed.
+pub(crate) fn merge_one(
+    ctx: &mut Context,
+    f: &Found,
+    patch_text: &str,
+    label: &str,
+) -> Result<(bool, Vec<String>), Problem> {
+    let planned = plan(ctx.sim.cluster(), f, patch_text, PatchType::Merge)?;
+    let changed = ctx
+        .sim
+        .act(label, |c| store_one(c, f, &planned).map_err(Box::new))
+        .map_err(|b| *b)?;
+    Ok((changed, planned.warnings))
 }
 
 /// Applies the patch as the API server would, without storing anything.
