@@ -173,3 +173,146 @@ fn l_and_s_need_a_pod() {
         Some("select a pod (or one of its containers) first")
     );
 }
+
+/// A sandbox on a state folder, opened as the picker's sandbox row opens it.
+fn kept_sandbox(dir: &std::path::Path) -> kubestory::ui::App {
+    let mut a = kubestory::ui::App::sandbox();
+    a.state_dir = Some(dir.to_path_buf());
+    kubestory::ui::sandbox::open(&mut a);
+    a
+}
+
+fn stories(a: &kubestory::ui::App) -> Vec<String> {
+    let mut all: Vec<String> = a
+        .cluster()
+        .data()
+        .filesystems
+        .values()
+        .flat_map(|f| f.stories())
+        .map(|s| s.text)
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn the_sandbox_is_kept_across_restarts_and_replays_on_the_files_it_read_then() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = kept_sandbox(dir.path());
+    // A manifest written in the editor and applied with Ctrl-S, then changed afterwards:
+    // the replay uses the text that was applied.
+    press(&mut a, key('n'));
+    update(
+        &mut a,
+        kubestory::ui::Action::SetDraft(
+            std::fs::read_to_string("assets/scenarios/story-emptydir.yaml").expect("manifest"),
+        ),
+    );
+    press(&mut a, ctrl('s'));
+    select_first_pod(&mut a);
+    press(&mut a, key('w'));
+    type_text(&mut a, "two  spaces kept");
+    press(&mut a, special(Key::Enter));
+    command(&mut a, "wait 1m");
+    // An edit is kept as the patch it sent.
+    let pod = a
+        .cluster()
+        .pods()
+        .next()
+        .expect("pod")
+        .metadata
+        .name
+        .clone();
+    command(&mut a, &format!("kubectl edit pod {pod}"));
+    let edited = a.editor.text().replacen(
+        "metadata:\n",
+        "metadata:\n  annotations:\n    note: mine\n",
+        1,
+    );
+    update(&mut a, kubestory::ui::Action::SetDraft(edited));
+    press(&mut a, ctrl('s'));
+    assert!(
+        log_text(&a).contains(&format!("pod/{pod} edited")),
+        "{}",
+        log_text(&a)
+    );
+    press(&mut a, key('n'));
+    update(
+        &mut a,
+        kubestory::ui::Action::SetDraft("kind: Nothing\n".into()),
+    );
+    press(&mut a, special(Key::Esc));
+    let pods: Vec<String> = a
+        .cluster()
+        .pods()
+        .map(|p| p.metadata.name.clone())
+        .collect();
+    let now = a.cluster().now();
+    let history: Vec<String> = a.sim.history().map(str::to_string).collect();
+    assert_eq!(stories(&a), vec!["two  spaces kept".to_string()]);
+
+    let b = kept_sandbox(dir.path());
+    let again: Vec<String> = b
+        .cluster()
+        .pods()
+        .map(|p| p.metadata.name.clone())
+        .collect();
+    assert_eq!(again, pods);
+    assert_eq!(b.cluster().now(), now);
+    assert_eq!(stories(&b), vec!["two  spaces kept".to_string()]);
+    assert_eq!(
+        b.sim.history().map(str::to_string).collect::<Vec<_>>(),
+        history
+    );
+    assert!(log_text(&b).contains("Your sandbox is as you left it (4 changes replayed)"));
+    let replayed = b.cluster().pod("default", &pod).expect("pod");
+    assert_eq!(
+        replayed
+            .metadata
+            .annotations
+            .get("note")
+            .map(String::as_str),
+        Some("mine")
+    );
+
+    // `cluster reset` empties it, for this run and the next.
+    let mut b = b;
+    command(&mut b, "cluster reset");
+    assert_eq!(b.cluster().pods().count(), 0);
+    let c = kept_sandbox(dir.path());
+    assert_eq!(c.cluster().pods().count(), 0);
+}
+
+#[test]
+fn cluster_lines_switch_between_sandboxes_each_kept_on_its_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = kept_sandbox(dir.path());
+    command(&mut a, EMPTYDIR);
+    command(&mut a, "cluster profile=kind nodes=3");
+    assert_eq!(a.cluster().nodes().count(), 3);
+    assert_eq!(a.cluster().pods().count(), 0);
+    command(&mut a, "kubectl create namespace shop");
+    command(&mut a, "cluster profile=minikube nodes=1");
+    assert_eq!(
+        a.cluster().pods().count(),
+        1,
+        "the minikube sandbox came back"
+    );
+    command(&mut a, "cluster profile=kind nodes=3");
+    assert!(a.cluster().namespaces().any(|n| n.metadata.name == "shop"));
+    command(&mut a, "cluster profile=gke");
+    assert!(log_text(&a).contains("unknown profile \"gke\""));
+}
+
+#[test]
+fn a_damaged_journal_is_set_aside_and_the_sandbox_starts_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = kubestory::sim::ClusterConfig::default();
+    let path = kubestory::ui::sandbox::journal_path(dir.path(), &config);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&path, "cluster profile=minikube nodes=1\n{broken\n").expect("write");
+    let a = kept_sandbox(dir.path());
+    assert!(log_text(&a).contains("could not be replayed (line 2:"));
+    assert!(path.with_extension("jsonl.corrupt").exists());
+    assert!(!path.exists());
+}

@@ -43,6 +43,7 @@ pub mod print_json;
 pub mod print_yaml;
 pub mod printers;
 mod printflags;
+pub mod recorded_files;
 mod resource_names;
 pub mod resources;
 pub mod selector;

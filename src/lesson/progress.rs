@@ -237,6 +237,9 @@ pub fn draft_path(dir: &Path, lesson_id: &str, step_id: &str) -> PathBuf {
     drafts_dir(dir, lesson_id).join(format!("{}.yaml", safe_component(step_id)))
 }
 
+/// The folder the sandboxes' journals are kept in (`crate::ui::sandbox::journal_path`).
+pub const SANDBOXES: &str = "sandbox";
+
 /// Forgets saved progress. `None`: removes `progress.json` and every draft (set-aside
 /// `*.corrupt-N` files are kept: they are the learner's, not ours). `Some(id)`: removes that
 /// lesson's entry (saving the rest atomically) and its drafts; a damaged progress file is set
@@ -247,8 +250,10 @@ pub fn reset(dir: &Path, lesson: Option<&str>) -> io::Result<String> {
     let Some(id) = lesson else {
         let file = remove_if_exists(&dir.join(FILE), false)?;
         let drafts = remove_if_exists(&dir.join(DRAFTS), true)?;
-        return Ok(if file || drafts {
-            "cleared all progress and drafts".to_string()
+        // The sandboxes kept between runs (`crate::ui::sandbox`) go too.
+        let sandboxes = remove_if_exists(&dir.join(SANDBOXES), true)?;
+        return Ok(if file || drafts || sandboxes {
+            "cleared all progress, drafts and sandboxes".to_string()
         } else {
             "nothing saved yet".to_string()
         });

@@ -90,18 +90,8 @@ pub fn stream_script(
                     );
                     false
                 } else {
-                    let mut config =
-                        ClusterConfig::for_profile(profile.unwrap_or_default(), count.unwrap_or(1));
-                    if let Some(n) = nodes {
-                        config.set_nodes(n);
-                    }
-                    config.addons = addons;
-                    if let Some(d) = default_storage_class {
-                        config.default_storage_class = d;
-                    }
-                    if let Some(s) = seed {
-                        config.seed = s;
-                    }
+                    let config =
+                        config_of(profile, addons, count, nodes, default_storage_class, seed);
                     sim = Simulation::new(Cluster::new(config));
                     true
                 }
@@ -155,6 +145,75 @@ pub fn run_one(sim: &mut Simulation, text: &str, files: &dyn FileSource, out: &m
         }
         Ok(other) => run_line(sim, other, files, out),
     }
+}
+
+/// The cluster a `cluster …` line asks for.
+fn config_of(
+    profile: Option<crate::sim::Profile>,
+    addons: Vec<crate::sim::profile::Addon>,
+    count: Option<usize>,
+    nodes: Option<Vec<String>>,
+    default_storage_class: Option<bool>,
+    seed: Option<u64>,
+) -> ClusterConfig {
+    let mut config = ClusterConfig::for_profile(profile.unwrap_or_default(), count.unwrap_or(1));
+    if let Some(n) = nodes {
+        config.set_nodes(n);
+    }
+    config.addons = addons;
+    if let Some(d) = default_storage_class {
+        config.default_storage_class = d;
+    }
+    if let Some(s) = seed {
+        config.seed = s;
+    }
+    config
+}
+
+/// The cluster a `cluster profile=… nodes=…` line describes (the sandbox's own `cluster`
+/// command uses the script's syntax), or the line's error.
+pub fn cluster_config(line: &str) -> Result<ClusterConfig, String> {
+    match parse_line(line.trim())? {
+        Line::Cluster {
+            profile,
+            addons,
+            count,
+            nodes,
+            default_storage_class,
+            seed,
+        } => Ok(config_of(
+            profile,
+            addons,
+            count,
+            nodes,
+            default_storage_class,
+            seed,
+        )),
+        _ => Err("error: expected a `cluster profile=… nodes=…` line".into()),
+    }
+}
+
+/// The `cluster` line that builds `config` again (node names as a count when they are the
+/// profile's own).
+pub fn cluster_line(config: &ClusterConfig) -> String {
+    let own = ClusterConfig::for_profile(config.profile, config.nodes.len());
+    let nodes = if own.nodes == config.nodes {
+        config.nodes.len().to_string()
+    } else {
+        config.nodes.join(",")
+    };
+    let mut line = format!("cluster profile={} nodes={nodes}", config.profile.name());
+    if !config.addons.is_empty() {
+        let names: Vec<&str> = config.addons.iter().map(|a| a.name()).collect();
+        line.push_str(&format!(" addons={}", names.join(",")));
+    }
+    if !config.default_storage_class {
+        line.push_str(" default-storageclass=none");
+    }
+    if config.seed != own.seed {
+        line.push_str(&format!(" seed={}", config.seed));
+    }
+    line
 }
 
 /// Runs one line; returns whether it succeeded.

@@ -66,6 +66,14 @@ impl Simulation {
         Some(cp.label)
     }
 
+    /// Renames the last undoable step (a replayed change keeps the name the learner saw, e.g.
+    /// `kubectl edit pod x` for the patch it sent).
+    pub fn relabel_last(&mut self, label: impl Into<String>) {
+        if let Some(cp) = self.undo.last_mut() {
+            cp.label = label.into();
+        }
+    }
+
     /// The undoable actions, oldest first.
     pub fn history(&self) -> impl Iterator<Item = &str> {
         self.undo.iter().map(|c| c.label.as_str())

@@ -195,6 +195,8 @@ pub struct App {
     pub edit: Option<super::edit_session::UiEdit>,
     /// The delete command Ctrl-D asks about (y runs it, n or Esc keeps the object).
     pub confirm: Option<String>,
+    /// Where the sandbox's changes are kept for next time (`None`: not kept).
+    pub journal: Option<super::sandbox::Journal>,
 }
 
 impl App {
@@ -253,6 +255,7 @@ impl App {
             clock_date: String::new(),
             edit: None,
             confirm: None,
+            journal: None,
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();

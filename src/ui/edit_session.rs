@@ -72,6 +72,7 @@ pub fn save(app: &mut App) {
         return;
     };
     let text = app.editor.text();
+    let marker = app.cluster().change_marker();
     let files = super::ops::files(app);
     let finished = edit::finish(
         &ui.session,
@@ -84,6 +85,11 @@ pub fn save(app: &mut App) {
     match finished {
         Finished::Done(out) => {
             log_output(app, &out);
+            if app.cluster().change_marker() != marker
+                && let Some(patch) = edit::patch_text(&ui.session, &text)
+            {
+                record_patch(app, &ui.session, patch);
+            }
             close(app);
         }
         Finished::Reopen { text, out } => {
@@ -124,6 +130,26 @@ fn close(app: &mut App) {
         app.editor_file = ui.draft_file;
     }
     app.mode = Mode::Normal;
+}
+
+/// The sandbox keeps an edit as the patch it sent (replayed from a file of its own).
+fn record_patch(app: &mut App, session: &EditSession, patch: String) {
+    const FILE: &str = "kubestory-edit.json";
+    let f = &session.found;
+    let ns = if f.namespace.is_empty() {
+        String::new()
+    } else {
+        format!(" -n {}", f.namespace)
+    };
+    let line = format!(
+        "kubectl patch {} {}{ns} --type merge --patch-file {FILE}",
+        f.kind.plural(),
+        f.name
+    );
+    let mut files = crate::kubectl::recorded_files::Recorded::default();
+    files.files.insert(FILE.to_string(), patch);
+    let label = Some(session.label.clone());
+    super::sandbox::record(app, super::sandbox::Entry::Line { line, files, label });
 }
 
 fn log_output(app: &mut App, out: &Output) {

@@ -28,6 +28,7 @@ pub mod player;
 pub mod present;
 pub mod quiz;
 pub mod render;
+pub mod sandbox;
 pub mod search;
 pub mod selection;
 pub mod selection_keys;

@@ -5,6 +5,7 @@ use super::app::{App, LogKind, Mode};
 use super::selection::Item;
 use super::strings;
 use crate::kubectl::file_source::Node;
+use crate::kubectl::recorded_files::Recording;
 use crate::kubectl::{Context, DiskFiles, FileSource, Overlay, Stream, execute};
 use crate::sim::data::FsId;
 use crate::sim::events::EventType;
@@ -80,7 +81,7 @@ pub(crate) fn files(app: &App) -> EditorFiles {
 pub const SIM_VERBS: &[&str] = &["story", "crash", "node"];
 
 /// kubestory's own commands on the command line, for a typo's did-you-mean.
-const OWN_COMMANDS: &[&str] = &["story", "crash", "node", "wait", "undo"];
+const OWN_COMMANDS: &[&str] = &["story", "crash", "node", "wait", "undo", "cluster"];
 
 /// kubectl's top-level commands: a line starting with one of these is kubectl's, whatever
 /// kubestory command it looks like (`edit` is not a typo of `wait`).
@@ -148,6 +149,9 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
         return true;
     }
     let first = line.split_whitespace().next().unwrap_or("");
+    if first == "cluster" {
+        return super::sandbox::cluster_command(app, line);
+    }
     if SIM_VERBS.contains(&first) {
         return run_sim_line(app, line);
     }
@@ -178,13 +182,19 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
         return super::edit_session::start(app, &inv, &full);
     }
     let files = files(app);
+    let recording = Recording::new(&files);
+    let marker = app.cluster().change_marker();
     let out = execute(
         &full,
         &mut Context {
             sim: &mut app.sim,
-            files: &files,
+            files: &recording,
         },
     );
+    if app.cluster().change_marker() != marker {
+        let files = recording.into_recorded();
+        record(app, full.clone(), files);
+    }
     for (stream, chunk) in &out.chunks {
         let kind = match stream {
             Stream::Stdout => LogKind::Output,
@@ -200,8 +210,14 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
 fn run_sim_line(app: &mut App, line: &str) -> bool {
     app.push_log(LogKind::Command, &format!("$ {line}"));
     let files = files(app);
+    let recording = Recording::new(&files);
+    let marker = app.cluster().change_marker();
     let mut out = String::new();
-    let ok = crate::runner::run_one(&mut app.sim, line, &files, &mut out);
+    let ok = crate::runner::run_one(&mut app.sim, line, &recording, &mut out);
+    if app.cluster().change_marker() != marker {
+        let files = recording.into_recorded();
+        record(app, line.to_string(), files);
+    }
     let kind = if ok { LogKind::Output } else { LogKind::Error };
     if !out.trim().is_empty() {
         app.push_log(kind, out.trim_end());
@@ -210,6 +226,18 @@ fn run_sim_line(app: &mut App, line: &str) -> bool {
     }
     observe(app);
     ok
+}
+
+/// Keeps a change in the sandbox's journal (nothing in a lesson or a quiz).
+fn record(app: &mut App, line: String, files: crate::kubectl::recorded_files::Recorded) {
+    super::sandbox::record(
+        app,
+        super::sandbox::Entry::Line {
+            line,
+            files,
+            label: None,
+        },
+    );
 }
 
 /// `Ctrl-S` in the editor: saves the draft and runs `kubectl apply -f NAME` on the buffer.
@@ -263,11 +291,20 @@ pub fn write_story(app: &mut App, text: &str) {
     };
     let container = selected_container(app);
     app.push_log(LogKind::Command, &format!("$ story write pod/{pod} {text}"));
-    let target = Target::Pod(pod);
+    let target = Target::Pod(pod.clone());
     let result = app
         .sim
         .act(format!("story write {text}"), |c| {
             c.write_story(&ns, &target, container.as_deref(), text)
+        })
+        .inspect(|_| {
+            let entry = super::sandbox::Entry::Story {
+                namespace: ns.clone(),
+                pod: pod.clone(),
+                container: container.clone(),
+                text: text.to_string(),
+            };
+            super::sandbox::record(app, entry);
         })
         .map(|w| {
             let place = match &w.fs {
@@ -289,11 +326,19 @@ pub fn crash(app: &mut App) {
     };
     let container = selected_container(app);
     app.push_log(LogKind::Command, &format!("$ crash pod/{pod}"));
-    let target = Target::Pod(pod);
+    let target = Target::Pod(pod.clone());
     let result = app
         .sim
         .act("crash", |c| c.crash(&ns, &target, container.as_deref()))
         .map(|pod| format!("pod/{pod}: the app exited with code 1 (GET /error)"));
+    if result.is_ok() {
+        let c = container.map(|c| format!(" -c {c}")).unwrap_or_default();
+        record(
+            app,
+            format!("crash pod/{pod} -n {ns}{c}"),
+            Default::default(),
+        );
+    }
     report(app, result);
 }
 
@@ -331,6 +376,9 @@ pub fn toggle_node(app: &mut App) {
             }
         })
         .map(|()| format!("node/{name} {verb}"));
+    if result.is_ok() {
+        record(app, format!("{label} {name}"), Default::default());
+    }
     report(app, result);
 }
 
@@ -348,6 +396,9 @@ pub fn wait(app: &mut App, duration: &str) {
         .sim
         .act(format!("wait {secs}s"), |c| c.try_advance(secs))
         .map(|()| format!("waited {}", crate::sim::human_duration(secs)));
+    if result.is_ok() {
+        record(app, format!("wait {secs}s"), Default::default());
+    }
     report(app, result);
 }
 
@@ -355,6 +406,7 @@ pub fn wait(app: &mut App, duration: &str) {
 pub fn undo(app: &mut App) {
     match app.sim.undo() {
         Some(label) => {
+            record(app, "undo".to_string(), Default::default());
             app.note(&format!("{}{label}", strings::UNDONE));
             app.seen_event_seq = app.cluster().events().map(|e| e.seq).max().unwrap_or(0);
             app.seen_losses = app.cluster().data().losses.len();

@@ -79,6 +79,43 @@ pub const MANIFEST_EMPTY: &str = "type a manifest (Kubernetes YAML)";
 /// The virtual file name of the editor buffer, as kubectl prints it.
 pub const EDITOR_FILE: &str = "editor.yaml";
 
+/// The sandbox came back as the learner left it.
+pub fn sandbox_restored(changes: usize) -> String {
+    let s = if changes == 1 { "" } else { "s" };
+    format!(
+        "Your sandbox is as you left it ({changes} change{s} replayed). `cluster reset` empties \
+         it; `cluster profile=kind nodes=3` opens another one (each is kept)."
+    )
+}
+/// The sandbox's journal could not be read.
+pub fn sandbox_unreadable(why: &str) -> String {
+    format!("kubestory: your last sandbox could not be read ({why}); this one starts empty")
+}
+/// The sandbox's journal was damaged and set aside.
+pub fn sandbox_set_aside(why: &str, aside: Option<&str>) -> String {
+    match aside {
+        Some(to) => format!(
+            "kubestory: your last sandbox could not be replayed ({why}); it was moved to {to} \
+             and this one starts empty"
+        ),
+        None => format!(
+            "kubestory: your last sandbox could not be replayed ({why}); this one starts empty"
+        ),
+    }
+}
+/// The journal reached its bound.
+pub const SANDBOX_FULL: &str = "kubestory: this sandbox has too many changes to keep: it goes \
+on, but what you do from now on will not be there next time (`cluster reset` starts afresh)";
+/// The journal could not be written.
+pub fn sandbox_unwritable(why: &str) -> String {
+    format!("kubestory: this sandbox cannot be kept for next time ({why})")
+}
+/// `cluster …` outside the sandbox.
+pub const CLUSTER_SANDBOX_ONLY: &str =
+    "error: `cluster` changes the sandbox's cluster; a lesson's cluster is the lesson's";
+/// `cluster reset`.
+pub const SANDBOX_RESET: &str = "kubestory: the sandbox is empty again";
+
 /// A key that acts on the selection, with nothing selected.
 pub const NEED_SELECTION: &str = "select something first (↑/↓)";
 /// Ctrl-D's question.

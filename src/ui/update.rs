@@ -203,25 +203,7 @@ fn open_picked(app: &mut App) {
                 app.message = Some(format!("{}{e}", strings::LESSON_FAILED));
             }
         }
-        None => {
-            player::save_draft(app);
-            app.reset_sim(crate::sim::Simulation::new(crate::sim::Cluster::new(
-                app.sandbox_cluster.clone(),
-            )));
-            command_line::switch_history(app, super::history::SANDBOX);
-            app.player = None;
-            app.editor_file = strings::EDITOR_FILE.to_string();
-            app.screen = Screen::Play;
-            app.tab = crate::ui::app::Tab::Cluster;
-            app.note(&strings::sandbox_welcome(&app.sandbox_cluster));
-            match player::restore_draft(app) {
-                Some(text) => {
-                    app.editor = Editor::new(&text);
-                    app.note(strings::DRAFT_RESTORED);
-                }
-                None => app.editor = Editor::new(""),
-            }
-        }
+        None => super::sandbox::open(app),
     }
 }
 

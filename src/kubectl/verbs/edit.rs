@@ -168,6 +168,13 @@ fn hash_on_line_break(s: &str) -> String {
     s.replace('\n', "\n# ").replace("\n# #", "\n#")
 }
 
+/// The merge patch saving `edited` sends (as Go's JSON), when it parses and changes
+/// something: the sandbox's journal keeps an edit as this patch.
+pub fn patch_text(session: &EditSession, edited: &str) -> Option<String> {
+    let value = parse(edited).ok()?;
+    create_merge_patch(&session.original, &value).map(|p| super::gojson::marshal(&p))
+}
+
 /// What the editor's text becomes when it is saved (see the module documentation).
 pub fn finish(session: &EditSession, edited: &str, ctx: &mut Context) -> Finished {
     let mut out = Output::new();

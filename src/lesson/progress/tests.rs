@@ -152,7 +152,7 @@ fn resetting_everything_removes_progress_and_drafts_and_never_fails() {
     fs::write(&draft, "x").expect("draft");
     assert_eq!(
         reset(&t.0, None).expect("reset"),
-        "cleared all progress and drafts"
+        "cleared all progress, drafts and sandboxes"
     );
     assert!(!t.0.join(FILE).exists());
     assert!(!t.0.join("drafts").exists());
