@@ -316,3 +316,48 @@ fn a_damaged_journal_is_set_aside_and_the_sandbox_starts_empty() {
     assert!(path.with_extension("jsonl.corrupt").exists());
     assert!(!path.exists());
 }
+
+#[test]
+fn slash_filters_the_diagram_and_the_log_as_it_is_typed_and_esc_shows_all() {
+    let mut a = app("filter");
+    command(&mut a, EMPTYDIR);
+    command(&mut a, "apply -f assets/scenarios/dynamic-pvc.yaml");
+    let all_pods = a.cluster().pods().count();
+    assert!(all_pods >= 1);
+    press(&mut a, key('/'));
+    type_text(&mut a, "DYNAMIC");
+    // Live: the claim named dynamic-pvc (and its PV and class) stay; the pods do not.
+    let view = a.view();
+    assert_eq!(view.pods().count(), 0);
+    assert_eq!(view.claims().count(), 1);
+    assert_eq!(view.volumes().count(), 1);
+    assert_eq!(view.nodes().count(), 1, "nodes stay, as the frame");
+    drop(view);
+    assert!(
+        a.shown_log()
+            .iter()
+            .all(|l| l.text.to_lowercase().contains("dynamic"))
+    );
+    press(&mut a, special(Key::Enter));
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.filter.as_deref(), Some("DYNAMIC"));
+    // The selection moves only over what is shown.
+    for _ in 0..10 {
+        press(&mut a, key('j'));
+        assert!(!matches!(a.selected, Some(Item::Pod { .. })));
+    }
+    let screen = screen(&mut a, 100, 30);
+    assert!(screen.contains("/DYNAMIC"), "{screen}");
+    press(&mut a, special(Key::Esc));
+    assert_eq!(a.filter, None);
+    assert_eq!(a.view().pods().count(), all_pods);
+    // A filter that keeps a pod keeps its claim.
+    press(&mut a, key('/'));
+    type_text(&mut a, "story-");
+    let view = a.view();
+    assert!(view.pods().count() >= 1);
+    assert!(
+        view.claims().count() >= 1,
+        "the story pod's claim is kept with it"
+    );
+}

@@ -29,6 +29,7 @@ mod quantity;
 mod reconcile;
 pub mod scheduler;
 pub mod stories;
+mod view;
 mod workloads;
 mod writes;
 

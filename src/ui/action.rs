@@ -144,4 +144,8 @@ pub enum Action {
     ConfirmDelete(bool),
     /// The sandbox's `n`: a new manifest in the editor (its draft).
     NewManifest,
+    /// `/`: type a filter for the diagram and the log.
+    OpenFilter,
+    /// Esc with a filter set: show everything again.
+    ClearFilter,
 }

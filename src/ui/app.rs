@@ -17,6 +17,8 @@ pub enum Mode {
     StoryPrompt,
     /// The manifest editor.
     Editor,
+    /// The `/` filter line: the diagram and the log show what matches as it is typed.
+    Filter,
 }
 
 /// The lesson file `--watch` follows.
@@ -197,6 +199,9 @@ pub struct App {
     pub confirm: Option<String>,
     /// Where the sandbox's changes are kept for next time (`None`: not kept).
     pub journal: Option<super::sandbox::Journal>,
+    /// The `/` filter: the diagram keeps the objects whose name contains it (and what they
+    /// need), the log the lines that contain it; case-insensitive. `None`: everything.
+    pub filter: Option<String>,
 }
 
 impl App {
@@ -256,6 +261,7 @@ impl App {
             edit: None,
             confirm: None,
             journal: None,
+            filter: None,
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();
@@ -282,6 +288,38 @@ impl App {
         self.fix_selection();
     }
 
+    /// The cluster as the diagram and the selection see it: filtered by `/` when a filter is
+    /// set ([`Cluster::filtered`]), else the cluster itself.
+    pub fn view(&self) -> std::borrow::Cow<'_, Cluster> {
+        match &self.filter {
+            Some(f) => {
+                let needle = f.to_lowercase();
+                std::borrow::Cow::Owned(
+                    self.cluster()
+                        .filtered(|name| name.to_lowercase().contains(&needle)),
+                )
+            }
+            None => std::borrow::Cow::Borrowed(self.cluster()),
+        }
+    }
+
+    /// The log lines the log pane shows: those containing the `/` filter, or all.
+    pub fn shown_log(&self) -> std::borrow::Cow<'_, [LogLine]> {
+        match &self.filter {
+            Some(f) => {
+                let needle = f.to_lowercase();
+                std::borrow::Cow::Owned(
+                    self.log
+                        .iter()
+                        .filter(|l| l.text.to_lowercase().contains(&needle))
+                        .cloned()
+                        .collect(),
+                )
+            }
+            None => std::borrow::Cow::Borrowed(&self.log),
+        }
+    }
+
     /// The cluster now.
     pub fn cluster(&self) -> &Cluster {
         self.sim.cluster()
@@ -306,7 +344,7 @@ impl App {
     /// Keeps the selection on an existing row: the same item if it still exists, else the
     /// row where it was (a neighbour after a deletion).
     pub fn fix_selection(&mut self) {
-        let rows = super::panes::cluster_tree::rows(self.cluster());
+        let rows = super::panes::cluster_tree::rows(&self.view());
         if rows.is_empty() {
             self.selected = None;
             return;

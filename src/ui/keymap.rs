@@ -60,6 +60,8 @@ pub enum When {
     Blank,
     /// Ctrl-D asked whether to delete the selection: only y, n and Esc answer.
     Confirm,
+    /// Browsing with a `/` filter set.
+    Filtered,
     /// The output drawer is open over the panes (browsing).
     Drawer,
     /// The drawer's text goes on below it.
@@ -101,7 +103,7 @@ impl When {
             When::Picker => picker && !app.help,
             When::Help => app.help,
             When::Command => app.mode == Mode::Command,
-            When::Line => matches!(app.mode, Mode::Command | Mode::StoryPrompt),
+            When::Line => matches!(app.mode, Mode::Command | Mode::StoryPrompt | Mode::Filter),
             When::Search => app.mode == Mode::Command && app.search.is_some(),
             When::CommandNoSearch => app.mode == Mode::Command && app.search.is_none(),
             When::Editor => app.mode == Mode::Editor && !app.help,
@@ -130,6 +132,7 @@ impl When {
             When::DrawerDown => When::Drawer.holds(app) && crate::ui::drawer::overflows(app).0,
             When::DrawerSideways => When::Drawer.holds(app) && crate::ui::drawer::overflows(app).1,
             When::Confirm => confirming_delete && app.screen == Screen::Play,
+            When::Filtered => browse && app.filter.is_some(),
             When::Always => true,
         }
     }
@@ -162,6 +165,7 @@ impl When {
             | When::QuizReview => "quiz",
             When::Present | When::Blank => "presenting",
             When::Confirm => "delete?",
+            When::Filtered => "cluster",
             When::Drawer | When::DrawerDown | When::DrawerSideways => "command output",
             When::Always => "anywhere",
         }
@@ -292,6 +296,7 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('b'), key('.')], W::Present, A::PresentBlank, "blank", true),
         b(vec![key('y')], W::Confirm, A::ConfirmDelete(true), "yes, delete it", true),
         b(vec![key('n'), special(Key::Esc)], W::Confirm, A::ConfirmDelete(false), "no, keep it", true),
+        b(vec![special(Key::Esc)], W::Filtered, A::ClearFilter, "show all", true),
         b(vec![key('q')], W::Browse, A::Quit, "quit", true),
         b(vec![key('?')], W::Browse, A::ToggleHelp, "help", true),
         b(vec![key('a'), key('b'), key('c'), key('d')], W::Predict, A::Answer(0), "answer", true),
@@ -311,6 +316,7 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::Right)], W::Browse, A::Select(Move::Child), "child", false),
         b(vec![key('l')], W::Lesson, A::Select(Move::Child), "child", false),
         b(vec![key(':')], W::Browse, A::OpenCommand, "command", true),
+        b(vec![key('/')], W::Browse, A::OpenFilter, "filter", false),
         // k9s's keys on the selected object (the sandbox's e and l; d, y, s everywhere).
         b(vec![key('e')], W::Sandbox, A::OnSelection(SV::Edit), "edit", true),
         b(vec![key('n')], W::Sandbox, A::NewManifest, "new", true),
@@ -398,7 +404,7 @@ pub fn action_for(app: &App, input: Input) -> Option<Action> {
         return Some(Action::DrawerClose);
     }
     match app.mode {
-        Mode::Command | Mode::StoryPrompt => Some(Action::LineInput(input)),
+        Mode::Command | Mode::StoryPrompt | Mode::Filter => Some(Action::LineInput(input)),
         Mode::Editor => Some(Action::EditorInput(input)),
         Mode::Normal => None,
     }

@@ -48,7 +48,7 @@ pub fn is_wide(area: Rect) -> bool {
 /// [`MESSAGE_ROWS_TYPING`] more above for a message (Tab's candidates, listed above the
 /// prompt as bash lists them).
 pub fn input_rows(app: &App, width: u16) -> u16 {
-    let typing = matches!(app.mode, Mode::Command | Mode::StoryPrompt);
+    let typing = matches!(app.mode, Mode::Command | Mode::StoryPrompt | Mode::Filter);
     if typing {
         let rows = app.message.as_deref().map_or(0, |m| {
             message_rows(m, usize::from(width.saturating_sub(1))).len()

@@ -55,7 +55,6 @@ pub fn render(app: &App, f: &mut Frame) {
         return;
     }
     let a = layout::areas(app, area);
-    let block = |title: &'static str| Block::bordered().border_set(theme.border).title(title);
     if let Some(r) = a.tabs {
         let tab = |t: Tab, label: &'static str| {
             let style = if app.tab == t && app.mode != Mode::Editor {
@@ -100,14 +99,13 @@ pub fn render(app: &App, f: &mut Frame) {
         lesson_pane::render(f, r, app, &theme);
     }
     if let Some(r) = a.log {
-        log::render(
-            f,
-            r,
-            block(strings::LOG_TITLE),
-            &app.log,
-            app.log_scroll,
-            &theme,
-        );
+        let shown = app.shown_log();
+        let title = match &app.filter {
+            Some(filter) => strings::filtered_title(strings::LOG_TITLE, filter),
+            None => strings::LOG_TITLE.to_string(),
+        };
+        let b = Block::bordered().border_set(theme.border).title(title);
+        log::render(f, r, b, &shown, app.log_scroll, &theme);
     }
     if let Some(r) = a.editor {
         editor_pane::render(f, r, &app.editor, &app.editor_file, &theme, app.ascii);
@@ -155,9 +153,14 @@ fn cluster_pane(app: &App, f: &mut Frame, r: ratatui::layout::Rect, theme: &Them
             .border_set(theme.border)
             .border_style(theme.loss)
             .title(Span::styled(strings::FLASH_TITLE, theme.loss))
+    } else if let Some(filter) = &app.filter {
+        Block::bordered()
+            .border_set(theme.border)
+            .title(strings::filtered_title(strings::CLUSTER_TITLE, filter))
     } else {
         block(strings::CLUSTER_TITLE)
     };
+    let view = app.view();
     let inner = b.inner(r);
     if super::panes::diagram_fits(inner) {
         f.render_widget(b, r);
@@ -167,7 +170,7 @@ fn cluster_pane(app: &App, f: &mut Frame, r: ratatui::layout::Rect, theme: &Them
             color: app.color,
         };
         let diagram = super::diagram::Diagram {
-            cluster: app.cluster(),
+            cluster: &view,
             selected: app.selected.as_ref(),
             highlights: &highlights,
             style: &style,
@@ -180,7 +183,7 @@ fn cluster_pane(app: &App, f: &mut Frame, r: ratatui::layout::Rect, theme: &Them
             color: app.color,
         };
         let selected = app.selected.as_ref();
-        cluster_tree::render(f, r, b, app.cluster(), &highlights, selected, &style);
+        cluster_tree::render(f, r, b, &view, &highlights, selected, &style);
     }
 }
 
@@ -287,6 +290,7 @@ fn input_line(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &The
             (s.prompt(), shown)
         }
         (None, Mode::StoryPrompt) => (strings::STORY_PROMPT.to_string(), app.line.clone()),
+        (None, Mode::Filter) => (strings::FILTER_PROMPT.to_string(), app.line.clone()),
         (None, _) => (strings::COMMAND_PROMPT.to_string(), app.line.clone()),
     };
     let prompt_cols = columns(&prompt);
@@ -326,18 +330,20 @@ fn bottom_lines(
     status_area: ratatui::layout::Rect,
     theme: &Theme,
 ) {
-    if matches!(app.mode, Mode::Command | Mode::StoryPrompt) {
+    if matches!(app.mode, Mode::Command | Mode::StoryPrompt | Mode::Filter) {
         input_line(app, f, input_area, theme);
     }
     let input = match app.mode {
-        Mode::Command | Mode::StoryPrompt => Line::default(),
+        Mode::Command | Mode::StoryPrompt | Mode::Filter => Line::default(),
         _ => Line::styled(
             super::theme::ascii_fold(app.message.as_deref().unwrap_or_default(), app.ascii)
                 .into_owned(),
             theme.note,
         ),
     };
-    let input = if input_area.height > 1 && !matches!(app.mode, Mode::Command | Mode::StoryPrompt) {
+    let input = if input_area.height > 1
+        && !matches!(app.mode, Mode::Command | Mode::StoryPrompt | Mode::Filter)
+    {
         let text: String = input.spans.iter().map(|s| s.content.as_ref()).collect();
         let width = usize::from(input_area.width.saturating_sub(1)).max(1);
         let mut rows = super::panes::drawer_pane::wrap_words(&text, width);
@@ -355,7 +361,7 @@ fn bottom_lines(
     } else {
         ratatui::text::Text::from(input)
     };
-    if !matches!(app.mode, Mode::Command | Mode::StoryPrompt) {
+    if !matches!(app.mode, Mode::Command | Mode::StoryPrompt | Mode::Filter) {
         f.render_widget(Paragraph::new(input), input_area);
     }
     // Keys stand out by style, so one space between items is enough. When they do not all

@@ -14,7 +14,7 @@ pub const EDITOR_TITLE: &str = "manifest editor";
 /// The title of the help overlay.
 pub const HELP_TITLE: &str = "keys (? or Esc to close)";
 /// The lesson pane in the sandbox, until lessons arrive.
-pub const LESSON_PLACEHOLDER: &str = "Sandbox: no lesson is running.\n\nWrite a manifest with `n` (Ctrl-S applies it) or `:apply -f`, write a story with `w`, then crash (`r`) or delete (`x`) its pod and watch what survives.\n\nOn the selected object, as in k9s: `d` describe, `y` YAML, `e` edit, `l` logs, `s` shell, Ctrl-D delete.";
+pub const LESSON_PLACEHOLDER: &str = "Sandbox: no lesson is running.\n\nWrite a manifest with `n` (Ctrl-S applies it) or `:apply -f`, write a story with `w`, then crash (`r`) or delete (`x`) its pod and watch what survives.\n\nOn the selected object, as in k9s: `d` describe, `y` YAML, `e` edit, `l` logs, `s` shell, Ctrl-D delete; `/` filters.";
 /// The cluster pane when nothing exists yet besides the nodes.
 pub const EMPTY_CLUSTER: &str = "(no objects yet: press e to write a manifest)";
 /// The log pane before anything happened.
@@ -54,6 +54,12 @@ pub fn sandbox_welcome(config: &crate::sim::ClusterConfig) -> String {
 }
 /// The prompt of the story input line.
 pub const STORY_PROMPT: &str = "story text: ";
+/// The `/` filter line's prompt.
+pub const FILTER_PROMPT: &str = "/";
+/// A pane's title while `/` filters it.
+pub fn filtered_title(title: &str, filter: &str) -> String {
+    format!("{title} · /{filter} · Esc shows all")
+}
 /// The prompt of the kubectl command line.
 pub const COMMAND_PROMPT: &str = ":";
 /// Shown after the empty command line: what it takes.

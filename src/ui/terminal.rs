@@ -412,7 +412,9 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
         }
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(text) if app.mode == Mode::Editor => Some(Action::EditorPaste(text)),
-        Event::Paste(text) if matches!(app.mode, Mode::Command | Mode::StoryPrompt) => {
+        Event::Paste(text)
+            if matches!(app.mode, Mode::Command | Mode::StoryPrompt | Mode::Filter) =>
+        {
             Some(Action::LinePaste(text))
         }
         _ => None,

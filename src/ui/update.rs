@@ -78,6 +78,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::Cancel if app.edit.is_some() && app.mode == Mode::Editor => {
             super::edit_session::cancel(app)
         }
+        Action::Cancel if app.mode == Mode::Filter => {
+            app.line.take();
+            app.filter = None;
+            app.mode = Mode::Normal;
+            app.fix_selection();
+        }
         Action::Cancel => command_line::cancel(app),
         Action::HistoryPrev => command_line::history(app, true),
         Action::HistoryNext => command_line::history(app, false),
@@ -149,6 +155,21 @@ pub fn update(app: &mut App, action: Action) {
         Action::OnSelection(verb) => super::selection_keys::run(app, verb),
         Action::ConfirmDelete(yes) => super::selection_keys::confirm(app, yes),
         Action::NewManifest => app.mode = Mode::Editor,
+        Action::OpenFilter => {
+            app.mode = Mode::Filter;
+            app.line.set(app.filter.as_deref().unwrap_or_default());
+            app.search = None;
+        }
+        Action::ClearFilter => {
+            app.filter = None;
+            app.fix_selection();
+        }
+    }
+    if app.mode == Mode::Filter {
+        // The diagram and the log follow the filter as it is typed.
+        let text = app.line.text().trim().to_string();
+        app.filter = (!text.is_empty()).then_some(text);
+        app.fix_selection();
     }
     if app.in_lesson() {
         player::refresh_goals(app, true);
@@ -232,7 +253,7 @@ fn scroll_at(app: &mut App, col: u16, row: u16, by: i32) {
 }
 
 fn select(app: &mut App, m: Move) {
-    let rows = cluster_tree::rows(app.cluster());
+    let rows = cluster_tree::rows(&app.view());
     if rows.is_empty() {
         return;
     }
@@ -260,7 +281,7 @@ fn select(app: &mut App, m: Move) {
 
 fn click(app: &mut App, col: u16, row: u16) {
     if let Some(item) = panes::item_at(app, col, row) {
-        let rows = cluster_tree::rows(app.cluster());
+        let rows = cluster_tree::rows(&app.view());
         if let Some(i) = rows.iter().position(|r| r.item == item) {
             app.selected_row = i;
         }

@@ -82,6 +82,7 @@ pub fn shown_in_help(when: When, app: &App) -> bool {
         When::Always => true,
         When::Present | When::Blank => app.present.is_some() && !picker,
         When::Confirm => false,
+        When::Filtered => !picker && !quiz,
         When::Lesson | When::Predict => !picker && !quiz && app.in_lesson(),
         When::Sandbox => !picker && !quiz && !app.in_lesson(),
         When::Browse => !picker && !quiz,

@@ -54,6 +54,7 @@ pub fn item_at(app: &App, col: u16, row: u16) -> Option<Item> {
     if col < area.x || col >= area.x + area.width || row < area.y || row >= area.y + area.height {
         return None;
     }
+    let view = app.view();
     if diagram_fits(area) {
         let highlights = highlights(app);
         let style = crate::ui::diagram::DiagramStyle {
@@ -61,7 +62,7 @@ pub fn item_at(app: &App, col: u16, row: u16) -> Option<Item> {
             color: app.color,
         };
         let diagram = crate::ui::diagram::Diagram {
-            cluster: app.cluster(),
+            cluster: &view,
             selected: app.selected.as_ref(),
             highlights: &highlights,
             style: &style,
@@ -74,7 +75,7 @@ pub fn item_at(app: &App, col: u16, row: u16) -> Option<Item> {
     };
     let highlights = highlights(app);
     let selected = app.selected.as_ref();
-    cluster_tree::item_at(app.cluster(), &highlights, selected, &style, area, row)
+    cluster_tree::item_at(&view, &highlights, selected, &style, area, row)
 }
 
 /// Whether the cluster pane's inside is big enough for the diagram; below this the indented
