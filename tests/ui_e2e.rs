@@ -716,3 +716,37 @@ impl Drop for Ended {
         td(&["stop", self.0]);
     }
 }
+
+/// The sandbox is kept across restarts (issue 12, item 5): a pod and a story written in one
+/// run are there in the next, and `cluster reset` empties it; `d` on the selection prints
+/// `kubectl describe`.
+#[test]
+fn the_sandbox_comes_back_after_a_restart_with_its_story() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "kept";
+    let state = start_shell(name);
+    launch(name, &state);
+    run(name, "apply -f assets/scenarios/story-emptydir.yaml");
+    wait(name, "Running");
+    run(name, "story write deploy/story kept across restarts");
+    wait(name, "stored \"kept across restarts\"");
+    // (Esc and q sent together would read as Alt-q: the output fits the log, nothing to close.)
+    td(&["keys", name, "q"]);
+    wait(name, "EXIT=0");
+    launch(name, &state);
+    wait(name, "Your sandbox is as you left it (2 changes");
+    run(name, "story read deploy/story");
+    wait(name, "kept across restarts");
+    // k9s's d on the selected node.
+    td(&["keys", name, "d"]);
+    wait(name, "$ kubectl describe node minikube");
+    td(&["keys", name, "Escape"]);
+    let (closed, _) = td(&["gone", name, "any key closes", WAIT_SECS]);
+    assert!(closed, "Esc closes describe's output");
+    run(name, "cluster reset");
+    wait(name, "the sandbox is empty again");
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+}

@@ -361,3 +361,18 @@ fn slash_filters_the_diagram_and_the_log_as_it_is_typed_and_esc_shows_all() {
         "the story pod's claim is kept with it"
     );
 }
+
+#[test]
+fn what_a_key_prints_opens_the_drawer_where_the_learner_looks_but_not_over_an_edit() {
+    let mut a = with_claim("drawer");
+    a.size = (80, 24);
+    press(&mut a, key('d'));
+    assert!(a.drawer.is_some(), "describe's output shows at 80x24");
+    press(&mut a, special(Key::Esc));
+    press(&mut a, key('e'));
+    assert_eq!(a.mode, Mode::Editor);
+    assert!(
+        a.drawer.is_none(),
+        "the object is not hidden under its own command"
+    );
+}

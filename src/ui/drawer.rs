@@ -35,6 +35,8 @@ pub fn opens_for(action: &super::Action) -> bool {
             | A::ToggleNode
             | A::Undo
             | A::WriteStory(_)
+            | A::OnSelection(_)
+            | A::ConfirmDelete(true)
     )
 }
 
@@ -45,6 +47,13 @@ pub fn open_after(app: &mut App, from: usize) {
         return;
     }
     let to = app.log.len();
+    // `kubectl edit` just opened: the command line alone would cover the object being edited.
+    let only_the_command = app.log[from..to]
+        .iter()
+        .all(|l| l.kind == super::app::LogKind::Command);
+    if app.edit.is_some() && app.mode == Mode::Editor && only_the_command {
+        return;
+    }
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     if app.mode != Mode::Editor
         && let Some(log) = layout::areas(app, area).log
