@@ -75,14 +75,7 @@ pub fn stream_script(
                 push_line(&mut out, &e);
                 false
             }
-            Ok(Line::Cluster {
-                profile,
-                addons,
-                count,
-                nodes,
-                default_storage_class,
-                seed,
-            }) => {
+            Ok(cluster @ Line::Cluster { .. }) => {
                 if started {
                     push_line(
                         &mut out,
@@ -90,9 +83,9 @@ pub fn stream_script(
                     );
                     false
                 } else {
-                    let config =
-                        config_of(profile, addons, count, nodes, default_storage_class, seed);
-                    sim = Simulation::new(Cluster::new(config));
+                    if let Some(config) = config_of(cluster) {
+                        sim = Simulation::new(Cluster::new(config));
+                    }
                     true
                 }
             }
@@ -147,15 +140,19 @@ pub fn run_one(sim: &mut Simulation, text: &str, files: &dyn FileSource, out: &m
     }
 }
 
-/// The cluster a `cluster …` line asks for.
-fn config_of(
-    profile: Option<crate::sim::Profile>,
-    addons: Vec<crate::sim::profile::Addon>,
-    count: Option<usize>,
-    nodes: Option<Vec<String>>,
-    default_storage_class: Option<bool>,
-    seed: Option<u64>,
-) -> ClusterConfig {
+/// The cluster a `cluster …` line asks for (`None` for any other line).
+fn config_of(line: Line) -> Option<ClusterConfig> {
+    let Line::Cluster {
+        profile,
+        addons,
+        count,
+        nodes,
+        default_storage_class,
+        seed,
+    } = line
+    else {
+        return None;
+    };
     let mut config = ClusterConfig::for_profile(profile.unwrap_or_default(), count.unwrap_or(1));
     if let Some(n) = nodes {
         config.set_nodes(n);
@@ -167,30 +164,14 @@ fn config_of(
     if let Some(s) = seed {
         config.seed = s;
     }
-    config
+    Some(config)
 }
 
 /// The cluster a `cluster profile=… nodes=…` line describes (the sandbox's own `cluster`
 /// command uses the script's syntax), or the line's error.
 pub fn cluster_config(line: &str) -> Result<ClusterConfig, String> {
-    match parse_line(line.trim())? {
-        Line::Cluster {
-            profile,
-            addons,
-            count,
-            nodes,
-            default_storage_class,
-            seed,
-        } => Ok(config_of(
-            profile,
-            addons,
-            count,
-            nodes,
-            default_storage_class,
-            seed,
-        )),
-        _ => Err("error: expected a `cluster profile=… nodes=…` line".into()),
-    }
+    config_of(parse_line(line.trim())?)
+        .ok_or_else(|| "error: expected a `cluster profile=… nodes=…` line".into())
 }
 
 /// The `cluster` line that builds `config` again (node names as a count when they are the
