@@ -233,6 +233,9 @@ pub struct Flags {
     pub client_only: bool,
     /// `--recursive` of `explain`.
     pub explain_recursive: bool,
+    /// `--field-selector` (get, delete, label, annotate), trimmed, when non-blank. kubectl
+    /// only passes it on; [`super::field_selector`] does what the API server does with it.
+    pub field_selector: Option<String>,
     /// Lines kubectl writes to stderr while reading its flags, before doing anything
     /// (`warning: --cascade=true is deprecated…`, delete's `Warning: Immediate deletion…`).
     pub warnings: Vec<String>,
@@ -278,6 +281,7 @@ impl Default for Flags {
             server_side: false,
             client_only: false,
             explain_recursive: false,
+            field_selector: None,
             warnings: Vec::new(),
         }
     }

@@ -92,7 +92,7 @@ const VALIDATE: FlagSpec = with_no_opt(
 );
 const RECORD: FlagSpec = ignored("record", Bool);
 const CHUNK_SIZE: FlagSpec = ignored("chunk-size", Int);
-const FIELD_SELECTOR: FlagSpec = refused("field-selector", None, Str);
+const FIELD_SELECTOR: FlagSpec = yes("field-selector", None, Str);
 const RAW: FlagSpec = refused("raw", None, Str);
 const GRACE_PERIOD: FlagSpec = with_default(yes("grace-period", None, Int), "-1");
 const TIMEOUT: FlagSpec = yes("timeout", None, Duration);

@@ -30,6 +30,7 @@ pub mod describe;
 pub mod describe_writer;
 pub mod error;
 pub mod execute;
+pub mod field_selector;
 pub mod file_source;
 mod flagspecs;
 pub mod get;

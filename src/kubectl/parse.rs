@@ -240,9 +240,6 @@ fn refuse_unsimulated(specs: &[FlagSpec], parsed: &Parsed) -> Result<(), Kubectl
                  the new state."
                     .to_string()
             }
-            "field-selector" => "`--field-selector` is not simulated; use a label selector \
-                                 (`-l key=value`) or list everything and read the columns."
-                .to_string(),
             // kubectl sends fieldValidation=Warn or Ignore, and the API server then drops
             // unknown fields (with a warning for Warn) instead of refusing the object
             // (kubectl `--validate`; API concepts, "Field validation").

@@ -125,6 +125,7 @@ pub(super) fn builder(flags: &Flags, allow_empty_selector: bool) -> BuilderInput
         select_all: false,
         all_namespaces: flags.all_namespaces,
         has_paths: !flags.filenames.is_empty(),
+        field_selector: flags.field_selector.as_deref(),
     }
 }
 
@@ -163,6 +164,10 @@ fn base_flags(v: &Values<'_>) -> Result<Flags, KubectlError> {
         server_side: v.bool("server-side", false),
         client_only: v.bool("client", false),
         explain_recursive: v.bool("recursive", false),
+        field_selector: v
+            .str("field-selector")
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         ..Flags::default()
     };
     if let Some(Value::Duration(ns)) = v.0.values.get("timeout") {

@@ -4,6 +4,7 @@
 mod apply;
 mod create;
 mod delete;
+mod field_selector;
 mod harness;
 mod misc;
 mod nodes;

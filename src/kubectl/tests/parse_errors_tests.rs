@@ -376,7 +376,6 @@ fn friendly_refusals() {
     for line in [
         "get pods -w",
         "get pods --watch",
-        "get pods --field-selector=status.phase=Running",
         "rollout status deploy/web",
         "rollout history deploy/web",
         "logs pod/x",
