@@ -41,6 +41,11 @@ pub enum Verb {
     ApiResources,
     /// `kubectl explain RESOURCE[.field…]` (the path is in [`Invocation::args`]).
     Explain,
+    /// `kubectl label TYPE NAME KEY=VAL… KEY-…` (the pairs stay in [`Invocation::args`];
+    /// [`super::meta_pairs`] reads them).
+    Label,
+    /// `kubectl annotate TYPE NAME KEY=VAL… KEY-…` (as [`Verb::Label`]).
+    Annotate,
 }
 
 impl Verb {
@@ -63,6 +68,8 @@ impl Verb {
             Verb::Version => "kubectl version",
             Verb::ApiResources => "kubectl api-resources",
             Verb::Explain => "kubectl explain",
+            Verb::Label => "kubectl label",
+            Verb::Annotate => "kubectl annotate",
         }
     }
 }
@@ -236,6 +243,10 @@ pub struct Flags {
     /// `--field-selector` (get, delete, label, annotate), trimmed, when non-blank. kubectl
     /// only passes it on; [`super::field_selector`] does what the API server does with it.
     pub field_selector: Option<String>,
+    /// `--list` (label, annotate).
+    pub list: bool,
+    /// `--resource-version` (label, annotate), when non-empty.
+    pub resource_version: Option<String>,
     /// Lines kubectl writes to stderr while reading its flags, before doing anything
     /// (`warning: --cascade=true is deprecated…`, delete's `Warning: Immediate deletion…`).
     pub warnings: Vec<String>,
@@ -282,6 +293,8 @@ impl Default for Flags {
             client_only: false,
             explain_recursive: false,
             field_selector: None,
+            list: false,
+            resource_version: None,
             warnings: Vec::new(),
         }
     }

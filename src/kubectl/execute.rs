@@ -119,5 +119,6 @@ fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
         Verb::Version => verbs::misc::version(inv),
         Verb::ApiResources => verbs::misc::api_resources(inv),
         Verb::Explain => verbs::misc::explain(inv),
+        Verb::Label | Verb::Annotate => verbs::metadata::run(inv, ctx, label),
     }
 }

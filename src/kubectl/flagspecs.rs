@@ -338,3 +338,26 @@ pub(crate) const EXPLAIN: &[FlagSpec] = &[
     ignored("output", Str),
     yes("recursive", None, Bool),
 ];
+
+/// kubectl `pkg/cmd/label/label.go` `NewCmdLabel` and `pkg/cmd/annotate/annotate.go`
+/// `NewCmdAnnotate` (the same flags; `--local` is not simulated).
+pub(crate) const LABEL: &[FlagSpec] = &[
+    yes("overwrite", None, Bool),
+    yes("list", None, Bool),
+    refused("local", None, Bool),
+    FIELD_SELECTOR,
+    yes("all", None, Bool),
+    ALL_NAMESPACES,
+    yes("resource-version", None, Str),
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    DRY_RUN,
+    FIELD_MANAGER,
+    SELECTOR,
+    RECORD,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];

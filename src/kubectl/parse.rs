@@ -47,6 +47,8 @@ pub fn parse_words(words: &[String]) -> Result<Invocation, KubectlError> {
         "apply" => apply_subcommand(words)?,
         "create" => create_subcommand(words)?,
         "rollout" => rollout_subcommand(words)?,
+        "label" => (Verb::Label, specs::LABEL, words),
+        "annotate" => (Verb::Annotate, specs::LABEL, words),
         "help" => {
             return Err(KubectlError::Help {
                 topic: words.first().cloned().unwrap_or_default(),

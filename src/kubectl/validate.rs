@@ -102,6 +102,9 @@ pub(crate) fn validate(verb: Verb, parsed: Parsed) -> Result<Invocation, Kubectl
             (Resources::None, with_output(verb, &v, flags)?)
         }
         Verb::Explain => explain(&args, flags)?,
+        Verb::Label | Verb::Annotate => {
+            super::validate_meta::label_or_annotate(verb, &v, &args, flags)?
+        }
     };
     Ok(Invocation {
         verb,
@@ -168,6 +171,8 @@ fn base_flags(v: &Values<'_>) -> Result<Flags, KubectlError> {
             .str("field-selector")
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty()),
+        list: v.bool("list", false),
+        resource_version: v.str("resource-version").filter(|s| !s.is_empty()),
         ..Flags::default()
     };
     if let Some(Value::Duration(ns)) = v.0.values.get("timeout") {

@@ -6,6 +6,7 @@ mod create;
 mod delete;
 mod field_selector;
 mod harness;
+mod metadata;
 mod misc;
 mod nodes;
 mod patch;

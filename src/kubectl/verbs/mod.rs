@@ -14,6 +14,7 @@ pub mod drain;
 pub mod files;
 pub mod gojson;
 pub mod listing;
+pub mod metadata;
 pub mod misc;
 pub mod objects;
 pub mod output;
