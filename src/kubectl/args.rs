@@ -46,6 +46,15 @@ pub enum Verb {
     Label,
     /// `kubectl annotate TYPE NAME KEY=VAL… KEY-…` (as [`Verb::Label`]).
     Annotate,
+    /// `kubectl run NAME --image=IMG [-- ARGS…]` (name and arguments in [`Invocation::args`],
+    /// the rest in [`Flags::generator`]).
+    Run,
+    /// `kubectl create deployment NAME --image=IMG…`.
+    CreateDeployment,
+    /// `kubectl create configmap NAME --from-literal|--from-file…`.
+    CreateConfigMap,
+    /// `kubectl create secret generic NAME --from-literal|--from-file… [--type]`.
+    CreateSecretGeneric,
 }
 
 impl Verb {
@@ -70,6 +79,10 @@ impl Verb {
             Verb::Explain => "kubectl explain",
             Verb::Label => "kubectl label",
             Verb::Annotate => "kubectl annotate",
+            Verb::Run => "kubectl run",
+            Verb::CreateDeployment => "kubectl create deployment",
+            Verb::CreateConfigMap => "kubectl create configmap",
+            Verb::CreateSecretGeneric => "kubectl create secret generic",
         }
     }
 }
@@ -247,6 +260,8 @@ pub struct Flags {
     pub list: bool,
     /// `--resource-version` (label, annotate), when non-empty.
     pub resource_version: Option<String>,
+    /// The flags of `run` and `create deployment|configmap|secret generic`.
+    pub generator: super::generator_flags::GeneratorFlags,
     /// Lines kubectl writes to stderr while reading its flags, before doing anything
     /// (`warning: --cascade=true is deprecated…`, delete's `Warning: Immediate deletion…`).
     pub warnings: Vec<String>,
@@ -295,6 +310,7 @@ impl Default for Flags {
             field_selector: None,
             list: false,
             resource_version: None,
+            generator: Default::default(),
             warnings: Vec::new(),
         }
     }

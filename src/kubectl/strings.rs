@@ -126,3 +126,6 @@ pub fn replicas_limit() -> String {
         "kubestory: kubestory simulates at most {max} replicas per Deployment, ReplicaSet or StatefulSet (its limit; a real cluster would accept more): use {max} or fewer."
     )
 }
+
+/// `kubectl run -i/-t/--attach/--rm`: kubestory's pods run no process to attach to.
+pub const RUN_ATTACHED: &str = "kubestory: `kubectl run` with `-i`, `-t`, `--attach` or `--rm` is not simulated: the simulated containers run no real process to attach a terminal to. Create the pod without them (`kubectl run NAME --image=IMAGE -- sleep 3600`), then look inside with `kubectl exec NAME -- ls /` where kubestory has it, or `kubectl describe pod NAME`.";

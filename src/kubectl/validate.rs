@@ -105,6 +105,9 @@ pub(crate) fn validate(verb: Verb, parsed: Parsed) -> Result<Invocation, Kubectl
         Verb::Label | Verb::Annotate => {
             super::validate_meta::label_or_annotate(verb, &v, &args, flags)?
         }
+        Verb::Run | Verb::CreateDeployment | Verb::CreateConfigMap | Verb::CreateSecretGeneric => {
+            super::validate_generate::generator(verb, &v, &args, flags)?
+        }
     };
     Ok(Invocation {
         verb,

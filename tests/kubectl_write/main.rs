@@ -5,6 +5,7 @@ mod apply;
 mod create;
 mod delete;
 mod field_selector;
+mod generate;
 mod harness;
 mod metadata;
 mod misc;

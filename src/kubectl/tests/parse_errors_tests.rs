@@ -380,7 +380,7 @@ fn friendly_refusals() {
         "rollout history deploy/web",
         "logs pod/x",
         "exec -it x -- sh",
-        "create deployment x --image=nginx",
+        "create secret tls x --cert=a --key=b",
         "apply view-last-applied pvc x",
         "delete pvc x -i",
     ] {

@@ -12,6 +12,7 @@ pub mod create;
 pub mod delete;
 pub mod drain;
 pub mod files;
+pub mod generate;
 pub mod gojson;
 pub mod listing;
 pub mod metadata;
