@@ -29,6 +29,7 @@ pub mod connection;
 pub mod describe;
 pub mod describe_writer;
 pub mod error;
+pub mod examples;
 pub mod execute;
 pub mod field_selector;
 pub mod file_source;

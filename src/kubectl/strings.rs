@@ -8,13 +8,6 @@
 /// `-f -`.
 pub const STDIN_NOT_SIMULATED: &str = "kubestory: `-f -` (reading a manifest from standard input) is not simulated; save the manifest in a file and pass its name to -f.";
 
-/// `-f https://…`.
-pub fn url_not_simulated(url: &str) -> String {
-    format!(
-        "kubestory: reading manifests from a URL ({url}) is not simulated: the simulated cluster is offline. Save the manifest in a file and pass its name to -f."
-    )
-}
-
 /// `-f /dev/…`, a FIFO, a socket.
 pub fn not_a_regular_file(path: &str) -> String {
     format!("kubestory: {path} is neither a regular file nor a folder, so it is not read.")

@@ -4,6 +4,7 @@
 mod apply;
 mod create;
 mod delete;
+mod examples;
 mod field_selector;
 mod generate;
 mod harness;
