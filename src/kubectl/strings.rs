@@ -90,16 +90,6 @@ pub const VERSION_NOTE: &str = "kubestory: these are the versions kubestory simu
 /// `kubectl api-resources`.
 pub const API_RESOURCES_NOTE: &str = "kubestory: only the resource types the simulated cluster knows are listed; real kubectl lists every type the API server serves.";
 
-/// `kubectl explain`.
-pub const EXPLAIN_NOTE: &str = "kubestory: this is a shortened `kubectl explain`: the field list of the schema kubestory checks manifests against, with the first sentence of each description.";
-
-/// `kubectl explain` of a path that does not exist.
-pub fn explain_no_field(path: &str) -> String {
-    format!(
-        "kubestory: the schema has no field {path:?}; `kubectl explain` without the field lists the ones there are."
-    )
-}
-
 /// When a verb failed unexpectedly (a kubestory bug); the cluster is left as it was.
 pub const INTERNAL_ERROR: &str = "kubestory: this command hit an internal error in kubestory and was not run; the cluster is unchanged. Please report it.";
 

@@ -11,6 +11,7 @@ pub mod cordon;
 pub mod create;
 pub mod delete;
 pub mod drain;
+pub mod explain;
 pub mod files;
 pub mod generate;
 pub mod gojson;
