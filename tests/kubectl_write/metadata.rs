@@ -237,3 +237,43 @@ fn annotate_sets_and_removes_annotations() {
         "error: at least one annotation update is required\n"
     );
 }
+
+#[test]
+fn a_pv_label_lets_a_claim_with_a_selector_bind() {
+    let mut s = Session::new();
+    s.write(
+        "pv.yaml",
+        "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: disk\nspec:\n  capacity: {storage: 1Gi}\n  accessModes: [ReadWriteOnce]\n  storageClassName: \"\"\n  hostPath: {path: /mnt/disk}\n",
+    );
+    s.write(
+        "pvc.yaml",
+        "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: picky\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: \"\"\n  selector:\n    matchLabels: {tier: fast}\n  resources:\n    requests: {storage: 1Gi}\n",
+    );
+    s.ok("kubectl apply -f pv.yaml");
+    s.ok("kubectl apply -f pvc.yaml");
+    s.wait(30);
+    assert_eq!(
+        s.ok("kubectl get pvc picky -o jsonpath={.status.phase}"),
+        "Pending"
+    );
+    assert_eq!(
+        s.ok("kubectl label pv disk tier=fast"),
+        "persistentvolume/disk labeled\n"
+    );
+    s.wait(30);
+    assert_eq!(
+        s.ok("kubectl get pvc picky -o jsonpath={.status.phase}"),
+        "Bound"
+    );
+    // --field-selector narrows label's selection as get's.
+    assert_eq!(
+        s.ok("kubectl label pv --field-selector metadata.name=disk reviewed=yes"),
+        "persistentvolume/disk labeled\n"
+    );
+    assert!(
+        s.fails("kubectl label pv --field-selector spec.claimRef.name=picky x=y")
+            .starts_with(
+                "Error from server (BadRequest): Unable to find \"/v1, Resource=persistentvolumes\""
+            ),
+    );
+}
