@@ -182,3 +182,14 @@ fn create_configmap_and_secret_from_literals_and_workspace_files() {
         "{bad}"
     );
 }
+
+#[test]
+fn from_file_sources_are_bounded() {
+    let mut s = Session::new();
+    s.write("big.txt", &"x".repeat(70 * 1024));
+    let out = s.fails("kubectl create configmap big --from-file=big.txt --dry-run=client -o yaml");
+    assert!(
+        out.starts_with("kubestory: the --from-file sources hold more than 64 KiB"),
+        "{out}"
+    );
+}

@@ -43,6 +43,10 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
     };
     let mut value = match generated {
         Ok(v) => v,
+        Err(e) if e.starts_with("kubestory:") => {
+            out.err_line(e).fail();
+            return out;
+        }
         Err(e) => {
             out.err_line(format!("error: {e}")).fail();
             return out;
@@ -333,8 +337,31 @@ fn stable_suffix(i: usize) -> String {
         .collect()
 }
 
+/// The most entries of a `--from-file` folder looked at.
+const MAX_FOLDER_ENTRIES: usize = 500;
+
+/// The most bytes the `--from-file` sources of one command may hold: what kubestory stores
+/// in one object ([`crate::sim::limits::MAX_OBJECT_BYTES`]), so a folder of big files is
+/// refused before it is read into memory.
+fn check_budget(used: &mut usize, more: usize) -> Result<(), String> {
+    *used += more;
+    let max = crate::sim::limits::MAX_OBJECT_BYTES;
+    if *used > max {
+        return Err(format!(
+            "kubestory: the --from-file sources hold more than {} KiB; kubestory stores objects of at most {} KiB (its limit; a lesson never needs more): use smaller files",
+            max / 1024,
+            max / 1024
+        ));
+    }
+    Ok(())
+}
+
 /// One `--from-file` source read: `(key, text)` pairs, or kubectl's error.
-fn file_source(source: &str, ctx: &Context) -> Result<Vec<(String, String)>, String> {
+fn file_source(
+    source: &str,
+    ctx: &Context,
+    used: &mut usize,
+) -> Result<Vec<(String, String)>, String> {
     let (key, path) = parse_file_source(source)?;
     match ctx.files.node(&path) {
         Node::Missing => Err(format!("error reading {path}: no such file or directory")),
@@ -343,17 +370,21 @@ fn file_source(source: &str, ctx: &Context) -> Result<Vec<(String, String)>, Str
                 return Err("cannot give a key name for a directory path".to_string());
             }
             let mut out = Vec::new();
-            for entry in ctx.files.list(&path, crate::sim::limits::MAX_OBJECTS) {
+            for entry in ctx.files.list(&path, MAX_FOLDER_ENTRIES) {
                 let item = format!("{}/{entry}", path.trim_end_matches('/'));
                 if ctx.files.node(&item) == Node::File {
                     let text = ctx.files.read(&item).unwrap_or_default();
+                    check_budget(used, text.len())?;
                     out.push((entry, text));
                 }
             }
             Ok(out)
         }
         _ => match ctx.files.read(&path) {
-            Some(text) => Ok(vec![(key, text)]),
+            Some(text) => {
+                check_budget(used, text.len())?;
+                Ok(vec![(key, text)])
+            }
             None => Err(format!("error reading {path}: permission denied")),
         },
     }
@@ -442,8 +473,9 @@ fn config_map(inv: &Invocation, ctx: &Context) -> Result<Value, String> {
         data.insert(key, json!(value));
         Ok(())
     };
+    let mut used = 0;
     for source in &g.from_file {
-        for (k, v) in file_source(source, ctx)? {
+        for (k, v) in file_source(source, ctx, &mut used)? {
             add(&mut data, k, v)?;
         }
     }
@@ -489,8 +521,9 @@ fn secret(inv: &Invocation, ctx: &Context) -> Result<Value, String> {
         let (k, v) = parse_literal_source(source)?;
         add(&mut data, k, v)?;
     }
+    let mut used = 0;
     for source in &g.from_file {
-        for (k, v) in file_source(source, ctx)? {
+        for (k, v) in file_source(source, ctx, &mut used)? {
             add(&mut data, k, v)?;
         }
     }
