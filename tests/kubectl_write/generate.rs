@@ -156,6 +156,11 @@ fn create_configmap_and_secret_from_literals_and_workspace_files() {
         s.fails("kubectl create configmap x --from-literal=a=1 --from-literal=a=2"),
         "error: cannot add key \"a\", another key by that name already exists in Data for ConfigMap \"x\"\n"
     );
+    let invalid = s.fails("kubectl create configmap Bad --from-literal=a=b");
+    assert!(
+        invalid.starts_with("error: failed to create configmap: ConfigMap \"Bad\" is invalid: metadata.name: Invalid value: \"Bad\""),
+        "{invalid}"
+    );
     assert_eq!(
         s.fails("kubectl create configmap x --from-file=missing.txt"),
         "error: error reading missing.txt: no such file or directory\n"

@@ -97,6 +97,9 @@ fn create(
                     .or_else(|| inner.strip_prefix("Error from server (NotFound): "))
                     .or_else(|| inner.strip_prefix("Error from server (Forbidden): "))
                     .or_else(|| inner.strip_prefix("Error from server: "))
+                    // StatusError.Error() of an Invalid error has no "The " (kubectl's
+                    // StandardErrorMessage adds it only to the errors it prints itself).
+                    .or_else(|| inner.strip_prefix("The "))
                     .unwrap_or(&inner)
                     .to_string();
                 format!("error: failed to create {what}: {inner}\n")
