@@ -335,7 +335,8 @@ pub(crate) const API_RESOURCES: &[FlagSpec] = &[
 
 pub(crate) const EXPLAIN: &[FlagSpec] = &[
     ignored("api-version", Str),
-    ignored("output", Str),
+    // Only the default OpenAPI v3 `plaintext` rendering is simulated, not `plaintext-openapiv2`.
+    with_default(refused("output", None, Str), "plaintext"),
     yes("recursive", None, Bool),
 ];
 

@@ -128,6 +128,14 @@ fn explain_prints_fields() {
         s.ok("kubectl explain nodes.spec.unschedulable")
             .contains("FIELD: unschedulable <boolean>")
     );
+    assert!(
+        s.ok("kubectl explain pvc --output=plaintext")
+            .starts_with("KIND:")
+    );
+    assert!(
+        s.fails("kubectl explain pvc --output=plaintext-openapiv2")
+            .starts_with("kubestory: the flag `--output` is not simulated")
+    );
 }
 
 #[test]
