@@ -79,6 +79,18 @@ fn get_field_selector_filters_by_the_kinds_selectable_fields() {
         ),
         "pod/bare\n"
     );
+    // Events: `involvedObject.*`, `reason`, `type`, `source` (event strategy.go `ToSelectableFields`).
+    let scheduled = s.ok(
+        "kubectl get events --field-selector involvedObject.kind=Pod,involvedObject.name=bare,reason=Scheduled -o jsonpath={.items[*].message}",
+    );
+    assert!(
+        scheduled.starts_with("Successfully assigned default/bare to minikube"),
+        "{scheduled}"
+    );
+    let warnings = s.ok(
+        "kubectl get events --field-selector type=Warning,involvedObject.name=waiting -o jsonpath={.items[*].reason}",
+    );
+    assert!(warnings.contains("FailedScheduling"), "{warnings}");
 }
 
 #[test]
