@@ -198,3 +198,18 @@ fn from_file_sources_are_bounded() {
         "{out}"
     );
 }
+
+/// cli-runtime `printers/json.go` `JSONPrinter.PrintObj`: a typed object is marshalled in
+/// struct order (`kind` first), as `kubectl run … --dry-run=client -o json` shows.
+#[test]
+fn client_dry_run_json_is_in_go_struct_order() {
+    let mut s = Session::new();
+    assert_eq!(
+        s.ok("kubectl run nginx --image=nginx --dry-run=client -o json"),
+        "{\n    \"kind\": \"Pod\",\n    \"apiVersion\": \"v1\",\n    \"metadata\": {\n        \"name\": \"nginx\",\n        \"labels\": {\n            \"run\": \"nginx\"\n        }\n    },\n    \"spec\": {\n        \"containers\": [\n            {\n                \"name\": \"nginx\",\n                \"image\": \"nginx\",\n                \"resources\": {}\n            }\n        ],\n        \"restartPolicy\": \"Always\",\n        \"dnsPolicy\": \"ClusterFirst\"\n    },\n    \"status\": {}\n}\n"
+    );
+    let secret = s.ok(
+        "kubectl create secret generic x --from-literal=a=b --type=Opaque --dry-run=client -o json",
+    );
+    assert!(secret.starts_with("{\n    \"kind\": \"Secret\",\n    \"apiVersion\": \"v1\",\n    \"metadata\": {\n        \"name\": \"x\"\n    },\n    \"data\": {\n        \"a\": \"Yg==\"\n    },\n    \"type\": \"Opaque\"\n}\n"), "{secret}");
+}

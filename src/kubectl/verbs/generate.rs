@@ -58,6 +58,41 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
     create(inv, ctx, line, value, out)
 }
 
+/// The Go struct order of the fields the generators set (k8s.io/api `core/v1/types.go`
+/// `Pod`, `ObjectMeta`, `PodSpec`, `Container`, `ContainerPort`, `EnvVar`, `ConfigMap`,
+/// `Secret`; `apps/v1/types.go` `Deployment`, `DeploymentSpec`; `PodTemplateSpec`,
+/// `LabelSelector`): one list, consistent for all of them.
+const GO_FIELD_ORDER: &[&str] = &[
+    "kind",
+    "apiVersion",
+    "metadata",
+    "name",
+    "namespace",
+    "labels",
+    "annotations",
+    "spec",
+    "replicas",
+    "selector",
+    "matchLabels",
+    "template",
+    "strategy",
+    "containers",
+    "image",
+    "command",
+    "args",
+    "ports",
+    "containerPort",
+    "env",
+    "value",
+    "resources",
+    "imagePullPolicy",
+    "restartPolicy",
+    "dnsPolicy",
+    "data",
+    "type",
+    "status",
+];
+
 /// The kind, the prefix of the name printer and the wrapping of the server's error.
 fn kind_of(verb: Verb) -> (Kind, Option<&'static str>) {
     match verb {
@@ -116,6 +151,10 @@ fn create(
     if inv.flags.dry_run == DryRun::Client {
         match object_line(&kind.qualified(), &name, "created", &inv.flags) {
             Some(t) => out.out(t),
+            // A typed Go object: JSON keys in struct order (YAML sorts them anyway).
+            None if inv.flags.output == crate::kubectl::OutputFormat::Json => out.out(
+                crate::kubectl::print_json::to_json_struct_order(&value, GO_FIELD_ORDER),
+            ),
             None => out.out(print_objects(&[value], inv.flags.output)),
         };
         return out;
