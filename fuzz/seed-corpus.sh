@@ -12,7 +12,7 @@ fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
 shared="${KUBESTORY_SHARED:-$repo/../shared}"
-mkdir -p "$corpus"/{manifest_load,kubectl_parse,kubectl_execute,sim_script,lesson_load,state_files,jsonpath}
+mkdir -p "$corpus"/{manifest_load,kubectl_parse,kubectl_execute,sim_script,lesson_load,state_files,jsonpath,field_selector}
 
 # Content-addressed copies: the same input found twice is one file.
 add() { # add TARGET FILE
@@ -96,6 +96,15 @@ for t in '{.items[*].metadata.name}' '{range .items[*]}{.metadata.name}{"\t"}{en
     i=$((i + 1))
     printf '%s' "$t" >"$tmp/jsonpath-$i"
     add jsonpath "$tmp/jsonpath-$i"
+done
+
+# Field selectors as kubectl's users write them (and apimachinery's selector tests).
+i=0
+for t in 'status.phase=Running' 'spec.nodeName!=n1,metadata.name==a' 'a=x\,y\=z' 'foo' 'a=b=c' \
+    'involvedObject.kind=Pod,type!=Normal'; do
+    i=$((i + 1))
+    printf '%s' "$t" >"$tmp/field_selector-$i"
+    add field_selector "$tmp/field_selector-$i"
 done
 
 for d in "$corpus"/*/; do

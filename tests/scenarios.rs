@@ -263,3 +263,8 @@ fn json_state_lists_the_ephemeral_claim_as_a_claim() {
         serde_json::json!(["on the claim"])
     );
 }
+// Issue 12, item 3: everyday verbs. `kubectl label` takes pods out of their ReplicaSet
+// (`controller_ref_manager.go` `ClaimPods`), `--field-selector` filters on the API server's
+// selectable fields, `run`/`create` generate kubectl's objects, `-f https://k8s.io/examples/…`
+// reads the bundled official examples.
+scenario!(everyday_verbs, "everyday-verbs.sim");

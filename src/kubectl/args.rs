@@ -44,6 +44,20 @@ pub enum Verb {
     /// `kubectl edit TYPE NAME`: the kubestory app opens the object in its editor
     /// (`crate::ui`), a script cannot ([`super::verbs::edit`]).
     Edit,
+    /// `kubectl label TYPE NAME KEY=VAL… KEY-…` (the pairs stay in [`Invocation::args`];
+    /// [`super::meta_pairs`] reads them).
+    Label,
+    /// `kubectl annotate TYPE NAME KEY=VAL… KEY-…` (as [`Verb::Label`]).
+    Annotate,
+    /// `kubectl run NAME --image=IMG [-- ARGS…]` (name and arguments in [`Invocation::args`],
+    /// the rest in [`Flags::generator`]).
+    Run,
+    /// `kubectl create deployment NAME --image=IMG…`.
+    CreateDeployment,
+    /// `kubectl create configmap NAME --from-literal|--from-file…`.
+    CreateConfigMap,
+    /// `kubectl create secret generic NAME --from-literal|--from-file… [--type]`.
+    CreateSecretGeneric,
 }
 
 impl Verb {
@@ -67,6 +81,12 @@ impl Verb {
             Verb::ApiResources => "kubectl api-resources",
             Verb::Explain => "kubectl explain",
             Verb::Edit => "kubectl edit",
+            Verb::Label => "kubectl label",
+            Verb::Annotate => "kubectl annotate",
+            Verb::Run => "kubectl run",
+            Verb::CreateDeployment => "kubectl create deployment",
+            Verb::CreateConfigMap => "kubectl create configmap",
+            Verb::CreateSecretGeneric => "kubectl create secret generic",
         }
     }
 }
@@ -237,6 +257,15 @@ pub struct Flags {
     pub client_only: bool,
     /// `--recursive` of `explain`.
     pub explain_recursive: bool,
+    /// `--field-selector` (get, delete, label, annotate), trimmed, when non-blank. kubectl
+    /// only passes it on; [`super::field_selector`] does what the API server does with it.
+    pub field_selector: Option<String>,
+    /// `--list` (label, annotate).
+    pub list: bool,
+    /// `--resource-version` (label, annotate), when non-empty.
+    pub resource_version: Option<String>,
+    /// The flags of `run` and `create deployment|configmap|secret generic`.
+    pub generator: super::generator_flags::GeneratorFlags,
     /// Lines kubectl writes to stderr while reading its flags, before doing anything
     /// (`warning: --cascade=true is deprecated…`, delete's `Warning: Immediate deletion…`).
     pub warnings: Vec<String>,
@@ -282,6 +311,10 @@ impl Default for Flags {
             server_side: false,
             client_only: false,
             explain_recursive: false,
+            field_selector: None,
+            list: false,
+            resource_version: None,
+            generator: Default::default(),
             warnings: Vec::new(),
         }
     }

@@ -106,7 +106,7 @@ pub(crate) fn not_simulated_note(command: &str) -> String {
             " Containers in the simulated cluster do not run real processes, so there is nothing \
              to read or enter; `kubectl describe pod NAME` shows what happened to a pod."
         }
-        "edit" | "replace" | "set" | "label" | "annotate" => {
+        "replace" | "set" => {
             " Change objects with `kubectl apply -f FILE` or `kubectl patch TYPE NAME -p '…'`."
         }
         "wait" => " Use kubestory's own `wait 30s` to let simulated time pass.",

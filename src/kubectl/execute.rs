@@ -120,5 +120,9 @@ fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
         Verb::ApiResources => verbs::misc::api_resources(inv),
         Verb::Explain => verbs::misc::explain(inv),
         Verb::Edit => verbs::edit::not_interactive(),
+        Verb::Label | Verb::Annotate => verbs::metadata::run(inv, ctx, label),
+        Verb::Run | Verb::CreateDeployment | Verb::CreateConfigMap | Verb::CreateSecretGeneric => {
+            verbs::generate::run(inv, ctx, label)
+        }
     }
 }

@@ -92,7 +92,7 @@ const VALIDATE: FlagSpec = with_no_opt(
 );
 const RECORD: FlagSpec = ignored("record", Bool);
 const CHUNK_SIZE: FlagSpec = ignored("chunk-size", Int);
-const FIELD_SELECTOR: FlagSpec = refused("field-selector", None, Str);
+const FIELD_SELECTOR: FlagSpec = yes("field-selector", None, Str);
 const RAW: FlagSpec = refused("raw", None, Str);
 const GRACE_PERIOD: FlagSpec = with_default(yes("grace-period", None, Int), "-1");
 const TIMEOUT: FlagSpec = yes("timeout", None, Duration);
@@ -353,6 +353,121 @@ pub(crate) const API_RESOURCES: &[FlagSpec] = &[
 
 pub(crate) const EXPLAIN: &[FlagSpec] = &[
     ignored("api-version", Str),
-    ignored("output", Str),
+    // Only the default OpenAPI v3 `plaintext` rendering is simulated, not `plaintext-openapiv2`.
+    with_default(refused("output", None, Str), "plaintext"),
     yes("recursive", None, Bool),
+];
+
+/// kubectl `pkg/cmd/label/label.go` `NewCmdLabel` and `pkg/cmd/annotate/annotate.go`
+/// `NewCmdAnnotate` (the same flags; `--local` is not simulated).
+pub(crate) const LABEL: &[FlagSpec] = &[
+    yes("overwrite", None, Bool),
+    yes("list", None, Bool),
+    refused("local", None, Bool),
+    FIELD_SELECTOR,
+    yes("all", None, Bool),
+    ALL_NAMESPACES,
+    yes("resource-version", None, Str),
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    DRY_RUN,
+    FIELD_MANAGER,
+    SELECTOR,
+    RECORD,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+/// kubectl `pkg/cmd/run/run.go` `NewCmdRun`/`addRunFlags` (with the deprecated delete flags
+/// it still accepts, and its own `--dry-run`, a plain string flag without a bare form).
+pub(crate) const RUN: &[FlagSpec] = &[
+    yes("annotations", None, StringArray),
+    yes("image", None, Str),
+    yes("image-pull-policy", None, Str),
+    yes("rm", None, Bool),
+    yes("env", None, StringArray),
+    yes("port", None, Str),
+    with_default(yes("dry-run", None, Str), "none"),
+    yes("labels", Some(b'l'), Str),
+    yes("stdin", Some(b'i'), Bool),
+    yes("tty", Some(b't'), Bool),
+    yes("attach", None, Bool),
+    ignored("leave-stdin-open", Bool),
+    yes("restart", None, Str),
+    yes("command", None, Bool),
+    refused("expose", None, Bool),
+    spec("quiet", Some(b'q'), Bool, Support::Ignored),
+    refused("privileged", None, Bool),
+    ignored("save-config", Bool),
+    FIELD_MANAGER,
+    refused("overrides", None, Str),
+    with_default(ignored("override-type", Str), "merge"),
+    ignored("pod-running-timeout", Duration),
+    spec("filename", Some(b'f'), StringSlice, Support::Ignored),
+    spec("kustomize", Some(b'k'), Str, Support::Ignored),
+    spec("recursive", Some(b'R'), Bool, Support::Ignored),
+    ignored("force", Bool),
+    with_default(ignored("grace-period", Int), "-1"),
+    ignored("timeout", Duration),
+    ignored("wait", Bool),
+    with_no_opt(
+        with_default(ignored("cascade", Str), "background"),
+        "background",
+    ),
+    RECORD,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+/// kubectl `pkg/cmd/create/create_deployment.go` `NewCmdCreateDeployment`.
+pub(crate) const CREATE_DEPLOYMENT: &[FlagSpec] = &[
+    ignored("save-config", Bool),
+    VALIDATE,
+    DRY_RUN,
+    yes("image", None, StringSlice),
+    with_default(yes("port", None, Int), "-1"),
+    with_default(yes("replicas", Some(b'r'), Int), "1"),
+    FIELD_MANAGER,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+/// kubectl `pkg/cmd/create/create_configmap.go` `NewCmdCreateConfigMap`.
+pub(crate) const CREATE_CONFIGMAP: &[FlagSpec] = &[
+    ignored("save-config", Bool),
+    VALIDATE,
+    DRY_RUN,
+    yes("from-file", None, StringSlice),
+    yes("from-literal", None, StringArray),
+    refused("from-env-file", None, StringSlice),
+    refused("append-hash", None, Bool),
+    FIELD_MANAGER,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+/// kubectl `pkg/cmd/create/create_secret.go` `NewCmdCreateSecretGeneric`.
+pub(crate) const CREATE_SECRET_GENERIC: &[FlagSpec] = &[
+    ignored("save-config", Bool),
+    VALIDATE,
+    DRY_RUN,
+    yes("from-file", None, StringSlice),
+    yes("from-literal", None, StringArray),
+    refused("from-env-file", None, StringSlice),
+    yes("type", None, Str),
+    refused("append-hash", None, Bool),
+    FIELD_MANAGER,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
 ];

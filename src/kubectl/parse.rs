@@ -48,6 +48,9 @@ pub fn parse_words(words: &[String]) -> Result<Invocation, KubectlError> {
         "apply" => apply_subcommand(words)?,
         "create" => create_subcommand(words)?,
         "rollout" => rollout_subcommand(words)?,
+        "label" => (Verb::Label, specs::LABEL, words),
+        "annotate" => (Verb::Annotate, specs::LABEL, words),
+        "run" => (Verb::Run, specs::RUN, words),
         "help" => {
             return Err(KubectlError::Help {
                 topic: words.first().cloned().unwrap_or_default(),
@@ -78,6 +81,11 @@ pub fn parse_words(words: &[String]) -> Result<Invocation, KubectlError> {
         return Err(KubectlError::message(
             "required flag(s) \"replicas\" not set",
         ));
+    }
+    // cobra `ValidateRequiredFlags` (`cmd.MarkFlagRequired("image")` in run.go and
+    // create_deployment.go).
+    if matches!(verb, Verb::Run | Verb::CreateDeployment) && !parsed.changed.contains("image") {
+        return Err(KubectlError::message("required flag(s) \"image\" not set"));
     }
     refuse_unsimulated(&all_specs, &parsed)?;
     validate(verb, parsed)
@@ -180,10 +188,34 @@ fn create_subcommand(mut words: Vec<String>) -> Result<Dispatch, KubectlError> {
     match take_subcommand(&mut words, specs::CREATE, &subs).as_deref() {
         None => Ok((Verb::Create, specs::CREATE, words)),
         Some("namespace" | "ns") => Ok((Verb::CreateNamespace, specs::CREATE_NAMESPACE, words)),
+        Some("deployment" | "deploy") => {
+            Ok((Verb::CreateDeployment, specs::CREATE_DEPLOYMENT, words))
+        }
+        Some("configmap" | "cm") => Ok((Verb::CreateConfigMap, specs::CREATE_CONFIGMAP, words)),
+        Some("secret") => create_secret_subcommand(words),
         Some(other) => Err(KubectlError::NotSimulated(format!(
             "`kubectl create {other}` is not simulated; write a manifest and use \
              `kubectl apply -f FILE` (or `kubectl create -f FILE`)."
         ))),
+    }
+}
+
+/// `kubectl create secret generic|docker-registry|tls` (create_secret.go `NewCmdCreateSecret`).
+fn create_secret_subcommand(mut words: Vec<String>) -> Result<Dispatch, KubectlError> {
+    let subs = ["generic", "docker-registry", "tls"];
+    match take_subcommand(&mut words, specs::CREATE_SECRET_GENERIC, &subs).as_deref() {
+        Some("generic") => Ok((
+            Verb::CreateSecretGeneric,
+            specs::CREATE_SECRET_GENERIC,
+            words,
+        )),
+        Some(other) => Err(KubectlError::NotSimulated(format!(
+            "`kubectl create secret {other}` is not simulated; `kubectl create secret generic` \
+             is, or write a manifest and use `kubectl apply -f FILE`."
+        ))),
+        None => Err(KubectlError::Help {
+            topic: "create secret".to_string(),
+        }),
     }
 }
 
@@ -241,9 +273,6 @@ fn refuse_unsimulated(specs: &[FlagSpec], parsed: &Parsed) -> Result<(), Kubectl
                  the new state."
                     .to_string()
             }
-            "field-selector" => "`--field-selector` is not simulated; use a label selector \
-                                 (`-l key=value`) or list everything and read the columns."
-                .to_string(),
             // kubectl sends fieldValidation=Warn or Ignore, and the API server then drops
             // unknown fields (with a warning for Warn) instead of refusing the object
             // (kubectl `--validate`; API concepts, "Field validation").

@@ -11,7 +11,18 @@ use serde_json::Value;
 /// Renders `value` as `kubectl get -o json` prints it (trailing newline included).
 pub fn to_json(value: &Value) -> String {
     let mut out = String::new();
-    write_value(&mut out, value, 0);
+    write_value(&mut out, value, 0, None);
+    out.push('\n');
+    out
+}
+
+/// Renders `value` as Go's `json.MarshalIndent` renders a typed object (not a map): keys in
+/// the order of the struct fields, given as one list of field names (`kind`, `apiVersion`,
+/// `metadata`…) that must be consistent for the types involved; other keys follow, sorted.
+/// kubectl prints the objects it generated itself this way (`create … --dry-run=client -o json`).
+pub fn to_json_struct_order(value: &Value, order: &[&str]) -> String {
+    let mut out = String::new();
+    write_value(&mut out, value, 0, Some(order));
     out.push('\n');
     out
 }
@@ -23,7 +34,7 @@ fn indent(out: &mut String, depth: usize) {
     }
 }
 
-fn write_value(out: &mut String, value: &Value, depth: usize) {
+fn write_value(out: &mut String, value: &Value, depth: usize, order: Option<&[&str]>) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -40,7 +51,7 @@ fn write_value(out: &mut String, value: &Value, depth: usize) {
                     out.push(',');
                 }
                 indent(out, depth + 1);
-                write_value(out, item, depth + 1);
+                write_value(out, item, depth + 1, order);
             }
             indent(out, depth);
             out.push(']');
@@ -51,7 +62,12 @@ fn write_value(out: &mut String, value: &Value, depth: usize) {
                 return;
             }
             let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            let rank = |k: &str| {
+                order
+                    .and_then(|o| o.iter().position(|x| *x == k))
+                    .unwrap_or(usize::MAX)
+            };
+            keys.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
             out.push('{');
             for (i, key) in keys.iter().enumerate() {
                 if i > 0 {
@@ -60,7 +76,7 @@ fn write_value(out: &mut String, value: &Value, depth: usize) {
                 indent(out, depth + 1);
                 write_string(out, key);
                 out.push_str(": ");
-                write_value(out, &map[key.as_str()], depth + 1);
+                write_value(out, &map[key.as_str()], depth + 1, order);
             }
             indent(out, depth);
             out.push('}');

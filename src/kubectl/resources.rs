@@ -22,6 +22,9 @@ pub(crate) struct BuilderInput<'a> {
     pub all_namespaces: bool,
     /// Whether `-f` was given.
     pub has_paths: bool,
+    /// The `--field-selector` text, if non-blank (`FieldSelectorParam`): a selector as much
+    /// as `-l` is.
+    pub field_selector: Option<&'a str>,
 }
 
 const MISSING_RESOURCE: &str = "You must provide one or more resources by argument or filename.\n\
@@ -56,6 +59,9 @@ pub(crate) fn build(args: &[String], input: &BuilderInput<'_>) -> Result<Resourc
     let mut names: Vec<String> = Vec::new();
     let mut tuples: Vec<(String, String)> = Vec::new();
     let mut selector = input.selector.map(str::to_string);
+    if selector.is_none() && input.field_selector.is_some() {
+        selector = Some(String::new());
+    }
     let slashes = args.iter().filter(|a| a.contains('/')).count();
     if slashes > 0 && slashes != args.len() {
         return msg(
@@ -90,7 +96,7 @@ pub(crate) fn build(args: &[String], input: &BuilderInput<'_>) -> Result<Resourc
     }
     // SelectAllParam / LabelSelectorParam ordering as in `kubectl delete`.
     if input.select_all {
-        if input.selector.is_some() {
+        if input.selector.is_some() || input.field_selector.is_some() {
             return msg("setting 'all' parameter but found a non empty selector. ");
         }
         selector = Some(String::new());

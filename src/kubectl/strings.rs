@@ -8,13 +8,6 @@
 /// `-f -`.
 pub const STDIN_NOT_SIMULATED: &str = "kubestory: `-f -` (reading a manifest from standard input) is not simulated; save the manifest in a file and pass its name to -f.";
 
-/// `-f https://…`.
-pub fn url_not_simulated(url: &str) -> String {
-    format!(
-        "kubestory: reading manifests from a URL ({url}) is not simulated: the simulated cluster is offline. Save the manifest in a file and pass its name to -f."
-    )
-}
-
 /// `-f /dev/…`, a FIFO, a socket.
 pub fn not_a_regular_file(path: &str) -> String {
     format!("kubestory: {path} is neither a regular file nor a folder, so it is not read.")
@@ -97,16 +90,6 @@ pub const VERSION_NOTE: &str = "kubestory: these are the versions kubestory simu
 /// `kubectl api-resources`.
 pub const API_RESOURCES_NOTE: &str = "kubestory: only the resource types the simulated cluster knows are listed; real kubectl lists every type the API server serves.";
 
-/// `kubectl explain`.
-pub const EXPLAIN_NOTE: &str = "kubestory: this is a shortened `kubectl explain`: the field list of the schema kubestory checks manifests against, with the first sentence of each description.";
-
-/// `kubectl explain` of a path that does not exist.
-pub fn explain_no_field(path: &str) -> String {
-    format!(
-        "kubestory: the schema has no field {path:?}; `kubectl explain` without the field lists the ones there are."
-    )
-}
-
 /// When a verb failed unexpectedly (a kubestory bug); the cluster is left as it was.
 pub const INTERNAL_ERROR: &str = "kubestory: this command hit an internal error in kubestory and was not run; the cluster is unchanged. Please report it.";
 
@@ -126,3 +109,6 @@ pub fn replicas_limit() -> String {
         "kubestory: kubestory simulates at most {max} replicas per Deployment, ReplicaSet or StatefulSet (its limit; a real cluster would accept more): use {max} or fewer."
     )
 }
+
+/// `kubectl run -i/-t/--attach/--rm`: kubestory's pods run no process to attach to.
+pub const RUN_ATTACHED: &str = "kubestory: `kubectl run` with `-i`, `-t`, `--attach` or `--rm` is not simulated: the simulated containers run no real process to attach a terminal to. Create the pod without them (`kubectl run NAME --image=IMAGE -- sleep 3600`), then look inside with `kubectl exec NAME -- ls /` where kubestory has it, or `kubectl describe pod NAME`.";

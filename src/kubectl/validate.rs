@@ -103,6 +103,12 @@ pub(crate) fn validate(verb: Verb, parsed: Parsed) -> Result<Invocation, Kubectl
         }
         Verb::Explain => explain(&args, flags)?,
         Verb::Edit => (build(&args, &builder(&flags, true))?, flags),
+        Verb::Label | Verb::Annotate => {
+            super::validate_meta::label_or_annotate(verb, &v, &args, flags)?
+        }
+        Verb::Run | Verb::CreateDeployment | Verb::CreateConfigMap | Verb::CreateSecretGeneric => {
+            super::validate_generate::generator(verb, &v, &args, flags)?
+        }
     };
     Ok(Invocation {
         verb,
@@ -126,6 +132,7 @@ pub(super) fn builder(flags: &Flags, allow_empty_selector: bool) -> BuilderInput
         select_all: false,
         all_namespaces: flags.all_namespaces,
         has_paths: !flags.filenames.is_empty(),
+        field_selector: flags.field_selector.as_deref(),
     }
 }
 
@@ -164,6 +171,12 @@ fn base_flags(v: &Values<'_>) -> Result<Flags, KubectlError> {
         server_side: v.bool("server-side", false),
         client_only: v.bool("client", false),
         explain_recursive: v.bool("recursive", false),
+        field_selector: v
+            .str("field-selector")
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        list: v.bool("list", false),
+        resource_version: v.str("resource-version").filter(|s| !s.is_empty()),
         ..Flags::default()
     };
     if let Some(Value::Duration(ns)) = v.0.values.get("timeout") {

@@ -43,7 +43,9 @@ pub(super) fn delete(
             }
         },
     };
-    if (flags.all || flags.selector_text.is_some()) && !v.changed("ignore-not-found") {
+    if (flags.all || flags.selector_text.is_some() || flags.field_selector.is_some())
+        && !v.changed("ignore-not-found")
+    {
         flags.ignore_not_found = true;
     }
     if flags.now {

@@ -78,3 +78,14 @@ pub fn pvc(name: &str, size: &str) -> String {
         "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: {name}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: {size}\n"
     )
 }
+
+impl Session {
+    /// Lets simulated time pass (kubestory's `wait 30s`).
+    #[allow(dead_code)]
+    pub fn wait(&mut self, secs: u64) {
+        let _ = self.sim.act("wait", |c| {
+            c.advance(secs);
+            Ok::<_, std::convert::Infallible>(())
+        });
+    }
+}

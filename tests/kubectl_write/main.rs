@@ -4,7 +4,11 @@
 mod apply;
 mod create;
 mod delete;
+mod examples;
+mod field_selector;
+mod generate;
 mod harness;
+mod metadata;
 mod misc;
 mod nodes;
 mod patch;

@@ -74,27 +74,67 @@ fn api_resources_lists_the_simulated_kinds() {
 
 #[test]
 fn explain_prints_fields() {
+    // kubectl `explain/v2/templates/plaintext.tmpl`, as kubectl v1.34 prints `explain pod.spec`
+    // (the field's description, then its type's, wrapped at 76 and indented 4).
     let mut s = Session::new();
     let out = s.run("kubectl explain pvc.spec");
     assert!(out.success);
-    assert!(out.stdout().starts_with("KIND:       PersistentVolumeClaim\nVERSION:    v1\n\nFIELD: spec <PersistentVolumeClaimSpec>\n\nFIELDS:\n"), "{}", out.stdout());
     assert!(
-        out.stdout().contains("\n  accessModes\t<[]string>\n"),
+        out.stdout().starts_with(
+            "KIND:       PersistentVolumeClaim\nVERSION:    v1\n\nFIELD: spec <PersistentVolumeClaimSpec>\n\nDESCRIPTION:\n    spec defines the desired characteristics of a volume requested by a pod\n    author. More info:\n    https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims\n    PersistentVolumeClaimSpec describes the common attributes of storage devices\n    and allows a Source for provider-specific attributes\n    \nFIELDS:\n  accessModes\t<[]string>\n    accessModes contains the desired access modes the volume should have. More\n    info:\n"
+        ),
         "{}",
         out.stdout()
+    );
+    let pod = s.ok("kubectl explain pods");
+    assert!(
+        pod.starts_with("KIND:       Pod\nVERSION:    v1\n\nDESCRIPTION:\n    Pod is a collection of containers that can run on a host. This resource is\n    created by clients and scheduled onto hosts.\n    \nFIELDS:\n  apiVersion\t<string>\n"),
+        "{pod}"
+    );
+    let name = s.ok("kubectl explain pod.spec.containers.name");
+    assert!(
+        name.starts_with(
+            "KIND:       Pod\nVERSION:    v1\n\nFIELD: name <string>\n\nDESCRIPTION:\n"
+        ),
+        "{name}"
+    );
+    assert!(!name.contains("FIELDS:"), "{name}");
+    let required = s.ok("kubectl explain pod.spec.containers");
+    assert!(
+        required.contains("\n  name\t<string> -required-\n"),
+        "{required}"
     );
     let deploy = s.run("kubectl explain deployment");
     assert!(
         deploy
             .stdout()
-            .starts_with("GROUP:      apps\nKIND:       Deployment\n"),
+            .starts_with("GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\n"),
         "{}",
         deploy.stdout()
     );
-    let missing = s.fails("kubectl explain pvc.spec.nope");
+    let recursive = s.ok("kubectl explain pvc.spec.resources --recursive");
     assert!(
-        missing.starts_with("kubestory: the schema has no field \"spec.nope\""),
-        "{missing}"
+        recursive.contains(
+            "FIELDS:\n  limits\t<map[string]Quantity>\n  requests\t<map[string]Quantity>\n"
+        ),
+        "{recursive}"
+    );
+    // The template's `throw "error: field \"%v\" does not exist"` names the path's last field.
+    assert_eq!(
+        s.fails("kubectl explain pvc.spec.nope.deeper"),
+        "error: field \"deeper\" does not exist\n"
+    );
+    assert!(
+        s.ok("kubectl explain nodes.spec.unschedulable")
+            .contains("FIELD: unschedulable <boolean>")
+    );
+    assert!(
+        s.ok("kubectl explain pvc --output=plaintext")
+            .starts_with("KIND:")
+    );
+    assert!(
+        s.fails("kubectl explain pvc --output=plaintext-openapiv2")
+            .starts_with("kubestory: the flag `--output` is not simulated")
     );
 }
 

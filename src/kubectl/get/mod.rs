@@ -80,10 +80,18 @@ pub fn run_get_with_files(
     let mut errors: Vec<String> = Vec::new();
     for request in requests {
         match request {
-            Request::List(kind) => infos.push(Info {
-                kind,
-                objects: list(cluster, kind, scope),
-            }),
+            Request::List(kind) => {
+                let mut objects = list(cluster, kind, scope);
+                if let Some(fs) = &flags.field_selector {
+                    let label = flags.selector_text.as_deref().unwrap_or("");
+                    if let Some(e) = super::field_selector::list_error(kind, label, fs) {
+                        errors.push(e);
+                        continue;
+                    }
+                    objects.retain(|f| super::field_selector::admits(f, cluster, fs));
+                }
+                infos.push(Info { kind, objects });
+            }
             Request::Named(kind, name) => match lookup(cluster, kind, ns, &name) {
                 Some(found) => infos.push(Info {
                     kind,

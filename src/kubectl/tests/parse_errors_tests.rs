@@ -376,12 +376,11 @@ fn friendly_refusals() {
     for line in [
         "get pods -w",
         "get pods --watch",
-        "get pods --field-selector=status.phase=Running",
         "rollout status deploy/web",
         "rollout history deploy/web",
         "logs pod/x",
         "exec -it x -- sh",
-        "create deployment x --image=nginx",
+        "create secret tls x --cert=a --key=b",
         "apply view-last-applied pvc x",
         "delete pvc x -i",
     ] {

@@ -45,7 +45,7 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
             .iter()
             .map(|t| simulated(t.kind, flags.namespace_or_default(), &t.name, ""))
             .collect(),
-        Resources::Kinds(kinds) => selected(ctx.sim.cluster(), kinds, flags),
+        Resources::Kinds(kinds) => selected(ctx.sim.cluster(), kinds, flags, &mut problems),
         Resources::None => match read(inv, ctx.files, ctx.crds()) {
             Ok(entries) => from_files(entries, &mut problems),
             Err(out) => return out,
@@ -122,15 +122,24 @@ fn simulated(kind: Kind, namespace: &str, name: &str, source: &str) -> Target {
     }
 }
 
-/// `--all` / `-l`: the objects of each kind in order (every namespace with `-A`).
-fn selected(cluster: &Cluster, kinds: &[Kind], flags: &Flags) -> Vec<Target> {
+/// `--all` / `-l` / `--field-selector`: the objects of each kind in order (every namespace
+/// with `-A`); a kind whose list the API server refuses adds its BadRequest to `problems`.
+fn selected(
+    cluster: &Cluster,
+    kinds: &[Kind],
+    flags: &Flags,
+    problems: &mut Vec<Problem>,
+) -> Vec<Target> {
     let ns = (!flags.all_namespaces).then(|| flags.namespace_or_default());
     let mut out = Vec::new();
     for &kind in kinds {
-        for meta in listing::list_in(cluster, kind, ns) {
-            if flags.selector.matches(&meta.labels) {
-                out.push(simulated(kind, meta.namespace_or_default(), &meta.name, ""));
-            }
+        match listing::select(cluster, kind, ns, flags) {
+            Ok(metas) => out.extend(
+                metas
+                    .iter()
+                    .map(|m| simulated(kind, m.namespace_or_default(), &m.name, "")),
+            ),
+            Err(message) => problems.push(Problem::status("BadRequest", message)),
         }
     }
     out

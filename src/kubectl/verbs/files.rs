@@ -2,7 +2,8 @@
 //! `staging/src/k8s.io/cli-runtime/pkg/resource/builder.go` `FilenameParam`, `Path`;
 //! `visitor.go` `ExpandPathsToFileVisitors`): a file is read whatever its extension; a folder
 //! gives its `.json`, `.yaml` and `.yml` files in name order, and its sub-folders' only with
-//! `-R`. A missing path stops the whole command before anything is sent.
+//! `-R`. A missing path stops the whole command before anything is sent. A URL is one of the
+//! official examples bundled in [`crate::kubectl::examples`], or fails as offline.
 
 use super::super::file_source::{FileSource, Node};
 use super::super::strings;
@@ -32,7 +33,8 @@ pub struct SourceFile {
 pub enum FilesError {
     /// kubectl's own errors (`the path "x" does not exist`), in order.
     Kubectl(Vec<String>),
-    /// A kubestory limitation (`-f -`, a URL).
+    /// A kubestory limitation (`-f -`), or kubectl's offline error for a URL with
+    /// kubestory's line after it.
     Kubestory(String),
 }
 
@@ -51,7 +53,21 @@ pub fn read_paths(
             ));
         }
         if typed.starts_with("http://") || typed.starts_with("https://") {
-            return Err(FilesError::Kubestory(strings::url_not_simulated(typed)));
+            // The official examples are bundled; any other URL fails as offline.
+            match crate::kubectl::examples::example_for_url(typed) {
+                Some((_, text)) => {
+                    out.push(SourceFile {
+                        name: typed.clone(),
+                        text: text.to_string(),
+                    });
+                    continue;
+                }
+                None => {
+                    return Err(FilesError::Kubestory(
+                        crate::kubectl::examples::offline_error(typed),
+                    ));
+                }
+            }
         }
         match files.node(typed) {
             Node::Missing => errors.push(format!(

@@ -50,3 +50,34 @@ pub fn exists(cluster: &Cluster, kind: Kind, namespace: &str, name: &str) -> boo
         _ => cluster.get_object(kind, namespace, name).is_some(),
     }
 }
+
+/// `--all`, `-l` and `--field-selector` together: the objects of `kind` in `namespace` that
+/// the label and field selectors keep, or the API server's refusal of the field selector
+/// (its BadRequest status message, see [`crate::kubectl::field_selector::list_error`]).
+pub fn select(
+    cluster: &Cluster,
+    kind: Kind,
+    namespace: Option<&str>,
+    flags: &crate::kubectl::Flags,
+) -> Result<Vec<ObjectMeta>, String> {
+    use crate::kubectl::field_selector::{admits, list_error_message};
+    use crate::kubectl::get::{ListKind, lookup};
+    let mut all = list_in(cluster, kind, namespace);
+    all.retain(|m| flags.selector.matches(&m.labels));
+    if let Some(fs) = &flags.field_selector {
+        let label = flags.selector_text.as_deref().unwrap_or("");
+        if let Some(e) = list_error_message(ListKind::Sim(kind), label, fs) {
+            return Err(e);
+        }
+        all.retain(|m| {
+            lookup(
+                cluster,
+                ListKind::Sim(kind),
+                m.namespace_or_default(),
+                &m.name,
+            )
+            .is_some_and(|f| admits(&f, cluster, fs))
+        });
+    }
+    Ok(all)
+}

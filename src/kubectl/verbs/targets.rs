@@ -1,8 +1,8 @@
 //! The existing objects a verb acts on (`scale`, `rollout restart`, `patch`), found the way
 //! cli-runtime's builder finds them with `ContinueOnError` (kubernetes/kubernetes
 //! `staging/src/k8s.io/cli-runtime/pkg/resource/builder.go`, `visitor.go`): named objects are
-//! fetched (a missing one is a NotFound error, and the others go on), `--all`/`-l` list each
-//! kind, `-f` names the objects of its files.
+//! fetched (a missing one is a NotFound error, and the others go on), `--all`/`-l`/
+//! `--field-selector` list each kind, `-f` names the objects of its files.
 
 use super::listing;
 use super::problems::Problem;
@@ -57,10 +57,13 @@ pub fn find(inv: &Invocation, ctx: &Context) -> Result<(Vec<Found>, Vec<Problem>
         Resources::Kinds(kinds) => {
             let ns = (!flags.all_namespaces).then(|| flags.namespace_or_default());
             for &kind in kinds {
-                for meta in listing::list_in(cluster, kind, ns) {
-                    if flags.selector.matches(&meta.labels) {
-                        check(kind, meta.namespace_or_default(), &meta.name, "");
+                match listing::select(cluster, kind, ns, flags) {
+                    Ok(metas) => {
+                        for meta in metas {
+                            check(kind, meta.namespace_or_default(), &meta.name, "");
+                        }
                     }
+                    Err(message) => read_errors.push(Problem::status("BadRequest", message)),
                 }
             }
         }

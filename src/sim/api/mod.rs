@@ -6,6 +6,7 @@ mod apply_merge;
 mod defaults;
 mod delete;
 mod limits;
+mod node_meta;
 mod ops;
 mod update;
 

@@ -3,6 +3,7 @@
 //! the claims of their generic ephemeral volumes; the garbage collector removes what lost its
 //! owner.
 
+mod claim;
 mod deployment;
 mod ephemeral;
 mod gc;

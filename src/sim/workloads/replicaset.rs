@@ -20,6 +20,7 @@ impl Cluster {
     }
 
     fn sync_replica_set(&mut self, mut rs: ReplicaSet) {
+        self.claim_pods_for_replica_set(&rs);
         let desired = crate::sim::api::desired_replicas(rs.spec.replicas);
         let uid = rs.metadata.uid.clone();
         let ns = rs.metadata.namespace_or_default().to_string();
