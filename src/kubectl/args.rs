@@ -41,6 +41,12 @@ pub enum Verb {
     ApiResources,
     /// `kubectl explain RESOURCE[.field…]` (the path is in [`Invocation::args`]).
     Explain,
+    /// `kubectl exec POD -- CMD…` ([`super::container_flags::ContainerFlags`]).
+    Exec,
+    /// `kubectl logs POD`.
+    Logs,
+    /// `kubectl cp SRC DEST`.
+    Cp,
 }
 
 impl Verb {
@@ -63,6 +69,9 @@ impl Verb {
             Verb::Version => "kubectl version",
             Verb::ApiResources => "kubectl api-resources",
             Verb::Explain => "kubectl explain",
+            Verb::Exec => "kubectl exec",
+            Verb::Logs => "kubectl logs",
+            Verb::Cp => "kubectl cp",
         }
     }
 }
@@ -236,6 +245,8 @@ pub struct Flags {
     /// Lines kubectl writes to stderr while reading its flags, before doing anything
     /// (`warning: --cascade=true is deprecated…`, delete's `Warning: Immediate deletion…`).
     pub warnings: Vec<String>,
+    /// The flags of `exec`, `logs` and `cp`.
+    pub container_cmd: super::container_flags::ContainerFlags,
 }
 
 impl Default for Flags {
@@ -279,6 +290,7 @@ impl Default for Flags {
             client_only: false,
             explain_recursive: false,
             warnings: Vec::new(),
+            container_cmd: Default::default(),
         }
     }
 }

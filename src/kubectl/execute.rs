@@ -119,5 +119,8 @@ fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
         Verb::Version => verbs::misc::version(inv),
         Verb::ApiResources => verbs::misc::api_resources(inv),
         Verb::Explain => verbs::misc::explain(inv),
+        Verb::Exec => verbs::exec::run(inv, ctx, label),
+        Verb::Logs => verbs::logs::run(inv, ctx.sim.cluster()),
+        Verb::Cp => verbs::cp::run(inv, ctx, label),
     }
 }

@@ -26,6 +26,7 @@
 pub mod args;
 mod commands;
 pub mod connection;
+pub mod container_flags;
 pub mod describe;
 pub mod describe_writer;
 pub mod error;

@@ -108,6 +108,8 @@ pub(crate) struct Parsed {
     pub values: BTreeMap<&'static str, Value>,
     /// Long names of the flags that were given.
     pub changed: BTreeSet<&'static str>,
+    /// cobra's `ArgsLenAtDash`: how many positionals came before `--`, if it was given.
+    pub args_len_at_dash: Option<usize>,
 }
 
 /// Parses `args` against `specs` like `FlagSet.Parse` in interspersed mode.
@@ -122,6 +124,7 @@ pub(crate) fn parse(specs: &[FlagSpec], args: &[String]) -> Result<Parsed, FlagE
             continue;
         }
         if s == "--" {
+            parsed.args_len_at_dash = Some(parsed.positionals.len());
             parsed.positionals.extend(args[i..].iter().cloned());
             break;
         }

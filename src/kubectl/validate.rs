@@ -102,6 +102,9 @@ pub(crate) fn validate(verb: Verb, parsed: Parsed) -> Result<Invocation, Kubectl
             (Resources::None, with_output(verb, &v, flags)?)
         }
         Verb::Explain => explain(&args, flags)?,
+        Verb::Exec | Verb::Logs | Verb::Cp => {
+            super::container_flags::validate(verb, &v, &args, flags)?
+        }
     };
     Ok(Invocation {
         verb,

@@ -197,9 +197,10 @@ fn run_line(sim: &mut Simulation, line: Line, files: &dyn FileSource, out: &mut 
             namespace,
         } => {
             let ns = namespace.unwrap_or_else(|| "default".into());
-            sim.cluster()
-                .read_stories(&ns, &target, container.as_deref())
-                .map(|stories| stories.into_iter().map(|s| s.text + "\n").collect())
+            sim.act("story read", |c| {
+                c.read_stories_logged(&ns, &target, container.as_deref())
+            })
+            .map(|stories| stories.into_iter().map(|s| s.text + "\n").collect())
         }
         Line::Crash {
             target,

@@ -7,13 +7,17 @@
 
 pub mod apply;
 pub mod apply_force;
+pub mod container;
 pub mod cordon;
+pub mod cp;
 pub mod create;
 pub mod delete;
 pub mod drain;
+pub mod exec;
 pub mod files;
 pub mod gojson;
 pub mod listing;
+pub mod logs;
 pub mod misc;
 pub mod objects;
 pub mod output;
