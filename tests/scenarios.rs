@@ -263,3 +263,7 @@ fn json_state_lists_the_ephemeral_claim_as_a_claim() {
         serde_json::json!(["on the claim"])
     );
 }
+// Issue 12: what `kubectl exec` writes lives in the storage behind the path: the container
+// layer dies with a crash, an emptyDir with its pod, hostPath stays on its node, a claim's
+// volume follows the claim; `kubectl logs --previous` reads the crashed instance's log.
+scenario!(exec_survival, "exec-survival.sim");
