@@ -191,6 +191,8 @@ pub struct App {
     pub clock_ms: u64,
     /// The date and time now (RFC 3339), set by the shell like `clock_ms`, for quiz results.
     pub clock_date: String,
+    /// The interactive container shell (`kubectl exec -it POD -- sh`), while it is open.
+    pub shell: Option<super::shell::ShellUi>,
 }
 
 impl App {
@@ -247,6 +249,7 @@ impl App {
             quiz: None,
             clock_ms: 0,
             clock_date: String::new(),
+            shell: None,
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();

@@ -30,6 +30,7 @@ pub mod render;
 pub mod search;
 pub mod selection;
 pub mod settings;
+pub mod shell;
 pub mod signals;
 pub mod strings;
 pub mod termenv;

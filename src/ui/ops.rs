@@ -169,6 +169,9 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
     } else {
         format!("kubectl {line}")
     };
+    if super::shell::try_open(app, &full) {
+        return true;
+    }
     app.push_log(LogKind::Command, &format!("$ {full}"));
     crate::ui::player::save_draft(app);
     let files = files(app);
