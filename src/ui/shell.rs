@@ -129,11 +129,15 @@ pub fn submit(app: &mut App, line: &str) {
     let Ok(out) = app.sim.act(label, |c| {
         Ok::<_, std::convert::Infallible>(c.shell_line(session, line))
     });
-    for text in out.stdout.lines() {
-        app.push_log(LogKind::Output, text);
-    }
-    for text in out.stderr.lines() {
-        app.push_log(LogKind::Error, text);
+    for (is_err, chunk) in &out.chunks {
+        let kind = if *is_err {
+            LogKind::Error
+        } else {
+            LogKind::Output
+        };
+        for text in chunk.lines() {
+            app.push_log(kind, text);
+        }
     }
     super::ops::observe(app);
     app.shell = Some(shell);

@@ -46,8 +46,13 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
         Ok::<_, std::convert::Infallible>(cluster.exec_argv(&mut session, &c.command))
     });
     let Ok(result) = result;
-    out.out(&result.stdout);
-    out.err(&result.stderr);
+    for (is_err, text) in &result.chunks {
+        if *is_err {
+            out.err(text);
+        } else {
+            out.out(text);
+        }
+    }
     if result.status != 0 {
         out.err_line(format!(
             "command terminated with exit code {}",

@@ -109,6 +109,9 @@ pub struct ExecOutput {
     pub stderr: String,
     /// The exit status.
     pub status: i32,
+    /// Both streams in the order they were written (`true`: stderr), as a terminal shows
+    /// them.
+    pub chunks: Vec<(bool, String)>,
 }
 
 /// How a program was found.
@@ -147,6 +150,8 @@ fn find(name: &str) -> Found {
 pub(crate) struct Io {
     pub out: String,
     pub err: String,
+    /// Text already passed on, in order (`true`: stderr); `out` and `err` still to come.
+    pub done: Vec<(bool, String)>,
 }
 
 impl Io {
@@ -157,6 +162,40 @@ impl Io {
     pub(crate) fn err_line(&mut self, s: impl AsRef<str>) {
         self.err.push_str(s.as_ref());
         self.err.push('\n');
+    }
+    /// Moves what is pending into the ordered record: stderr first (a program reports a bad
+    /// argument before it lists the good ones), then stdout.
+    pub(crate) fn settle(&mut self) {
+        for (is_err, text) in [
+            (true, std::mem::take(&mut self.err)),
+            (false, std::mem::take(&mut self.out)),
+        ] {
+            if !text.is_empty() {
+                self.done.push((is_err, text));
+            }
+        }
+    }
+    /// Appends another command's streams.
+    pub(crate) fn absorb(&mut self, mut other: Io) {
+        self.settle();
+        other.settle();
+        self.done.extend(other.done);
+    }
+    fn into_output(mut self, status: i32) -> ExecOutput {
+        self.settle();
+        let pick = |want: bool| -> String {
+            self.done
+                .iter()
+                .filter(|(e, _)| *e == want)
+                .map(|(_, t)| t.as_str())
+                .collect()
+        };
+        ExecOutput {
+            stdout: pick(false),
+            stderr: pick(true),
+            status,
+            chunks: self.done,
+        }
     }
 }
 
@@ -221,14 +260,10 @@ impl Cluster {
         let key = crate::sim::cluster::key(&session.namespace, &session.pod);
         let Some(pod) = self.pods.get(&key).cloned() else {
             session.exited = Some(137);
-            return ExecOutput {
-                stdout: String::new(),
-                stderr: format!(
-                    "error: pods \"{}\" not found: the shell's pod is gone\n",
-                    session.pod
-                ),
-                status: 137,
-            };
+            return gone(format!(
+                "Error from server (NotFound): pods \"{}\" not found\n",
+                session.pod
+            ));
         };
         let Some(ctr) = pod
             .spec
@@ -238,11 +273,10 @@ impl Cluster {
             .cloned()
         else {
             session.exited = Some(137);
-            return ExecOutput {
-                stderr: format!("error: container {} is gone\n", session.container),
-                status: 137,
-                ..ExecOutput::default()
-            };
+            return gone(format!(
+                "error: unable to upgrade connection: container not found (\"{}\")\n",
+                session.container
+            ));
         };
         let who = identity(&pod, &ctr);
         let mut sh = Shell {
@@ -255,29 +289,41 @@ impl Cluster {
             depth: 0,
             changed: false,
         };
-        let (mut io, status) = f(&mut sh);
+        let (io, status) = f(&mut sh);
         let changed = sh.changed;
         session.status = status;
         if changed {
             self.resource_version += 1;
         }
-        for (text, name) in [(&mut io.out, "output"), (&mut io.err, "error output")] {
-            if text.len() > MAX_OUTPUT_BYTES {
-                let mut cut = MAX_OUTPUT_BYTES;
+        let mut out = io.into_output(status);
+        let mut room = MAX_OUTPUT_BYTES;
+        let mut kept = Vec::new();
+        for (is_err, mut text) in std::mem::take(&mut out.chunks) {
+            if text.len() > room {
+                let mut cut = room;
                 while !text.is_char_boundary(cut) {
                     cut -= 1;
                 }
                 text.truncate(cut);
-                text.push_str(&format!(
-                    "\nkubestory: the {name} was cut at {MAX_OUTPUT_BYTES} bytes (kubestory's limit for one exec)\n"
-                ));
+                kept.push((is_err, text));
+                kept.push((true, format!(
+                    "\nkubestory: the output was cut at {MAX_OUTPUT_BYTES} bytes (kubestory's limit for one exec)\n"
+                )));
+                break;
             }
+            room -= text.len();
+            kept.push((is_err, text));
         }
-        ExecOutput {
-            stdout: io.out,
-            stderr: io.err,
-            status,
-        }
+        let join = |want: bool| -> String {
+            kept.iter()
+                .filter(|(e, _)| *e == want)
+                .map(|(_, t)| t.as_str())
+                .collect()
+        };
+        out.stdout = join(false);
+        out.stderr = join(true);
+        out.chunks = kept;
+        out
     }
 }
 
@@ -486,8 +532,7 @@ impl Shell<'_> {
                 return 1;
             }
         }
-        io.out.push_str(&inner.out);
-        io.err.push_str(&inner.err);
+        io.absorb(inner);
         status
     }
 
@@ -731,6 +776,17 @@ impl Shell<'_> {
     }
 }
 
+/// The session's pod or container went away: the connection ends (kubectl exits 137 when
+/// the container is killed under it).
+fn gone(stderr: String) -> ExecOutput {
+    ExecOutput {
+        stdout: String::new(),
+        chunks: vec![(true, stderr.clone())],
+        stderr,
+        status: 137,
+    }
+}
+
 fn bash_syntax(e: &parse::SyntaxError) -> String {
     match e {
         parse::SyntaxError::Unterminated => "unexpected end of file".into(),
@@ -803,3 +859,46 @@ fn wildcard(pattern: &str, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+impl Cluster {
+    /// `kubectl cp LOCAL POD:PATH`: the tar that kubectl runs in the container extracts one
+    /// file at `path` (into it when it is a directory, as `tar -C` does), with tar's refusals
+    /// (`tar: x: Cannot open: Read-only file system`, exit 2).
+    pub fn copy_into(
+        &mut self,
+        session: &mut Session,
+        path: &str,
+        name: &str,
+        text: &str,
+    ) -> ExecOutput {
+        let path = path.to_string();
+        let name = name.to_string();
+        let text = text.to_string();
+        self.with_shell(session, move |sh| {
+            let mut io = Io::default();
+            let mut target = sh.abs(&path);
+            if sh.view().stat(&target) == Stat::Dir {
+                target = crate::sim::data::join(&target, &name);
+            }
+            let member = target.trim_start_matches('/').to_string();
+            let result = sh
+                .check_writable_file(&target)
+                .map_err(|e| {
+                    if e == "nonexistent" {
+                        "No such file or directory".to_string()
+                    } else {
+                        e
+                    }
+                })
+                .and_then(|()| sh.write_file(&target, &text, false));
+            match result {
+                Ok(()) => (io, 0),
+                Err(why) => {
+                    io.err_line(format!("tar: {member}: Cannot open: {why}"));
+                    io.err_line("tar: Exiting with failure status due to previous errors");
+                    (io, 2)
+                }
+            }
+        })
+    }
+}

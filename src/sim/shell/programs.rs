@@ -682,8 +682,13 @@ impl Shell<'_> {
             let target = normalize(&m.mount_path);
             let place = self.view().place(&target).ok();
             let volume = self.pod.spec.volume(&m.name).cloned();
+            let in_memory = volume
+                .as_ref()
+                .is_some_and(|v| v.secret.is_some() || v.extra.contains_key("projected"));
             let (source, fstype) = match place.as_ref().map(|p| &p.fs) {
                 Some(FsId::Tmpfs { .. }) => ("tmpfs".to_string(), "tmpfs"),
+                // Secrets and projected service-account tokens are kept in memory.
+                _ if in_memory => ("tmpfs".to_string(), "tmpfs"),
                 Some(FsId::Network { id }) => {
                     network_source(id, place.as_ref().map_or("/", |p| p.path.as_str()))
                 }
