@@ -1,6 +1,12 @@
 //! The headless `kubestory sim` runner: a script in, kubectl's text out, optionally the final
 //! state as JSON. This is a contract that lessons, tests and teachers rely on (README,
 //! "kubestory sim").
+//!
+//! `kubectl exec`, `logs` and `cp` lines run as in the TUI, except that a script's stdin is
+//! never a terminal: `exec -it … -- sh` prints kubectl's `Unable to use a TTY - input is not a
+//! terminal or the right kind of file` and the shell reads nothing and exits 0, and `logs -f`
+//! prints what the log holds and returns (time moves only with `wait`). `story read` is a
+//! request the app serves: it adds a line to the container's log (not an undo step).
 
 pub mod script;
 pub mod state_json;

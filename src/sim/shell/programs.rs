@@ -1139,13 +1139,13 @@ fn columns(names: &[&str], width: usize) -> Vec<String> {
     (0..rows)
         .map(|r| {
             let mut line = String::new();
-            for c in 0..cols {
+            for (c, width) in widths.iter().enumerate() {
                 if let Some(name) = names.get(c * rows + r) {
                     let last = names.get((c + 1) * rows + r).is_none();
                     if last {
                         line.push_str(name);
                     } else {
-                        line.push_str(&format!("{name:<w$}  ", w = widths[c]));
+                        line.push_str(&format!("{name:<w$}  ", w = *width));
                     }
                 }
             }

@@ -7,6 +7,7 @@ use crate::sim::SimTime;
 use crate::sim::data::{DataStore, FsId, normalize, parent_of};
 
 impl DataStore {
+    #[allow(clippy::too_many_arguments)]
     /// Replaces (or, with `append`, extends) the lines of the file `path` in `fs`; a new file
     /// is created. Overwritten lines are recorded as lost, with `why`.
     pub(crate) fn write_lines(
