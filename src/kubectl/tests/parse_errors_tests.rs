@@ -379,8 +379,9 @@ fn friendly_refusals() {
         "get pods --field-selector=status.phase=Running",
         "rollout status deploy/web",
         "rollout history deploy/web",
-        "logs pod/x",
-        "exec -it x -- sh",
+        "attach x",
+        "port-forward x 8080:80",
+        "logs pod/x --since=1h",
         "create deployment x --image=nginx",
         "apply view-last-applied pvc x",
         "delete pvc x -i",
@@ -388,6 +389,12 @@ fn friendly_refusals() {
         assert!(matches!(err(line), KubectlError::NotSimulated(_)), "{line}");
     }
     assert!(matches!(err("rollout"), KubectlError::Help { .. }));
+    // Issue 12: what is still refused points at exec and logs.
+    let attach = text("attach x");
+    assert!(
+        attach.contains("kubectl exec") && attach.contains("kubectl logs"),
+        "{attach}"
+    );
     let note = text("get pods -w");
     assert!(
         note.starts_with("kubestory: `kubectl get --watch` is not simulated"),

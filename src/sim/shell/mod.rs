@@ -148,43 +148,61 @@ fn find(name: &str) -> Found {
 /// Streams of one command.
 #[derive(Default)]
 pub(crate) struct Io {
-    pub out: String,
-    pub err: String,
-    /// Text already passed on, in order (`true`: stderr); `out` and `err` still to come.
-    pub done: Vec<(bool, String)>,
+    /// What was written, in order (`true`: stderr), as a terminal shows it.
+    chunks: Vec<(bool, String)>,
 }
 
 impl Io {
+    fn write(&mut self, is_err: bool, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        match self.chunks.last_mut() {
+            Some((e, text)) if *e == is_err => text.push_str(s),
+            _ => self.chunks.push((is_err, s.to_string())),
+        }
+    }
+    /// Writes to stdout.
+    pub(crate) fn out(&mut self, s: impl AsRef<str>) {
+        self.write(false, s.as_ref());
+    }
     pub(crate) fn out_line(&mut self, s: impl AsRef<str>) {
-        self.out.push_str(s.as_ref());
-        self.out.push('\n');
+        self.write(false, s.as_ref());
+        self.write(false, "\n");
     }
     pub(crate) fn err_line(&mut self, s: impl AsRef<str>) {
-        self.err.push_str(s.as_ref());
-        self.err.push('\n');
+        self.write(true, s.as_ref());
+        self.write(true, "\n");
     }
-    /// Moves what is pending into the ordered record: stderr first (a program reports a bad
-    /// argument before it lists the good ones), then stdout.
-    pub(crate) fn settle(&mut self) {
-        for (is_err, text) in [
-            (true, std::mem::take(&mut self.err)),
-            (false, std::mem::take(&mut self.out)),
-        ] {
-            if !text.is_empty() {
-                self.done.push((is_err, text));
+    /// Takes everything written to one stream (for a pipe or a redirection).
+    pub(crate) fn take(&mut self, is_err: bool) -> String {
+        let mut taken = String::new();
+        self.chunks.retain(|(e, t)| {
+            if *e == is_err {
+                taken.push_str(t);
+                false
+            } else {
+                true
             }
+        });
+        taken
+    }
+    /// `2>&1`: stderr goes where stdout goes.
+    pub(crate) fn err_to_out(&mut self) {
+        let chunks = std::mem::take(&mut self.chunks);
+        for (_, t) in chunks {
+            self.write(false, &t);
         }
     }
     /// Appends another command's streams.
-    pub(crate) fn absorb(&mut self, mut other: Io) {
-        self.settle();
-        other.settle();
-        self.done.extend(other.done);
+    pub(crate) fn absorb(&mut self, other: Io) {
+        for (e, t) in other.chunks {
+            self.write(e, &t);
+        }
     }
-    fn into_output(mut self, status: i32) -> ExecOutput {
-        self.settle();
+    fn into_output(self, status: i32) -> ExecOutput {
         let pick = |want: bool| -> String {
-            self.done
+            self.chunks
                 .iter()
                 .filter(|(e, _)| *e == want)
                 .map(|(_, t)| t.as_str())
@@ -194,7 +212,7 @@ impl Io {
             stdout: pick(false),
             stderr: pick(true),
             status,
-            chunks: self.done,
+            chunks: self.chunks,
         }
     }
 }
@@ -427,8 +445,8 @@ impl Shell<'_> {
             } else {
                 let mut inner = Io::default();
                 self.run_simple(simple, &input, &mut inner);
-                io.err.push_str(&inner.err);
-                input = inner.out;
+                input = inner.take(false);
+                io.absorb(inner);
             }
         }
         status
@@ -514,15 +532,14 @@ impl Shell<'_> {
             }
         };
         if err_to_out {
-            let err = std::mem::take(&mut inner.err);
-            inner.out.push_str(&err);
+            inner.err_to_out();
         }
         let mut truncated: Vec<u8> = Vec::new();
         for (fd, append, target) in outs {
             let text = if fd == 1 {
-                std::mem::take(&mut inner.out)
+                inner.take(false)
             } else {
-                std::mem::take(&mut inner.err)
+                inner.take(true)
             };
             // A second `>` to the same stream truncates its file too (and gets nothing).
             let _ = truncated.contains(&fd);

@@ -182,18 +182,18 @@ impl Shell<'_> {
             .filter(|a| !a.starts_with('-') || *a == "-")
             .collect();
         if files.is_empty() {
-            io.out.push_str(stdin);
+            io.out(stdin);
             return 0;
         }
         let mut status = 0;
         for f in files {
             if f == "-" {
-                io.out.push_str(stdin);
+                io.out(stdin);
                 continue;
             }
             let path = self.abs(f);
             match self.view().stat(&path) {
-                Stat::File => io.out.push_str(&join_lines(&self.view().read(&path))),
+                Stat::File => io.out(join_lines(&self.view().read(&path))),
                 Stat::Dir => {
                     io.err_line(format!("cat: {f}: Is a directory"));
                     status = 1;
@@ -276,7 +276,7 @@ impl Shell<'_> {
         }
         for (shown, abs) in dirs {
             if !first {
-                io.out.push('\n');
+                io.out("\n");
             }
             first = false;
             if headers {
@@ -1008,9 +1008,9 @@ fn echo(args: &[String], io: &mut Io, direct: bool) -> i32 {
             .replace("\\t", "\t")
             .replace("\\\\", "\\");
     }
-    io.out.push_str(&text);
+    io.out(&text);
     if newline {
-        io.out.push('\n');
+        io.out("\n");
     }
     0
 }
