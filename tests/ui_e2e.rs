@@ -730,7 +730,11 @@ fn exec_it_shell_writes_a_file_and_exits() {
     wait(name, "deployment.apps/story created");
     run(name, "exec -it deploy/story -- sh");
     wait(name, ":/app#");
-    td(&["type", name, "echo written in the shell >> story/text.txt; cat story/text.txt"]);
+    td(&[
+        "type",
+        name,
+        "echo written in the shell >> story/text.txt; cat story/text.txt",
+    ]);
     td(&["keys", name, "Enter"]);
     wait(name, "written in the shell");
     td(&["type", name, "exit"]);

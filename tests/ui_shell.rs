@@ -79,3 +79,16 @@ fn the_shell_at_80x24() {
     assert!(shown.contains("greeting"), "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+/// In the TUI `-it` has a terminal: a one-shot command runs without kubectl's "Unable to use
+/// a TTY" warning (which a script, whose stdin is no terminal, prints), `ls` in columns.
+#[test]
+fn exec_it_of_a_plain_command_runs_once_on_the_terminal() {
+    let mut a = app("shell-once");
+    command(&mut a, EMPTYDIR);
+    command(&mut a, "exec -it deploy/story -- ls /");
+    assert!(a.shell.is_none());
+    let log = log_text(&a);
+    assert!(!log.contains("Unable to use a TTY"), "{log}");
+    assert!(log.contains("app  boot  etc"), "{log}");
+}

@@ -46,9 +46,7 @@ pub fn try_open(app: &mut App, full: &str) -> bool {
     if inv.verb != Verb::Exec || !(c.stdin && c.tty) {
         return false;
     }
-    let Some(flavor) = shell_flavor(&c.command) else {
-        return false;
-    };
+    let flavor = shell_flavor(&c.command);
     let ns = inv.flags.namespace_or_default().to_string();
     let mut notes = crate::kubectl::Output::new();
     let target = inv.args.first().cloned().unwrap_or_default();
@@ -73,6 +71,23 @@ pub fn try_open(app: &mut App, full: &str) -> bool {
     }
     let mut session = Session::new(&ns, &picked.pod.metadata.name, &picked.container);
     session.tty = true;
+    // `-it` with a program that reads no terminal (`ls`, `sh -c '…'`): it runs once with a
+    // terminal on its output (the TUI is one, so kubectl has nothing to warn about).
+    let Some(flavor) = flavor else {
+        let label = full.trim().to_string();
+        let Ok(out) = app.sim.act(label, |cl| {
+            Ok::<_, std::convert::Infallible>(cl.exec_argv(&mut session, &c.command))
+        });
+        log_output(app, &out);
+        if out.status != 0 {
+            app.push_log(
+                LogKind::Error,
+                &format!("command terminated with exit code {}", out.status),
+            );
+        }
+        super::ops::observe(app);
+        return true;
+    };
     session.interactive = true;
     session.flavor = flavor;
     let outer = std::mem::replace(&mut app.history, History::in_memory(Vec::new()));
@@ -129,16 +144,7 @@ pub fn submit(app: &mut App, line: &str) {
     let Ok(out) = app.sim.act(label, |c| {
         Ok::<_, std::convert::Infallible>(c.shell_line(session, line))
     });
-    for (is_err, chunk) in &out.chunks {
-        let kind = if *is_err {
-            LogKind::Error
-        } else {
-            LogKind::Output
-        };
-        for text in chunk.lines() {
-            app.push_log(kind, text);
-        }
-    }
+    log_output(app, &out);
     super::ops::observe(app);
     app.shell = Some(shell);
     let exited = app.shell.as_ref().and_then(|s| s.session.exited);
@@ -177,4 +183,18 @@ pub fn ctrl_d(app: &mut App) -> bool {
         return true;
     }
     false
+}
+
+/// What a command printed, into the log in the order it was written.
+fn log_output(app: &mut App, out: &crate::sim::shell::ExecOutput) {
+    for (is_err, chunk) in &out.chunks {
+        let kind = if *is_err {
+            LogKind::Error
+        } else {
+            LogKind::Output
+        };
+        for text in chunk.lines() {
+            app.push_log(kind, text);
+        }
+    }
 }
