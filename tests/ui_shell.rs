@@ -92,3 +92,35 @@ fn exec_it_of_a_plain_command_runs_once_on_the_terminal() {
     assert!(!log.contains("Unable to use a TTY"), "{log}");
     assert!(log.contains("app  boot  etc"), "{log}");
 }
+
+/// `kubectl cp POD:PATH LOCAL` keeps the copy in memory over the workspace: `cp` and `-f`
+/// read it afterwards, and nothing is written on disk.
+#[test]
+fn cp_out_of_a_container_stays_in_memory() {
+    let mut a = app("cp-out");
+    command(&mut a, EMPTYDIR);
+    command(&mut a, "story write deploy/story copied story");
+    let pod = a
+        .sim
+        .cluster()
+        .pods()
+        .next()
+        .map(|p| p.metadata.name.clone())
+        .expect("a pod");
+    let local = "kubestory-cp-test-copy.txt";
+    command(&mut a, &format!("cp {pod}:/app/story/text.txt {local}"));
+    assert!(
+        !std::path::Path::new(local).exists(),
+        "kubectl cp wrote on disk"
+    );
+    command(&mut a, &format!("cp {local} {pod}:/tmp/back.txt"));
+    command(&mut a, "exec deploy/story -- cat /tmp/back.txt");
+    let log = log_text(&a);
+    assert!(log.contains("kept in memory"), "{log}");
+    assert!(
+        a.log
+            .iter()
+            .any(|l| l.kind == LogKind::Output && l.text.contains("copied story")),
+        "{log}"
+    );
+}

@@ -70,7 +70,7 @@ pub use args::{
 pub use describe_writer::{DescribeWriter, EventLine};
 pub use error::KubectlError;
 pub use execute::{Context, execute};
-pub use file_source::{DiskFiles, FileSource, MemoryFiles, Overlay};
+pub use file_source::{Copies, DiskFiles, FileSource, MemoryFiles, Overlay};
 pub use output::{Output, Stream};
 pub use parse::{parse_command_line, parse_words};
 pub use print_json::to_json;

@@ -5,7 +5,9 @@
 //! `kubectl exec`, `logs` and `cp` lines run as in the TUI, except that a script's stdin is
 //! never a terminal: `exec -it … -- sh` prints kubectl's `Unable to use a TTY - input is not a
 //! terminal or the right kind of file` and the shell reads nothing and exits 0, and `logs -f`
-//! prints what the log holds and returns (time moves only with `wait`). `story read` is a
+//! prints what the log holds and returns (time moves only with `wait`). `kubectl cp POD:PATH
+//! LOCAL` keeps the copy in memory for the rest of the script (later `-f` and `cp` lines read
+//! it); nothing is written to disk. `story read` is a
 //! request the app serves: it adds a line to the container's log (not an undo step).
 
 pub mod script;
@@ -70,6 +72,8 @@ pub fn stream_script(
     let mut sim = Simulation::new(Cluster::new(ClusterConfig::default()));
     let mut failed = false;
     let mut started = false;
+    // Files `kubectl cp` copied out of containers: in memory over the script's folder.
+    let mut copies = crate::kubectl::MemoryFiles::new();
     for raw in text.lines() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -114,7 +118,12 @@ pub fn stream_script(
             }
             Ok(other) => {
                 started = true;
-                run_line(&mut sim, other, files, &mut out)
+                let before = copies.clone();
+                let layered = crate::kubectl::Copies {
+                    copies: &before,
+                    under: files,
+                };
+                run_line_keeping(&mut sim, other, &layered, &mut out, &mut copies)
             }
         };
         sink.write_all(out.as_bytes())?;
@@ -165,10 +174,30 @@ pub fn run_one(sim: &mut Simulation, text: &str, files: &dyn FileSource, out: &m
 
 /// Runs one line; returns whether it succeeded.
 fn run_line(sim: &mut Simulation, line: Line, files: &dyn FileSource, out: &mut String) -> bool {
+    run_line_keeping(
+        sim,
+        line,
+        files,
+        out,
+        &mut crate::kubectl::MemoryFiles::new(),
+    )
+}
+
+/// [`run_line`], keeping what `kubectl cp` copies out of a container in `copies`.
+fn run_line_keeping(
+    sim: &mut Simulation,
+    line: Line,
+    files: &dyn FileSource,
+    out: &mut String,
+    copies: &mut crate::kubectl::MemoryFiles,
+) -> bool {
     let result: Result<String, SimError> = match line {
         Line::Kubectl(text) => {
             let mut ctx = Context { sim, files };
             let output = execute(&text, &mut ctx);
+            for (path, text) in &output.copied_out {
+                copies.insert(path, text);
+            }
             // stdout and stderr, interleaved in the order the command wrote them.
             for (_, chunk) in &output.chunks {
                 out.push_str(chunk);

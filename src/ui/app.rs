@@ -193,6 +193,9 @@ pub struct App {
     pub clock_date: String,
     /// The interactive container shell (`kubectl exec -it POD -- sh`), while it is open.
     pub shell: Option<super::shell::ShellUi>,
+    /// Files `kubectl cp POD:PATH LOCAL` copied out of containers: kept in memory over the
+    /// workspace (`-f` and `cp` read them), never written to disk.
+    pub copied: crate::kubectl::MemoryFiles,
 }
 
 impl App {
@@ -250,6 +253,7 @@ impl App {
             clock_ms: 0,
             clock_date: String::new(),
             shell: None,
+            copied: crate::kubectl::MemoryFiles::new(),
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();

@@ -510,3 +510,10 @@ pub fn shell_opened(pod: &str) -> String {
         "a simulated shell in pod {pod}: ls, cat, echo, rm, mkdir, df, mount, cd… (exit or Ctrl-D to leave)"
     )
 }
+
+/// After `kubectl cp POD:PATH LOCAL`: where the copy is (in memory, not on disk).
+pub fn copied_out(path: &str) -> String {
+    format!(
+        "kubestory: the copy {path} is kept in memory over the workspace: -f {path} and kubectl cp {path} POD:PATH read it; nothing was written to disk"
+    )
+}

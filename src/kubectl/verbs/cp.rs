@@ -2,8 +2,10 @@
 //! workspace (what `-f` reads) into a container, where it is data like a story; after
 //! `staging/src/k8s.io/kubectl/pkg/cmd/cp/cp.go` (`extractFileSpec`, `Run`, `copyToPod`).
 //!
-//! Copying out of a container (`kubectl cp POD:PATH LOCAL`) would write a file on the
-//! learner's disk; kubestory does not write there, and says how to read the file instead.
+//! Copying out of a container (`kubectl cp POD:PATH LOCAL`) keeps the copy in memory over the
+//! workspace ([`crate::kubectl::Copies`], through [`Output::copied_out`]): later `-f` and `cp`
+//! lines read it, and nothing is written on disk. LOCAL must be a plain relative path (no
+//! `..`, not absolute): a lesson cannot write outside its folder.
 
 use super::container::{pick, require_running};
 use crate::kubectl::{Context, Invocation, Output};
@@ -52,17 +54,8 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
     if src.file.is_empty() || dest.file.is_empty() {
         return failed("error: filepath can not be empty".into());
     }
-    if let Some(pod) = &src.pod {
-        let mut out = Output::new();
-        if src.file.starts_with('/') {
-            out.err_line("tar: Removing leading `/' from member names");
-        }
-        out.err_line(format!(
-            "kubestory: copying out of a container is not simulated (kubestory writes no file on your disk); `kubectl exec {pod} -- cat {}` prints it",
-            src.file
-        ))
-        .fail();
-        return out;
+    if src.pod.is_some() {
+        return copy_out(inv, ctx, label, &src, &dest.file);
     }
     let Some(pod) = dest.pod.clone() else {
         return failed("error: one of src or dest must be a remote file specification".into());
@@ -121,6 +114,70 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
             result.status
         ));
         out.fail();
+    }
+    out
+}
+
+/// `kubectl cp [NS/]POD:PATH LOCAL` (`cp.go` `copyFromPod`: tar's `Removing leading `/'`
+/// notice for an absolute path).
+fn copy_out(inv: &Invocation, ctx: &mut Context, label: &str, src: &Spec, local: &str) -> Output {
+    let mut out = Output::new();
+    let plain = !local.starts_with('/') && !local.split('/').any(|p| p == "..");
+    if !plain {
+        return failed(format!(
+            "kubestory: {local}: kubestory keeps copies in the workspace only; give a relative path without `..`"
+        ));
+    }
+    let ns = src
+        .namespace
+        .clone()
+        .unwrap_or_else(|| inv.flags.namespace_or_default().to_string());
+    let c = &inv.flags.container_cmd;
+    let pod = src.pod.clone().unwrap_or_default();
+    let picked = match pick(
+        ctx.sim.cluster(),
+        &ns,
+        &pod,
+        c.container.as_deref(),
+        false,
+        false,
+        &mut out,
+    ) {
+        Ok(p) => p,
+        Err(e) => {
+            out.extend(e);
+            return out;
+        }
+    };
+    if let Err(e) = require_running(ctx.sim.cluster(), &picked) {
+        out.extend(e);
+        return out;
+    }
+    if src.file.starts_with('/') {
+        out.err_line("tar: Removing leading `/' from member names");
+    }
+    let mut session = Session::new(&ns, &picked.pod.metadata.name, &picked.container);
+    let Ok(result) = ctx.sim.act(label, |cluster| {
+        Ok::<_, std::convert::Infallible>(cluster.copy_out_of(&mut session, &src.file))
+    });
+    match result {
+        Ok(text) => {
+            let base = src.file.rsplit('/').next().unwrap_or(&src.file);
+            let dest = match ctx.files.node(local) {
+                crate::kubectl::file_source::Node::Folder => {
+                    format!("{}/{base}", local.trim_end_matches('/'))
+                }
+                _ => local.to_string(),
+            };
+            let dest = dest.strip_prefix("./").unwrap_or(&dest).to_string();
+            out.copied_out.push((dest, text));
+        }
+        Err(e) => {
+            for (_, text) in &e.chunks {
+                out.err(text);
+            }
+            out.fail();
+        }
     }
     out
 }

@@ -919,3 +919,34 @@ impl Cluster {
         })
     }
 }
+
+impl Cluster {
+    /// `kubectl cp POD:PATH LOCAL`: the file's text as the tar kubectl runs in the container
+    /// reads it, or tar's refusal (`tar: x: Cannot stat: No such file or directory`).
+    pub fn copy_out_of(&mut self, session: &mut Session, path: &str) -> Result<String, ExecOutput> {
+        let mut text = None;
+        let out = self.with_shell(session, |sh| {
+            let mut io = Io::default();
+            let abs = sh.abs(path);
+            let member = abs.trim_start_matches('/').to_string();
+            match sh.view().stat(&abs) {
+                Stat::File => {
+                    text = Some(join_lines(&sh.view().read(&abs)));
+                    (io, 0)
+                }
+                Stat::Dir => {
+                    io.err_line(format!(
+                        "kubestory: {path} is a directory: copying a folder out of a container is not simulated; copy its files one by one"
+                    ));
+                    (io, 1)
+                }
+                Stat::Missing => {
+                    io.err_line(format!("tar: {member}: Cannot stat: No such file or directory"));
+                    io.err_line("tar: Exiting with failure status due to previous errors");
+                    (io, 2)
+                }
+            }
+        });
+        text.ok_or(out)
+    }
+}
