@@ -874,9 +874,6 @@ fn wildcard(pattern: &str, name: &str) -> bool {
     p == toks.len()
 }
 
-#[cfg(test)]
-mod tests;
-
 impl Cluster {
     /// `kubectl cp LOCAL POD:PATH`: the tar that kubectl runs in the container extracts one
     /// file at `path` (into it when it is a directory, as `tar -C` does), with tar's refusals
@@ -950,3 +947,6 @@ impl Cluster {
         text.ok_or(out)
     }
 }
+
+#[cfg(test)]
+mod tests;
