@@ -11,7 +11,7 @@ use imbl::{OrdMap, Vector};
 
 /// Lines kept per container instance; older lines are dropped first, as the kubelet rotates
 /// logs (`containerLogMaxSize`).
-pub const MAX_LOG_LINES: usize = 500;
+pub use super::limits::MAX_LOG_LINES;
 
 /// One log line.
 #[derive(Clone, Debug, PartialEq, Eq)]

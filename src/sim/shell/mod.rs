@@ -28,13 +28,10 @@ use parse::{Connector, Piece, Redirect, Script, Simple, Word};
 use std::collections::BTreeMap;
 use view::{Stat, View};
 
-/// Simple commands one exec (or one line of the interactive shell) may run.
-pub const MAX_STEPS: usize = 1_000;
-/// How deep `sh -c 'sh -c …'` may nest.
-pub const MAX_DEPTH: usize = 8;
-/// Bytes of output one exec may print (stdout and stderr each); the rest is dropped with a
-/// `kubestory:` note.
-pub const MAX_OUTPUT_BYTES: usize = 256 * 1024;
+pub use crate::sim::limits::{
+    MAX_EXEC_DEPTH as MAX_DEPTH, MAX_EXEC_OUTPUT_BYTES as MAX_OUTPUT_BYTES,
+    MAX_EXEC_STEPS as MAX_STEPS,
+};
 
 /// Which shell the learner asked for: their error messages differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

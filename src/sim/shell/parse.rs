@@ -14,9 +14,8 @@
 
 use std::fmt;
 
-/// Bytes of one command line given to the shell (`sh -c '…'`, one line of the interactive
-/// shell, the words after `kubectl exec … --`).
-pub const MAX_COMMAND_BYTES: usize = 4096;
+/// Bytes of one command line given to the shell ([`crate::sim::limits`]).
+pub const MAX_COMMAND_BYTES: usize = crate::sim::limits::MAX_EXEC_COMMAND_BYTES;
 
 /// One piece of a word, with how it was quoted (quoted pieces are not globbed).
 #[derive(Clone, Debug, PartialEq, Eq)]
