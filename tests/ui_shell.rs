@@ -124,3 +124,14 @@ fn cp_out_of_a_container_stays_in_memory() {
         "{log}"
     );
 }
+
+/// Tab after `exec` offers the pods and the workloads that pick one.
+#[test]
+fn tab_completes_exec_targets() {
+    let mut a = app("shell-tab");
+    command(&mut a, EMPTYDIR);
+    press(&mut a, key(':'));
+    type_text(&mut a, "exec dep");
+    press(&mut a, special(Key::Tab));
+    assert_eq!(a.line.text(), "exec deployment/story ");
+}
