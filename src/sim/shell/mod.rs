@@ -16,6 +16,10 @@
 //! exec ([`MAX_STEPS`]), `sh -c` nesting ([`MAX_DEPTH`]), the output ([`MAX_OUTPUT_BYTES`])
 //! and files (the story limits, [`crate::sim::limits`]).
 
+mod copy;
+mod disk;
+mod expand;
+mod ls;
 pub mod parse;
 mod programs;
 mod store;
@@ -24,7 +28,7 @@ pub mod view;
 use crate::sim::Cluster;
 use crate::sim::objects::{Container, Pod};
 use crate::sim::permissions::{Identity, identity};
-use parse::{Connector, Piece, Redirect, Script, Simple, Word};
+use parse::{Connector, Redirect, Script, Simple};
 use std::collections::BTreeMap;
 use view::{Stat, View};
 
@@ -550,103 +554,6 @@ impl Shell<'_> {
         status
     }
 
-    /// `$X` expansion and globbing of one word.
-    fn expand(&self, word: &Word) -> Vec<String> {
-        let mut text = String::new();
-        let mut pattern = String::new();
-        let mut globbing = false;
-        for piece in &word.0 {
-            match piece {
-                Piece::Text { text: t, quoted } => {
-                    text.push_str(t);
-                    if *quoted {
-                        for c in t.chars() {
-                            if matches!(c, '*' | '?' | '\\') {
-                                pattern.push('\\');
-                            }
-                            pattern.push(c);
-                        }
-                    } else {
-                        globbing |= t.contains(['*', '?']);
-                        pattern.push_str(t);
-                    }
-                }
-                Piece::Var { name, .. } => {
-                    let v = self.var(name);
-                    for c in v.chars() {
-                        if matches!(c, '*' | '?' | '\\') {
-                            pattern.push('\\');
-                        }
-                        pattern.push(c);
-                    }
-                    text.push_str(&v);
-                }
-            }
-        }
-        if globbing {
-            let matches = self.glob(&pattern);
-            if !matches.is_empty() {
-                return matches;
-            }
-        }
-        vec![text]
-    }
-
-    fn var(&self, name: &str) -> String {
-        match name {
-            "?" => self.session.status.to_string(),
-            "$" => "1".into(),
-            "#" => "0".into(),
-            "0" => match self.session.flavor {
-                Flavor::Dash => "sh".into(),
-                Flavor::Bash => "bash".into(),
-            },
-            _ => self
-                .session
-                .vars
-                .get(name)
-                .cloned()
-                .or_else(|| {
-                    programs::environment(self)
-                        .into_iter()
-                        .find(|(k, _)| k == name)
-                        .map(|(_, v)| v)
-                })
-                .unwrap_or_default(),
-        }
-    }
-
-    /// Globs the last path component of `pattern` (`/data/*`, `*.txt`).
-    fn glob(&self, pattern: &str) -> Vec<String> {
-        let (dir, base) = match pattern.rsplit_once('/') {
-            Some(("", b)) => ("/".to_string(), b.to_string()),
-            Some((d, b)) => (d.replace('\\', ""), b.to_string()),
-            None => (String::new(), pattern.to_string()),
-        };
-        if base.is_empty() {
-            return Vec::new();
-        }
-        let abs = if dir.is_empty() {
-            self.session.cwd.clone()
-        } else {
-            self.abs(&dir)
-        };
-        if self.view().stat(&abs) != Stat::Dir {
-            return Vec::new();
-        }
-        self.view()
-            .list(&abs)
-            .into_iter()
-            .filter(|(name, _)| !name.starts_with('.') || base.starts_with('.'))
-            .filter(|(name, _)| wildcard(&base, name))
-            .map(|(name, _)| match dir.as_str() {
-                "" => name,
-                "/" => format!("/{name}"),
-                d => format!("{d}/{name}"),
-            })
-            .collect()
-    }
-
     /// Why the file `target` cannot be opened for writing, as the errno text.
     pub(crate) fn check_writable_file(&self, target: &str) -> Result<(), String> {
         let path = self.abs(target);
@@ -828,121 +735,6 @@ pub(crate) fn join_lines(lines: &[String]) -> String {
         s.push('\n');
     }
     s
-}
-
-/// `*` and `?` matching (with `\` escaping), iterative so it cannot recurse deeply.
-fn wildcard(pattern: &str, name: &str) -> bool {
-    let mut toks: Vec<(char, bool)> = Vec::new();
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(n) = chars.next() {
-                toks.push((n, true));
-            }
-        } else {
-            toks.push((c, false));
-        }
-    }
-    let name: Vec<char> = name.chars().collect();
-    let (mut p, mut n) = (0, 0);
-    let (mut star, mut mark) = (None, 0);
-    while n < name.len() {
-        if p < toks.len() && !toks[p].1 && toks[p].0 == '?' {
-            p += 1;
-            n += 1;
-        } else if p < toks.len() && !toks[p].1 && toks[p].0 == '*' {
-            star = Some(p);
-            mark = n;
-            p += 1;
-        } else if p < toks.len() && toks[p].0 == name[n] {
-            p += 1;
-            n += 1;
-        } else if let Some(s) = star {
-            p = s + 1;
-            mark += 1;
-            n = mark;
-        } else {
-            return false;
-        }
-    }
-    while p < toks.len() && !toks[p].1 && toks[p].0 == '*' {
-        p += 1;
-    }
-    p == toks.len()
-}
-
-impl Cluster {
-    /// `kubectl cp LOCAL POD:PATH`: the tar that kubectl runs in the container extracts one
-    /// file at `path` (into it when it is a directory, as `tar -C` does), with tar's refusals
-    /// (`tar: x: Cannot open: Read-only file system`, exit 2).
-    pub fn copy_into(
-        &mut self,
-        session: &mut Session,
-        path: &str,
-        name: &str,
-        text: &str,
-    ) -> ExecOutput {
-        let path = path.to_string();
-        let name = name.to_string();
-        let text = text.to_string();
-        self.with_shell(session, move |sh| {
-            let mut io = Io::default();
-            let mut target = sh.abs(&path);
-            if sh.view().stat(&target) == Stat::Dir {
-                target = crate::sim::data::join(&target, &name);
-            }
-            let member = target.trim_start_matches('/').to_string();
-            let result = sh
-                .check_writable_file(&target)
-                .map_err(|e| {
-                    if e == "nonexistent" {
-                        "No such file or directory".to_string()
-                    } else {
-                        e
-                    }
-                })
-                .and_then(|()| sh.write_file(&target, &text, false));
-            match result {
-                Ok(()) => (io, 0),
-                Err(why) => {
-                    io.err_line(format!("tar: {member}: Cannot open: {why}"));
-                    io.err_line("tar: Exiting with failure status due to previous errors");
-                    (io, 2)
-                }
-            }
-        })
-    }
-}
-
-impl Cluster {
-    /// `kubectl cp POD:PATH LOCAL`: the file's text as the tar kubectl runs in the container
-    /// reads it, or tar's refusal (`tar: x: Cannot stat: No such file or directory`).
-    pub fn copy_out_of(&mut self, session: &mut Session, path: &str) -> Result<String, ExecOutput> {
-        let mut text = None;
-        let out = self.with_shell(session, |sh| {
-            let mut io = Io::default();
-            let abs = sh.abs(path);
-            let member = abs.trim_start_matches('/').to_string();
-            match sh.view().stat(&abs) {
-                Stat::File => {
-                    text = Some(join_lines(&sh.view().read(&abs)));
-                    (io, 0)
-                }
-                Stat::Dir => {
-                    io.err_line(format!(
-                        "kubestory: {path} is a directory: copying a folder out of a container is not simulated; copy its files one by one"
-                    ));
-                    (io, 1)
-                }
-                Stat::Missing => {
-                    io.err_line(format!("tar: {member}: Cannot stat: No such file or directory"));
-                    io.err_line("tar: Exiting with failure status due to previous errors");
-                    (io, 2)
-                }
-            }
-        });
-        text.ok_or(out)
-    }
 }
 
 #[cfg(test)]
