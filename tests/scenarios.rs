@@ -268,3 +268,10 @@ fn json_state_lists_the_ephemeral_claim_as_a_claim() {
 // selectable fields, `run`/`create` generate kubectl's objects, `-f https://k8s.io/examples/…`
 // reads the bundled official examples.
 scenario!(everyday_verbs, "everyday-verbs.sim");
+// Issue 12: what `kubectl exec` writes lives in the storage behind the path: the container
+// layer dies with a crash, an emptyDir with its pod, hostPath stays on its node, a claim's
+// volume follows the claim; `kubectl logs --previous` reads the crashed instance's log.
+scenario!(exec_survival, "exec-survival.sim");
+// Issue 12: kubectl exec/logs/cp refusals and the container shell's messages (kubectl
+// `cmd/exec/exec.go`, `cmd/logs/logs.go`, `cmd/cp/cp.go`; dash; GNU coreutils).
+scenario!(exec_errors, "exec-errors.sim");

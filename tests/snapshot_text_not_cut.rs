@@ -96,6 +96,11 @@ fn no_coloured_snapshot_shows_a_raw_backtick() {
         if !name.ends_with(".snap") || name.contains("ascii") {
             continue;
         }
+        // `kubestory sim` transcripts are plain text, not a coloured screen; kubectl's own
+        // lines may hold a backtick (`tar: Removing leading `/' from member names`).
+        if name.starts_with("scenarios__") {
+            continue;
+        }
         let text = std::fs::read_to_string(f.path()).expect("read");
         let body = text.splitn(3, "\n---\n").nth(2).unwrap_or(&text);
         if body.contains('`') {

@@ -750,3 +750,37 @@ fn the_sandbox_comes_back_after_a_restart_with_its_story() {
     td(&["keys", name, "q"]);
     shell_is_sane(name);
 }
+
+/// Issue 12: an `exec -it` shell session writes a file and `exit`s; the story app reads it.
+#[test]
+fn exec_it_shell_writes_a_file_and_exits() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "execshell";
+    let state = start_shell(name);
+    launch(name, &state);
+    run(name, "apply -f assets/scenarios/story-emptydir.yaml");
+    wait(name, "deployment.apps/story created");
+    run(name, "exec -it deploy/story -- sh");
+    wait(name, ":/app#");
+    td(&[
+        "type",
+        name,
+        "echo written in the shell >> story/text.txt; cat story/text.txt",
+    ]);
+    td(&["keys", name, "Enter"]);
+    wait(name, "written in the shell");
+    td(&["type", name, "exit"]);
+    td(&["keys", name, "Enter"]);
+    run(name, "story read deploy/story");
+    wait(name, "$ story read deploy/story");
+    let (_, screen) = td(&["screen", name]);
+    assert!(
+        screen.matches("written in the shell").count() >= 2,
+        "story read did not show the line:\n{screen}"
+    );
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+    td(&["stop", name]);
+}

@@ -376,3 +376,28 @@ fn what_a_key_prints_opens_the_drawer_where_the_learner_looks_but_not_over_an_ed
         "the object is not hidden under its own command"
     );
 }
+
+#[test]
+fn what_an_exec_shell_wrote_comes_back_with_the_sandbox() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = kept_sandbox(dir.path());
+    command(&mut a, EMPTYDIR);
+    let pod = a
+        .cluster()
+        .pods()
+        .next()
+        .expect("pod")
+        .metadata
+        .name
+        .clone();
+    command(&mut a, &format!("kubectl exec -it {pod} -- sh"));
+    assert!(a.shell.is_some(), "{}", log_text(&a));
+    for line in ["cd /app/story", "echo from the shell >> text.txt", "exit"] {
+        type_text(&mut a, line);
+        press(&mut a, special(Key::Enter));
+    }
+    assert!(a.shell.is_none());
+    assert_eq!(stories(&a), vec!["from the shell".to_string()]);
+    let b = kept_sandbox(dir.path());
+    assert_eq!(stories(&b), vec!["from the shell".to_string()]);
+}

@@ -58,6 +58,12 @@ pub enum Verb {
     CreateConfigMap,
     /// `kubectl create secret generic NAME --from-literal|--from-file… [--type]`.
     CreateSecretGeneric,
+    /// `kubectl exec POD -- CMD…` ([`super::container_flags::ContainerFlags`]).
+    Exec,
+    /// `kubectl logs POD`.
+    Logs,
+    /// `kubectl cp SRC DEST`.
+    Cp,
 }
 
 impl Verb {
@@ -87,6 +93,9 @@ impl Verb {
             Verb::CreateDeployment => "kubectl create deployment",
             Verb::CreateConfigMap => "kubectl create configmap",
             Verb::CreateSecretGeneric => "kubectl create secret generic",
+            Verb::Exec => "kubectl exec",
+            Verb::Logs => "kubectl logs",
+            Verb::Cp => "kubectl cp",
         }
     }
 }
@@ -269,6 +278,8 @@ pub struct Flags {
     /// Lines kubectl writes to stderr while reading its flags, before doing anything
     /// (`warning: --cascade=true is deprecated…`, delete's `Warning: Immediate deletion…`).
     pub warnings: Vec<String>,
+    /// The flags of `exec`, `logs` and `cp`.
+    pub container_cmd: super::container_flags::ContainerFlags,
 }
 
 impl Default for Flags {
@@ -316,6 +327,7 @@ impl Default for Flags {
             resource_version: None,
             generator: Default::default(),
             warnings: Vec::new(),
+            container_cmd: Default::default(),
         }
     }
 }

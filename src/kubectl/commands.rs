@@ -102,9 +102,10 @@ fn levenshtein_ignore_case(s: &str, t: &str) -> usize {
 /// A friendly note for a real kubectl command that kubestory does not simulate.
 pub(crate) fn not_simulated_note(command: &str) -> String {
     let extra = match command {
-        "logs" | "exec" | "attach" | "cp" | "port-forward" | "debug" => {
-            " Containers in the simulated cluster do not run real processes, so there is nothing \
-             to read or enter; `kubectl describe pod NAME` shows what happened to a pod."
+        "attach" | "port-forward" | "debug" => {
+            " Containers in the simulated cluster do not run real processes: `kubectl exec POD \
+             -- ls /app/story` (or `exec -it POD -- sh`) looks inside a container, \
+             `kubectl logs POD` reads what its app logged and `story read` asks the app."
         }
         "replace" | "set" => {
             " Change objects with `kubectl apply -f FILE` or `kubectl patch TYPE NAME -p '…'`."

@@ -124,5 +124,8 @@ fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
         Verb::Run | Verb::CreateDeployment | Verb::CreateConfigMap | Verb::CreateSecretGeneric => {
             verbs::generate::run(inv, ctx, label)
         }
+        Verb::Exec => verbs::exec::run(inv, ctx, label),
+        Verb::Logs => verbs::logs::run(inv, ctx.sim.cluster()),
+        Verb::Cp => verbs::cp::run(inv, ctx, label),
     }
 }

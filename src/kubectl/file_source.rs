@@ -226,6 +226,43 @@ pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
     Ok(file)
 }
 
+/// Files copied out of containers (`kubectl cp POD:PATH LOCAL`), held in memory over the
+/// workspace they were copied into: later `-f` and `cp` lines read them, and nothing is
+/// written to disk.
+pub struct Copies<'a> {
+    /// The copies, by the local path typed.
+    pub copies: &'a MemoryFiles,
+    /// The workspace beneath.
+    pub under: &'a dyn FileSource,
+}
+
+impl FileSource for Copies<'_> {
+    fn node(&self, path: &str) -> Node {
+        match self.copies.get(MemoryFiles::key(path)) {
+            Some(_) => Node::File,
+            None => self.under.node(path),
+        }
+    }
+
+    fn read(&self, path: &str) -> Option<String> {
+        match self.copies.get(MemoryFiles::key(path)) {
+            Some(text) => Some(text.to_string()),
+            None => self.under.read(path),
+        }
+    }
+
+    fn list(&self, path: &str, max: usize) -> Vec<String> {
+        let mut names = self.under.list(path, max);
+        if MemoryFiles::is_folder(path) {
+            names.extend(self.copies.names().map(str::to_string));
+            names.sort();
+            names.dedup();
+            names.truncate(max);
+        }
+        names
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

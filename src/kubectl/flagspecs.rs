@@ -471,3 +471,41 @@ pub(crate) const CREATE_SECRET_GENERIC: &[FlagSpec] = &[
     PRINT[2],
     PRINT[3],
 ];
+
+/// `kubectl exec` (`cmd/exec/exec.go` `NewCmdExec`, `cmdutil.AddPodRunningTimeoutFlag`,
+/// `AddJsonFilenameFlag`, `AddContainerVarFlags`).
+pub(crate) const EXEC: &[FlagSpec] = &[
+    yes("container", Some(b'c'), Str),
+    refused("filename", Some(b'f'), StringSlice),
+    with_default(ignored("pod-running-timeout", Duration), "1m0s"),
+    yes("quiet", Some(b'q'), Bool),
+    yes("stdin", Some(b'i'), Bool),
+    yes("tty", Some(b't'), Bool),
+];
+
+/// `kubectl logs` (`cmd/logs/logs.go` `NewCmdLogs`, `AddFlags`).
+pub(crate) const LOGS: &[FlagSpec] = &[
+    refused("all-containers", None, Bool),
+    refused("all-pods", None, Bool),
+    yes("container", Some(b'c'), Str),
+    yes("follow", Some(b'f'), Bool),
+    ignored("ignore-errors", Bool),
+    ignored("insecure-skip-tls-verify-backend", Bool),
+    refused("limit-bytes", None, Int),
+    ignored("max-log-requests", Int),
+    with_default(ignored("pod-running-timeout", Duration), "20s"),
+    refused("prefix", None, Bool),
+    yes("previous", Some(b'p'), Bool),
+    refused("selector", Some(b'l'), Str),
+    refused("since", None, Duration),
+    refused("since-time", None, Str),
+    with_default(yes("tail", None, Int), "-1"),
+    yes("timestamps", None, Bool),
+];
+
+/// `kubectl cp` (`cmd/cp/cp.go` `NewCmdCp`).
+pub(crate) const CP: &[FlagSpec] = &[
+    yes("container", Some(b'c'), Str),
+    ignored("no-preserve", Bool),
+    ignored("retries", Int),
+];

@@ -26,6 +26,7 @@
 pub mod args;
 mod commands;
 pub mod connection;
+pub mod container_flags;
 pub mod describe;
 pub mod describe_writer;
 pub mod error;
@@ -77,7 +78,7 @@ pub use args::{
 pub use describe_writer::{DescribeWriter, EventLine};
 pub use error::KubectlError;
 pub use execute::{Context, execute};
-pub use file_source::{DiskFiles, FileSource, MemoryFiles, Overlay};
+pub use file_source::{Copies, DiskFiles, FileSource, MemoryFiles, Overlay};
 pub use output::{Output, Stream};
 pub use parse::{parse_command_line, parse_words};
 pub use print_json::to_json;

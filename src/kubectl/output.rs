@@ -26,6 +26,9 @@ pub struct Output {
     size: usize,
     /// Whether text was dropped at the limit (the note is written once).
     truncated: bool,
+    /// Files `kubectl cp POD:PATH LOCAL` copied out of a container, as `(local path, text)`:
+    /// the caller keeps them in memory over the workspace (kubestory writes nothing on disk).
+    pub copied_out: Vec<(String, String)>,
 }
 
 impl Default for Output {
@@ -42,6 +45,7 @@ impl Output {
             success: true,
             size: 0,
             truncated: false,
+            copied_out: Vec::new(),
         }
     }
 
@@ -80,6 +84,7 @@ impl Output {
         }
         self.success &= other.success;
         self.truncated |= other.truncated;
+        self.copied_out.extend(other.copied_out);
         self
     }
 

@@ -109,6 +109,9 @@ pub(crate) fn validate(verb: Verb, parsed: Parsed) -> Result<Invocation, Kubectl
         Verb::Run | Verb::CreateDeployment | Verb::CreateConfigMap | Verb::CreateSecretGeneric => {
             super::validate_generate::generator(verb, &v, &args, flags)?
         }
+        Verb::Exec | Verb::Logs | Verb::Cp => {
+            super::container_flags::validate(verb, &v, &args, flags)?
+        }
     };
     Ok(Invocation {
         verb,

@@ -1,6 +1,14 @@
 //! The headless `kubestory sim` runner: a script in, kubectl's text out, optionally the final
 //! state as JSON. This is a contract that lessons, tests and teachers rely on (README,
 //! "kubestory sim").
+//!
+//! `kubectl exec`, `logs` and `cp` lines run as in the TUI, except that a script's stdin is
+//! never a terminal: `exec -it … -- sh` prints kubectl's `Unable to use a TTY - input is not a
+//! terminal or the right kind of file` and the shell reads nothing and exits 0, and `logs -f`
+//! prints what the log holds and returns (time moves only with `wait`). `kubectl cp POD:PATH
+//! LOCAL` keeps the copy in memory for the rest of the script (later `-f` and `cp` lines read
+//! it); nothing is written to disk. `story read` is a
+//! request the app serves: it adds a line to the container's log (not an undo step).
 
 pub mod script;
 pub mod state_json;
@@ -64,6 +72,8 @@ pub fn stream_script(
     let mut sim = Simulation::new(Cluster::new(ClusterConfig::default()));
     let mut failed = false;
     let mut started = false;
+    // Files `kubectl cp` copied out of containers: in memory over the script's folder.
+    let mut copies = crate::kubectl::MemoryFiles::new();
     for raw in text.lines() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -91,7 +101,12 @@ pub fn stream_script(
             }
             Ok(other) => {
                 started = true;
-                run_line(&mut sim, other, files, &mut out)
+                let before = copies.clone();
+                let layered = crate::kubectl::Copies {
+                    copies: &before,
+                    under: files,
+                };
+                run_line_keeping(&mut sim, other, &layered, &mut out, &mut copies)
             }
         };
         sink.write_all(out.as_bytes())?;
@@ -199,10 +214,30 @@ pub fn cluster_line(config: &ClusterConfig) -> String {
 
 /// Runs one line; returns whether it succeeded.
 fn run_line(sim: &mut Simulation, line: Line, files: &dyn FileSource, out: &mut String) -> bool {
+    run_line_keeping(
+        sim,
+        line,
+        files,
+        out,
+        &mut crate::kubectl::MemoryFiles::new(),
+    )
+}
+
+/// [`run_line`], keeping what `kubectl cp` copies out of a container in `copies`.
+fn run_line_keeping(
+    sim: &mut Simulation,
+    line: Line,
+    files: &dyn FileSource,
+    out: &mut String,
+    copies: &mut crate::kubectl::MemoryFiles,
+) -> bool {
     let result: Result<String, SimError> = match line {
         Line::Kubectl(text) => {
             let mut ctx = Context { sim, files };
             let output = execute(&text, &mut ctx);
+            for (path, text) in &output.copied_out {
+                copies.insert(path, text);
+            }
             // stdout and stderr, interleaved in the order the command wrote them.
             for (_, chunk) in &output.chunks {
                 out.push_str(chunk);
@@ -237,9 +272,10 @@ fn run_line(sim: &mut Simulation, line: Line, files: &dyn FileSource, out: &mut 
             namespace,
         } => {
             let ns = namespace.unwrap_or_else(|| "default".into());
-            sim.cluster()
-                .read_stories(&ns, &target, container.as_deref())
-                .map(|stories| stories.into_iter().map(|s| s.text + "\n").collect())
+            sim.act("story read", |c| {
+                c.read_stories_logged(&ns, &target, container.as_deref())
+            })
+            .map(|stories| stories.into_iter().map(|s| s.text + "\n").collect())
         }
         Line::Crash {
             target,

@@ -207,6 +207,8 @@ pub struct DataStore {
     pub next_story: u64,
     /// Every loss so far, oldest first.
     pub losses: Vector<DataLoss>,
+    /// The containers' logs (kept by the kubelet on the node's disk, like the data).
+    pub logs: super::logs::ContainerLogs,
 }
 
 impl DataStore {

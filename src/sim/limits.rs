@@ -74,3 +74,20 @@ pub const MAX_SIMULATED_SECS: u64 = 10 * 365 * 86_400;
 pub fn replicas_detail() -> String {
     format!("must be less than or equal to {MAX_REPLICAS}")
 }
+
+/// Bytes of one command given to the container shell (`kubectl exec … -- CMD`, `sh -c '…'`,
+/// a line of the interactive shell): Linux's own terminal line limit.
+pub const MAX_EXEC_COMMAND_BYTES: usize = 4096;
+
+/// Simple commands one exec (or one line of the interactive shell) may run: `true;` repeated
+/// stops here rather than running on.
+pub const MAX_EXEC_STEPS: usize = 1_000;
+
+/// How deep `sh -c 'sh -c …'` may nest in the container shell.
+pub const MAX_EXEC_DEPTH: usize = 8;
+
+/// Bytes one exec may print (stdout and stderr together); the rest is cut with a note.
+pub const MAX_EXEC_OUTPUT_BYTES: usize = 256 * 1024;
+
+/// Log lines kept per container instance (the oldest go first, as the kubelet rotates logs).
+pub const MAX_LOG_LINES: usize = 500;

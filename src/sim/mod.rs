@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod app;
+mod app_logs;
 pub mod attach_detach;
 mod clock;
 pub mod cluster;
@@ -17,6 +18,7 @@ mod kind;
 pub mod kubelet;
 pub mod limits;
 pub mod location;
+pub mod logs;
 mod mounts;
 pub mod names;
 pub mod node_names;
@@ -28,6 +30,7 @@ pub mod pv_controller;
 mod quantity;
 mod reconcile;
 pub mod scheduler;
+pub mod shell;
 pub mod stories;
 mod view;
 mod workloads;

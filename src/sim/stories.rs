@@ -267,6 +267,12 @@ impl Cluster {
             self.data
                 .note_created_file(&resolved.fs, &resolved.path, &who);
         }
+        let held = self.data.count(&resolved.fs, &resolved.path);
+        self.app_log(
+            &pod,
+            &c,
+            &format!("POST /story: appended a story to {file} ({held} in the file)"),
+        );
         self.resource_version += 1;
         Ok(StoryWrite {
             pod: pod_name,
@@ -291,6 +297,26 @@ impl Cluster {
         self.visible_stories(&pod, &c).map_err(SimError::Refused)
     }
 
+    /// `GET /story` as a request the app serves: the stories, and a line in its log (a read
+    /// changes nothing else, so it is not an undo step).
+    pub fn read_stories_logged(
+        &mut self,
+        ns: &str,
+        target: &Target,
+        container: Option<&str>,
+    ) -> Result<Vec<Story>, SimError> {
+        let stories = self.read_stories(ns, target, container)?;
+        let pod_name = self.resolve_target(ns, target)?;
+        let (pod, c) = self.serving_container(ns, &pod_name, container)?;
+        let file = join(&data_dir(&pod.metadata, &c), STORY_FILE);
+        self.app_log(
+            &pod,
+            &c,
+            &format!("GET /story: read {} stories from {file}", stories.len()),
+        );
+        Ok(stories)
+    }
+
     /// The stories a container's app would return, without checking that it runs.
     pub fn visible_stories(&self, pod: &Pod, c: &Container) -> Result<Vec<Story>, String> {
         let file = join(&data_dir(&pod.metadata, c), STORY_FILE);
@@ -309,6 +335,8 @@ impl Cluster {
         let (pod, c) = self.serving_container(ns, &pod_name, container)?;
         Self::require_running(&pod, &c)?;
         self.require_reachable(&pod)?;
+        self.app_log(&pod, &c, "GET /error: exiting with code 1");
+        let pod = self.pods.get(&key(ns, &pod_name)).cloned().unwrap_or(pod);
         self.crash_container(pod, &c);
         self.settle();
         Ok(pod_name)

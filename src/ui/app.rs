@@ -202,6 +202,11 @@ pub struct App {
     /// The `/` filter: the diagram keeps the objects whose name contains it (and what they
     /// need), the log the lines that contain it; case-insensitive. `None`: everything.
     pub filter: Option<String>,
+    /// The interactive container shell (`kubectl exec -it POD -- sh`), while it is open.
+    pub shell: Option<super::shell::ShellUi>,
+    /// Files `kubectl cp POD:PATH LOCAL` copied out of containers: kept in memory over the
+    /// workspace (`-f` and `cp` read them), never written to disk.
+    pub copied: crate::kubectl::MemoryFiles,
 }
 
 impl App {
@@ -262,6 +267,8 @@ impl App {
             confirm: None,
             journal: None,
             filter: None,
+            shell: None,
+            copied: crate::kubectl::MemoryFiles::new(),
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();

@@ -24,6 +24,9 @@ pub const VERBS: &[&str] = &[
     "taint",
     "uncordon",
     "version",
+    "exec",
+    "logs",
+    "cp",
 ];
 
 /// The simulator's own first words (as in `kubestory sim` scripts), besides kubectl's verbs.
@@ -275,6 +278,12 @@ fn positional(c: &Cluster, args: &[&str], skip: usize, partial: &str) -> Vec<Str
             words_of(&["history", "pause", "restart", "resume", "status", "undo"])
         }
         2 if verb == "rollout" => slash_names(c, &["deployment", "statefulset"]),
+        // `exec`, `logs`: a pod, or a workload that picks one.
+        1 if matches!(verb, "exec" | "logs") => {
+            let mut v = names(c, "pods");
+            v.extend(slash_names(c, &["deployment", "statefulset"]));
+            v
+        }
         _ if !KIND_VERBS.contains(&verb) => Vec::new(),
         // `get pod/web-0`: names after `kind/`.
         _ if partial.contains('/') => {

@@ -33,6 +33,7 @@ pub mod search;
 pub mod selection;
 pub mod selection_keys;
 pub mod settings;
+pub mod shell;
 pub mod signals;
 pub mod strings;
 pub mod termenv;

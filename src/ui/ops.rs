@@ -59,7 +59,52 @@ impl FileSource for EditorFiles {
 
 /// The files `-f` reads now (also what Tab completes after `-f`).
 pub(crate) fn files(app: &App) -> EditorFiles {
-    let under: Box<dyn FileSource> = if let Some(p) = &app.player {
+    let under: Box<dyn FileSource> = if app.copied.names().next().is_some() {
+        Box::new(CopiedOver {
+            copies: app.copied.clone(),
+            under: base_files(app),
+        })
+    } else {
+        base_files(app)
+    };
+    EditorFiles {
+        name: app.editor_file.clone(),
+        text: app.editor.text(),
+        under,
+    }
+}
+
+/// Copies over a workspace, owned (the files `-f` reads are built afresh for each command).
+struct CopiedOver {
+    copies: crate::kubectl::MemoryFiles,
+    under: Box<dyn FileSource>,
+}
+
+impl FileSource for CopiedOver {
+    fn node(&self, path: &str) -> Node {
+        self.layered().node(path)
+    }
+    fn read(&self, path: &str) -> Option<String> {
+        self.layered().read(path)
+    }
+    fn list(&self, path: &str, max: usize) -> Vec<String> {
+        self.layered().list(path, max)
+    }
+}
+
+impl CopiedOver {
+    fn layered(&self) -> crate::kubectl::Copies<'_> {
+        crate::kubectl::Copies {
+            copies: &self.copies,
+            under: self.under.as_ref(),
+        }
+    }
+}
+
+/// The workspace beneath the copies: the lesson's or quiz question's manifests, or the
+/// current folder in the sandbox.
+fn base_files(app: &App) -> Box<dyn FileSource> {
+    if let Some(p) = &app.player {
         Box::new(p.workspace.files())
     } else if let Some(q) = &app.quiz {
         Box::new(q.workspace.as_ref().map(|w| w.files()).unwrap_or_default())
@@ -67,11 +112,6 @@ pub(crate) fn files(app: &App) -> EditorFiles {
         Box::new(DiskFiles {
             base: PathBuf::from("."),
         })
-    };
-    EditorFiles {
-        name: app.editor_file.clone(),
-        text: app.editor.text(),
-        under,
     }
 }
 
@@ -173,6 +213,9 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
     } else {
         format!("kubectl {line}")
     };
+    if super::shell::try_open(app, &full) {
+        return true;
+    }
     app.push_log(LogKind::Command, &format!("$ {full}"));
     crate::ui::player::save_draft(app);
     if let Ok(inv) = crate::kubectl::parse_command_line(&full)
@@ -201,6 +244,10 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
             Stream::Stderr => LogKind::Error,
         };
         app.push_log(kind, chunk);
+    }
+    for (path, text) in &out.copied_out {
+        app.copied.insert(path, text);
+        app.push_log(LogKind::Note, &strings::copied_out(path));
     }
     observe(app);
     out.success

@@ -291,6 +291,13 @@ fn input_line(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &The
         }
         (None, Mode::StoryPrompt) => (strings::STORY_PROMPT.to_string(), app.line.clone()),
         (None, Mode::Filter) => (strings::FILTER_PROMPT.to_string(), app.line.clone()),
+        (None, Mode::Command) if app.shell.is_some() => (
+            app.shell
+                .as_ref()
+                .map(|s| super::shell::prompt(s, app))
+                .unwrap_or_default(),
+            app.line.clone(),
+        ),
         (None, _) => (strings::COMMAND_PROMPT.to_string(), app.line.clone()),
     };
     let prompt_cols = columns(&prompt);
@@ -311,7 +318,11 @@ fn input_line(app: &App, f: &mut Frame, area: ratatui::layout::Rect, theme: &The
         Span::raw(prompt),
         Span::raw(text.into_iter().collect::<String>()),
     ];
-    if app.mode == Mode::Command && app.search.is_none() && app.line.is_empty() {
+    if app.mode == Mode::Command
+        && app.search.is_none()
+        && app.line.is_empty()
+        && app.shell.is_none()
+    {
         spans.push(Span::styled(strings::COMMAND_HINT, theme.dim));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), row);

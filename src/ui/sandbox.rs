@@ -38,6 +38,25 @@ pub enum Entry {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<String>,
     },
+    /// A line typed into `kubectl exec -it … -- sh`, with the shell as it was before it (its
+    /// working directory, variables, `$?`).
+    ShellLine {
+        /// The shell before the line.
+        session: Box<crate::sim::shell::Session>,
+        /// The line.
+        line: String,
+        /// The undo step's name.
+        label: String,
+    },
+    /// `kubectl exec -it POD -- PROGRAM…` of a program that is not a shell: run once.
+    ShellArgv {
+        /// The session it ran in.
+        session: Box<crate::sim::shell::Session>,
+        /// The program and its arguments.
+        argv: Vec<String>,
+        /// The undo step's name.
+        label: String,
+    },
     /// A story written with `w` (its text exactly as typed).
     Story {
         /// Namespace.
@@ -174,6 +193,26 @@ fn apply(sim: &mut Simulation, entry: &Entry) {
             {
                 sim.relabel_last(label.clone());
             }
+        }
+        Entry::ShellLine {
+            session,
+            line,
+            label,
+        } => {
+            let mut session = (**session).clone();
+            let _ = sim.act(label.clone(), |c| {
+                Ok::<_, std::convert::Infallible>(c.shell_line(&mut session, line))
+            });
+        }
+        Entry::ShellArgv {
+            session,
+            argv,
+            label,
+        } => {
+            let mut session = (**session).clone();
+            let _ = sim.act(label.clone(), |c| {
+                Ok::<_, std::convert::Infallible>(c.exec_argv(&mut session, argv))
+            });
         }
         Entry::Story {
             namespace,

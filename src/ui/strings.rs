@@ -567,3 +567,17 @@ pub fn history_unusable(path: &str, why: &str) -> String {
 /// The help overlay's input-line group on a small screen, where readline's editing keys are
 /// not listed one by one.
 pub const HELP_LINE_COMPACT: &str = "input line (bash keys)";
+
+/// The message line when `kubectl exec -it POD -- sh` opened the simulated shell.
+pub fn shell_opened(pod: &str) -> String {
+    format!(
+        "a simulated shell in pod {pod}: ls, cat, echo, rm, mkdir, df, mount, cd… (exit or Ctrl-D to leave)"
+    )
+}
+
+/// After `kubectl cp POD:PATH LOCAL`: where the copy is (in memory, not on disk).
+pub fn copied_out(path: &str) -> String {
+    format!(
+        "kubestory: the copy {path} is kept in memory over the workspace: -f {path} and kubectl cp {path} POD:PATH read it; nothing was written to disk"
+    )
+}

@@ -70,6 +70,7 @@ pub fn update(app: &mut App, action: Action) {
             ops::run_command(app, &line);
         }
         Action::LineInput(input) => line_input(app, input),
+        Action::LineEdit(super::line_edit::Edit::Delete) if super::shell::ctrl_d(app) => {}
         Action::LineEdit(edit) => command_line::edit(app, edit),
         Action::LinePaste(text) => command_line::paste(app, &text),
         Action::SearchHistory => command_line::search(app),
@@ -83,6 +84,9 @@ pub fn update(app: &mut App, action: Action) {
             app.filter = None;
             app.mode = Mode::Normal;
             app.fix_selection();
+        }
+        Action::Cancel if app.shell.is_some() && app.mode == Mode::Command => {
+            super::shell::close(app, 0)
         }
         Action::Cancel => command_line::cancel(app),
         Action::HistoryPrev => command_line::history(app, true),
@@ -302,6 +306,7 @@ fn submit(app: &mut App) {
     let mode = app.mode;
     app.mode = Mode::Normal;
     match mode {
+        Mode::Command if app.shell.is_some() => super::shell::submit(app, &line),
         Mode::Command if app.screen == Screen::Quiz => quiz::submit_command(app, &line),
         Mode::Command => {
             command_line::record(app, &line);

@@ -378,8 +378,9 @@ fn friendly_refusals() {
         "get pods --watch",
         "rollout status deploy/web",
         "rollout history deploy/web",
-        "logs pod/x",
-        "exec -it x -- sh",
+        "attach x",
+        "port-forward x 8080:80",
+        "logs pod/x --since=1h",
         "create secret tls x --cert=a --key=b",
         "apply view-last-applied pvc x",
         "delete pvc x -i",
@@ -387,6 +388,12 @@ fn friendly_refusals() {
         assert!(matches!(err(line), KubectlError::NotSimulated(_)), "{line}");
     }
     assert!(matches!(err("rollout"), KubectlError::Help { .. }));
+    // Issue 12: what is still refused points at exec and logs.
+    let attach = text("attach x");
+    assert!(
+        attach.contains("kubectl exec") && attach.contains("kubectl logs"),
+        "{attach}"
+    );
     let note = text("get pods -w");
     assert!(
         note.starts_with("kubestory: `kubectl get --watch` is not simulated"),

@@ -7,16 +7,20 @@
 
 pub mod apply;
 pub mod apply_force;
+pub mod container;
 pub mod cordon;
+pub mod cp;
 pub mod create;
 pub mod delete;
 pub mod drain;
 pub mod edit;
+pub mod exec;
 pub mod explain;
 pub mod files;
 pub mod generate;
 pub mod gojson;
 pub mod listing;
+pub mod logs;
 pub mod metadata;
 pub mod misc;
 pub mod objects;

@@ -79,6 +79,8 @@ impl Cluster {
     /// Destroys the storage that lives and dies with a pod.
     pub(crate) fn destroy_pod_storage(&mut self, pod: &Pod, cause: &str) {
         let uid = pod.metadata.uid.clone();
+        // The pod's logs go with it (`kubectl logs` needs the pod).
+        self.data.logs.forget_pod(&uid);
         let name = pod.metadata.name.clone();
         let doomed: Vec<FsId> = self
             .data
@@ -237,6 +239,7 @@ impl Cluster {
             s.started = true;
         });
         refresh_pod_phase(pod, now);
+        self.log_app_start(pod, c);
     }
 
     pub(super) fn next_pod_ip(&mut self, node: &str) -> String {
