@@ -263,3 +263,8 @@ fn json_state_lists_the_ephemeral_claim_as_a_claim() {
         serde_json::json!(["on the claim"])
     );
 }
+// Issue 12, "Time runs": `kubectl get pvc -w` in a script stays open across the next lines
+// (kubectl `get/get.go` `watch`: rows without the header, widths remembered) and shows the
+// WaitForFirstConsumer claim go Pending → Bound when its pod arrives; `kubectl events`
+// (`events/events.go`, `event_printer.go`) and `kubectl wait` (`wait/wait.go`) on the way.
+scenario!(watch_wffc, "watch-wffc.sim");

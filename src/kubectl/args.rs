@@ -41,6 +41,12 @@ pub enum Verb {
     ApiResources,
     /// `kubectl explain RESOURCE[.field…]` (the path is in [`Invocation::args`]).
     Explain,
+    /// `kubectl wait --for=… TYPE/NAME|TYPE -l …|--all` (moves the simulated clock).
+    Wait,
+    /// `kubectl rollout status deployment/x|statefulset/x` (moves the simulated clock).
+    RolloutStatus,
+    /// `kubectl events [--for TYPE/NAME] [--types …]`.
+    Events,
 }
 
 impl Verb {
@@ -63,6 +69,9 @@ impl Verb {
             Verb::Version => "kubectl version",
             Verb::ApiResources => "kubectl api-resources",
             Verb::Explain => "kubectl explain",
+            Verb::Wait => "kubectl wait",
+            Verb::RolloutStatus => "kubectl rollout status",
+            Verb::Events => "kubectl events",
         }
     }
 }
@@ -236,6 +245,8 @@ pub struct Flags {
     /// Lines kubectl writes to stderr while reading its flags, before doing anything
     /// (`warning: --cascade=true is deprecated…`, delete's `Warning: Immediate deletion…`).
     pub warnings: Vec<String>,
+    /// The flags of the commands about time: `get -w`, `wait`, `rollout status`, `events`.
+    pub time: super::time_flags::TimeFlags,
 }
 
 impl Default for Flags {
@@ -279,6 +290,7 @@ impl Default for Flags {
             client_only: false,
             explain_recursive: false,
             warnings: Vec::new(),
+            time: super::time_flags::TimeFlags::default(),
         }
     }
 }

@@ -62,6 +62,10 @@ mod yaml_resolve;
 mod yaml_scalar;
 mod yaml_timestamp;
 mod yaml_writers;
+pub mod time_flags;
+mod validate_time;
+pub mod wait_condition;
+pub mod watch;
 
 pub use args::{
     Cascade, DryRun, Flags, Invocation, OutputFormat, PatchType, Resources, Target, Verb,

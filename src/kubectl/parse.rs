@@ -47,6 +47,8 @@ pub fn parse_words(words: &[String]) -> Result<Invocation, KubectlError> {
         "apply" => apply_subcommand(words)?,
         "create" => create_subcommand(words)?,
         "rollout" => rollout_subcommand(words)?,
+        "wait" => (Verb::Wait, specs::WAIT, words),
+        "events" => (Verb::Events, specs::EVENTS, words),
         "help" => {
             return Err(KubectlError::Help {
                 topic: words.first().cloned().unwrap_or_default(),
@@ -190,6 +192,7 @@ fn rollout_subcommand(mut words: Vec<String>) -> Result<Dispatch, KubectlError> 
     let subs = ["history", "pause", "restart", "resume", "status", "undo"];
     match take_subcommand(&mut words, specs::ROLLOUT_OTHER, &subs).as_deref() {
         Some("restart") => Ok((Verb::RolloutRestart, specs::ROLLOUT_RESTART, words)),
+        Some("status") => Ok((Verb::RolloutStatus, specs::ROLLOUT_STATUS, words)),
         Some(other) => Err(KubectlError::NotSimulated(format!(
             "`kubectl rollout {other}` is not simulated; `kubectl rollout restart` is, and \
              `kubectl get deploy,rs,pods` shows how a rollout is going."
@@ -234,12 +237,6 @@ fn refuse_unsimulated(specs: &[FlagSpec], parsed: &Parsed) -> Result<(), Kubectl
             continue;
         }
         let note = match spec.name {
-            "watch" | "watch-only" | "output-watch-events" => {
-                "`kubectl get --watch` is not simulated: the simulated cluster only changes when \
-                 you run a command or let time pass with `wait`. Run `kubectl get` again to see \
-                 the new state."
-                    .to_string()
-            }
             "field-selector" => "`--field-selector` is not simulated; use a label selector \
                                  (`-l key=value`) or list everything and read the columns."
                 .to_string(),

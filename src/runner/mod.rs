@@ -5,6 +5,7 @@
 pub mod script;
 pub mod state_json;
 
+use crate::kubectl::watch::{Follow, follow as follow_line};
 use crate::kubectl::{Context, FileSource, execute};
 use crate::sim::{Cluster, ClusterConfig, SimError, Simulation};
 use script::{Line, NodeOp, parse_line};
@@ -64,6 +65,8 @@ pub fn stream_script(
     let mut sim = Simulation::new(Cluster::new(ClusterConfig::default()));
     let mut failed = false;
     let mut started = false;
+    // A `kubectl get -w` (or `events -w`) still running: it prints after every later line.
+    let mut follow: Option<Box<dyn Follow>> = None;
     for raw in text.lines() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -108,7 +111,7 @@ pub fn stream_script(
             }
             Ok(other) => {
                 started = true;
-                run_line(&mut sim, other, files, &mut out)
+                run_following(&mut sim, other, files, &mut out, &mut follow)
             }
         };
         sink.write_all(out.as_bytes())?;
@@ -126,6 +129,51 @@ pub fn stream_script(
         sink.flush()?;
     }
     Ok((failed, sim))
+}
+
+/// Runs one line while a watch may be running (see the `sim` contract in the README: "Time
+/// and watches"): the watch prints what the line changed, after the line's own output; during
+/// a `wait` it prints at every deadline on the way, before `waited …`. A successful `get -w`
+/// or `events -w` line starts a new watch (replacing the one running).
+fn run_following(
+    sim: &mut Simulation,
+    line: Line,
+    files: &dyn FileSource,
+    out: &mut String,
+    follow: &mut Option<Box<dyn Follow>>,
+) -> bool {
+    if let (Line::Wait(secs), Some(f)) = (&line, follow.as_mut()) {
+        let secs = *secs;
+        let left = crate::sim::limits::MAX_SIMULATED_SECS.saturating_sub(sim.cluster().now().0);
+        if secs <= left {
+            let mut rows = String::new();
+            let _ = sim.act(format!("wait {secs}s"), |c| {
+                let until = c.now().plus(secs);
+                while c.step_towards(until) {
+                    rows.push_str(&f.poll(c));
+                }
+                Ok::<_, std::convert::Infallible>(())
+            });
+            out.push_str(&rows);
+            push_line(out, &format!("waited {}", crate::sim::human_duration(secs)));
+            return true;
+        }
+    }
+    let command = match &line {
+        Line::Kubectl(text) => Some(text.clone()),
+        _ => None,
+    };
+    let ok = run_line(sim, line, files, out);
+    if let Some(f) = follow.as_mut() {
+        out.push_str(&f.poll(sim.cluster()));
+    }
+    if ok
+        && let Some(text) = command
+        && let Some(new) = follow_line(&text, sim.cluster())
+    {
+        *follow = Some(new);
+    }
+    ok
 }
 
 fn push_line(out: &mut String, text: &str) {

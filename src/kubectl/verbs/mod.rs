@@ -28,3 +28,6 @@ pub mod taint;
 pub mod targets;
 pub mod terminating;
 pub mod three_way;
+pub mod wait;
+pub mod rollout_status;
+pub mod events;
