@@ -54,18 +54,18 @@ pub mod strings;
 pub mod table;
 pub mod tabwriter;
 pub mod taint_spec;
+pub mod time_flags;
 pub mod tokenize;
 mod validate;
 mod validate_changes;
+mod validate_time;
 pub mod verbs;
+pub mod wait_condition;
+pub mod watch;
 mod yaml_resolve;
 mod yaml_scalar;
 mod yaml_timestamp;
 mod yaml_writers;
-pub mod time_flags;
-mod validate_time;
-pub mod wait_condition;
-pub mod watch;
 
 pub use args::{
     Cascade, DryRun, Flags, Invocation, OutputFormat, PatchType, Resources, Target, Verb,

@@ -149,7 +149,9 @@ fn status_met(object: &Value, name: &str, value: &str) -> bool {
     else {
         return false;
     };
-    let generation = object.pointer("/metadata/generation").and_then(Value::as_i64);
+    let generation = object
+        .pointer("/metadata/generation")
+        .and_then(Value::as_i64);
     for c in conditions {
         let Some(t) = c.get("type").and_then(Value::as_str) else {
             continue;
@@ -189,13 +191,38 @@ mod tests {
     fn conditions_compare_case_folded_and_respect_observed_generation() {
         let pod = json!({"metadata": {"generation": 2}, "status": {"observedGeneration": 2,
             "conditions": [{"type": "Ready", "status": "True"}]}});
-        assert!(Condition::parse("condition=Ready").unwrap().met(&pod).unwrap());
-        assert!(Condition::parse("condition=ready=TRUE").unwrap().met(&pod).unwrap());
-        assert!(!Condition::parse("condition=Ready=false").unwrap().met(&pod).unwrap());
+        assert!(
+            Condition::parse("condition=Ready")
+                .unwrap()
+                .met(&pod)
+                .unwrap()
+        );
+        assert!(
+            Condition::parse("condition=ready=TRUE")
+                .unwrap()
+                .met(&pod)
+                .unwrap()
+        );
+        assert!(
+            !Condition::parse("condition=Ready=false")
+                .unwrap()
+                .met(&pod)
+                .unwrap()
+        );
         let stale = json!({"metadata": {"generation": 3}, "status": {"observedGeneration": 2,
             "conditions": [{"type": "Ready", "status": "True"}]}});
-        assert!(!Condition::parse("condition=Ready").unwrap().met(&stale).unwrap());
-        assert!(!Condition::parse("condition=Other").unwrap().met(&pod).unwrap());
+        assert!(
+            !Condition::parse("condition=Ready")
+                .unwrap()
+                .met(&stale)
+                .unwrap()
+        );
+        assert!(
+            !Condition::parse("condition=Other")
+                .unwrap()
+                .met(&pod)
+                .unwrap()
+        );
     }
 
     /// wait_test.go `TestWaitForJSONPathCondition`: a value, any value, and the errors.
@@ -206,8 +233,18 @@ mod tests {
         assert!(bound.met(&pvc).unwrap());
         let quoted = Condition::parse("jsonpath='{.status.phase}'=\"Bound\"");
         assert!(quoted.is_ok_and(|c| c.met(&pvc).unwrap()));
-        assert!(Condition::parse("jsonpath=.status.phase").unwrap().met(&pvc).unwrap());
-        assert!(!Condition::parse("jsonpath={.status.missing}").unwrap().met(&pvc).unwrap());
+        assert!(
+            Condition::parse("jsonpath=.status.phase")
+                .unwrap()
+                .met(&pvc)
+                .unwrap()
+        );
+        assert!(
+            !Condition::parse("jsonpath={.status.missing}")
+                .unwrap()
+                .met(&pvc)
+                .unwrap()
+        );
         let nested = Condition::parse("jsonpath={.status}=x").unwrap();
         assert_eq!(
             nested.met(&pvc),

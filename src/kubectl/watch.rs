@@ -157,8 +157,7 @@ impl Watch {
     pub fn poll(&mut self, cluster: &Cluster) -> String {
         let before = watched(&self.inv, self.kind, &self.seen);
         let now = watched(&self.inv, self.kind, cluster);
-        let old: std::collections::BTreeMap<Key, String> =
-            before.iter().map(key_of).collect();
+        let old: std::collections::BTreeMap<Key, String> = before.iter().map(key_of).collect();
         let current: std::collections::BTreeSet<Key> = now.iter().map(|f| key_of(f).0).collect();
         let mut rows = Vec::new();
         for f in &now {
@@ -187,7 +186,6 @@ impl Watch {
         self.seen = cluster.clone();
         self.print(&rows)
     }
-
 
     fn columns(&self) -> Vec<super::table::Column> {
         columns(self.kind)

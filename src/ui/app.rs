@@ -191,6 +191,10 @@ pub struct App {
     pub clock_ms: u64,
     /// The date and time now (RFC 3339), set by the shell like `clock_ms`, for quiz results.
     pub clock_date: String,
+    /// The running simulated clock: paused or not, and how fast (see [`super::clock`]).
+    pub clock: super::clock::Clock,
+    /// The watch streaming into the log (`kubectl get -w`), until Esc.
+    pub following: Option<Box<dyn crate::kubectl::watch::Follow>>,
 }
 
 impl App {
@@ -247,6 +251,8 @@ impl App {
             quiz: None,
             clock_ms: 0,
             clock_date: String::new(),
+            clock: super::clock::Clock::default(),
+            following: None,
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();

@@ -66,6 +66,10 @@ pub enum When {
     DrawerSideways,
     /// Always.
     Always,
+    /// A cluster is on screen (browsing a lesson or the sandbox): the clock keys work.
+    Clock,
+    /// Browsing while a watch streams into the log (`kubectl get -w`).
+    Watching,
 }
 
 impl When {
@@ -122,6 +126,8 @@ impl When {
             When::DrawerDown => When::Drawer.holds(app) && crate::ui::drawer::overflows(app).0,
             When::DrawerSideways => When::Drawer.holds(app) && crate::ui::drawer::overflows(app).1,
             When::Always => true,
+            When::Clock => browse && app.screen == Screen::Play,
+            When::Watching => browse && app.screen == Screen::Play && app.following.is_some(),
         }
     }
 
@@ -154,6 +160,8 @@ impl When {
             When::Present | When::Blank => "presenting",
             When::Drawer | When::DrawerDown | When::DrawerSideways => "command output",
             When::Always => "anywhere",
+            When::Clock => "clock",
+            When::Watching => "watch",
         }
     }
 }
@@ -341,6 +349,12 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::Esc)], W::Editor, A::Cancel, "close", true),
         b(vec![ctrl('u')], W::Editor, A::EditorInput(ctrl('u')), "undo", true),
         b(vec![ctrl('r')], W::Editor, A::EditorInput(ctrl('r')), "redo", true),
+        // The running clock and the watch: the status line shows them at its start
+        // (`render::bottom_lines`), with these keys.
+        b(vec![key('t')], W::Clock, A::ToggleClock, "pause/run the clock", false),
+        b(vec![key('>')], W::Clock, A::ClockFaster, "clock faster (×1, ×10, ×60)", false),
+        b(vec![key('<')], W::Clock, A::ClockSlower, "clock slower", false),
+        b(vec![special(Key::Esc)], W::Watching, A::StopWatch, "stop the watch", false),
     ]
 }
 
@@ -465,4 +479,13 @@ fn answer_keys(app: &App) -> String {
 /// The pick keys of the quiz question on screen: `a-b` for true/false, up to `a-f`.
 fn quiz_keys(app: &App) -> String {
     super::strings::letters(app.quiz.as_ref().map_or(2, |q| q.pick_count().clamp(1, 6)))
+}
+
+/// The first key of the active binding for `action` (the status line's clock and watch
+/// items name their keys from the table, so they cannot disagree with it).
+pub fn key_for(app: &App, action: &Action) -> Option<String> {
+    active(app)
+        .iter()
+        .find(|b| &b.action == action)
+        .and_then(|b| b.keys.first().map(key_label))
 }

@@ -187,6 +187,9 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
         app.push_log(kind, chunk);
     }
     observe(app);
+    if out.success {
+        super::watching::start_if_following(app, &full);
+    }
     out.success
 }
 
@@ -338,10 +341,29 @@ pub fn wait(app: &mut App, duration: &str) {
         );
         return;
     };
+    // A running watch sees every deadline on the way, as in `kubestory sim`.
+    let mut rows = String::new();
+    let following = &mut app.following;
     let result = app
         .sim
-        .act(format!("wait {secs}s"), |c| c.try_advance(secs))
+        .act(format!("wait {secs}s"), |c| {
+            let Some(f) = following.as_mut() else {
+                return c.try_advance(secs);
+            };
+            let left = crate::sim::limits::MAX_SIMULATED_SECS.saturating_sub(c.now().0);
+            if secs > left {
+                return c.try_advance(secs);
+            }
+            let until = c.now().plus(secs);
+            while c.step_towards(until) {
+                rows.push_str(&f.poll(c));
+            }
+            Ok(())
+        })
         .map(|()| format!("waited {}", crate::sim::human_duration(secs)));
+    if !rows.is_empty() {
+        app.push_log(LogKind::Output, rows.trim_end_matches('\n'));
+    }
     report(app, result);
 }
 

@@ -503,3 +503,11 @@ pub fn history_unusable(path: &str, why: &str) -> String {
 /// The help overlay's input-line group on a small screen, where readline's editing keys are
 /// not listed one by one.
 pub const HELP_LINE_COMPACT: &str = "input line (bash keys)";
+
+/// The status line's words while a watch runs (followed by the command).
+pub const WATCHING: &str = "watching: ";
+
+/// The log's note when Esc stops a watch.
+pub fn watch_stopped(command: &str) -> String {
+    format!("watch stopped (Esc): {command}")
+}

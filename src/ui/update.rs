@@ -11,7 +11,10 @@ use ratatui_textarea::{Input, Key};
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
     // A message stays until the learner does something (ticks and resizes are not that).
-    if !matches!(action, Action::Tick | Action::Resize(..)) {
+    if !matches!(
+        action,
+        Action::Tick | Action::Resize(..) | Action::Elapsed(..)
+    ) {
         app.message = None;
     }
     // The output drawer stays until the next key; while the editor shows an apply's error,
@@ -19,7 +22,7 @@ pub fn update(app: &mut App, action: Action) {
     // trial, the box covered the line being fixed and did not change as they typed), applies
     // again or closes the editor. Moving the cursor keeps it.
     let keeps_drawer = match &action {
-        Action::Tick | Action::Resize(..) | Action::DrawerScroll(..) => true,
+        Action::Tick | Action::Resize(..) | Action::DrawerScroll(..) | Action::Elapsed(..) => true,
         Action::ScrollAt(..) => app.drawer.is_some(),
         Action::EditorInput(input) => app.mode == Mode::Editor && super::editor::is_movement(input),
         _ => false,
@@ -142,7 +145,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::Tick => app.flash = app.flash.saturating_sub(1),
         Action::ReloadLesson => player::reload(app),
         Action::Resize(w, h) => app.size = (w, h),
+        Action::Elapsed(ms) => elapsed(app, ms),
+        Action::ToggleClock => app.clock.toggle(),
+        Action::ClockFaster => app.clock.faster(),
+        Action::ClockSlower => app.clock.slower(),
+        Action::StopWatch => super::watching::stop(app),
     }
+    // A running watch prints what this action (or the clock) changed.
+    super::watching::poll(app);
     if app.in_lesson() {
         player::refresh_goals(app, true);
     }
@@ -307,5 +317,17 @@ fn submit(app: &mut App) {
             ops::write_story(app, &line);
         }
         _ => {}
+    }
+}
+
+/// Wall time passed: the running clock moves the simulation (only where a cluster is on
+/// screen and the clock runs: never in the picker or a quiz).
+fn elapsed(app: &mut App, ms: u64) {
+    if app.screen != Screen::Play || app.quiz.is_some() {
+        return;
+    }
+    let secs = app.clock.elapse(ms);
+    if secs > 0 && app.sim.tick(secs) > 0 {
+        ops::observe(app);
     }
 }

@@ -8,7 +8,7 @@
 use crate::kubectl::get::events::{event_namespace, event_value};
 use crate::kubectl::table::escape_terminal;
 use crate::kubectl::tabwriter::TabWriter;
-use crate::kubectl::{Invocation, OutputFormat, Output, to_json, to_yaml};
+use crate::kubectl::{Invocation, Output, OutputFormat, to_json, to_yaml};
 use crate::sim::events::Event;
 use crate::sim::{Cluster, Kind, human_duration};
 use serde_json::json;

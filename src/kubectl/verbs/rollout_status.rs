@@ -31,7 +31,10 @@ pub fn status(kind: Kind, v: &Value) -> Result<(String, bool), String> {
     match kind {
         Kind::Deployment => {
             if generation > observed {
-                return Ok(("Waiting for deployment spec update to be observed...".into(), false));
+                return Ok((
+                    "Waiting for deployment spec update to be observed...".into(),
+                    false,
+                ));
             }
             let progressing_timed_out = v
                 .pointer("/status/conditions")
@@ -44,7 +47,9 @@ pub fn status(kind: Kind, v: &Value) -> Result<(String, bool), String> {
                     })
                 });
             if progressing_timed_out {
-                return Err(format!("deployment \"{name}\" exceeded its progress deadline"));
+                return Err(format!(
+                    "deployment \"{name}\" exceeded its progress deadline"
+                ));
             }
             let updated = int("/status/updatedReplicas");
             let replicas = int("/status/replicas");
@@ -52,15 +57,34 @@ pub fn status(kind: Kind, v: &Value) -> Result<(String, bool), String> {
             if let Some(want) = spec_replicas
                 && updated < want
             {
-                return Ok((format!("Waiting for deployment \"{name}\" rollout to finish: {updated} out of {want} new replicas have been updated..."), false));
+                return Ok((
+                    format!(
+                        "Waiting for deployment \"{name}\" rollout to finish: {updated} out of {want} new replicas have been updated..."
+                    ),
+                    false,
+                ));
             }
             if replicas > updated {
-                return Ok((format!("Waiting for deployment \"{name}\" rollout to finish: {} old replicas are pending termination...", replicas - updated), false));
+                return Ok((
+                    format!(
+                        "Waiting for deployment \"{name}\" rollout to finish: {} old replicas are pending termination...",
+                        replicas - updated
+                    ),
+                    false,
+                ));
             }
             if available < updated {
-                return Ok((format!("Waiting for deployment \"{name}\" rollout to finish: {available} of {updated} updated replicas are available..."), false));
+                return Ok((
+                    format!(
+                        "Waiting for deployment \"{name}\" rollout to finish: {available} of {updated} updated replicas are available..."
+                    ),
+                    false,
+                ));
             }
-            Ok((format!("deployment \"{name}\" successfully rolled out"), true))
+            Ok((
+                format!("deployment \"{name}\" successfully rolled out"),
+                true,
+            ))
         }
         Kind::StatefulSet => {
             let strategy = v
@@ -68,16 +92,24 @@ pub fn status(kind: Kind, v: &Value) -> Result<(String, bool), String> {
                 .and_then(Value::as_str)
                 .unwrap_or("RollingUpdate");
             if strategy != "RollingUpdate" {
-                return Err("rollout status is only available for RollingUpdate strategy type".into());
+                return Err(
+                    "rollout status is only available for RollingUpdate strategy type".into(),
+                );
             }
             if observed == 0 || generation > observed {
-                return Ok(("Waiting for statefulset spec update to be observed...".into(), false));
+                return Ok((
+                    "Waiting for statefulset spec update to be observed...".into(),
+                    false,
+                ));
             }
             let ready = int("/status/readyReplicas");
             if let Some(want) = spec_replicas
                 && ready < want
             {
-                return Ok((format!("Waiting for {} pods to be ready...", want - ready), false));
+                return Ok((
+                    format!("Waiting for {} pods to be ready...", want - ready),
+                    false,
+                ));
             }
             let updated = int("/status/updatedReplicas");
             if v.pointer("/spec/updateStrategy/rollingUpdate").is_some() {
@@ -87,18 +119,51 @@ pub fn status(kind: Kind, v: &Value) -> Result<(String, bool), String> {
                         .and_then(Value::as_i64),
                 ) && updated < want - partition
                 {
-                    return Ok((format!("Waiting for partitioned roll out to finish: {updated} out of {} new pods have been updated...", want - partition), false));
+                    return Ok((
+                        format!(
+                            "Waiting for partitioned roll out to finish: {updated} out of {} new pods have been updated...",
+                            want - partition
+                        ),
+                        false,
+                    ));
                 }
-                return Ok((format!("partitioned roll out complete: {updated} new pods have been updated..."), true));
+                return Ok((
+                    format!(
+                        "partitioned roll out complete: {updated} new pods have been updated..."
+                    ),
+                    true,
+                ));
             }
-            let text = |p: &str| v.pointer(p).and_then(Value::as_str).unwrap_or_default().to_string();
-            let (current, update) = (text("/status/currentRevision"), text("/status/updateRevision"));
+            let text = |p: &str| {
+                v.pointer(p)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let (current, update) = (
+                text("/status/currentRevision"),
+                text("/status/updateRevision"),
+            );
             if update != current {
-                return Ok((format!("waiting for statefulset rolling update to complete {updated} pods at revision {update}..."), false));
+                return Ok((
+                    format!(
+                        "waiting for statefulset rolling update to complete {updated} pods at revision {update}..."
+                    ),
+                    false,
+                ));
             }
-            Ok((format!("statefulset rolling update complete {} pods at revision {current}...", int("/status/currentReplicas")), true))
+            Ok((
+                format!(
+                    "statefulset rolling update complete {} pods at revision {current}...",
+                    int("/status/currentReplicas")
+                ),
+                true,
+            ))
         }
-        other => Err(format!("no status viewer has been implemented for {}", other.name())),
+        other => Err(format!(
+            "no status viewer has been implemented for {}",
+            other.name()
+        )),
     }
 }
 
@@ -113,15 +178,15 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
             return out;
         }
         _ => {
-            out.err_line("error: required resource not specified").fail();
+            out.err_line("error: required resource not specified")
+                .fail();
             return out;
         }
     };
     let kind = target.kind;
     let namespace = if kind.namespaced() { ns } else { String::new() };
-    let find = |c: &Cluster| {
-        lookup(c, ListKind::Sim(kind), &namespace, &target.name).map(|f| f.value(c))
-    };
+    let find =
+        |c: &Cluster| lookup(c, ListKind::Sim(kind), &namespace, &target.name).map(|f| f.value(c));
     if find(ctx.sim.cluster()).is_none() {
         out.err_line(format!(
             "Error from server (NotFound): {} \"{}\" not found",
@@ -174,7 +239,8 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
             };
             if !moved {
                 if until.is_some_and(|u: SimTime| c.now() >= u) {
-                    out.err_line("error: timed out waiting for the condition").fail();
+                    out.err_line("error: timed out waiting for the condition")
+                        .fail();
                 } else {
                     out.err_line(STUCK).fail();
                 }

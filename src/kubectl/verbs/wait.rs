@@ -27,7 +27,12 @@ struct Target {
 
 impl Target {
     fn find<'a>(&self, cluster: &'a Cluster) -> Option<Found<'a>> {
-        lookup(cluster, ListKind::Sim(self.kind), &self.namespace, &self.name)
+        lookup(
+            cluster,
+            ListKind::Sim(self.kind),
+            &self.namespace,
+            &self.name,
+        )
     }
     /// `info.ObjectName()`: `pods/x`.
     fn object_name(&self) -> String {
@@ -55,7 +60,11 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
     match &inv.resources {
         Resources::Named(named) => {
             for t in named {
-                let namespace = if t.kind.namespaced() { ns.clone() } else { String::new() };
+                let namespace = if t.kind.namespaced() {
+                    ns.clone()
+                } else {
+                    String::new()
+                };
                 let target = Target {
                     kind: t.kind,
                     namespace,
