@@ -268,3 +268,8 @@ fn json_state_lists_the_ephemeral_claim_as_a_claim() {
 // WaitForFirstConsumer claim go Pending → Bound when its pod arrives; `kubectl events`
 // (`events/events.go`, `event_printer.go`) and `kubectl wait` (`wait/wait.go`) on the way.
 scenario!(watch_wffc, "watch-wffc.sim");
+// Issue 12: `kubectl wait` (`cmd/wait/wait.go`: `condition met`, the timeout and
+// `--timeout=0` errors, `no matching resources found`, `unrecognized condition`), `kubectl
+// rollout status` (`polymorphichelpers/rollout_status.go`) and `kubectl events`
+// (`cmd/events/events.go`: `--for`, `--types`, `No events found in … namespace.`).
+scenario!(time_commands, "time-commands.sim");

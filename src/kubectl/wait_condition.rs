@@ -231,7 +231,8 @@ mod tests {
         let pvc = json!({"status": {"phase": "Bound", "conditions": [{"type": "A"}]}});
         let bound = Condition::parse("jsonpath={.status.phase}=Bound").unwrap();
         assert!(bound.met(&pvc).unwrap());
-        let quoted = Condition::parse("jsonpath='{.status.phase}'=\"Bound\"");
+        // The value may keep quotes the shell left (`processJSONPathInput` trims them).
+        let quoted = Condition::parse("jsonpath={.status.phase}='Bound'");
         assert!(quoted.is_ok_and(|c| c.met(&pvc).unwrap()));
         assert!(
             Condition::parse("jsonpath=.status.phase")

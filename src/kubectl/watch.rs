@@ -335,3 +335,114 @@ pub fn follow(line: &str, cluster: &Cluster) -> Option<Box<dyn Follow>> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kubectl::{MemoryFiles, parse_command_line};
+    use crate::sim::Simulation;
+
+    const CLAIMS: &str = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: a\n  labels: {tier: db}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: b\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: none\n  resources: {requests: {storage: 1Gi}}\n";
+
+    fn sim_with(lines: &[&str]) -> (Simulation, MemoryFiles) {
+        let mut files = MemoryFiles::default();
+        files.insert("claims.yaml", CLAIMS);
+        let mut sim = Simulation::default();
+        for l in lines {
+            let mut out = String::new();
+            assert!(
+                crate::runner::run_one(&mut sim, l, &files, &mut out),
+                "{l}: {out}"
+            );
+        }
+        (sim, files)
+    }
+
+    fn start(line: &str, sim: &Simulation) -> (String, Watch) {
+        let inv = parse_command_line(line).expect("parses");
+        let (out, w) = Watch::start(&inv, sim.cluster()).expect("watches");
+        (out.stdout(), w)
+    }
+
+    fn run(sim: &mut Simulation, files: &MemoryFiles, line: &str) {
+        let mut out = String::new();
+        crate::runner::run_one(sim, line, files, &mut out);
+    }
+
+    /// get_test.go `TestWatchResourceTable`: the list with its header, then a row per change
+    /// without the header, aligned with it (remembered widths); no change, no output.
+    #[test]
+    fn watch_resource_table() {
+        let (mut sim, files) = sim_with(&["kubectl apply -f claims.yaml"]);
+        let (first, mut w) = start("get pvc -w", &sim);
+        assert!(first.starts_with("NAME   STATUS"), "{first}");
+        assert_eq!(first.lines().count(), 3);
+        assert_eq!(w.poll(sim.cluster()), "");
+        sim.tick(5);
+        assert_eq!(w.poll(sim.cluster()), "", "age alone is no change");
+        run(&mut sim, &files, "kubectl delete pvc b --wait=false");
+        let rows = w.poll(sim.cluster());
+        assert!(rows.starts_with("b      "), "{rows:?}");
+        assert!(!rows.contains("STATUS"));
+        let header_status = first.find("STATUS").unwrap_or(0);
+        assert_eq!(
+            rows.find("Pending").or(rows.find("Terminating")),
+            Some(header_status)
+        );
+    }
+
+    /// get_test.go `TestWatchOnlyResource` / `TestWatchOnlyList`: nothing at first, the
+    /// header with the first change.
+    #[test]
+    fn watch_only_prints_the_header_with_the_first_change() {
+        let (mut sim, files) = sim_with(&[]);
+        let (first, mut w) = start("get pvc --watch-only", &sim);
+        assert_eq!(first, "");
+        run(&mut sim, &files, "kubectl apply -f claims.yaml");
+        let rows = w.poll(sim.cluster());
+        assert!(rows.starts_with("NAME"), "{rows}");
+        assert_eq!(rows.lines().count(), 3);
+    }
+
+    /// get_test.go `TestWatchResourceWatchEvents`: `--output-watch-events` adds EVENT:
+    /// ADDED for the list, then ADDED, MODIFIED or DELETED.
+    #[test]
+    fn watch_events_column() {
+        let (mut sim, files) = sim_with(&[]);
+        let (first, mut w) = start("get pvc -w --output-watch-events", &sim);
+        assert_eq!(first, "");
+        run(&mut sim, &files, "kubectl apply -f claims.yaml");
+        let rows = w.poll(sim.cluster());
+        assert!(rows.starts_with("EVENT   NAME"), "{rows}");
+        assert!(rows.contains("ADDED   a "), "{rows}");
+        run(&mut sim, &files, "kubectl delete pvc a b");
+        let rows = w.poll(sim.cluster());
+        assert!(rows.lines().all(|l| l.starts_with("DELETED ")), "{rows}");
+    }
+
+    /// get_test.go `TestWatchLabelSelector`: only the selected objects print.
+    #[test]
+    fn watch_label_selector() {
+        let (mut sim, files) = sim_with(&[]);
+        let (_, mut w) = start("get pvc -w -l tier=db", &sim);
+        run(&mut sim, &files, "kubectl apply -f claims.yaml");
+        let rows = w.poll(sim.cluster());
+        assert!(rows.contains("a ") && !rows.contains("\nb "), "{rows}");
+    }
+
+    /// get.go `watch`: two resource types cannot be watched; a missing named object is the
+    /// API's NotFound.
+    #[test]
+    fn watch_errors() {
+        let sim = Simulation::default();
+        let inv = parse_command_line("get pvc,pv -w").expect("parses");
+        let err = Watch::start(&inv, sim.cluster()).expect_err("refused");
+        assert_eq!(
+            err.stderr(),
+            "error: watch is only supported on individual resources and resource collections, but 2 resources were found\n"
+        );
+        let inv = parse_command_line("get pvc x -w").expect("parses");
+        let err = Watch::start(&inv, sim.cluster()).expect_err("refused");
+        assert!(err.stderr().contains("\"x\" not found"));
+    }
+}

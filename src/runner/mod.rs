@@ -1,6 +1,12 @@
 //! The headless `kubestory sim` runner: a script in, kubectl's text out, optionally the final
 //! state as JSON. This is a contract that lessons, tests and teachers rely on (README,
 //! "kubestory sim").
+//!
+//! Time and watches (README, "Time and watches"): time moves only with `wait`, `kubectl wait`
+//! and `kubectl rollout status`, so every run prints the same. A `kubectl get -w` line prints
+//! the list and stays open: after each later line it prints the changes that line made, and
+//! during a `wait` each change at its moment (before `waited …`), until the script ends or
+//! another `-w` line replaces it ([`run_following`]).
 
 pub mod script;
 pub mod state_json;

@@ -20,6 +20,10 @@ pub const SPEEDS: [u64; 3] = [1, 10, 60];
 /// a stalled terminal, the clock does not leap).
 pub const MAX_ELAPSED_MS: u64 = 2_000;
 
+/// The shortest wall time between two moves of the running clock (see
+/// [`Clock::wall_ms_to_next_tick`]).
+pub const MIN_TICK_WALL_MS: u64 = 1000;
+
 /// The running clock's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Clock {
@@ -57,9 +61,13 @@ impl Clock {
         total / 1000
     }
 
-    /// Wall milliseconds until the next simulated second (the shell's next wake-up).
-    pub fn wall_ms_to_next_second(&self) -> u64 {
-        (1000 - self.carry_ms).div_ceil(self.factor()).max(1)
+    /// Wall milliseconds until the shell next hands wall time over: when the next simulated
+    /// second is due, but at most once a wall second (at ×60 a frame a second that moves a
+    /// minute, not sixty frames: from a measurement, 4% of a core against 0.1%).
+    pub fn wall_ms_to_next_tick(&self) -> u64 {
+        (1000 - self.carry_ms)
+            .div_ceil(self.factor())
+            .max(MIN_TICK_WALL_MS)
     }
 
     /// Pauses, or runs again.

@@ -315,7 +315,7 @@ fn event_loop(
         let running = clock_runs(app);
         let mut wait_ms = if animating { 150 } else { 250 };
         if running {
-            let due = app.clock.wall_ms_to_next_second();
+            let due = app.clock.wall_ms_to_next_tick();
             let spent = last_tick.elapsed().as_millis() as u64;
             wait_ms = wait_ms.min(due.saturating_sub(spent).max(1));
         } else {
@@ -350,7 +350,7 @@ fn event_loop(
         // The running clock: a frame only when a simulated second passed (the status line's
         // clock, an AGE, a watch's new row); between seconds nothing on screen changes.
         let spent = last_tick.elapsed().as_millis() as u64;
-        if clock_runs(app) && spent >= app.clock.wall_ms_to_next_second() {
+        if clock_runs(app) && spent >= app.clock.wall_ms_to_next_tick() {
             let before = app.cluster().now();
             update(app, Action::Elapsed(spent));
             last_tick = std::time::Instant::now();

@@ -112,51 +112,28 @@ pub fn status(kind: Kind, v: &Value) -> Result<(String, bool), String> {
                 ));
             }
             let updated = int("/status/updatedReplicas");
-            if v.pointer("/spec/updateStrategy/rollingUpdate").is_some() {
-                if let (Some(want), Some(partition)) = (
-                    spec_replicas,
-                    v.pointer("/spec/updateStrategy/rollingUpdate/partition")
-                        .and_then(Value::as_i64),
-                ) && updated < want - partition
-                {
-                    return Ok((
-                        format!(
-                            "Waiting for partitioned roll out to finish: {updated} out of {} new pods have been updated...",
-                            want - partition
-                        ),
-                        false,
-                    ));
-                }
+            // The API server defaults a RollingUpdate strategy's `rollingUpdate` to
+            // `{partition: 0}` (apps/v1 `SetDefaults_StatefulSet`), so a real StatefulSet
+            // always takes this branch; the simulator leaves the defaults out of its JSON.
+            let partition = v
+                .pointer("/spec/updateStrategy/rollingUpdate/partition")
+                .and_then(Value::as_i64)
+                .unwrap_or(0);
+            if let Some(want) = spec_replicas
+                && updated < want - partition
+            {
                 return Ok((
                     format!(
-                        "partitioned roll out complete: {updated} new pods have been updated..."
-                    ),
-                    true,
-                ));
-            }
-            let text = |p: &str| {
-                v.pointer(p)
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let (current, update) = (
-                text("/status/currentRevision"),
-                text("/status/updateRevision"),
-            );
-            if update != current {
-                return Ok((
-                    format!(
-                        "waiting for statefulset rolling update to complete {updated} pods at revision {update}..."
+                        "Waiting for partitioned roll out to finish: {updated} out of {} new pods have been updated...",
+                        want - partition
                     ),
                     false,
                 ));
             }
+            // (`statefulset rolling update complete … at revision …` is for a RollingUpdate
+            // without `rollingUpdate`, which defaulting never leaves.)
             Ok((
-                format!(
-                    "statefulset rolling update complete {} pods at revision {current}...",
-                    int("/status/currentReplicas")
-                ),
+                format!("partitioned roll out complete: {updated} new pods have been updated..."),
                 true,
             ))
         }
