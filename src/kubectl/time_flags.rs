@@ -9,6 +9,15 @@ pub const WAIT_DEFAULT_TIMEOUT_SECS: u64 = 30;
 /// What `--timeout` becomes when negative: "wait for a week" (`wait.go` `ToOptions`: 168h).
 pub const NEGATIVE_TIMEOUT_SECS: u64 = 168 * 3600;
 
+/// kubestory's limit on `--timeout` (SECURITY.md, "Limits"): a week, what kubectl itself
+/// makes of a negative timeout. The clock stops at every deadline on the way, so a longer
+/// wait could take long to compute.
+pub const MAX_TIMEOUT_SECS: u64 = NEGATIVE_TIMEOUT_SECS;
+
+/// How long `rollout status` without `--timeout` waits in kubestory (a real one waits until
+/// Ctrl-C): ten minutes, a Deployment's default `progressDeadlineSeconds`.
+pub const ROLLOUT_STATUS_DEFAULT_SECS: u64 = 600;
+
 /// The flags of `get -w`, `wait`, `rollout status` and `events`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TimeFlags {

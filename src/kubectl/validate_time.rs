@@ -7,16 +7,28 @@ use super::args::{Flags, OutputFormat, Resources, Verb};
 use super::error::KubectlError;
 use super::pflag::Value;
 use super::resources::build;
-use super::time_flags::{NEGATIVE_TIMEOUT_SECS, TimeFlags, WAIT_DEFAULT_TIMEOUT_SECS};
+use super::time_flags::{
+    MAX_TIMEOUT_SECS, NEGATIVE_TIMEOUT_SECS, TimeFlags, WAIT_DEFAULT_TIMEOUT_SECS,
+};
 use super::validate::{Values, builder, usage, with_output};
 
-/// `--timeout` in whole seconds (`None` when absent); negative means a week.
-fn timeout(v: &Values<'_>) -> Option<u64> {
-    match v.0.values.get("timeout") {
-        Some(Value::Duration(ns)) if *ns < 0 => Some(NEGATIVE_TIMEOUT_SECS),
-        Some(Value::Duration(ns)) => Some((*ns / 1_000_000_000) as u64),
-        _ => None,
+/// `--timeout` in whole seconds (`None` when absent); negative means a week. Above
+/// [`MAX_TIMEOUT_SECS`] it is refused (kubestory's limit, not kubectl's).
+fn timeout(v: &Values<'_>) -> Result<Option<u64>, KubectlError> {
+    let secs = match v.0.values.get("timeout") {
+        Some(Value::Duration(ns)) if *ns < 0 => NEGATIVE_TIMEOUT_SECS,
+        Some(Value::Duration(ns)) => (*ns / 1_000_000_000) as u64,
+        _ => return Ok(None),
+    };
+    if secs > MAX_TIMEOUT_SECS {
+        return Err(KubectlError::NotSimulated(
+            "`--timeout` is at most 168h (a week) in kubestory (its limit; SECURITY.md): the \
+             simulated clock stops at every moment something can change on the way, so a \
+             longer wait is not computed. Use `--timeout=168h` or less."
+                .to_string(),
+        ));
     }
+    Ok(Some(secs))
 }
 
 /// The time flags of `get` (`-w`, `--watch-only`, `--output-watch-events`).
@@ -57,7 +69,7 @@ pub(super) fn wait(
     let condition = v.str("for").unwrap_or_default();
     check_condition(&condition)?;
     flags.time.for_condition = Some(condition);
-    flags.time.timeout_secs = Some(timeout(v).unwrap_or(WAIT_DEFAULT_TIMEOUT_SECS));
+    flags.time.timeout_secs = Some(timeout(v)?.unwrap_or(WAIT_DEFAULT_TIMEOUT_SECS));
     let mut input = builder(&flags, false);
     input.select_all = flags.all;
     let resources = build(args, &input)?;
@@ -95,7 +107,7 @@ pub(super) fn rollout_status(
         ));
     }
     flags.time.rollout_watch = v.bool("watch", true);
-    flags.time.timeout_secs = timeout(v).filter(|s| *s > 0);
+    flags.time.timeout_secs = timeout(v)?.filter(|s| *s > 0);
     let resources = build(args, &builder(&flags, true))?;
     Ok((resources, flags))
 }

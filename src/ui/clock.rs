@@ -25,7 +25,7 @@ pub const MAX_ELAPSED_MS: u64 = 2_000;
 pub const MIN_TICK_WALL_MS: u64 = 1000;
 
 /// The running clock's state.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Clock {
     /// Whether time stands still.
     pub paused: bool,
@@ -33,16 +33,6 @@ pub struct Clock {
     pub speed: usize,
     /// Simulated milliseconds not yet turned into a whole second.
     carry_ms: u64,
-}
-
-impl Default for Clock {
-    fn default() -> Self {
-        Clock {
-            paused: false,
-            speed: 0,
-            carry_ms: 0,
-        }
-    }
 }
 
 impl Clock {

@@ -10,6 +10,7 @@
 
 use crate::kubectl::execute::Context;
 use crate::kubectl::get::{ListKind, lookup};
+use crate::kubectl::time_flags::ROLLOUT_STATUS_DEFAULT_SECS;
 use crate::kubectl::{Invocation, Output, Resources};
 use crate::sim::{Cluster, Kind, SimTime};
 use serde_json::Value;
@@ -17,6 +18,14 @@ use std::convert::Infallible;
 
 /// What kubestory says when a rollout can no longer progress by itself.
 pub const STUCK: &str = "kubestory: nothing left in the simulated cluster would move this rollout on; a real `kubectl rollout status` would keep waiting here until Ctrl-C (or its --timeout)";
+
+/// What kubestory says when it stops waiting without `--timeout`.
+pub fn gave_up() -> String {
+    format!(
+        "kubestory: stopped after {} of simulated time; a real `kubectl rollout status` would keep waiting here until Ctrl-C (or its --timeout)",
+        crate::sim::human_duration(ROLLOUT_STATUS_DEFAULT_SECS)
+    )
+}
 
 /// A status message, whether the rollout is done, or kubectl's error.
 pub fn status(kind: Kind, v: &Value) -> Result<(String, bool), String> {
@@ -178,6 +187,7 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
     let result = ctx.sim.act(line, |c| {
         let mut out = Output::new();
         let until = timeout.map(|t| c.now().plus(t));
+        let give_up = c.now().plus(ROLLOUT_STATUS_DEFAULT_SECS);
         let mut last = String::new();
         loop {
             let Some(value) = find(c) else {
@@ -207,7 +217,11 @@ pub fn run(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
             let moved = match until {
                 Some(u) => c.step_towards(u),
                 None => match c.next_deadline().filter(|d| *d > c.now()) {
-                    Some(d) => c.step_towards(d),
+                    Some(_) if c.now() >= give_up => {
+                        out.err_line(gave_up()).fail();
+                        break;
+                    }
+                    Some(d) => c.step_towards(d.min(give_up)),
                     None => {
                         out.err_line(STUCK).fail();
                         break;
