@@ -374,11 +374,11 @@ fn command_specific_errors() {
 #[test]
 fn friendly_refusals() {
     for line in [
-        "get pods -w",
-        "get pods --watch",
+        "get pods -w -o yaml",
+        "get pods --watch --sort-by=.metadata.name",
         "get pods --field-selector=status.phase=Running",
-        "rollout status deploy/web",
         "rollout history deploy/web",
+        "wait --for=delete pod/x --timeout=200h",
         "logs pod/x",
         "exec -it x -- sh",
         "create deployment x --image=nginx",
@@ -388,9 +388,9 @@ fn friendly_refusals() {
         assert!(matches!(err(line), KubectlError::NotSimulated(_)), "{line}");
     }
     assert!(matches!(err("rollout"), KubectlError::Help { .. }));
-    let note = text("get pods -w");
+    let note = text("get pods -w -o yaml");
     assert!(
-        note.starts_with("kubestory: `kubectl get --watch` is not simulated"),
+        note.starts_with("kubestory: `kubectl get -w` is simulated with the table"),
         "{note}"
     );
     assert!(matches!(

@@ -17,12 +17,12 @@ use serde_json::Value;
 use std::convert::Infallible;
 
 /// What kubestory says when a rollout can no longer progress by itself.
-pub const STUCK: &str = "kubestory: nothing left in the simulated cluster would move this rollout on; a real `kubectl rollout status` would keep waiting here until Ctrl-C (or its --timeout)";
+pub const STUCK: &str = "kubestory: nothing left in the simulated cluster would move this rollout on; a real kubectl rollout status would keep waiting here until Ctrl-C (or its --timeout)";
 
 /// What kubestory says when it stops waiting without `--timeout`.
 pub fn gave_up() -> String {
     format!(
-        "kubestory: stopped after {} of simulated time; a real `kubectl rollout status` would keep waiting here until Ctrl-C (or its --timeout)",
+        "kubestory: stopped after {} of simulated time; a real kubectl rollout status would keep waiting here until Ctrl-C (or its --timeout)",
         crate::sim::human_duration(ROLLOUT_STATUS_DEFAULT_SECS)
     )
 }
