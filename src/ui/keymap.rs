@@ -351,9 +351,9 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![ctrl('r')], W::Editor, A::EditorInput(ctrl('r')), "redo", true),
         // The running clock and the watch: the status line shows them at its start
         // (`render::bottom_lines`), with these keys.
-        b(vec![key('t')], W::Clock, A::ToggleClock, "pause/run the clock", false),
-        b(vec![key('>')], W::Clock, A::ClockFaster, "clock faster (×1, ×10, ×60)", false),
-        b(vec![key('<')], W::Clock, A::ClockSlower, "clock slower", false),
+        b(vec![key('t')], W::Clock, A::ToggleClock, "pause/run time", false),
+        b(vec![key('>')], W::Clock, A::ClockFaster, "time faster", false),
+        b(vec![key('<')], W::Clock, A::ClockSlower, "time slower", false),
         b(vec![special(Key::Esc)], W::Watching, A::StopWatch, "stop the watch", false),
     ]
 }

@@ -89,6 +89,8 @@ pub fn shown_in_help(when: When, app: &App) -> bool {
         When::Command | When::CommandNoSearch | When::Line | When::Editor => !picker,
         // The output drawer's keys, in the cluster and lesson screens.
         When::Drawer | When::DrawerDown | When::DrawerSideways => !picker && !quiz,
+        // The running clock and a watch, where a cluster is on screen.
+        When::Clock | When::Watching => !picker && !quiz,
         // The rest are quiz mode's conditions (`When::is_quiz`, named once in the keymap).
         w => {
             debug_assert!(w.is_quiz());
