@@ -177,3 +177,14 @@ fn status_line_snapshots() {
     press(&mut a, key('t'));
     insta::assert_snapshot!("clock_status_watch_120x36", last(&screen(&mut a, 120, 36)));
 }
+
+/// A watch belongs to its cluster: opening another (a step restarted, the sandbox reopened)
+/// ends it.
+#[test]
+fn a_new_cluster_ends_the_watch() {
+    let mut a = kind_app();
+    command(&mut a, "get pvc -w");
+    assert!(a.following.is_some());
+    a.reset_sim(Simulation::new(Cluster::new(ClusterConfig::default())));
+    assert!(a.following.is_none());
+}

@@ -276,6 +276,8 @@ impl App {
         self.log_scroll = 0;
         self.selected = None;
         self.selected_row = 0;
+        // A watch of the old cluster ends with it (its rows would compare two clusters).
+        self.following = None;
         self.fix_selection();
     }
 
