@@ -188,3 +188,19 @@ fn a_new_cluster_ends_the_watch() {
     a.reset_sim(Simulation::new(Cluster::new(ClusterConfig::default())));
     assert!(a.following.is_none());
 }
+
+/// On the command line `wait 30s` is kubestory's jump and `wait --for=… TYPE/NAME` kubectl's.
+#[test]
+fn wait_with_flags_is_kubectls() {
+    let mut a = app("wait");
+    command(&mut a, EMPTYDIR);
+    command(&mut a, "wait --for=condition=Ready pod -l app=story --timeout=5s");
+    assert!(
+        a.log.iter().any(|l| l.text.ends_with(" condition met")),
+        "{:#?}",
+        a.log.iter().rev().take(5).collect::<Vec<_>>()
+    );
+    let now = a.cluster().now();
+    command(&mut a, "wait 30s");
+    assert_eq!(a.cluster().now().since(now), 30);
+}

@@ -139,7 +139,12 @@ pub fn run_command(app: &mut App, line: &str) -> bool {
 /// [`run_command`], telling whether the command succeeded.
 fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
     let line = line.trim();
-    if let Some(duration) = line.strip_prefix("wait ") {
+    // `wait 30s` is kubestory's; `wait --for=… pod/x` (flags or TYPE/NAME) is kubectl's.
+    if let Some(duration) = line.strip_prefix("wait ")
+        && !duration
+            .split_whitespace()
+            .any(|w| w.starts_with('-') || w.contains('/'))
+    {
         wait(app, duration);
         return true;
     }
