@@ -194,7 +194,10 @@ fn a_new_cluster_ends_the_watch() {
 fn wait_with_flags_is_kubectls() {
     let mut a = app("wait");
     command(&mut a, EMPTYDIR);
-    command(&mut a, "wait --for=condition=Ready pod -l app=story --timeout=5s");
+    command(
+        &mut a,
+        "wait --for=condition=Ready pod -l app=story --timeout=5s",
+    );
     assert!(
         a.log.iter().any(|l| l.text.ends_with(" condition met")),
         "{:#?}",
