@@ -19,7 +19,7 @@ shift || true
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 cd "$repo" || exit 1
-all=(manifest_load lesson_load kubectl_parse kubectl_execute sim_script state_files jsonpath field_selector container_shell)
+all=(manifest_load lesson_load kubectl_parse kubectl_execute sim_script state_files jsonpath field_selector container_shell wait_condition)
 if [ "$#" -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 sanitizer="${FUZZ_SANITIZER:-none}"
 max_len="${FUZZ_MAX_LEN:-65536}"
@@ -29,7 +29,7 @@ dict_for() {
     case "$1" in
         manifest_load | lesson_load) echo "$fuzz/dict/yaml.dict" ;;
         kubectl_parse | kubectl_execute | sim_script) echo "$fuzz/dict/kubectl.dict" ;;
-        jsonpath) echo "$fuzz/dict/jsonpath.dict" ;;
+        jsonpath | wait_condition) echo "$fuzz/dict/jsonpath.dict" ;;
         *) echo "" ;;
     esac
 }

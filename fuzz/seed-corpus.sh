@@ -12,7 +12,7 @@ fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
 shared="${KUBESTORY_SHARED:-$repo/../shared}"
-mkdir -p "$corpus"/{manifest_load,kubectl_parse,kubectl_execute,sim_script,lesson_load,state_files,jsonpath,field_selector}
+mkdir -p "$corpus"/{manifest_load,kubectl_parse,kubectl_execute,sim_script,lesson_load,state_files,jsonpath,field_selector,container_shell,wait_condition}
 
 # Content-addressed copies: the same input found twice is one file.
 add() { # add TARGET FILE
@@ -105,6 +105,17 @@ for t in 'status.phase=Running' 'spec.nodeName!=n1,metadata.name==a' 'a=x\,y\=z'
     i=$((i + 1))
     printf '%s' "$t" >"$tmp/field_selector-$i"
     add field_selector "$tmp/field_selector-$i"
+done
+
+# `kubectl wait --for=…` conditions (kubectl wait.go's examples and tests).
+i=0
+for t in 'condition=Ready' 'condition=Ready=false' 'delete' 'create' \
+    'jsonpath={.status.phase}=Bound' "jsonpath='{.status.readyReplicas}'=3" \
+    'jsonpath={.status.conditions[?(@.type=="Ready")].status}=True' 'jsonpath=.status' \
+    'jsonpath={.a}==b=c'; do
+    i=$((i + 1))
+    printf '%s' "$t" >"$tmp/wait-$i"
+    add wait_condition "$tmp/wait-$i"
 done
 
 for d in "$corpus"/*/; do

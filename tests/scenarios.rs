@@ -275,3 +275,13 @@ scenario!(exec_survival, "exec-survival.sim");
 // Issue 12: kubectl exec/logs/cp refusals and the container shell's messages (kubectl
 // `cmd/exec/exec.go`, `cmd/logs/logs.go`, `cmd/cp/cp.go`; dash; GNU coreutils).
 scenario!(exec_errors, "exec-errors.sim");
+// Issue 12, "Time runs": `kubectl get pvc -w` in a script stays open across the next lines
+// (kubectl `get/get.go` `watch`: rows without the header, widths remembered) and shows the
+// WaitForFirstConsumer claim go Pending → Bound when its pod arrives; `kubectl events`
+// (`events/events.go`, `event_printer.go`) and `kubectl wait` (`wait/wait.go`) on the way.
+scenario!(watch_wffc, "watch-wffc.sim");
+// Issue 12: `kubectl wait` (`cmd/wait/wait.go`: `condition met`, the timeout and
+// `--timeout=0` errors, `no matching resources found`, `unrecognized condition`), `kubectl
+// rollout status` (`polymorphichelpers/rollout_status.go`) and `kubectl events`
+// (`cmd/events/events.go`: `--for`, `--types`, `No events found in … namespace.`).
+scenario!(time_commands, "time-commands.sim");

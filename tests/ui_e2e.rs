@@ -784,3 +784,70 @@ fn exec_it_shell_writes_a_file_and_exits() {
     shell_is_sane(name);
     td(&["stop", name]);
 }
+
+/// The status line's simulated clock (`t/> 00:10:03 ×1`), if on screen.
+fn clock_on(name: &str) -> Option<String> {
+    let (_, screen) = td(&["screen", name]);
+    let at = screen.find("t/> ")? + 4;
+    screen.get(at..at + 8).map(str::to_string)
+}
+
+/// Issue 12, "Time runs": in a real terminal the simulated clock moves on its own (the
+/// status line's clock, a claim's AGE), and `kubectl get pvc -w` shows a WaitForFirstConsumer
+/// claim go Pending → Bound when a pod arrives, until Esc.
+#[test]
+fn the_clock_runs_and_get_pvc_w_streams_pending_then_bound() {
+    if !tmux_available() {
+        return;
+    }
+    let name = "clock";
+    let state = start_shell(name);
+    launch_with(name, &state, "--sandbox --profile kind");
+    wait(name, "t/> ");
+    let first = clock_on(name).expect("the clock in the status line");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+    // Time passes without a key: the clock moves by itself.
+    let mut later = first.clone();
+    while later <= first && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        later = clock_on(name).unwrap_or_default();
+    }
+    assert!(later > first, "the clock stayed at {first}");
+    run(name, "apply -f assets/scenarios/watch-wffc.pvc.yaml");
+    wait(name, "persistentvolumeclaim/data created");
+    td(&["keys", name, "Escape"]);
+    // Two simulated seconds later the claim is no longer 0s old.
+    let secs = |t: &str| -> u64 {
+        t.split(':')
+            .filter_map(|p| p.parse::<u64>().ok())
+            .fold(0, |acc, n| acc * 60 + n)
+    };
+    let applied = secs(&clock_on(name).unwrap_or_default());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+    while secs(&clock_on(name).unwrap_or_default()) < applied + 2
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    run(name, "get pvc -w");
+    wait(name, "stop watching: kubectl get pvc -w");
+    wait(name, "data   Pending");
+    let (_, screen) = td(&["screen", name]);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("data   Pending"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        !row.trim_end_matches(['│', ' ']).ends_with(" 0s"),
+        "AGE did not grow: {row}"
+    );
+    td(&["keys", name, "Escape"]);
+    run(name, "apply -f assets/scenarios/watch-wffc.pod.yaml");
+    wait(name, "data   Bound");
+    td(&["keys", name, "Escape"]);
+    td(&["keys", name, "Escape"]);
+    wait(name, "watch stopped (Esc)");
+    td(&["keys", name, "q"]);
+    shell_is_sane(name);
+}

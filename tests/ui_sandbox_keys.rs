@@ -401,3 +401,50 @@ fn what_an_exec_shell_wrote_comes_back_with_the_sandbox() {
     let b = kept_sandbox(dir.path());
     assert_eq!(stories(&b), vec!["from the shell".to_string()]);
 }
+
+#[test]
+fn the_running_clock_is_kept_as_few_lines_and_replays_to_the_same_cluster() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = kept_sandbox(dir.path());
+    command(&mut a, "cluster profile=kind nodes=2");
+    command(&mut a, EMPTYDIR);
+    let node = a
+        .cluster()
+        .pods()
+        .next()
+        .and_then(|p| p.spec.node_name.clone())
+        .expect("node");
+    a.selected = Some(Item::Node(node));
+    press(&mut a, key('F'));
+    // Ten simulated minutes, a wall second at a time: the node goes NotReady, its pod is
+    // evicted and replaced while the clock runs.
+    for _ in 0..600 {
+        update(&mut a, kubestory::ui::Action::Elapsed(1000));
+    }
+    update(&mut a, kubestory::ui::Action::Quit);
+    let pods: Vec<(String, String)> = a
+        .cluster()
+        .pods()
+        .map(|p| (p.metadata.name.clone(), format!("{:?}", p.status.phase)))
+        .collect();
+    let now = a.cluster().now();
+    assert!(now.0 >= 600, "the clock ran");
+    let events = a.cluster().events().count();
+    let config = kubestory::sim::ClusterConfig::for_profile(kubestory::sim::Profile::Kind, 2);
+    let journal =
+        std::fs::read_to_string(kubestory::ui::sandbox::journal_path(dir.path(), &config))
+            .expect("journal");
+    assert!(journal.lines().count() < 10, "{journal}");
+    let mut b = kubestory::ui::App::sandbox();
+    b.state_dir = Some(dir.path().to_path_buf());
+    b.sandbox_cluster = config;
+    kubestory::ui::sandbox::open(&mut b);
+    let again: Vec<(String, String)> = b
+        .cluster()
+        .pods()
+        .map(|p| (p.metadata.name.clone(), format!("{:?}", p.status.phase)))
+        .collect();
+    assert_eq!(again, pods);
+    assert_eq!(b.cluster().now(), now);
+    assert_eq!(b.cluster().events().count(), events);
+}

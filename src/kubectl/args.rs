@@ -64,6 +64,12 @@ pub enum Verb {
     Logs,
     /// `kubectl cp SRC DEST`.
     Cp,
+    /// `kubectl wait --for=… TYPE/NAME|TYPE -l …|--all` (moves the simulated clock).
+    Wait,
+    /// `kubectl rollout status deployment/x|statefulset/x` (moves the simulated clock).
+    RolloutStatus,
+    /// `kubectl events [--for TYPE/NAME] [--types …]`.
+    Events,
 }
 
 impl Verb {
@@ -96,6 +102,9 @@ impl Verb {
             Verb::Exec => "kubectl exec",
             Verb::Logs => "kubectl logs",
             Verb::Cp => "kubectl cp",
+            Verb::Wait => "kubectl wait",
+            Verb::RolloutStatus => "kubectl rollout status",
+            Verb::Events => "kubectl events",
         }
     }
 }
@@ -280,6 +289,8 @@ pub struct Flags {
     pub warnings: Vec<String>,
     /// The flags of `exec`, `logs` and `cp`.
     pub container_cmd: super::container_flags::ContainerFlags,
+    /// The flags of the commands about time: `get -w`, `wait`, `rollout status`, `events`.
+    pub time: super::time_flags::TimeFlags,
 }
 
 impl Default for Flags {
@@ -328,6 +339,7 @@ impl Default for Flags {
             generator: Default::default(),
             warnings: Vec::new(),
             container_cmd: Default::default(),
+            time: super::time_flags::TimeFlags::default(),
         }
     }
 }

@@ -110,8 +110,6 @@ pub(crate) fn not_simulated_note(command: &str) -> String {
         "replace" | "set" => {
             " Change objects with `kubectl apply -f FILE` or `kubectl patch TYPE NAME -p '…'`."
         }
-        "wait" => " Use kubestory's own `wait 30s` to let simulated time pass.",
-        "events" => " `kubectl get events` and the Events section of `kubectl describe` work.",
         _ => "",
     };
     format!("`kubectl {command}` is not simulated in kubestory.{extra}")

@@ -104,6 +104,7 @@ fn add_limit_notes(out: &mut Output) {
 fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
     let label = line.trim();
     match inv.verb {
+        Verb::Get if super::watch::wants_watch(inv) => super::watch::run(inv, ctx.sim.cluster()),
         Verb::Get => get::run_get_with_files(inv, ctx.sim.cluster(), Some(ctx.files)),
         Verb::Describe => describe::run_describe(inv, ctx.sim.cluster()),
         Verb::Apply => verbs::apply::run(inv, ctx, label),
@@ -127,5 +128,8 @@ fn dispatch(inv: &Invocation, ctx: &mut Context, line: &str) -> Output {
         Verb::Exec => verbs::exec::run(inv, ctx, label),
         Verb::Logs => verbs::logs::run(inv, ctx.sim.cluster()),
         Verb::Cp => verbs::cp::run(inv, ctx, label),
+        Verb::Wait => verbs::wait::run(inv, ctx, label),
+        Verb::RolloutStatus => verbs::rollout_status::run(inv, ctx, label),
+        Verb::Events => verbs::events::run(inv, ctx.sim.cluster()),
     }
 }

@@ -111,9 +111,9 @@ pub(crate) const GET: &[FlagSpec] = &[
     MISSING_KEYS,
     MANAGED_FIELDS,
     RAW,
-    refused("watch", Some(b'w'), Bool),
-    refused("watch-only", None, Bool),
-    refused("output-watch-events", None, Bool),
+    yes("watch", Some(b'w'), Bool),
+    yes("watch-only", None, Bool),
+    yes("output-watch-events", None, Bool),
     CHUNK_SIZE,
     yes("ignore-not-found", None, Bool),
     SELECTOR,
@@ -508,4 +508,50 @@ pub(crate) const CP: &[FlagSpec] = &[
     yes("container", Some(b'c'), Str),
     ignored("no-preserve", Bool),
     ignored("retries", Int),
+];
+
+/// `kubectl wait` (kubernetes/kubernetes `staging/src/k8s.io/kubectl/pkg/cmd/wait/wait.go`
+/// `AddFlags`: PrintFlags, ResourceBuilderFlags with a label and field selector, `--all`,
+/// `-A`, `--local`; `--timeout`, `--for`).
+pub(crate) const WAIT: &[FlagSpec] = &[
+    yes("for", None, Str),
+    yes("timeout", None, Duration),
+    yes("all", None, Bool),
+    ALL_NAMESPACES,
+    SELECTOR,
+    FIELD_SELECTOR,
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    ignored("local", Bool),
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
+];
+
+/// `kubectl rollout status` (`cmd/rollout/rollout_status.go`: `-w` true by default,
+/// `--revision`, `--timeout`, the filename flags and `-l`).
+pub(crate) const ROLLOUT_STATUS: &[FlagSpec] = &[
+    FILENAME,
+    KUSTOMIZE,
+    RECURSIVE,
+    SELECTOR,
+    with_default(yes("watch", Some(b'w'), Bool), "true"),
+    refused("revision", None, Int),
+    yes("timeout", None, Duration),
+];
+
+/// `kubectl events` (`cmd/events/events.go` `AddFlags` and its PrintFlags).
+pub(crate) const EVENTS: &[FlagSpec] = &[
+    yes("watch", Some(b'w'), Bool),
+    ALL_NAMESPACES,
+    yes("for", None, Str),
+    yes("types", None, StringSlice),
+    yes("no-headers", None, Bool),
+    CHUNK_SIZE,
+    PRINT[0],
+    PRINT[1],
+    PRINT[2],
+    PRINT[3],
 ];

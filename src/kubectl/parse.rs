@@ -54,6 +54,8 @@ pub fn parse_words(words: &[String]) -> Result<Invocation, KubectlError> {
         "label" => (Verb::Label, specs::LABEL, words),
         "annotate" => (Verb::Annotate, specs::LABEL, words),
         "run" => (Verb::Run, specs::RUN, words),
+        "wait" => (Verb::Wait, specs::WAIT, words),
+        "events" => (Verb::Events, specs::EVENTS, words),
         "help" => {
             return Err(KubectlError::Help {
                 topic: words.first().cloned().unwrap_or_default(),
@@ -226,6 +228,7 @@ fn rollout_subcommand(mut words: Vec<String>) -> Result<Dispatch, KubectlError> 
     let subs = ["history", "pause", "restart", "resume", "status", "undo"];
     match take_subcommand(&mut words, specs::ROLLOUT_OTHER, &subs).as_deref() {
         Some("restart") => Ok((Verb::RolloutRestart, specs::ROLLOUT_RESTART, words)),
+        Some("status") => Ok((Verb::RolloutStatus, specs::ROLLOUT_STATUS, words)),
         Some(other) => Err(KubectlError::NotSimulated(format!(
             "`kubectl rollout {other}` is not simulated; `kubectl rollout restart` is, and \
              `kubectl get deploy,rs,pods` shows how a rollout is going."
@@ -270,12 +273,6 @@ fn refuse_unsimulated(specs: &[FlagSpec], parsed: &Parsed) -> Result<(), Kubectl
             continue;
         }
         let note = match spec.name {
-            "watch" | "watch-only" | "output-watch-events" => {
-                "`kubectl get --watch` is not simulated: the simulated cluster only changes when \
-                 you run a command or let time pass with `wait`. Run `kubectl get` again to see \
-                 the new state."
-                    .to_string()
-            }
             // kubectl sends fieldValidation=Warn or Ignore, and the API server then drops
             // unknown fields (with a warning for Warn) instead of refusing the object
             // (kubectl `--validate`; API concepts, "Field validation").

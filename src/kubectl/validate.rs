@@ -112,6 +112,14 @@ pub(crate) fn validate(verb: Verb, parsed: Parsed) -> Result<Invocation, Kubectl
         Verb::Exec | Verb::Logs | Verb::Cp => {
             super::container_flags::validate(verb, &v, &args, flags)?
         }
+        Verb::Wait => super::validate_time::wait(&v, &args, flags)?,
+        Verb::RolloutStatus => super::validate_time::rollout_status(&v, &args, flags)?,
+        Verb::Events => super::validate_time::events(&v, flags)?,
+    };
+    let flags = if verb == Verb::Get {
+        super::validate_time::get_flags(&v, flags)?
+    } else {
+        flags
     };
     Ok(Invocation {
         verb,

@@ -2,6 +2,12 @@
 //! state as JSON. This is a contract that lessons, tests and teachers rely on (README,
 //! "kubestory sim").
 //!
+//! Time and watches (README, "Time and watches"): time moves only with `wait`, `kubectl wait`
+//! and `kubectl rollout status`, so every run prints the same. A `kubectl get -w` line prints
+//! the list and stays open: after each later line it prints the changes that line made, and
+//! during a `wait` each change at its moment (before `waited …`), until the script ends or
+//! another `-w` line replaces it ([`run_following`]).
+//!
 //! `kubectl exec`, `logs` and `cp` lines run as in the TUI, except that a script's stdin is
 //! never a terminal: `exec -it … -- sh` prints kubectl's `Unable to use a TTY - input is not a
 //! terminal or the right kind of file` and the shell reads nothing and exits 0, and `logs -f`
@@ -13,6 +19,7 @@
 pub mod script;
 pub mod state_json;
 
+use crate::kubectl::watch::{Follow, follow as follow_line};
 use crate::kubectl::{Context, FileSource, execute};
 use crate::sim::{Cluster, ClusterConfig, SimError, Simulation};
 use script::{Line, NodeOp, parse_line};
@@ -74,6 +81,8 @@ pub fn stream_script(
     let mut started = false;
     // Files `kubectl cp` copied out of containers: in memory over the script's folder.
     let mut copies = crate::kubectl::MemoryFiles::new();
+    // A `kubectl get -w` (or `events -w`) still running: it prints after every later line.
+    let mut follow: Option<Box<dyn Follow>> = None;
     for raw in text.lines() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -106,7 +115,14 @@ pub fn stream_script(
                     copies: &before,
                     under: files,
                 };
-                run_line_keeping(&mut sim, other, &layered, &mut out, &mut copies)
+                run_following(
+                    &mut sim,
+                    other,
+                    &layered,
+                    &mut out,
+                    &mut follow,
+                    &mut copies,
+                )
             }
         };
         sink.write_all(out.as_bytes())?;
@@ -124,6 +140,52 @@ pub fn stream_script(
         sink.flush()?;
     }
     Ok((failed, sim))
+}
+
+/// Runs one line while a watch may be running (see the `sim` contract in the README: "Time
+/// and watches"): the watch prints what the line changed, after the line's own output; during
+/// a `wait` it prints at every deadline on the way, before `waited …`. A successful `get -w`
+/// or `events -w` line starts a new watch (replacing the one running).
+fn run_following(
+    sim: &mut Simulation,
+    line: Line,
+    files: &dyn FileSource,
+    out: &mut String,
+    follow: &mut Option<Box<dyn Follow>>,
+    copies: &mut crate::kubectl::MemoryFiles,
+) -> bool {
+    if let (Line::Wait(secs), Some(f)) = (&line, follow.as_mut()) {
+        let secs = *secs;
+        let left = crate::sim::limits::MAX_SIMULATED_SECS.saturating_sub(sim.cluster().now().0);
+        if secs <= left {
+            let mut rows = String::new();
+            let _ = sim.act(format!("wait {secs}s"), |c| {
+                let until = c.now().plus(secs);
+                while c.step_towards(until) {
+                    rows.push_str(&f.poll(c));
+                }
+                Ok::<_, std::convert::Infallible>(())
+            });
+            out.push_str(&rows);
+            push_line(out, &format!("waited {}", crate::sim::human_duration(secs)));
+            return true;
+        }
+    }
+    let command = match &line {
+        Line::Kubectl(text) => Some(text.clone()),
+        _ => None,
+    };
+    let ok = run_line_keeping(sim, line, files, out, copies);
+    if let Some(f) = follow.as_mut() {
+        out.push_str(&f.poll(sim.cluster()));
+    }
+    if ok
+        && let Some(text) = command
+        && let Some(new) = follow_line(&text, sim.cluster())
+    {
+        *follow = Some(new);
+    }
+    ok
 }
 
 fn push_line(out: &mut String, text: &str) {

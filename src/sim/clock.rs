@@ -1,5 +1,6 @@
-//! The simulated clock. Time moves only when the simulation is told to (`wait 5m`), never with
-//! the wall clock, so every run of a script prints the same output.
+//! The simulated clock. Time moves only when the simulation is told to (`wait 5m`, `kubectl
+//! wait`, or the TUI's running clock through `Simulation::tick`), never by reading the wall
+//! clock here, so every run of a script prints the same output.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

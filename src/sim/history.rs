@@ -1,5 +1,13 @@
 //! Undo: a snapshot of the whole cluster before every action. The collections are persistent
 //! (`imbl`), so a snapshot shares almost everything with the live state and costs O(1).
+//!
+//! Time and undo (issue 12, "Time runs"): the TUI's running clock moves the cluster with
+//! [`Simulation::tick`], which is never an undo step (a second of clock is not something the
+//! learner did). Undo takes back an *action*, not the time that ran freely since: the cluster
+//! goes back to its snapshot and then lives through the free-running seconds again, so the
+//! clock never jumps back and what time alone does (a back-off expiring, a NotReady node's
+//! pods evicted) happens again, without the undone action. A `wait 5m` (or `kubectl wait`,
+//! `rollout status`) is an action: undoing it takes its jump back.
 
 use super::Cluster;
 
@@ -10,6 +18,9 @@ pub struct Checkpoint {
     pub label: String,
     /// The state before it.
     pub before: Cluster,
+    /// [`Simulation::free_secs`] when the action ran: the free-running seconds after it are
+    /// lived again on undo.
+    pub free_secs: u64,
 }
 
 /// A cluster with its undo history.
@@ -17,6 +28,8 @@ pub struct Checkpoint {
 pub struct Simulation {
     cluster: Cluster,
     undo: Vec<Checkpoint>,
+    /// Seconds the clock has run on its own ([`Simulation::tick`]) since the start.
+    free_secs: u64,
 }
 
 impl Simulation {
@@ -25,6 +38,7 @@ impl Simulation {
         Simulation {
             cluster,
             undo: Vec::new(),
+            free_secs: 0,
         }
     }
 
@@ -48,6 +62,7 @@ impl Simulation {
                     self.undo.push(Checkpoint {
                         label: label.into(),
                         before,
+                        free_secs: self.free_secs,
                     });
                 }
                 Ok(v)
@@ -59,10 +74,14 @@ impl Simulation {
         }
     }
 
-    /// Undoes the last action that changed anything; returns its label.
+    /// Undoes the last action that changed anything; returns its label. The seconds the
+    /// clock ran on its own since that action pass again on the restored cluster (see the
+    /// module's doc): undo never moves the clock backwards, except to take back a `wait`.
     pub fn undo(&mut self) -> Option<String> {
         let cp = self.undo.pop()?;
         self.cluster = cp.before;
+        self.cluster
+            .advance(self.free_secs.saturating_sub(cp.free_secs));
         Some(cp.label)
     }
 
@@ -72,6 +91,22 @@ impl Simulation {
         if let Some(cp) = self.undo.last_mut() {
             cp.label = label.into();
         }
+    }
+
+    /// Lets `secs` of simulated time pass on their own (the TUI's running clock): controllers
+    /// act on every deadline on the way, as with `wait`, but no undo step is recorded.
+    /// Returns the seconds that actually passed (the clock stops at its limit).
+    pub fn tick(&mut self, secs: u64) -> u64 {
+        let before = self.cluster.now();
+        self.cluster.advance(secs);
+        let moved = self.cluster.now().since(before);
+        self.free_secs = self.free_secs.saturating_add(moved);
+        moved
+    }
+
+    /// Seconds the clock has run on its own since the simulation started.
+    pub fn free_secs(&self) -> u64 {
+        self.free_secs
     }
 
     /// The undoable actions, oldest first.

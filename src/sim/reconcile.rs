@@ -77,6 +77,23 @@ impl Cluster {
         self.settle();
     }
 
+    /// One step of a watched wait (`kubectl wait`, `rollout status`, a `-w` during `wait`):
+    /// moves the clock to the next deadline before `until`, or to `until`, so the caller can
+    /// look at the cluster at every moment something may have changed. Returns false when the
+    /// clock did not move (it is at `until`, or at its limit).
+    pub fn step_towards(&mut self, until: SimTime) -> bool {
+        let now = self.now;
+        if now >= until {
+            return false;
+        }
+        let next = self
+            .next_deadline()
+            .filter(|d| *d > now && *d < until)
+            .unwrap_or(until);
+        self.advance_to(next);
+        self.now > now
+    }
+
     /// Sets the clock (for tests that need an exact instant). Never moves backwards.
     pub fn advance_to(&mut self, at: SimTime) {
         if at > self.now {

@@ -148,4 +148,15 @@ pub enum Action {
     OpenFilter,
     /// Esc with a filter set: show everything again.
     ClearFilter,
+    /// This many milliseconds of wall time passed: the running clock moves the simulation
+    /// (the shell sends it; tests send it by hand).
+    Elapsed(u64),
+    /// Pause the simulated clock, or run it again.
+    ToggleClock,
+    /// Run the clock faster (×1 → ×10 → ×60).
+    ClockFaster,
+    /// Run the clock slower.
+    ClockSlower,
+    /// Stop the watch streaming into the log (`kubectl get -w`).
+    StopWatch,
 }

@@ -207,6 +207,10 @@ pub struct App {
     /// Files `kubectl cp POD:PATH LOCAL` copied out of containers: kept in memory over the
     /// workspace (`-f` and `cp` read them), never written to disk.
     pub copied: crate::kubectl::MemoryFiles,
+    /// The running simulated clock: paused or not, and how fast (see [`super::clock`]).
+    pub clock: super::clock::Clock,
+    /// The watch streaming into the log (`kubectl get -w`), until Esc.
+    pub following: Option<Box<dyn crate::kubectl::watch::Follow>>,
 }
 
 impl App {
@@ -269,6 +273,8 @@ impl App {
             filter: None,
             shell: None,
             copied: crate::kubectl::MemoryFiles::new(),
+            clock: super::clock::Clock::default(),
+            following: None,
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();
@@ -292,6 +298,8 @@ impl App {
         self.log_scroll = 0;
         self.selected = None;
         self.selected_row = 0;
+        // A watch of the old cluster ends with it (its rows would compare two clusters).
+        self.following = None;
         self.fix_selection();
     }
 

@@ -70,6 +70,10 @@ pub enum When {
     DrawerSideways,
     /// Always.
     Always,
+    /// A cluster is on screen (browsing a lesson or the sandbox): the clock keys work.
+    Clock,
+    /// Browsing while a watch streams into the log (`kubectl get -w`).
+    Watching,
 }
 
 impl When {
@@ -134,6 +138,8 @@ impl When {
             When::Confirm => confirming_delete && app.screen == Screen::Play,
             When::Filtered => browse && app.filter.is_some(),
             When::Always => true,
+            When::Clock => browse && app.screen == Screen::Play,
+            When::Watching => browse && app.screen == Screen::Play && app.following.is_some(),
         }
     }
 
@@ -168,6 +174,8 @@ impl When {
             When::Filtered => "cluster",
             When::Drawer | When::DrawerDown | When::DrawerSideways => "command output",
             When::Always => "anywhere",
+            When::Clock => "clock",
+            When::Watching => "watch",
         }
     }
 }
@@ -319,9 +327,9 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('/')], W::Browse, A::OpenFilter, "filter", false),
         // k9s's keys on the selected object (the sandbox's e and l; d, y, s everywhere).
         b(vec![key('e')], W::Sandbox, A::OnSelection(SV::Edit), "edit", true),
-        b(vec![key('n')], W::Sandbox, A::NewManifest, "new", true),
+        b(vec![key('n')], W::Sandbox, A::NewManifest, "new", false),
         b(vec![key('e')], W::Lesson, A::OpenEditor, "edit", true),
-        b(vec![key('d')], W::Sandbox, A::OnSelection(SV::Describe), "describe", true),
+        b(vec![key('d')], W::Sandbox, A::OnSelection(SV::Describe), "describe", false),
         b(vec![key('d')], W::Lesson, A::OnSelection(SV::Describe), "describe", false),
         b(vec![key('y')], W::Browse, A::OnSelection(SV::Yaml), "yaml", false),
         b(vec![key('s')], W::Browse, A::OnSelection(SV::Shell), "shell", false),
@@ -370,6 +378,12 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::Esc)], W::Editor, A::Cancel, "close", true),
         b(vec![ctrl('u')], W::Editor, A::EditorInput(ctrl('u')), "undo", true),
         b(vec![ctrl('r')], W::Editor, A::EditorInput(ctrl('r')), "redo", true),
+        // The running clock and the watch: the status line shows them at its start
+        // (`render::bottom_lines`), with these keys.
+        b(vec![key('t')], W::Clock, A::ToggleClock, "pause/run time", false),
+        b(vec![key('>')], W::Clock, A::ClockFaster, "time faster", false),
+        b(vec![key('<')], W::Clock, A::ClockSlower, "time slower", false),
+        b(vec![special(Key::Esc)], W::Watching, A::StopWatch, "stop the watch", false),
     ]
 }
 
@@ -494,4 +508,13 @@ fn answer_keys(app: &App) -> String {
 /// The pick keys of the quiz question on screen: `a-b` for true/false, up to `a-f`.
 fn quiz_keys(app: &App) -> String {
     super::strings::letters(app.quiz.as_ref().map_or(2, |q| q.pick_count().clamp(1, 6)))
+}
+
+/// The first key of the active binding for `action` (the status line's clock and watch
+/// items name their keys from the table, so they cannot disagree with it).
+pub fn key_for(app: &App, action: &Action) -> Option<String> {
+    active(app)
+        .iter()
+        .find(|b| &b.action == action)
+        .and_then(|b| b.keys.first().map(key_label))
 }

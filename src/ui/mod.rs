@@ -7,6 +7,8 @@
 
 pub mod action;
 pub mod app;
+pub mod clock;
+pub mod clock_status;
 pub mod command_line;
 pub mod completion;
 pub mod diagram;
@@ -41,6 +43,7 @@ pub mod terminal;
 pub mod theme;
 pub mod tty;
 pub mod update;
+pub mod watching;
 
 pub use action::Action;
 pub use app::App;

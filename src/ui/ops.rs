@@ -180,7 +180,12 @@ pub fn run_command(app: &mut App, line: &str) -> bool {
 /// [`run_command`], telling whether the command succeeded.
 fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
     let line = line.trim();
-    if let Some(duration) = line.strip_prefix("wait ") {
+    // `wait 30s` is kubestory's; `wait --for=… pod/x` (flags or TYPE/NAME) is kubectl's.
+    if let Some(duration) = line.strip_prefix("wait ")
+        && !duration
+            .split_whitespace()
+            .any(|w| w.starts_with('-') || w.contains('/'))
+    {
         wait(app, duration);
         return true;
     }
@@ -250,6 +255,9 @@ fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
         app.push_log(LogKind::Note, &strings::copied_out(path));
     }
     observe(app);
+    if out.success {
+        super::watching::start_if_following(app, &full);
+    }
     out.success
 }
 
@@ -439,10 +447,29 @@ pub fn wait(app: &mut App, duration: &str) {
         );
         return;
     };
+    // A running watch sees every deadline on the way, as in `kubestory sim`.
+    let mut rows = String::new();
+    let following = &mut app.following;
     let result = app
         .sim
-        .act(format!("wait {secs}s"), |c| c.try_advance(secs))
+        .act(format!("wait {secs}s"), |c| {
+            let Some(f) = following.as_mut() else {
+                return c.try_advance(secs);
+            };
+            let left = crate::sim::limits::MAX_SIMULATED_SECS.saturating_sub(c.now().0);
+            if secs > left {
+                return c.try_advance(secs);
+            }
+            let until = c.now().plus(secs);
+            while c.step_towards(until) {
+                rows.push_str(&f.poll(c));
+            }
+            Ok(())
+        })
         .map(|()| format!("waited {}", crate::sim::human_duration(secs)));
+    if !rows.is_empty() {
+        app.push_log(LogKind::Output, rows.trim_end_matches('\n'));
+    }
     if result.is_ok() {
         record(app, format!("wait {secs}s"), Default::default());
     }

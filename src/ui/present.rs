@@ -101,6 +101,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 
 /// Turns a lesson that is playing into a presentation.
 pub fn begin(app: &mut App, started_unix: u64) {
+    // The presenter decides when simulated time passes (`t`): the clock starts paused.
+    app.clock.paused = true;
     app.present = Some(Present {
         revealed: 1,
         started_ms: app.clock_ms,

@@ -395,6 +395,16 @@ fn bottom_lines(
     let mut room =
         (status_area.width as usize).saturating_sub(help.map_or(0, |i| width(&items[i])));
     let mut spans = Vec::new();
+    // The clock and the watch come first: they say what time is doing (issue 12).
+    for (key, label) in super::clock_status::items(app) {
+        let w = key.chars().count() + label.chars().count() + 2;
+        if w > room {
+            break;
+        }
+        room -= w;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {label} "), theme.dim));
+    }
     let mut help_span = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let pair = [

@@ -57,6 +57,11 @@ pub enum Entry {
         /// The undo step's name.
         label: String,
     },
+    /// Seconds the running clock moved on its own (consecutive seconds kept as one entry).
+    Tick {
+        /// How many.
+        secs: u64,
+    },
     /// A story written with `w` (its text exactly as typed).
     Story {
         /// Namespace.
@@ -78,6 +83,9 @@ pub struct Journal {
     bytes: u64,
     /// The bound was reached: nothing more is kept.
     full: bool,
+    /// Seconds the clock ran since the last entry, written before the next one (or when the
+    /// sandbox closes), so that an hour of running clock is one line, not 3,600.
+    pending_secs: u64,
 }
 
 /// The journal file of a cluster shape.
@@ -96,6 +104,7 @@ pub fn journal_path(state_dir: &Path, config: &ClusterConfig) -> PathBuf {
 /// the sandbox's history and draft.
 pub fn open(app: &mut App) {
     player::save_draft(app);
+    flush(app);
     let config = app.sandbox_cluster.clone();
     let fresh = Simulation::new(Cluster::new(config.clone()));
     let path = app.state_dir.as_ref().map(|dir| journal_path(dir, &config));
@@ -125,6 +134,7 @@ pub fn open(app: &mut App) {
         entries,
         bytes,
         full: entries >= MAX_ENTRIES || bytes >= MAX_BYTES,
+        pending_secs: 0,
     });
 }
 
@@ -214,6 +224,9 @@ fn apply(sim: &mut Simulation, entry: &Entry) {
                 Ok::<_, std::convert::Infallible>(c.exec_argv(&mut session, argv))
             });
         }
+        Entry::Tick { secs } => {
+            sim.tick(*secs);
+        }
         Entry::Story {
             namespace,
             pod,
@@ -233,11 +246,41 @@ fn keeping(app: &App) -> bool {
     app.player.is_none() && app.quiz.is_none() && app.screen == Screen::Play
 }
 
+/// The running clock moved `secs` on its own: kept, and written with the next entry.
+pub fn note_tick(app: &mut App, secs: u64) {
+    if !keeping(app) {
+        return;
+    }
+    if let Some(j) = app.journal.as_mut() {
+        j.pending_secs = j.pending_secs.saturating_add(secs);
+    }
+}
+
+/// Writes the clock's pending seconds (before leaving the sandbox or quitting).
+pub fn flush(app: &mut App) {
+    let Some(secs) = app
+        .journal
+        .as_mut()
+        .map(|j| std::mem::take(&mut j.pending_secs))
+    else {
+        return;
+    };
+    if secs > 0 {
+        write(app, Entry::Tick { secs });
+    }
+}
+
 /// Appends a change the learner just made (call only when the cluster changed).
 pub fn record(app: &mut App, entry: Entry) {
     if !keeping(app) {
         return;
     }
+    flush(app);
+    write(app, entry);
+}
+
+/// Appends one entry to the journal, within its bounds.
+fn write(app: &mut App, entry: Entry) {
     let config_line = crate::runner::cluster_line(&app.sandbox_cluster);
     let Some(journal) = app.journal.as_mut() else {
         return;

@@ -581,3 +581,11 @@ pub fn copied_out(path: &str) -> String {
         "kubestory: the copy {path} is kept in memory over the workspace: -f {path} and kubectl cp {path} POD:PATH read it; nothing was written to disk"
     )
 }
+
+/// The status line's words while a watch runs (followed by the command).
+pub const WATCHING: &str = "watching: ";
+
+/// The log's note when Esc stops a watch.
+pub fn watch_stopped(command: &str) -> String {
+    format!("watch stopped (Esc): {command}")
+}

@@ -177,6 +177,8 @@ pub fn run(options: Options) -> color_eyre::Result<Exit> {
     watch.leaving();
     tty::leave();
     save_draft(&mut app);
+    // A signal or a hang-up ends the loop without `q`: the running clock's last seconds too.
+    super::sandbox::flush(&mut app);
     super::player::save_progress(&mut app);
     // Text that could not be saved in the state folder: say where it is, now that the
     // learner sees their shell again.
@@ -266,6 +268,8 @@ fn event_loop(
     let started = std::time::Instant::now();
     let mut shown_second = 0;
     let mut stall = test_stall();
+    // The running clock: wall time since the last simulated second was handed over.
+    let mut last_tick = std::time::Instant::now();
     loop {
         stamp(app, started);
         if dirty {
@@ -308,8 +312,18 @@ fn event_loop(
             continue;
         }
         // Idle: wake only to notice signals. During the loss flash: a frame every 150 ms.
+        // With the clock running: also when its next simulated second is due.
         let animating = app.flash > 0;
-        let timeout = Duration::from_millis(if animating { 150 } else { 250 });
+        let running = clock_runs(app);
+        let mut wait_ms = if animating { 150 } else { 250 };
+        if running {
+            let due = app.clock.wall_ms_to_next_tick();
+            let spent = last_tick.elapsed().as_millis() as u64;
+            wait_ms = wait_ms.min(due.saturating_sub(spent).max(1));
+        } else {
+            last_tick = std::time::Instant::now();
+        }
+        let timeout = Duration::from_millis(wait_ms);
         if event::poll(timeout)? {
             // Events that mean nothing (mouse motion, key releases) cost no frame.
             if let Some(action) = to_action(app, event::read()?) {
@@ -335,7 +349,21 @@ fn event_loop(
             update(app, Action::ReloadLesson);
             dirty = true;
         }
+        // The running clock: a frame only when a simulated second passed (the status line's
+        // clock, an AGE, a watch's new row); between seconds nothing on screen changes.
+        let spent = last_tick.elapsed().as_millis() as u64;
+        if clock_runs(app) && spent >= app.clock.wall_ms_to_next_tick() {
+            let before = app.cluster().now();
+            update(app, Action::Elapsed(spent));
+            last_tick = std::time::Instant::now();
+            dirty |= app.cluster().now() != before;
+        }
     }
+}
+
+/// Whether the simulated clock runs now (a cluster on screen, not paused, not a quiz).
+fn clock_runs(app: &App) -> bool {
+    app.screen == super::app::Screen::Play && !app.clock.paused && app.quiz.is_none()
 }
 
 /// Sets the app's clock before an action: quiz timings and dates come from here only.

@@ -11,7 +11,10 @@ use ratatui_textarea::{Input, Key};
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
     // A message stays until the learner does something (ticks and resizes are not that).
-    if !matches!(action, Action::Tick | Action::Resize(..)) {
+    if !matches!(
+        action,
+        Action::Tick | Action::Resize(..) | Action::Elapsed(..)
+    ) {
         app.message = None;
     }
     // The output drawer stays until the next key; while the editor shows an apply's error,
@@ -19,7 +22,7 @@ pub fn update(app: &mut App, action: Action) {
     // trial, the box covered the line being fixed and did not change as they typed), applies
     // again or closes the editor. Moving the cursor keeps it.
     let keeps_drawer = match &action {
-        Action::Tick | Action::Resize(..) | Action::DrawerScroll(..) => true,
+        Action::Tick | Action::Resize(..) | Action::DrawerScroll(..) | Action::Elapsed(..) => true,
         Action::ScrollAt(..) => app.drawer.is_some(),
         Action::EditorInput(input) => app.mode == Mode::Editor && super::editor::is_movement(input),
         _ => false,
@@ -39,6 +42,7 @@ pub fn update(app: &mut App, action: Action) {
             if app.mode == Mode::Command {
                 super::command_line::cancel(app);
             }
+            super::sandbox::flush(app);
             app.quit = true;
         }
         Action::Suspend => app.effects.push(Effect::Suspend),
@@ -131,6 +135,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ScrollAt(col, row, by) => scroll_at(app, col, row, by),
         Action::OpenPicker if app.screen == Screen::Quiz => quiz::leave(app),
         Action::OpenPicker => {
+            super::sandbox::flush(app);
             player::leave(app);
             app.mode = Mode::Normal;
         }
@@ -156,6 +161,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Tick => app.flash = app.flash.saturating_sub(1),
         Action::ReloadLesson => player::reload(app),
         Action::Resize(w, h) => app.size = (w, h),
+        Action::Elapsed(ms) => elapsed(app, ms),
+        Action::ToggleClock => app.clock.toggle(),
+        Action::ClockFaster => app.clock.faster(),
+        Action::ClockSlower => app.clock.slower(),
+        Action::StopWatch => super::watching::stop(app),
         Action::OnSelection(verb) => super::selection_keys::run(app, verb),
         Action::ConfirmDelete(yes) => super::selection_keys::confirm(app, yes),
         Action::NewManifest => app.mode = Mode::Editor,
@@ -175,6 +185,8 @@ pub fn update(app: &mut App, action: Action) {
         app.filter = (!text.is_empty()).then_some(text);
         app.fix_selection();
     }
+    // A running watch prints what this action (or the clock) changed.
+    super::watching::poll(app);
     if app.in_lesson() {
         player::refresh_goals(app, true);
     }
@@ -322,5 +334,21 @@ fn submit(app: &mut App) {
             ops::write_story(app, &line);
         }
         _ => {}
+    }
+}
+
+/// Wall time passed: the running clock moves the simulation (only where a cluster is on
+/// screen and the clock runs: never in the picker or a quiz).
+fn elapsed(app: &mut App, ms: u64) {
+    if app.screen != Screen::Play || app.quiz.is_some() {
+        return;
+    }
+    let secs = app.clock.elapse(ms);
+    if secs > 0 {
+        let moved = app.sim.tick(secs);
+        if moved > 0 {
+            super::sandbox::note_tick(app, moved);
+            ops::observe(app);
+        }
     }
 }

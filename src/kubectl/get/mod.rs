@@ -18,7 +18,7 @@ mod columns_nodes;
 mod columns_pods;
 mod columns_storage;
 mod columns_workloads;
-mod events;
+pub mod events;
 pub mod fmt;
 mod found;
 mod services;

@@ -374,10 +374,10 @@ fn command_specific_errors() {
 #[test]
 fn friendly_refusals() {
     for line in [
-        "get pods -w",
-        "get pods --watch",
-        "rollout status deploy/web",
+        "get pods -w -o yaml",
+        "get pods --watch --sort-by=.metadata.name",
         "rollout history deploy/web",
+        "wait --for=delete pod/x --timeout=200h",
         "attach x",
         "port-forward x 8080:80",
         "logs pod/x --since=1h",
@@ -394,9 +394,9 @@ fn friendly_refusals() {
         attach.contains("kubectl exec") && attach.contains("kubectl logs"),
         "{attach}"
     );
-    let note = text("get pods -w");
+    let note = text("get pods -w -o yaml");
     assert!(
-        note.starts_with("kubestory: `kubectl get --watch` is not simulated"),
+        note.starts_with("kubestory: `kubectl get -w` is simulated with the table"),
         "{note}"
     );
     assert!(matches!(

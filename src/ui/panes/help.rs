@@ -24,9 +24,16 @@ pub enum Row {
 /// the status line still showing, readline's dozen editing keys give way: the input line's
 /// title says its keys are bash's (the README lists them).
 pub fn rows(app: &App) -> Vec<Row> {
+    rows_within(app, Rect::new(0, 0, app.size.0, app.size.1))
+}
+
+/// [`rows`] for an overlay drawn over `area` (its width decides how many columns fit).
+fn rows_within(app: &App, area: Rect) -> Vec<Row> {
     let full = rows_of(app, false);
-    let room = usize::from(app.size.1.saturating_sub(4)).max(1);
-    if full.len() > 2 * room {
+    let room = usize::from(area.height.saturating_sub(4)).max(1);
+    // A column needs about 26 cells to show `Ctrl-R search history` whole.
+    let columns = usize::from(area.width.saturating_sub(2) / 26).clamp(1, 2);
+    if full.len() > columns * room {
         rows_of(app, true)
     } else {
         full
@@ -40,6 +47,18 @@ fn rows_of(app: &App, compact: bool) -> Vec<Row> {
             continue;
         }
         if compact && matches!(b.action, crate::ui::Action::LineEdit(_)) {
+            continue;
+        }
+        // Keys of a state that is not on now (the output box, a watch, a filter) are in the
+        // status line when it is: a small screen leaves them out here.
+        let situational = match b.when {
+            When::Drawer | When::DrawerDown | When::DrawerSideways => app.drawer.is_none(),
+            When::Watching => app.following.is_none(),
+            When::Filtered => app.filter.is_none(),
+            When::Confirm => true,
+            _ => false,
+        };
+        if compact && situational {
             continue;
         }
         let row = Row::Key(keymap::keys_label(&b), b.label);
@@ -91,6 +110,8 @@ pub fn shown_in_help(when: When, app: &App) -> bool {
         When::Command | When::CommandNoSearch | When::Line | When::Editor => !picker,
         // The output drawer's keys, in the cluster and lesson screens.
         When::Drawer | When::DrawerDown | When::DrawerSideways => !picker && !quiz,
+        // The running clock and a watch, where a cluster is on screen.
+        When::Clock | When::Watching => !picker && !quiz,
         // The rest are quiz mode's conditions (`When::is_quiz`, named once in the keymap).
         w => {
             debug_assert!(w.is_quiz());
@@ -102,7 +123,7 @@ pub fn shown_in_help(when: When, app: &App) -> bool {
 /// Draws the overlay centred over `area`, in as many columns as it takes to show every
 /// row (the key column as wide as that column's longest keys).
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let rows = rows(app);
+    let rows = rows_within(app, area);
     let room = (area.height.saturating_sub(2) as usize).max(1);
     let columns = rows.len().div_ceil(room).max(1);
     let per_column = rows.len().div_ceil(columns);
