@@ -448,3 +448,26 @@ fn the_running_clock_is_kept_as_few_lines_and_replays_to_the_same_cluster() {
     assert_eq!(b.cluster().now(), now);
     assert_eq!(b.cluster().events().count(), events);
 }
+
+#[test]
+fn files_copied_out_of_a_container_go_with_its_cluster() {
+    let mut a = app("copies");
+    command(&mut a, EMPTYDIR);
+    let pod = a
+        .cluster()
+        .pods()
+        .next()
+        .expect("pod")
+        .metadata
+        .name
+        .clone();
+    command(
+        &mut a,
+        &format!("kubectl cp {pod}:/etc/hostname hostname.txt"),
+    );
+    assert_eq!(a.copied.names().count(), 1, "{}", log_text(&a));
+    a.reset_sim(kubestory::sim::Simulation::new(
+        kubestory::sim::Cluster::new(kubestory::sim::ClusterConfig::default()),
+    ));
+    assert_eq!(a.copied.names().count(), 0);
+}

@@ -290,6 +290,8 @@ impl App {
     /// over and nothing that happened before is reported as new.
     pub fn reset_sim(&mut self, sim: Simulation) {
         self.sim = sim;
+        // Files copied out of the old cluster's containers belonged to it.
+        self.copied = crate::kubectl::MemoryFiles::new();
         self.seen_event_seq = self.cluster().events().map(|e| e.seq).max().unwrap_or(0);
         self.seen_losses = self.cluster().data().losses.len();
         self.highlight_from = self.seen_losses;
