@@ -306,7 +306,8 @@ fn parse_utf8(b: &[u8]) -> Parsed {
     }
 }
 
-/// The SS3 keys (`ESC O x`): arrows, Home/End and F1–F4 in the application cursor mode.
+/// The SS3 keys (`ESC O x`): arrows, Home/End and F1–F4 in the application cursor mode,
+/// the keypad's Enter in the application keypad mode.
 fn ss3(f: u8) -> Option<KeyCode> {
     Some(match f {
         b'A' => KeyCode::Up,
@@ -315,6 +316,8 @@ fn ss3(f: u8) -> Option<KeyCode> {
         b'D' => KeyCode::Left,
         b'H' => KeyCode::Home,
         b'F' => KeyCode::End,
+        // The keypad's Enter in application keypad mode.
+        b'M' => KeyCode::Enter,
         b'P'..=b'S' => KeyCode::F(f - b'P' + 1),
         _ => return None,
     })
@@ -346,6 +349,16 @@ fn parse_csi(b: &[u8]) -> Parsed {
             Parsed::Incomplete
         } else {
             Parsed::Drop(n + 3)
+        };
+    }
+    // The Linux console's F1–F5 (`CSI [ A`…`CSI [ E`): one byte more.
+    if params.is_empty() && fin == b'[' {
+        return match b.get(n) {
+            None => Parsed::Incomplete,
+            Some(&c @ b'A'..=b'E') => {
+                Parsed::Event(n + 1, key(KeyCode::F(c - b'A' + 1), KeyModifiers::NONE))
+            }
+            Some(_) => Parsed::Drop(n),
         };
     }
     if let Some(sgr) = params.strip_prefix(b"<") {

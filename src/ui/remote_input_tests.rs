@@ -104,6 +104,9 @@ fn table_of_sequences() {
         ("F4 (SS3)", b"\x1bOS", vec![k(F(4), NONE)]),
         ("Shift-F1 (CSI 1;2P)", b"\x1b[1;2P", vec![k(F(1), SHIFT)]),
         ("Ctrl-F3 (CSI 1;5R)", b"\x1b[1;5R", vec![k(F(3), CTRL)]),
+        ("F1 (Linux console)", b"\x1b[[A", vec![k(F(1), NONE)]),
+        ("F5 (Linux console)", b"\x1b[[E", vec![k(F(5), NONE)]),
+        ("keypad Enter (SS3 M)", b"\x1bOM", vec![k(Enter, NONE)]),
         ("F1 (11~, rxvt)", b"\x1b[11~", vec![k(F(1), NONE)]),
         ("F5", b"\x1b[15~", vec![k(F(5), NONE)]),
         ("F6", b"\x1b[17~", vec![k(F(6), NONE)]),
@@ -182,6 +185,7 @@ const SESSIONS: &[&[u8]] = &[
     b"\x1b[200~two\r\nlines\x1b[201~q",
     b"\x1b[200~\x1b[201\x1b[201~",
     b"\x1b[24;5~\x1b[M !!z",
+    b"\x1b[[B\x1bOMx",
 ];
 
 #[test]
