@@ -19,7 +19,7 @@ shift || true
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 cd "$repo" || exit 1
-all=(manifest_load lesson_load kubectl_parse kubectl_execute sim_script state_files jsonpath field_selector container_shell wait_condition)
+all=(manifest_load lesson_load kubectl_parse kubectl_execute sim_script state_files jsonpath field_selector container_shell wait_condition remote_input)
 if [ "$#" -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 sanitizer="${FUZZ_SANITIZER:-none}"
 max_len="${FUZZ_MAX_LEN:-65536}"
@@ -30,6 +30,7 @@ dict_for() {
         manifest_load | lesson_load) echo "$fuzz/dict/yaml.dict" ;;
         kubectl_parse | kubectl_execute | sim_script) echo "$fuzz/dict/kubectl.dict" ;;
         jsonpath | wait_condition) echo "$fuzz/dict/jsonpath.dict" ;;
+        remote_input) echo "$fuzz/dict/terminal.dict" ;;
         *) echo "" ;;
     esac
 }

@@ -12,7 +12,7 @@ fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
 shared="${KUBESTORY_SHARED:-$repo/../shared}"
-mkdir -p "$corpus"/{manifest_load,kubectl_parse,kubectl_execute,sim_script,lesson_load,state_files,jsonpath,field_selector,container_shell,wait_condition}
+mkdir -p "$corpus"/{manifest_load,kubectl_parse,kubectl_execute,sim_script,lesson_load,state_files,jsonpath,field_selector,container_shell,wait_condition,remote_input}
 
 # Content-addressed copies: the same input found twice is one file.
 add() { # add TARGET FILE
@@ -116,6 +116,17 @@ for t in 'condition=Ready' 'condition=Ready=false' 'delete' 'create' \
     i=$((i + 1))
     printf '%s' "$t" >"$tmp/wait-$i"
     add wait_condition "$tmp/wait-$i"
+done
+
+# Remote terminal input (issue 14): a session's bytes as an SSH client sends them; the first
+# byte chooses the chunk size the fuzz target cuts them in.
+i=0
+for t in '\003:get pods\r\n\033?' '\005\033[1;5D\033b\001k\033[F\033\177' \
+    '\001\033[200~kubectl get pvc\r\033[201~q' '\007\033[<0;10;5M\033[<64;3;4M\033OA\033[3~' \
+    '\002\303\251\342\202\254\360\237\246\200\033[24;5~\033[Z\033[I'; do
+    i=$((i + 1))
+    printf "$t" >"$tmp/remote-$i"
+    add remote_input "$tmp/remote-$i"
 done
 
 for d in "$corpus"/*/; do

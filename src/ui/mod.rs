@@ -29,6 +29,7 @@ pub mod picker;
 pub mod player;
 pub mod present;
 pub mod quiz;
+pub mod remote_input;
 pub mod render;
 pub mod sandbox;
 pub mod search;
