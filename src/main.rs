@@ -1,5 +1,6 @@
 //! The `kubestory` binary: parses the command line and wires the rooms together.
 
+mod class_cmd;
 mod cli;
 
 use clap::{CommandFactory, Parser};
@@ -100,6 +101,7 @@ fn main() -> Result<ExitCode> {
         Some(Command::Lint { paths }) => Ok(lint(paths)),
         Some(Command::List) => Ok(list(cli.lessons.as_deref())),
         Some(Command::Reset { lesson }) => reset(lesson.as_deref()),
+        Some(Command::Class { action }) => Ok(class_cmd::run(action)),
     }
 }
 
