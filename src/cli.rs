@@ -92,6 +92,10 @@ pub enum Command {
         /// Also write the results to this file: `.json` or `.csv`.
         #[arg(long, value_name = "PATH")]
         export: Option<PathBuf>,
+        /// Your name on every result row (1 to 32 characters of A-Z a-z 0-9 . _ -), so a
+        /// teacher can merge a class's exports.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
     },
     /// Classroom mode: present a lesson on a projector (diagram large, text revealed with
     /// Space, the class votes on predictions, `v` reveals, `d` plays the step's demo, `b`

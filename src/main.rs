@@ -60,7 +60,14 @@ fn main() -> Result<ExitCode> {
             seed,
             time_limit,
             export,
+            name,
         }) => {
+            if let Some(name) = &name
+                && let Err(e) = kubestory::class::bounds::check_name("--name", name)
+            {
+                eprintln!("error: {e}");
+                return Ok(ExitCode::from(2));
+            }
             if let Some(path) = &export
                 && let Err(e) = kubestory::lesson::quiz::results::Format::of(path)
             {
@@ -79,6 +86,7 @@ fn main() -> Result<ExitCode> {
                 seed,
                 time_limit_ms: time_limit.map(|d| d.as_millis() as u64),
                 export,
+                name: name.unwrap_or_default(),
             };
             tui(
                 ascii,

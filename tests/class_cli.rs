@@ -156,3 +156,15 @@ fn a_damaged_record_is_reported_and_left_in_place() {
     assert!(text(&out.stdout).contains("broken"));
     assert_eq!(std::fs::read(dir.join("broken.sqlite")).unwrap(), junk);
 }
+
+/// `quiz --name` takes a student name by the class record's rule, checked before the quiz.
+#[test]
+fn quiz_name_follows_the_naming_rule() {
+    let st = State::new();
+    let out = st.run(&["quiz", "--name", "a b", "--export", "r.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: --name \"a b\" is not allowed: use 1 to 32 characters of A-Z a-z 0-9 . _ -, beginning with a letter or digit\n"
+    );
+}
