@@ -92,6 +92,10 @@ pub enum Command {
         /// Also write the results to this file: `.json` or `.csv`.
         #[arg(long, value_name = "PATH")]
         export: Option<PathBuf>,
+        /// Your name on every result row (1 to 32 characters of A-Z a-z 0-9 . _ -), so a
+        /// teacher can merge a class's exports.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
     },
     /// Classroom mode: present a lesson on a projector (diagram large, text revealed with
     /// Space, the class votes on predictions, `v` reveals, `d` plays the step's demo, `b`
@@ -109,6 +113,33 @@ pub enum Command {
     Reset {
         /// The lesson's id; all lessons when omitted.
         lesson: Option<String>,
+    },
+    /// The class record kept by `kubestory serve`: list the classes, or export one class's
+    /// results (per-student rows, then per-question rows) as CSV or JSON.
+    Class {
+        /// What to do with the class record.
+        #[command(subcommand)]
+        action: ClassAction,
+    },
+}
+
+/// `kubestory class …`.
+#[derive(Debug, Subcommand)]
+pub enum ClassAction {
+    /// The classes kept in the state folder, with their student counts and last activity.
+    List,
+    /// Write one class's results: per-student rows (name, lessons and steps done, quiz score,
+    /// time), then per-question rows (answered, right, the most chosen wrong answer).
+    #[command(group = clap::ArgGroup::new("to").required(true).multiple(true))]
+    Export {
+        /// The class's name (`kubestory class list` shows them).
+        class: String,
+        /// Write CSV (one table: a header, then `student` and `question` rows) to this file.
+        #[arg(long, value_name = "PATH", group = "to")]
+        csv: Option<PathBuf>,
+        /// Write JSON (`{"class", "students", "questions"}`) to this file.
+        #[arg(long, value_name = "PATH", group = "to")]
+        json: Option<PathBuf>,
     },
 }
 

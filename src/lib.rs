@@ -6,7 +6,9 @@
 //! - [`kubectl`]: a kubectl command line in, kubectl's exact text out;
 //! - [`runner`]: the headless `kubestory sim` script runner built on the three above;
 //! - [`lesson`]: the lesson format, its strict loader, goals, and `kubestory lint`'s replay.
+//! - [`class`]: the class record (issue 14), a SQLite database per class in the state folder.
 
+pub mod class;
 pub mod kubectl;
 pub mod lesson;
 pub mod manifest;

@@ -1,5 +1,6 @@
 //! The `kubestory` binary: parses the command line and wires the rooms together.
 
+mod class_cmd;
 mod cli;
 
 use clap::{CommandFactory, Parser};
@@ -59,7 +60,14 @@ fn main() -> Result<ExitCode> {
             seed,
             time_limit,
             export,
+            name,
         }) => {
+            if let Some(name) = &name
+                && let Err(e) = kubestory::class::bounds::check_name("--name", name)
+            {
+                eprintln!("error: {e}");
+                return Ok(ExitCode::from(2));
+            }
             if let Some(path) = &export
                 && let Err(e) = kubestory::lesson::quiz::results::Format::of(path)
             {
@@ -78,6 +86,7 @@ fn main() -> Result<ExitCode> {
                 seed,
                 time_limit_ms: time_limit.map(|d| d.as_millis() as u64),
                 export,
+                name: name.unwrap_or_default(),
             };
             tui(
                 ascii,
@@ -100,6 +109,7 @@ fn main() -> Result<ExitCode> {
         Some(Command::Lint { paths }) => Ok(lint(paths)),
         Some(Command::List) => Ok(list(cli.lessons.as_deref())),
         Some(Command::Reset { lesson }) => reset(lesson.as_deref()),
+        Some(Command::Class { action }) => Ok(class_cmd::run(action)),
     }
 }
 

@@ -1,7 +1,9 @@
 //! A quiz session: order (shuffled by seed), score, retry-missed, and the exported results.
 
 use kubestory::lesson::load_lesson;
-use kubestory::lesson::quiz::results::{Format, ResultRow, append_history, export, to_csv};
+use kubestory::lesson::quiz::results::{
+    Format, ResultRow, SCORE_KIND, append_history, export, to_csv, with_score_row,
+};
 use kubestory::lesson::quiz::session::{Outcome, QuizError, QuizSession};
 use std::path::Path;
 
@@ -127,7 +129,7 @@ fn csv_quotes_answers_with_commas_quotes_and_newlines() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("quiz,lesson,question,kind,answer,correct,answered,seconds,date")
+        Some("quiz,lesson,question,kind,answer,correct,answered,seconds,date,name")
     );
     assert!(text.contains("\"b: The container's own filesystem, \"\"quoted\"\"\nsecond line\""));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -143,7 +145,11 @@ fn export_picks_the_format_by_extension_and_refuses_others() {
     export(&rows(), &dir.join("r.json")).unwrap();
     let back: Vec<ResultRow> =
         serde_json::from_str(&std::fs::read_to_string(dir.join("r.json")).unwrap()).unwrap();
-    assert_eq!(back, rows());
+    assert_eq!(
+        back,
+        with_score_row(&rows()),
+        "the rows, then the score row"
+    );
     export(&rows(), &dir.join("r.CSV")).unwrap();
     assert!(
         std::fs::read_to_string(dir.join("r.CSV"))
@@ -339,4 +345,37 @@ fn built_in_quizzes_ask_a_fact_before_the_feedback_that_explains_it() {
         pos("container-filesystem", "restart-keep-story")
             < pos("container-filesystem", "emptydir-gone")
     );
+}
+
+/// `quiz --name NAME --export`: every row carries the name (the last column, so older
+/// readers keep their columns), and a score row ends the file; history lines written before
+/// the name existed still read.
+#[test]
+fn named_exports_carry_the_name_and_end_with_a_score_row() {
+    let mut s = QuizSession::new("all", lessons(), None).unwrap();
+    s.student = "ada.k".into();
+    answer(&mut s, true, "a: On the node");
+    answer(&mut s, false, "b, \"quoted\"");
+    s.finish();
+    let rows = s.rows();
+    assert!(rows.iter().all(|r| r.name == "ada.k"));
+    let all = with_score_row(&rows);
+    let score = all.last().unwrap();
+    assert_eq!(score.kind, SCORE_KIND);
+    assert_eq!(score.answer, "1/7");
+    assert!(!score.correct && !score.answered);
+    assert_eq!(score.seconds, 3.0);
+    assert_eq!(score.name, "ada.k");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("r.csv");
+    export(&rows, &csv).unwrap();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 1 + 7 + 1, "{text}");
+    assert!(
+        text.ends_with("all,,,score,1/7,false,false,3.0,2026-11-21T20:00:00Z,ada.k\n"),
+        "{text}"
+    );
+    let old = r#"{"quiz":"all","lesson":"l","question":"q","kind":"single","answer":"","correct":false,"answered":false,"seconds":0.0,"date":""}"#;
+    let row: ResultRow = serde_json::from_str(old).unwrap();
+    assert_eq!(row.name, "");
 }

@@ -532,7 +532,7 @@ fn quiz_in_the_terminal_with_retry_and_exports() {
     launch_with(
         name,
         &state,
-        &format!("quiz emptydir --export {}", json.display()),
+        &format!("quiz emptydir --name ada --export {}", json.display()),
     );
     // 1: survivors (disk, Memory, container fs across a reboot): only the disk one survives.
     wait(name, "question 1/4");
@@ -584,11 +584,14 @@ fn quiz_in_the_terminal_with_retry_and_exports() {
     let rows: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).expect("results.json")).unwrap();
     let rows = rows.as_array().expect("an array");
-    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows.len(), 3, "two rows and the score row: {rows:?}");
     assert!(
-        rows.iter()
-            .all(|r| r["correct"] == true && r["lesson"] == "emptydir")
+        rows[..2]
+            .iter()
+            .all(|r| r["correct"] == true && r["lesson"] == "emptydir" && r["name"] == "ada")
     );
+    assert_eq!(rows[2]["kind"], "score");
+    assert_eq!(rows[2]["answer"], "2/2");
     assert_eq!(rows[0]["question"], "replicas-share");
     assert!(rows[0]["answer"].as_str().unwrap().starts_with("d: "));
     assert!(rows[0]["date"].as_str().unwrap().starts_with("20"));
@@ -634,14 +637,19 @@ fn quiz_in_the_terminal_with_retry_and_exports() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("quiz,lesson,question,kind,answer,correct,answered,seconds,date")
+        Some("quiz,lesson,question,kind,answer,correct,answered,seconds,date,name")
     );
     let first = lines.next().unwrap();
     assert!(
         first.starts_with("emptydir,emptydir,reboot,survivors,in the disk emptyDir,true,true,"),
         "{first}"
     );
-    assert_eq!(text.lines().count(), 5, "a header and four rows:\n{text}");
+    assert_eq!(
+        text.lines().count(),
+        6,
+        "a header, four rows and the score row:\n{text}"
+    );
+    assert!(text.contains("emptydir,,,score,1/4,false,false,"), "{text}");
 }
 
 /// Every file under a folder.

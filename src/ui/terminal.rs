@@ -58,6 +58,8 @@ pub struct QuizOptions {
     pub time_limit_ms: Option<u64>,
     /// Also write the results here (`.json` or `.csv`).
     pub export: Option<std::path::PathBuf>,
+    /// `--name NAME`: who answers, carried on every result row (empty: not given).
+    pub name: String,
 }
 
 /// The lesson with this id, or an error naming the ids there are (with a did-you-mean).
@@ -143,6 +145,7 @@ pub fn prepare(options: Options, state_dir: Option<std::path::PathBuf>) -> color
             .map_err(color_eyre::eyre::Report::msg)?;
         if let Some(q) = app.quiz.as_mut() {
             q.export = quiz.export.clone();
+            q.session.student = quiz.name.clone();
         }
     } else if let Some(id) = &options.lesson {
         let lesson = find_lesson(&app, id)?;

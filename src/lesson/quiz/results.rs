@@ -26,6 +26,41 @@ pub struct ResultRow {
     pub seconds: f64,
     /// When it was answered (RFC 3339; empty when unanswered).
     pub date: String,
+    /// Who answered (`quiz --name NAME`; empty when not given). Last, so the columns of
+    /// exports written before it keep their places; missing in older history lines.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// The `kind` of the score row that ends an export.
+pub const SCORE_KIND: &str = "score";
+
+/// The rows followed by a score row: `kind` is [`SCORE_KIND`], `answer` is `right/asked`,
+/// `correct` whether all were right, `answered` whether all were answered, `seconds` the
+/// total and `date` the last answer's. It has the rows' shape, so an export stays one JSON
+/// array or one CSV table that reads back as rows, and a teacher merging files sees each
+/// student's score without counting lines.
+pub fn with_score_row(rows: &[ResultRow]) -> Vec<ResultRow> {
+    let mut out = rows.to_vec();
+    let right = rows.iter().filter(|r| r.correct).count();
+    out.push(ResultRow {
+        quiz: rows.first().map(|r| r.quiz.clone()).unwrap_or_default(),
+        lesson: String::new(),
+        question: String::new(),
+        kind: SCORE_KIND.to_string(),
+        answer: format!("{right}/{}", rows.len()),
+        correct: right == rows.len(),
+        answered: rows.iter().all(|r| r.answered),
+        seconds: rows.iter().map(|r| r.seconds).sum(),
+        date: rows
+            .iter()
+            .map(|r| r.date.as_str())
+            .max()
+            .unwrap_or("")
+            .to_string(),
+        name: rows.first().map(|r| r.name.clone()).unwrap_or_default(),
+    });
+    out
 }
 
 /// Why results could not be written.
@@ -78,8 +113,10 @@ impl Format {
     }
 }
 
-/// Writes rows to `path` in the format its extension names (replacing the file atomically).
+/// Writes rows to `path` in the format its extension names (replacing the file atomically),
+/// followed by the score row ([`with_score_row`]).
 pub fn export(rows: &[ResultRow], path: &Path) -> Result<(), ResultsError> {
+    let rows = &with_score_row(rows)[..];
     let shown = path.display().to_string();
     let io = |source| ResultsError::Io {
         path: shown.clone(),
@@ -113,6 +150,7 @@ pub fn to_csv(rows: &[ResultRow]) -> Result<Vec<u8>, csv::Error> {
             kind: neutralize(&r.kind),
             answer: neutralize(&r.answer),
             date: neutralize(&r.date),
+            name: neutralize(&r.name),
             ..r.clone()
         };
         w.serialize(&safe)?;

@@ -34,6 +34,9 @@ pub struct Outcome {
 pub struct QuizSession {
     /// What the quiz is called in results (`all`, or the lesson ids).
     pub name: String,
+    /// Who is answering (`quiz --name NAME`; empty when not given): carried on every result
+    /// row so 25 students' exports can be told apart and merged.
+    pub student: String,
     lessons: Vec<Lesson>,
     order: Vec<QuestionRef>,
     outcomes: Vec<Option<Outcome>>,
@@ -71,6 +74,7 @@ impl QuizSession {
         let outcomes = vec![None; order.len()];
         Ok(QuizSession {
             name: name.to_string(),
+            student: String::new(),
             lessons,
             order,
             outcomes,
@@ -158,6 +162,7 @@ impl QuizSession {
         }
         Some(QuizSession {
             name: self.name.clone(),
+            student: self.student.clone(),
             lessons: self.lessons.clone(),
             outcomes: vec![None; order.len()],
             order,
@@ -182,6 +187,7 @@ impl QuizSession {
                     answered: o.is_some(),
                     seconds: o.map_or(0.0, |o| o.millis as f64 / 1000.0),
                     date: o.map(|o| o.answered_at.clone()).unwrap_or_default(),
+                    name: self.student.clone(),
                 })
             })
             .collect()
