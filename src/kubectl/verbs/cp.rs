@@ -101,20 +101,7 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
     let Ok(result) = ctx.sim.act(label, |cluster| {
         Ok::<_, std::convert::Infallible>(cluster.copy_into(&mut session, &dest_path, &base, &text))
     });
-    for (is_err, text) in &result.chunks {
-        if *is_err {
-            out.err(text);
-        } else {
-            out.out(text);
-        }
-    }
-    if result.status != 0 {
-        out.err_line(format!(
-            "command terminated with exit code {}",
-            result.status
-        ));
-        out.fail();
-    }
+    super::exec::print_result(&mut out, &result);
     out
 }
 

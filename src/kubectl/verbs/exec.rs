@@ -46,6 +46,14 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
         Ok::<_, std::convert::Infallible>(cluster.exec_argv(&mut session, &c.command))
     });
     let Ok(result) = result;
+    super::exec::print_result(&mut out, &result);
+    out
+}
+
+/// What a command run in a container printed, in the order it wrote it, and kubectl's
+/// `command terminated with exit code N` when it failed (exec.go `Run`; `cp` runs `tar` the
+/// same way).
+pub(super) fn print_result(out: &mut Output, result: &crate::sim::shell::ExecOutput) {
     for (is_err, text) in &result.chunks {
         if *is_err {
             out.err(text);
@@ -60,5 +68,4 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
         ));
         out.fail();
     }
-    out
 }

@@ -14,6 +14,7 @@
 
 use super::gojson;
 use super::output::{object_line, print_objects};
+use super::patch::current_value;
 use super::patch_check::check;
 use super::problems::{Problem, render_flat};
 use super::targets::{Found, find};
@@ -259,22 +260,6 @@ fn string_map(v: &Value) -> BTreeMap<String, String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// The object as the API returns it.
-fn current_value(cluster: &Cluster, f: &Found) -> Option<Value> {
-    if f.kind == Kind::Node {
-        let node = cluster.node(&f.name)?;
-        let mut v = serde_json::to_value(node).ok()?;
-        if let Value::Object(m) = &mut v {
-            m.insert("apiVersion".into(), json!("v1"));
-            m.insert("kind".into(), json!("Node"));
-        }
-        return Some(v);
-    }
-    cluster
-        .get_object(f.kind, &f.namespace, &f.name)
-        .map(|o| o.to_value())
 }
 
 /// Sends each planned change as the API server receives it.

@@ -171,6 +171,7 @@ struct Planned {
     node_note: bool,
 }
 
+/// The object as the API returns it (a Node with its apiVersion and kind).
 pub(crate) fn current_value(cluster: &Cluster, f: &Found) -> Option<Value> {
     if f.kind == Kind::Node {
         let node = cluster.node(&f.name)?;
