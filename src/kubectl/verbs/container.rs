@@ -143,6 +143,21 @@ fn default_container(pod: &Pod, quiet: bool, out: &mut Output) -> Option<Contain
 
 /// Whether the container can run a command now; kubectl's (and the API server's) refusal
 /// when it cannot (`exec.go` `Run`: a completed pod; the kubelet: no such running container).
+/// [`pick`] then [`require_running`]: the container a command can run in now (exec and
+/// both directions of cp), or kubectl's error.
+pub fn pick_running(
+    cluster: &Cluster,
+    ns: &str,
+    text: &str,
+    container: Option<&str>,
+    quiet: bool,
+    out: &mut Output,
+) -> Result<Picked, Output> {
+    let picked = pick(cluster, ns, text, container, quiet, false, out)?;
+    require_running(cluster, &picked)?;
+    Ok(picked)
+}
+
 pub fn require_running(cluster: &Cluster, picked: &Picked) -> Result<(), Output> {
     use crate::sim::objects::PodPhase;
     let pod = &picked.pod;

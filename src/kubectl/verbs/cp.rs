@@ -7,7 +7,7 @@
 //! lines read it, and nothing is written on disk. LOCAL must be a plain relative path (no
 //! `..`, not absolute): a lesson cannot write outside its folder.
 
-use super::container::{pick, require_running};
+use super::container::pick_running;
 use crate::kubectl::{Context, Invocation, Output};
 use crate::sim::shell::Session;
 
@@ -73,12 +73,11 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
         .unwrap_or_else(|| inv.flags.namespace_or_default().to_string());
     let mut out = Output::new();
     let c = &inv.flags.container_cmd;
-    let picked = match pick(
+    let picked = match pick_running(
         ctx.sim.cluster(),
         &ns,
         &pod,
         c.container.as_deref(),
-        false,
         false,
         &mut out,
     ) {
@@ -88,10 +87,6 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
             return out;
         }
     };
-    if let Err(e) = require_running(ctx.sim.cluster(), &picked) {
-        out.extend(e);
-        return out;
-    }
     let mut dest_path = dest.file.clone();
     let base = src.file.rsplit('/').next().unwrap_or(&src.file).to_string();
     if dest_path != "/" && dest_path.ends_with('/') {
@@ -121,12 +116,11 @@ fn copy_out(inv: &Invocation, ctx: &mut Context, label: &str, src: &Spec, local:
         .unwrap_or_else(|| inv.flags.namespace_or_default().to_string());
     let c = &inv.flags.container_cmd;
     let pod = src.pod.clone().unwrap_or_default();
-    let picked = match pick(
+    let picked = match pick_running(
         ctx.sim.cluster(),
         &ns,
         &pod,
         c.container.as_deref(),
-        false,
         false,
         &mut out,
     ) {
@@ -136,10 +130,6 @@ fn copy_out(inv: &Invocation, ctx: &mut Context, label: &str, src: &Spec, local:
             return out;
         }
     };
-    if let Err(e) = require_running(ctx.sim.cluster(), &picked) {
-        out.extend(e);
-        return out;
-    }
     if src.file.starts_with('/') {
         out.err_line("tar: Removing leading `/' from member names");
     }

@@ -8,7 +8,7 @@
 //! a `kubestory sim` script, stdin is not a terminal: kubectl says `Unable to use a TTY - input
 //! is not a terminal or the right kind of file` and the shell reads an empty stdin and exits.
 
-use super::container::{pick, require_running};
+use super::container::pick_running;
 use crate::kubectl::{Context, Invocation, Output};
 use crate::sim::shell::Session;
 
@@ -18,13 +18,12 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
     let c = &inv.flags.container_cmd;
     let mut out = Output::new();
     let target = inv.args.first().cloned().unwrap_or_default();
-    let picked = match pick(
+    let picked = match pick_running(
         ctx.sim.cluster(),
         &ns,
         &target,
         c.container.as_deref(),
         c.quiet,
-        false,
         &mut out,
     ) {
         Ok(p) => p,
@@ -33,10 +32,6 @@ pub fn run(inv: &Invocation, ctx: &mut Context, label: &str) -> Output {
             return out;
         }
     };
-    if let Err(e) = require_running(ctx.sim.cluster(), &picked) {
-        out.extend(e);
-        return out;
-    }
     // `SetupTTY`: a TTY needs stdin, and a terminal on it (a script's stdin is none).
     if c.stdin && c.tty && !c.quiet {
         out.err_line("Unable to use a TTY - input is not a terminal or the right kind of file");
