@@ -9,6 +9,7 @@
 
 pub mod bounds;
 pub mod export;
+pub mod live;
 mod schema;
 
 use bounds::{check_answer, check_id, check_name};
