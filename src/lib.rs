@@ -13,5 +13,6 @@ pub mod kubectl;
 pub mod lesson;
 pub mod manifest;
 pub mod runner;
+pub mod serve;
 pub mod sim;
 pub mod ui;

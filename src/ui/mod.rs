@@ -21,6 +21,7 @@ pub mod keymap;
 pub mod layout;
 pub mod line_edit;
 pub mod markdown;
+pub mod mirror;
 pub mod notes;
 pub mod ops;
 pub mod panes;
