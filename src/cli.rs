@@ -114,6 +114,32 @@ pub enum Command {
         /// The lesson's id; all lessons when omitted.
         lesson: Option<String>,
     },
+    /// Teach a class from this machine: an SSH server where every student gets their own
+    /// kubestory with `ssh -p PORT NAME@HOST` (the stock OpenSSH client; nothing to install),
+    /// and this terminal becomes the teacher's dashboard. Progress, votes and quiz answers are
+    /// kept in the class record (`kubestory class export`).
+    Serve {
+        /// Where to listen. The default serves every network of this machine on port 2222.
+        #[arg(long, value_name = "ADDR:PORT", default_value = "0.0.0.0:2222")]
+        listen: std::net::SocketAddr,
+        /// The class code students type as the password; a fresh random one when omitted.
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+        /// The class's name: its record is kept under it, and serving the same name again
+        /// goes on with the same class. Default: `class-` and today's date.
+        #[arg(long, value_name = "NAME")]
+        class: Option<String>,
+        /// At most this many students connected at once.
+        #[arg(long, value_name = "N", default_value_t = 250, value_parser = clap::value_parser!(u64).range(1..=1000))]
+        max_students: u64,
+        /// Disconnect a student who presses no key for this long (their progress is kept).
+        #[arg(long, value_name = "DURATION", default_value = "45m")]
+        idle_timeout: humantime::Duration,
+        /// No dashboard: print who joins and leaves, until Ctrl-C (for a machine without a
+        /// terminal, and for scripts).
+        #[arg(long)]
+        headless: bool,
+    },
     /// The class record kept by `kubestory serve`: list the classes, or export one class's
     /// results (per-student rows, then per-question rows) as CSV or JSON.
     Class {

@@ -11,6 +11,7 @@
 
 pub mod auth;
 pub mod handler;
+pub mod headless;
 pub mod host_key;
 pub mod hub;
 pub mod limits;
