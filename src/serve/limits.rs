@@ -40,7 +40,7 @@ impl Default for Limits {
             idle_timeout: Duration::from_secs(45 * 60),
             failed_logins: 5,
             failed_login_cooldown: Duration::from_secs(60),
-            input_queue: 256,
+            input_queue: 64,
             output_queue: 64,
         }
     }
