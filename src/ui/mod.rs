@@ -45,6 +45,7 @@ pub mod theme;
 pub mod tty;
 pub mod update;
 pub mod watching;
+pub mod dashboard;
 
 pub use action::Action;
 pub use app::App;

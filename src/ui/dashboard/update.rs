@@ -1,0 +1,408 @@
+//! `update(&mut Dashboard, &dyn Hub, DashAction)`: the one place the dashboard's state changes
+//! and the one place directives are sent. No terminal here: tests drive it with a
+//! [`super::fake::FakeHub`].
+
+use super::hub::Hub;
+use super::keys::DashAction;
+use super::state::{Chooser, ChooserFor, Dashboard, Presenter, Prompt, PromptKind, View};
+use super::{strings, table};
+use crate::class::live::Directive;
+use crate::ui::line_edit::LineEdit;
+
+/// The rows the table shows now (filtered and sorted).
+pub fn shown_rows(d: &Dashboard, hub: &dyn Hub) -> Vec<table::Row> {
+    table::rows(&hub.students(), hub.now_ms(), d.sort, &d.filter)
+}
+
+/// The selected student's row index in `rows` (the first row when the selection is gone).
+pub fn selected_index(d: &Dashboard, rows: &[table::Row]) -> Option<usize> {
+    if rows.is_empty() {
+        return None;
+    }
+    Some(
+        d.selected
+            .as_ref()
+            .and_then(|n| rows.iter().position(|r| &r.status.name == n))
+            .unwrap_or(0),
+    )
+}
+
+/// The selected student's name, if any row is shown.
+pub fn selected_name(d: &Dashboard, hub: &dyn Hub) -> Option<String> {
+    let rows = shown_rows(d, hub);
+    selected_index(d, &rows).map(|i| rows[i].status.name.clone())
+}
+
+/// Applies one action.
+pub fn update(d: &mut Dashboard, hub: &dyn Hub, action: DashAction) {
+    use DashAction as A;
+    // A key answers the last note: it stays until then.
+    if !matches!(action, A::Present(_)) {
+        d.message = None;
+    }
+    match action {
+        A::Move(by) => {
+            let rows = shown_rows(d, hub);
+            if let Some(i) = selected_index(d, &rows) {
+                let last = rows.len() - 1;
+                let j = i.saturating_add_signed(by as isize).min(last);
+                d.selected = Some(rows[j].status.name.clone());
+            }
+        }
+        A::SelectRow(n) => {
+            let rows = shown_rows(d, hub);
+            if let Some(r) = rows.get(n) {
+                d.selected = Some(r.status.name.clone());
+            }
+        }
+        A::Watch => match selected_name(d, hub) {
+            Some(name) => {
+                hub.watch(Some(&name));
+                d.view = View::Watch(name);
+            }
+            None => d.message = Some(strings::NOBODY.into()),
+        },
+        A::StopWatch => {
+            hub.watch(None);
+            d.view = View::Table;
+        }
+        A::CycleSort => d.sort = d.sort.next(),
+        A::OpenFilter => {
+            d.prompt = Some(Prompt {
+                kind: PromptKind::Filter,
+                line: LineEdit::new(&d.filter),
+                error: None,
+            })
+        }
+        A::ClearFilter => d.filter.clear(),
+        A::OpenMessage(all) => {
+            let to = if all {
+                Some(None)
+            } else {
+                target(d, hub).map(Some)
+            };
+            match to {
+                Some(to) => open_text(d, PromptKind::Message(to)),
+                None => d.message = Some(strings::NOBODY.into()),
+            }
+        }
+        A::OpenHint => match target(d, hub) {
+            Some(name) => open_text(d, PromptKind::Hint(name)),
+            None => d.message = Some(strings::NOBODY.into()),
+        },
+        A::PromptChar(c) => {
+            if let Some(p) = d.prompt.as_mut() {
+                p.line.insert(c);
+                p.error = None;
+            }
+            live_filter(d);
+        }
+        A::PromptPaste(text) => {
+            if let Some(p) = d.prompt.as_mut() {
+                p.line.insert_str(&text);
+            }
+            live_filter(d);
+        }
+        A::PromptEdit(e) => {
+            if let Some(p) = d.prompt.as_mut() {
+                p.line.apply(e);
+            }
+            live_filter(d);
+        }
+        A::PromptSubmit => submit(d, hub),
+        A::PromptCancel => {
+            if let Some(p) = d.prompt.take() {
+                match p.kind {
+                    PromptKind::Filter => d.filter.clear(),
+                    PromptKind::Message(_) | PromptKind::Hint(_) => {
+                        d.draft = p.line.text().to_string();
+                        if !d.draft.is_empty() {
+                            d.message = Some(strings::DRAFT_KEPT.into());
+                        }
+                    }
+                    PromptKind::QuizTime(_) => {}
+                }
+            }
+        }
+        A::OpenPresent => {
+            if d.options.lessons.is_empty() {
+                d.message = Some(strings::NO_LESSONS.into());
+            } else {
+                let selected = d
+                    .presented()
+                    .and_then(|(id, _)| d.options.lessons.iter().position(|l| l.card.id == id))
+                    .unwrap_or(0);
+                d.chooser = Some(Chooser {
+                    purpose: ChooserFor::Present,
+                    selected,
+                });
+            }
+        }
+        A::OpenQuiz => {
+            // Row 0 is every lesson; the presented lesson is offered first when there is one.
+            let selected = d
+                .presented()
+                .and_then(|(id, _)| d.options.lessons.iter().position(|l| l.card.id == id))
+                .map_or(0, |i| i + 1);
+            d.chooser = Some(Chooser {
+                purpose: ChooserFor::Quiz,
+                selected,
+            });
+        }
+        A::ChooserMove(by) => {
+            let rows = chooser_rows(d);
+            if let Some(c) = d.chooser.as_mut() {
+                c.selected = c
+                    .selected
+                    .saturating_add_signed(by as isize)
+                    .min(rows.saturating_sub(1));
+            }
+        }
+        A::ChooserPick => pick(d, hub),
+        A::ChooserCancel => d.chooser = None,
+        A::SwitchView => {
+            d.view = match d.view {
+                View::Present => View::Table,
+                _ if d.presenter.is_some() => View::Present,
+                ref v => v.clone(),
+            }
+        }
+        A::ToggleFollow => toggle_follow(d, hub),
+        A::ToggleNames => {
+            if let Some(p) = d.presenter.as_mut() {
+                p.names = !p.names;
+            }
+        }
+        A::Present(a) => present_action(d, hub, a),
+        A::AskQuit => d.confirm_quit = true,
+        A::ConfirmQuit(yes) => {
+            d.confirm_quit = false;
+            d.quit = yes;
+        }
+        A::ToggleHelp => d.help = !d.help,
+    }
+}
+
+/// The student `m` and `h` are for: the one watched, else the selected one.
+fn target(d: &Dashboard, hub: &dyn Hub) -> Option<String> {
+    match &d.view {
+        View::Watch(name) => Some(name.clone()),
+        _ => selected_name(d, hub),
+    }
+}
+
+/// Opens the line for a message or a hint, with the text cancelled last (if any).
+fn open_text(d: &mut Dashboard, kind: PromptKind) {
+    d.prompt = Some(Prompt {
+        kind,
+        line: LineEdit::new(&d.draft),
+        error: None,
+    });
+}
+
+/// The filter follows its line as it is typed.
+fn live_filter(d: &mut Dashboard) {
+    if let Some(p) = &d.prompt
+        && p.kind == PromptKind::Filter
+    {
+        d.filter = p.line.text().to_string();
+    }
+}
+
+/// Enter on the line.
+fn submit(d: &mut Dashboard, hub: &dyn Hub) {
+    let Some(mut p) = d.prompt.take() else {
+        return;
+    };
+    let text = p.line.text().trim().to_string();
+    match p.kind.clone() {
+        PromptKind::Filter => d.filter = text,
+        PromptKind::Message(_) | PromptKind::Hint(_) if text.is_empty() => {}
+        PromptKind::Message(to) => {
+            hub.send(to.as_deref(), Directive::Message(text));
+            d.draft.clear();
+            d.message = Some(strings::sent_message(to.as_deref()));
+        }
+        PromptKind::Hint(to) => {
+            hub.send(Some(&to), Directive::Hint(text));
+            d.draft.clear();
+            d.message = Some(strings::sent_hint(&to));
+        }
+        PromptKind::QuizTime(lessons) => match parse_limit(&text) {
+            Ok(limit) => {
+                let n = lessons.len();
+                hub.send(
+                    None,
+                    Directive::StartQuiz {
+                        lessons,
+                        time_limit_ms: limit,
+                        // The same order for everyone, and a new one for each quiz.
+                        seed: Some(hub.now_ms()),
+                    },
+                );
+                d.message = Some(strings::quiz_started(n, limit));
+            }
+            Err(why) => {
+                p.error = Some(why);
+                d.prompt = Some(p);
+            }
+        },
+    }
+}
+
+/// A quiz's time limit as typed: empty for none, else a duration such as `10m` or `90s`
+/// (humantime, as `kubestory quiz --time-limit` takes it), at most a day.
+pub fn parse_limit(text: &str) -> Result<Option<u64>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let d = humantime::parse_duration(text).map_err(|e| strings::bad_limit(text, &e.to_string()))?;
+    let ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+    if ms == 0 || ms > strings::MAX_QUIZ_LIMIT_MS {
+        return Err(strings::bad_limit(text, "between 1s and 24h, please"));
+    }
+    Ok(Some(ms))
+}
+
+/// How many rows the lesson list has.
+pub fn chooser_rows(d: &Dashboard) -> usize {
+    match d.chooser.as_ref().map(|c| c.purpose) {
+        Some(ChooserFor::Quiz) => d.options.lessons.len() + 1,
+        _ => d.options.lessons.len(),
+    }
+}
+
+/// Enter on the lesson list: present the lesson, or ask the quiz's time limit.
+fn pick(d: &mut Dashboard, hub: &dyn Hub) {
+    let Some(c) = d.chooser.take() else {
+        return;
+    };
+    match c.purpose {
+        ChooserFor::Quiz => {
+            let lessons = match c.selected {
+                0 => Vec::new(),
+                i => d
+                    .options
+                    .lessons
+                    .get(i - 1)
+                    .map(|l| vec![l.card.id.clone()])
+                    .unwrap_or_default(),
+            };
+            d.prompt = Some(Prompt {
+                kind: PromptKind::QuizTime(lessons),
+                line: LineEdit::default(),
+                error: None,
+            });
+        }
+        ChooserFor::Present => {
+            let Some(id) = d.options.lessons.get(c.selected).map(|l| l.card.id.clone()) else {
+                return;
+            };
+            match start_presenting(d, &id) {
+                Ok(app) => {
+                    let (follow, names) = d
+                        .presenter
+                        .as_ref()
+                        .map_or((false, false), |p| (p.follow, p.names));
+                    d.presenter = Some(Presenter {
+                        app,
+                        follow,
+                        names,
+                        followed: None,
+                    });
+                    d.view = View::Present;
+                    follow_now(d, hub);
+                }
+                Err(e) => d.message = Some(strings::cannot_present(&id, &e.to_string())),
+            }
+        }
+    }
+}
+
+/// A local app presenting lesson `id`, as `kubestory present --lesson ID` builds it, without a
+/// state folder (the presentation writes nothing).
+fn start_presenting(d: &Dashboard, id: &str) -> color_eyre::Result<crate::ui::App> {
+    let o = &d.options;
+    let mut app = crate::ui::terminal::prepare(
+        crate::ui::Options {
+            ascii: o.ascii,
+            color: o.color,
+            theme: o.present_theme,
+            library: o.lessons.clone(),
+            lesson: Some(id.to_string()),
+            present: true,
+            ..crate::ui::Options::default()
+        },
+        None,
+    )?;
+    app.size = d.size;
+    // Nothing to publish: there is no notes terminal behind the dashboard.
+    app.effects.clear();
+    Ok(app)
+}
+
+/// `f`: follow mode on (everyone is moved to the presenter's step now, and at every change)
+/// or off (everyone works at their own pace again).
+fn toggle_follow(d: &mut Dashboard, hub: &dyn Hub) {
+    let Some(p) = d.presenter.as_mut() else {
+        d.message = Some(strings::PRESENT_FIRST.into());
+        return;
+    };
+    p.follow = !p.follow;
+    p.followed = None;
+    if p.follow {
+        follow_now(d, hub);
+        d.message = Some(strings::FOLLOW_ON.into());
+    } else {
+        hub.send(None, Directive::OwnPace);
+        d.message = Some(strings::FOLLOW_OFF.into());
+    }
+}
+
+/// In follow mode, sends `Follow` when the presenter's (lesson, step) is not the one sent
+/// last (the recap is not a step: nothing is sent for it).
+fn follow_now(d: &mut Dashboard, hub: &dyn Hub) {
+    let now = d.presented();
+    let Some(p) = d.presenter.as_mut() else {
+        return;
+    };
+    if !p.follow {
+        return;
+    }
+    if let Some((lesson, step)) = now
+        && p.followed.as_ref() != Some(&(lesson.clone(), step))
+    {
+        p.followed = Some((lesson.clone(), step));
+        hub.send(None, Directive::Follow { lesson, step });
+    }
+}
+
+/// A key for the presented app: applied to it, then the class is told what changed (the
+/// presenter's step in follow mode; the answer revealed by `v`). `q` in the presentation
+/// ends it (the students keep working; follow mode ends with it).
+fn present_action(d: &mut Dashboard, hub: &dyn Hub, a: crate::ui::Action) {
+    let Some(p) = d.presenter.as_mut() else {
+        return;
+    };
+    let reveal = matches!(a, crate::ui::Action::PresentRevealAnswer);
+    crate::ui::update(&mut p.app, a);
+    // Nothing to publish: there is no notes terminal behind the dashboard. (Ctrl-Z and
+    // `$EDITOR` are the shell's: see `super::shell`.)
+    p.app
+        .effects
+        .retain(|e| !matches!(e, crate::ui::app::Effect::PublishPresent(_)));
+    if p.app.quit {
+        let follow = p.follow;
+        d.presenter = None;
+        d.view = View::Table;
+        if follow {
+            hub.send(None, Directive::OwnPace);
+        }
+        d.message = Some(strings::PRESENT_ENDED.into());
+        return;
+    }
+    follow_now(d, hub);
+    if reveal && let Some((lesson, step, _)) = d.presented_vote() {
+        hub.send(None, Directive::Reveal { lesson, step });
+    }
+}
