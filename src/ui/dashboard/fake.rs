@@ -38,8 +38,8 @@ impl FakeHub {
             students,
             now_ms,
             banner: vec![
-                "students connect with:  ssh -p 2222 NAME@192.168.1.20".into(),
-                "class code: tulip-42   class: storage-101".into(),
+                "connect: ssh -p 2222 NAME@192.168.1.20".into(),
+                "class code: tulip-42 · class: storage-101 · 5 connected".into(),
             ],
             ..FakeState::default()
         }))

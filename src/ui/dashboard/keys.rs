@@ -82,6 +82,8 @@ pub enum When {
     Filtered,
     /// The table while a presentation runs behind it.
     TablePresenting,
+    /// The table, nothing presented.
+    TableIdle,
     /// Watching a student.
     Watch,
     /// The presentation, its app browsing (no line or editor open in it).
@@ -101,6 +103,7 @@ impl When {
             When::Table => !over && d.view == View::Table,
             When::Filtered => When::Table.holds(d) && !d.filter.is_empty(),
             When::TablePresenting => When::Table.holds(d) && d.presenter.is_some(),
+            When::TableIdle => When::Table.holds(d) && d.presenter.is_none(),
             When::Watch => !over && matches!(d.view, View::Watch(_)),
             When::Present => {
                 !over
@@ -179,7 +182,7 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::Enter)], W::Chooser, A::ChooserPick, "choose", true),
         b(vec![special(Key::Esc), key('q')], W::Chooser, A::ChooserCancel, "cancel", true),
         b(vec![special(Key::Esc), key('q'), special(Key::Backspace), special(Key::Left)], W::Watch, A::StopWatch, "back", true),
-        b(vec![key('m')], W::Watch, A::OpenMessage(false), "message", true),
+        b(vec![key('m')], W::Watch, A::OpenMessage(false), "msg", true),
         b(vec![key('h')], W::Watch, A::OpenHint, "hint", true),
         b(vec![key('?')], W::Watch, A::ToggleHelp, "help", true),
         b(vec![special(Key::Tab)], W::Present, A::SwitchView, "students", true),
@@ -193,15 +196,16 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![special(Key::PageDown)], W::Table, A::Move(10), "page down", false),
         b(vec![special(Key::Home), key('g')], W::Table, A::Move(-100_000), "first", false),
         b(vec![special(Key::End), key('G')], W::Table, A::Move(100_000), "last", false),
-        b(vec![special(Key::Enter), key('w')], W::Table, A::Watch, "watch", true),
-        b(vec![key('m')], W::Table, A::OpenMessage(false), "message", true),
-        b(vec![key('M')], W::Table, A::OpenMessage(true), "message all", true),
+        b(vec![key('w'), special(Key::Enter)], W::Table, A::Watch, "watch", true),
+        b(vec![key('m')], W::Table, A::OpenMessage(false), "msg", true),
+        b(vec![key('M')], W::Table, A::OpenMessage(true), "msg everyone", false),
         b(vec![key('h')], W::Table, A::OpenHint, "hint", true),
         b(vec![key('s')], W::Table, A::CycleSort, "sort", true),
         b(vec![key('/')], W::Table, A::OpenFilter, "filter", true),
-        b(vec![special(Key::Tab)], W::TablePresenting, A::SwitchView, "presentation", true),
+        b(vec![special(Key::Tab)], W::TablePresenting, A::SwitchView, "slides", true),
         b(vec![key('f')], W::TablePresenting, A::ToggleFollow, "follow", false),
-        b(vec![key('p')], W::Table, A::OpenPresent, "present", true),
+        b(vec![key('p')], W::TableIdle, A::OpenPresent, "present", true),
+        b(vec![key('p')], W::Table, A::OpenPresent, "present another", false),
         b(vec![key('Q')], W::Table, A::OpenQuiz, "quiz", true),
         b(vec![key('q')], W::Table, A::AskQuit, "stop", true),
         b(vec![key('?')], W::Table, A::ToggleHelp, "help", true),

@@ -91,7 +91,8 @@ pub fn render(d: &Dashboard, hub: &dyn Hub, f: &mut Frame) {
                 .enumerate()
                 .map(|(i, l)| {
                     let style = if i == 0 { theme.key } else { theme.normal };
-                    Line::styled(fold(d, l).into_owned(), style)
+                    let l = crate::ui::panes::fit(l, a.banner.width as usize);
+                    Line::styled(fold(d, &l).into_owned(), style)
                 })
                 .collect();
             f.render_widget(Paragraph::new(lines), a.banner);
@@ -137,7 +138,7 @@ fn render_table(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, r: Rect, theme: &Th
     }
     let block = Block::bordered()
         .border_set(theme.border)
-        .title(fold(d, &title).into_owned());
+        .title(fold(d, &crate::ui::panes::fit_title(&title, r.width)).into_owned());
     if rows.is_empty() {
         let text = if students.is_empty() {
             strings::NOBODY_YET
@@ -180,7 +181,17 @@ fn render_table(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, r: Rect, theme: &Th
         Cell::from(head(SortBy::LastActivity, "active")),
     ])
     .style(theme.dim);
-    let body: Vec<TableRow> = rows.iter().map(|row| table_row(d, row, wide, theme)).collect();
+    // The step column takes what the others leave (one space between columns, the border).
+    let fixed = 2 + name_w + lesson_w + 5 + 8 + 5 + 6 + 8 + 8;
+    let cols = Cols {
+        name: name_w as usize,
+        lesson: lesson_w as usize,
+        step: r.width.saturating_sub(2 + fixed) as usize,
+    };
+    let body: Vec<TableRow> = rows
+        .iter()
+        .map(|row| table_row(d, row, wide, &cols, theme))
+        .collect();
     let widths = [
         Constraint::Length(2),
         Constraint::Length(name_w),
@@ -205,8 +216,23 @@ fn render_table(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, r: Rect, theme: &Th
     f.render_stateful_widget(t, r, &mut state);
 }
 
+/// The widths of the table's columns whose text may be too long.
+struct Cols {
+    name: usize,
+    lesson: usize,
+    step: usize,
+}
+
 /// One student's row: stuck ones marked `!` in the error style, the ones who left dimmed.
-fn table_row<'a>(d: &Dashboard, row: &'a Row, wide: bool, theme: &Theme) -> TableRow<'a> {
+/// Text too long for its column ends with `…` (issue 10: nothing is cut without the mark).
+fn table_row<'a>(
+    d: &Dashboard,
+    row: &'a Row,
+    wide: bool,
+    cols: &Cols,
+    theme: &Theme,
+) -> TableRow<'a> {
+    let fit = |text: &str, room: usize| fold(d, &crate::ui::panes::fit(text, room)).into_owned();
     let s = &row.status;
     let dot = match (s.connected, d.options.ascii) {
         (true, false) => "●",
@@ -246,9 +272,9 @@ fn table_row<'a>(d: &Dashboard, row: &'a Row, wide: bool, theme: &Theme) -> Tabl
     };
     TableRow::new(vec![
         Cell::from(mark),
-        Cell::from(s.name.clone()),
-        Cell::from(lesson),
-        Cell::from(step),
+        Cell::from(fit(&s.name, cols.name)),
+        Cell::from(fit(&lesson, cols.lesson)),
+        Cell::from(fit(&step, cols.step)),
         Cell::from(goals),
         Cell::from(on_step),
         Cell::from(num(s.hints as u64)),
@@ -266,9 +292,19 @@ fn num(n: u64) -> String {
 /// A watched student's screen: a header saying whose, then their screen as they see it, cut
 /// to the room there is.
 fn render_watch(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, a: Areas, name: &str, theme: &Theme) {
-    let header = fold(d, &strings::watching(name)).into_owned();
-    f.render_widget(Paragraph::new(Line::styled(header, theme.active)), a.banner);
-    match hub.mirror() {
+    let mirror = hub.mirror();
+    let mut header = strings::watching(name);
+    if let Some(b) = &mirror
+        && (b.area.width > a.main.width || b.area.height > a.main.height)
+    {
+        header.push_str(&strings::cropped(b.area.width, b.area.height));
+    }
+    let header = crate::ui::panes::fit(&header, a.banner.width as usize);
+    f.render_widget(
+        Paragraph::new(Line::styled(fold(d, &header).into_owned(), theme.active)),
+        a.banner,
+    );
+    match mirror {
         Some(buf) => blit(&buf, f.buffer_mut(), a.main),
         None => {
             let connected = hub
@@ -331,19 +367,22 @@ fn render_present(
     let Some(p) = &d.presenter else {
         return;
     };
-    let follow = if p.follow {
-        "following you"
+    // How to connect on the left (late-comers read it off the projector), the class's mode
+    // on the right.
+    let right = if p.follow {
+        " students follow you · Tab: students "
     } else {
-        "own pace"
+        " students at their own pace · Tab: students "
     };
-    let head = format!(
-        "{} · students: {follow} · Tab: students",
-        banner.first().map_or("", |s| s.as_str())
-    );
+    let room = (a.banner.width as usize).saturating_sub(right.chars().count() + 1);
+    let left = crate::ui::panes::fit(banner.first().map_or("", |s| s.as_str()), room);
+    let [l, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(right.chars().count() as u16)])
+        .areas(a.banner);
     f.render_widget(
-        Paragraph::new(Line::styled(fold(d, &head).into_owned(), theme.active)),
-        a.banner,
+        Paragraph::new(Line::styled(fold(d, &left).into_owned(), theme.key)),
+        l,
     );
+    f.render_widget(Paragraph::new(Line::styled(right, theme.active)), r);
     // The app is drawn over the rest, its own two bottom lines included.
     let whole = Rect {
         height: a.main.height + a.line.height + a.status.height,
@@ -420,7 +459,8 @@ fn render_line(d: &Dashboard, f: &mut Frame, r: Rect, theme: &Theme) {
         return;
     }
     if let Some(m) = &d.message {
-        f.render_widget(Paragraph::new(Line::styled(m.clone(), theme.note)), r);
+        let m = crate::ui::panes::fit(m, r.width as usize);
+        f.render_widget(Paragraph::new(Line::styled(fold(d, &m).into_owned(), theme.note)), r);
     }
 }
 
@@ -480,7 +520,7 @@ fn render_chooser(
     .min(area.width as usize) as u16;
     let height = (items.len() as u16 + 2).min(area.height);
     let popup = centered(area, width, height);
-    f.render_widget(Clear, popup);
+    clear_popup(f, area, popup);
     let block = Block::bordered().border_set(theme.border).title(title);
     let inner = block.inner(popup);
     f.render_widget(block, popup);
@@ -492,6 +532,8 @@ fn render_chooser(
         .skip(first)
         .take(visible)
         .map(|(i, s)| {
+            let s = fold(d, &crate::ui::panes::fit(s, inner.width.saturating_sub(2) as usize))
+                .into_owned();
             if i == selected {
                 Line::styled(format!(" {s}"), theme.active)
             } else {
@@ -500,6 +542,17 @@ fn render_chooser(
         })
         .collect();
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Clears a popup and a blank column on each side of it: text under it ends before its border
+/// instead of running into it (where it would look cut), as the app's help does.
+fn clear_popup(f: &mut Frame, area: Rect, popup: Rect) {
+    let margin = Rect {
+        x: popup.x.saturating_sub(1).max(area.x),
+        width: (popup.width + 2).min(area.width),
+        ..popup
+    };
+    f.render_widget(Clear, margin);
 }
 
 /// A `w`×`h` rectangle centred in `area`.
@@ -518,7 +571,7 @@ pub fn help_lines(d: &Dashboard) -> Vec<(String, String)> {
     use keys::When;
     let mut out: Vec<(String, String)> = Vec::new();
     let groups = [
-        ("the table", vec![When::Table, When::Filtered, When::TablePresenting, When::Always]),
+        ("the table", vec![When::Table, When::Filtered, When::TablePresenting, When::TableIdle, When::Always]),
         ("watching a student", vec![When::Watch]),
         ("the line at the bottom", vec![When::Prompt]),
         ("presenting", vec![When::Present]),
@@ -554,7 +607,7 @@ fn render_help(d: &Dashboard, f: &mut Frame, area: Rect, theme: &Theme) {
     let width = (40 * columns as u16 + 2).min(area.width);
     let height = (per as u16 + 2).min(area.height);
     let popup = centered(area, width, height);
-    f.render_widget(Clear, popup);
+    clear_popup(f, area, popup);
     let block = Block::bordered()
         .border_set(theme.border)
         .title(strings::HELP_TITLE);

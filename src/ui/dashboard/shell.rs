@@ -113,19 +113,11 @@ fn event_loop(
     }
 }
 
-/// Before a frame: the table scrolled to keep the selection in sight, and the presenter's app
-/// told its size and the time (its quiz and demo timings read it).
+/// Before a frame: the size taken (see [`update::resize`]) and the presenter's app told the
+/// time (its quiz and demo timings read it).
 fn settle(d: &mut Dashboard, hub: &dyn Hub, started: Instant) {
-    let banner = hub.banner().len();
-    let area = ratatui::layout::Rect::new(0, 0, d.size.0, d.size.1);
-    let visible = render::table_rows_area(render::areas(d, banner, area).main).height as usize;
-    let rows = update::shown_rows(d, hub);
-    if let Some(i) = update::selected_index(d, &rows) {
-        d.scroll = render::scroll_for(i, d.scroll, visible);
-    }
-    let r = render::present_app_area(d, hub);
+    update::resize(d, hub, d.size);
     if let Some(p) = d.presenter.as_mut() {
-        p.app.size = (r.width, r.height);
         p.app.clock_ms = started.elapsed().as_millis() as u64;
     }
 }

@@ -96,7 +96,12 @@ pub fn cannot_present(id: &str, why: &str) -> String {
 
 /// The header over a watched screen.
 pub fn watching(name: &str) -> String {
-    format!("reading {name}'s screen (your keys do not reach it): Esc to go back")
+    format!("reading {name}'s screen (read-only: your keys stay here) · Esc to go back")
+}
+
+/// Said after [`watching`] when the student's terminal is larger than the room here.
+pub fn cropped(w: u16, h: u16) -> String {
+    format!(" · {w}x{h}, cut to fit")
 }
 
 /// A watched student whose screen has not arrived.

@@ -49,7 +49,7 @@ pub fn render(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, r: Rect, theme: &Them
     });
     let block = Block::bordered()
         .border_set(theme.border)
-        .title(title);
+        .title(crate::ui::panes::fit_title(&title, r.width));
     let inner = block.inner(r);
     f.render_widget(ratatui::widgets::Clear, r);
     f.render_widget(block, r);
@@ -73,11 +73,14 @@ pub fn render(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, r: Rect, theme: &Them
         } else {
             theme.normal
         };
+        // Letter and mark, the bar, the count: the option's text has the rest (less a column).
+        let room = (inner.width as usize).saturating_sub(3 + bar_w + 6 + 1);
+        let text = crate::ui::panes::fit(&o.text, room);
         lines.push(Line::from(vec![
             Span::styled(format!("{mark}{} ", letter(i)), theme.key),
             Span::styled(bar, style),
             Span::styled(format!(" {n:>3}  "), theme.key),
-            Span::styled(ascii_fold(&o.text, ascii).into_owned(), style),
+            Span::styled(ascii_fold(&text, ascii).into_owned(), style),
         ]));
     }
     if names {
@@ -89,10 +92,9 @@ pub fn render(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, r: Rect, theme: &Them
                 .map(|(n, _)| n.as_str())
                 .collect();
             if !who.is_empty() {
-                lines.push(Line::styled(
-                    format!("  {}: {}", letter(i), who.join(", ")),
-                    theme.dim,
-                ));
+                let text = format!("  {}: {}", letter(i), who.join(", "));
+                let text = crate::ui::panes::fit(&text, (inner.width as usize).saturating_sub(1));
+                lines.push(Line::styled(ascii_fold(&text, ascii).into_owned(), theme.dim));
             }
         }
     }

@@ -33,6 +33,24 @@ pub fn selected_name(d: &Dashboard, hub: &dyn Hub) -> Option<String> {
     selected_index(d, &rows).map(|i| rows[i].status.name.clone())
 }
 
+/// The terminal's size, before a frame: the table scrolled to keep the selection in sight,
+/// and the presenter's app told the size it is drawn at (its layout and clicks depend on it).
+pub fn resize(d: &mut Dashboard, hub: &dyn Hub, size: (u16, u16)) {
+    use super::render;
+    d.size = size;
+    let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+    let banner = hub.banner().len();
+    let visible = render::table_rows_area(render::areas(d, banner, area).main).height as usize;
+    let rows = shown_rows(d, hub);
+    if let Some(i) = selected_index(d, &rows) {
+        d.scroll = render::scroll_for(i, d.scroll, visible);
+    }
+    let r = render::present_app_area(d, hub);
+    if let Some(p) = d.presenter.as_mut() {
+        p.app.size = (r.width, r.height);
+    }
+}
+
 /// Applies one action.
 pub fn update(d: &mut Dashboard, hub: &dyn Hub, action: DashAction) {
     use DashAction as A;
