@@ -293,12 +293,11 @@ fn num(n: u64) -> String {
 /// to the room there is.
 fn render_watch(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, a: Areas, name: &str, theme: &Theme) {
     let mirror = hub.mirror();
-    let mut header = strings::watching(name);
-    if let Some(b) = &mirror
-        && (b.area.width > a.main.width || b.area.height > a.main.height)
-    {
-        header.push_str(&strings::cropped(b.area.width, b.area.height));
-    }
+    let cut = mirror
+        .as_ref()
+        .filter(|b| b.area.width > a.main.width || b.area.height > a.main.height)
+        .map(|b| (b.area.width, b.area.height));
+    let header = strings::watching(name, cut);
     let header = crate::ui::panes::fit(&header, a.banner.width as usize);
     f.render_widget(
         Paragraph::new(Line::styled(fold(d, &header).into_owned(), theme.active)),

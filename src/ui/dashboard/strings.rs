@@ -94,15 +94,17 @@ pub fn cannot_present(id: &str, why: &str) -> String {
     format!("cannot present {id}: {why}")
 }
 
-/// The header over a watched screen.
-pub fn watching(name: &str) -> String {
-    format!("reading {name}'s screen (read-only: your keys stay here) · Esc to go back")
+/// The header over a watched screen (`cut`: the student's terminal size, when it is larger
+/// than the room here and their screen is cut to fit).
+pub fn watching(name: &str, cut: Option<(u16, u16)>) -> String {
+    match cut {
+        Some((w, h)) => {
+            format!("reading {name}'s screen, read-only · {w}x{h}, cut to fit · Esc to go back")
+        }
+        None => format!("reading {name}'s screen, read-only: your keys stay here · Esc to go back"),
+    }
 }
 
-/// Said after [`watching`] when the student's terminal is larger than the room here.
-pub fn cropped(w: u16, h: u16) -> String {
-    format!(" · {w}x{h}, cut to fit")
-}
 
 /// A watched student whose screen has not arrived.
 pub fn no_mirror(name: &str, connected: bool) -> String {
