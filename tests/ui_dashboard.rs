@@ -147,14 +147,29 @@ fn stuck_means_long_on_a_step_with_failures_or_hints_or_very_long() {
         hints,
         ..StudentStatus::default()
     };
-    assert!(!is_stuck(&on_step(5 * min - 1, 9, 9), now), "not yet 5 minutes");
-    assert!(is_stuck(&on_step(5 * min, 3, 0), now), "5 minutes, 3 failures");
+    assert!(
+        !is_stuck(&on_step(5 * min - 1, 9, 9), now),
+        "not yet 5 minutes"
+    );
+    assert!(
+        is_stuck(&on_step(5 * min, 3, 0), now),
+        "5 minutes, 3 failures"
+    );
     assert!(is_stuck(&on_step(5 * min, 0, 2), now), "5 minutes, 2 hints");
-    assert!(!is_stuck(&on_step(9 * min, 2, 1), now), "reading, a little trying");
-    assert!(is_stuck(&on_step(10 * min, 0, 0), now), "10 minutes whatever");
+    assert!(
+        !is_stuck(&on_step(9 * min, 2, 1), now),
+        "reading, a little trying"
+    );
+    assert!(
+        is_stuck(&on_step(10 * min, 0, 0), now),
+        "10 minutes whatever"
+    );
     let mut done = on_step(20 * min, 9, 9);
     done.goals_met = 2;
-    assert!(!is_stuck(&done, now), "goals met: waiting for the next step");
+    assert!(
+        !is_stuck(&done, now),
+        "goals met: waiting for the next step"
+    );
     let mut away = on_step(20 * min, 9, 9);
     away.connected = false;
     assert!(!is_stuck(&away, now), "gone");
@@ -206,8 +221,7 @@ fn a_click_selects_the_row_under_it() {
     let (mut d, hub) = class();
     resize(&mut d, &hub, (100, 30));
     // Two banner lines, the table's border and header: the first row is on line 4.
-    let i = kubestory::ui::dashboard::render::row_at(&d, hub.banner().len(), 10, 6)
-        .expect("a row");
+    let i = kubestory::ui::dashboard::render::row_at(&d, hub.banner().len(), 10, 6).expect("a row");
     update(&mut d, &hub, DashAction::SelectRow(i));
     assert_eq!(d.selected.as_deref(), Some("chloe"));
     assert_eq!(
@@ -313,11 +327,15 @@ fn q_asks_before_stopping_the_class() {
     assert!(d.confirm_quit && !d.quit);
     press(&mut d, &hub, key('n'));
     assert!(!d.confirm_quit && !d.quit);
-    press(&mut d, &hub, Input {
-        key: Key::Char('c'),
-        ctrl: true,
-        ..Input::default()
-    });
+    press(
+        &mut d,
+        &hub,
+        Input {
+            key: Key::Char('c'),
+            ctrl: true,
+            ..Input::default()
+        },
+    );
     assert!(d.confirm_quit);
     press(&mut d, &hub, key('y'));
     assert!(d.quit);
@@ -333,7 +351,12 @@ fn a_class_quiz_starts_with_the_lessons_and_the_time_limit() {
     // Refused, said why, and the line stays open with the text.
     assert!(hub.sent().is_empty());
     let p = d.prompt.as_ref().expect("still asking");
-    assert!(p.error.as_deref().unwrap_or("").contains("not a time limit"));
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap_or("")
+            .contains("not a time limit")
+    );
     for _ in 0.."ten minutes".len() {
         press(&mut d, &hub, special(Key::Backspace));
     }
@@ -449,7 +472,10 @@ fn the_presenters_command_line_keeps_its_keys() {
     assert_eq!(d.view, View::Present);
     assert!(hub.sent().is_empty());
     let line = d.presenter.as_ref().map(|p| p.app.line.text().to_string());
-    assert!(line.as_deref().unwrap_or("").starts_with("get pvc -f N"), "{line:?}");
+    assert!(
+        line.as_deref().unwrap_or("").starts_with("get pvc -f N"),
+        "{line:?}"
+    );
 }
 
 // --- snapshots ---
@@ -516,7 +542,10 @@ fn snapshot_watching_a_student() {
     all_sizes("dashboard_watch", &mut d, &hub);
     let s = screen(&mut d, &hub, 120, 36);
     assert!(s.contains("reading ana's screen"), "{s}");
-    assert!(s.contains("Delete the pod"), "the student's lesson shows: {s}");
+    assert!(
+        s.contains("Delete the pod"),
+        "the student's lesson shows: {s}"
+    );
 }
 
 #[test]
@@ -532,7 +561,11 @@ fn snapshot_the_message_editor() {
     let (mut d, hub) = class();
     press(&mut d, &hub, key('j'));
     press(&mut d, &hub, key('m'));
-    type_text(&mut d, &hub, "Ben, look at the pod's events: kubectl describe pod");
+    type_text(
+        &mut d,
+        &hub,
+        "Ben, look at the pod's events: kubectl describe pod",
+    );
     all_sizes("dashboard_message", &mut d, &hub);
 }
 
@@ -579,7 +612,10 @@ fn the_status_line_fits_80_columns_everywhere() {
     let (mut d, hub) = class();
     let s = screen(&mut d, &hub, 80, 24);
     let status = s.lines().nth(23).unwrap_or("");
-    assert!(status.contains("stop") && status.contains("help"), "{status}");
+    assert!(
+        status.contains("stop") && status.contains("help"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -588,5 +624,8 @@ fn the_status_line_keeps_stop_and_help_while_presenting() {
     press(&mut d, &hub, special(Key::Tab));
     let s = screen(&mut d, &hub, 80, 24);
     let status = s.lines().nth(23).unwrap_or("");
-    assert!(status.contains("Tab slides") && status.contains("? help"), "{status}");
+    assert!(
+        status.contains("Tab slides") && status.contains("? help"),
+        "{status}"
+    );
 }

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod clock_status;
 pub mod command_line;
 pub mod completion;
+pub mod dashboard;
 pub mod diagram;
 pub mod drafts;
 pub mod drawer;
@@ -45,7 +46,6 @@ pub mod theme;
 pub mod tty;
 pub mod update;
 pub mod watching;
-pub mod dashboard;
 
 pub use action::Action;
 pub use app::App;

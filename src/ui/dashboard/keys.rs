@@ -108,9 +108,9 @@ impl When {
             When::Present => {
                 !over
                     && d.view == View::Present
-                    && d.presenter.as_ref().is_some_and(|p| {
-                        p.app.mode == crate::ui::app::Mode::Normal && !p.app.help
-                    })
+                    && d.presenter
+                        .as_ref()
+                        .is_some_and(|p| p.app.mode == crate::ui::app::Mode::Normal && !p.app.help)
             }
         }
     }
@@ -155,7 +155,13 @@ fn special(k: Key) -> Input {
         ..Input::default()
     }
 }
-fn b(keys: Vec<Input>, when: When, action: DashAction, label: &'static str, in_status: bool) -> Binding {
+fn b(
+    keys: Vec<Input>,
+    when: When,
+    action: DashAction,
+    label: &'static str,
+    in_status: bool,
+) -> Binding {
     Binding {
         keys,
         when,

@@ -99,7 +99,11 @@ pub fn render(d: &Dashboard, hub: &dyn Hub, f: &mut Frame) {
             render_table(d, hub, f, a.main, &theme);
         }
         View::Watch(name) => render_watch(d, hub, f, a, name, &theme),
-        View::Present => render_present(d, hub, f, a, &banner, &theme),
+        View::Present => {
+            // The presentation's look (high contrast by default: it is for the projector).
+            let look = Theme::named(d.options.present_theme, d.options.color, d.options.ascii);
+            render_present(d, hub, f, a, &banner, &look)
+        }
     }
     render_line(d, f, a.line, &theme);
     render_status(d, f, a.status, &theme);
@@ -306,10 +310,7 @@ fn render_watch(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, a: Areas, name: &st
     match mirror {
         Some(buf) => blit(&buf, f.buffer_mut(), a.main),
         None => {
-            let connected = hub
-                .students()
-                .iter()
-                .any(|s| s.name == name && s.connected);
+            let connected = hub.students().iter().any(|s| s.name == name && s.connected);
             f.render_widget(
                 Paragraph::new(fold(d, &strings::no_mirror(name, connected)).into_owned())
                     .style(theme.dim),
@@ -348,8 +349,7 @@ pub fn present_areas(d: &Dashboard, hub: &dyn Hub, main: Rect) -> (Rect, Option<
     if h < 3 {
         return (main, None);
     }
-    let [app, panel] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(main);
+    let [app, panel] = Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(main);
     (app, Some(panel))
 }
 
@@ -369,14 +369,17 @@ fn render_present(
     // How to connect on the left (late-comers read it off the projector), the class's mode
     // on the right.
     let right = if p.follow {
-        " students follow you · Tab: students "
+        " class follows you · Tab: students "
     } else {
-        " students at their own pace · Tab: students "
+        " class at own pace · Tab: students "
     };
     let room = (a.banner.width as usize).saturating_sub(right.chars().count() + 1);
     let left = crate::ui::panes::fit(banner.first().map_or("", |s| s.as_str()), room);
-    let [l, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(right.chars().count() as u16)])
-        .areas(a.banner);
+    let [l, r] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(right.chars().count() as u16),
+    ])
+    .areas(a.banner);
     f.render_widget(
         Paragraph::new(Line::styled(fold(d, &left).into_owned(), theme.key)),
         l,
@@ -434,7 +437,11 @@ fn render_line(d: &Dashboard, f: &mut Frame, r: Rect, theme: &Theme) {
             PromptKind::Hint(to) => strings::hint_prompt(to),
             PromptKind::QuizTime(_) => strings::QUIZ_TIME_PROMPT.to_string(),
         };
-        let error = p.error.clone().map(|e| format!("  {e}")).unwrap_or_default();
+        let error = p
+            .error
+            .clone()
+            .map(|e| format!("  {e}"))
+            .unwrap_or_default();
         let pw = crate::ui::line_edit::columns(&prompt) as u16;
         let room = r.width.saturating_sub(pw + 1) as usize;
         let win = p.line.window(room.max(2));
@@ -459,7 +466,10 @@ fn render_line(d: &Dashboard, f: &mut Frame, r: Rect, theme: &Theme) {
     }
     if let Some(m) = &d.message {
         let m = crate::ui::panes::fit(m, r.width as usize);
-        f.render_widget(Paragraph::new(Line::styled(fold(d, &m).into_owned(), theme.note)), r);
+        f.render_widget(
+            Paragraph::new(Line::styled(fold(d, &m).into_owned(), theme.note)),
+            r,
+        );
     }
 }
 
@@ -531,8 +541,11 @@ fn render_chooser(
         .skip(first)
         .take(visible)
         .map(|(i, s)| {
-            let s = fold(d, &crate::ui::panes::fit(s, inner.width.saturating_sub(2) as usize))
-                .into_owned();
+            let s = fold(
+                d,
+                &crate::ui::panes::fit(s, inner.width.saturating_sub(2) as usize),
+            )
+            .into_owned();
             if i == selected {
                 Line::styled(format!(" {s}"), theme.active)
             } else {
@@ -570,7 +583,16 @@ pub fn help_lines(d: &Dashboard) -> Vec<(String, String)> {
     use keys::When;
     let mut out: Vec<(String, String)> = Vec::new();
     let groups = [
-        ("the table", vec![When::Table, When::Filtered, When::TablePresenting, When::TableIdle, When::Always]),
+        (
+            "the table",
+            vec![
+                When::Table,
+                When::Filtered,
+                When::TablePresenting,
+                When::TableIdle,
+                When::Always,
+            ],
+        ),
         ("watching a student", vec![When::Watch]),
         ("the line at the bottom", vec![When::Prompt]),
         ("presenting", vec![When::Present]),
@@ -617,7 +639,11 @@ fn render_help(d: &Dashboard, f: &mut Frame, area: Rect, theme: &Theme) {
         let Some(r) = parts.get(i) else {
             continue;
         };
-        let kw = chunk.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+        let kw = chunk
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0);
         let lines: Vec<Line> = chunk
             .iter()
             .map(|(k, l)| {

@@ -98,8 +98,9 @@ fn event_loop(
         let s = hub.now_ms() / 1000;
         if s != second {
             second = s;
-            // Only the table shows times that move with the clock.
-            dirty |= d.view == View::Table;
+            // The table's times and the presentation's timer move with the clock; a watched
+            // screen changes only with the student's frames.
+            dirty |= !matches!(d.view, View::Watch(_));
         }
         let spent = last_tick.elapsed().as_millis() as u64;
         if clock
@@ -212,7 +213,8 @@ fn mouse(d: &mut Dashboard, hub: &dyn Hub, m: MouseEvent) -> bool {
         },
         View::Present => {
             let r = render::present_app_area(d, hub);
-            let inside = m.column >= r.x && m.column < r.right() && m.row >= r.y && m.row < r.bottom();
+            let inside =
+                m.column >= r.x && m.column < r.right() && m.row >= r.y && m.row < r.bottom();
             if !inside {
                 return false;
             }

@@ -4,8 +4,7 @@
 /// The table's title.
 pub const TABLE_TITLE: &str = "students";
 /// The table when nobody has connected yet.
-pub const NOBODY_YET: &str =
-    "Nobody has connected yet. Put the ssh line above on the projector: each student types it with their own name.";
+pub const NOBODY_YET: &str = "Nobody has connected yet. Put the ssh line above on the projector: each student types it with their own name.";
 /// The table when the filter hides everyone.
 pub const NOBODY_MATCHES: &str = "Nobody matches the filter (Esc shows everyone).";
 /// A key that needs a selected student when none is shown.
@@ -13,7 +12,8 @@ pub const NOBODY: &str = "no student is selected";
 /// `p` or `Q` without lessons.
 pub const NO_LESSONS: &str = "no lessons to present";
 /// `f` before `p`.
-pub const PRESENT_FIRST: &str = "follow mode follows a presentation: press p to present a lesson first";
+pub const PRESENT_FIRST: &str =
+    "follow mode follows a presentation: press p to present a lesson first";
 /// Follow mode switched on.
 pub const FOLLOW_ON: &str = "follow mode on: every student is on your step";
 /// Follow mode switched off.
@@ -104,7 +104,6 @@ pub fn watching(name: &str, cut: Option<(u16, u16)>) -> String {
         None => format!("reading {name}'s screen, read-only: your keys stay here · Esc to go back"),
     }
 }
-
 
 /// A watched student whose screen has not arrived.
 pub fn no_mirror(name: &str, connected: bool) -> String {

@@ -137,11 +137,7 @@ pub fn rows(students: &[StudentStatus], now_ms: u64, sort: SortBy, filter: &str)
 /// step), then the others (picker, sandbox, quiz).
 fn step_key(s: &StudentStatus) -> (bool, String, usize) {
     let in_lesson = s.place == Place::Lesson;
-    (
-        !in_lesson,
-        s.lesson.clone(),
-        s.step.unwrap_or(usize::MAX),
-    )
+    (!in_lesson, s.lesson.clone(), s.step.unwrap_or(usize::MAX))
 }
 
 /// A duration as `mm:ss` (`h:mm:ss` from an hour on).

@@ -94,7 +94,10 @@ pub fn render(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, r: Rect, theme: &Them
             if !who.is_empty() {
                 let text = format!("  {}: {}", letter(i), who.join(", "));
                 let text = crate::ui::panes::fit(&text, (inner.width as usize).saturating_sub(1));
-                lines.push(Line::styled(ascii_fold(&text, ascii).into_owned(), theme.dim));
+                lines.push(Line::styled(
+                    ascii_fold(&text, ascii).into_owned(),
+                    theme.dim,
+                ));
             }
         }
     }

@@ -274,7 +274,8 @@ pub fn parse_limit(text: &str) -> Result<Option<u64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    let d = humantime::parse_duration(text).map_err(|e| strings::bad_limit(text, &e.to_string()))?;
+    let d =
+        humantime::parse_duration(text).map_err(|e| strings::bad_limit(text, &e.to_string()))?;
     let ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
     if ms == 0 || ms > strings::MAX_QUIZ_LIMIT_MS {
         return Err(strings::bad_limit(text, "between 1s and 24h, please"));
