@@ -629,3 +629,26 @@ fn the_status_line_keeps_stop_and_help_while_presenting() {
         "{status}"
     );
 }
+
+#[test]
+fn ctrl_z_never_stops_the_server() {
+    let (mut d, hub) = presenting();
+    let ctrl_z = Input {
+        key: Key::Char('z'),
+        ctrl: true,
+        ..Input::default()
+    };
+    assert_eq!(action_for(&d, ctrl_z.clone()), Some(DashAction::NoSuspend));
+    press(&mut d, &hub, ctrl_z);
+    assert!(
+        d.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("Ctrl-Z would stop the server")
+    );
+    assert!(
+        d.presenter
+            .as_ref()
+            .is_some_and(|p| p.app.effects.is_empty())
+    );
+}

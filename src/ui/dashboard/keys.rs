@@ -61,6 +61,8 @@ pub enum DashAction {
     ConfirmQuit(bool),
     /// The help overlay.
     ToggleHelp,
+    /// Ctrl-Z: refused with a note (stopping the process would stop the class's server).
+    NoSuspend,
 }
 
 /// When a binding holds.
@@ -178,6 +180,7 @@ pub fn bindings() -> Vec<Binding> {
     use When as W;
     vec![
         b(vec![ctrl('c')], W::Always, A::AskQuit, "stop the class", false),
+        b(vec![ctrl('z')], W::Always, A::NoSuspend, "(ignored: the server runs here)", false),
         b(vec![special(Key::Esc), key('?')], W::Help, A::ToggleHelp, "close help", true),
         b(vec![key('y')], W::Confirm, A::ConfirmQuit(true), "yes, stop the class", true),
         b(vec![key('n'), special(Key::Esc)], W::Confirm, A::ConfirmQuit(false), "no, keep going", true),

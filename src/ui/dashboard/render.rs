@@ -599,14 +599,20 @@ pub fn help_lines(d: &Dashboard) -> Vec<(String, String)> {
     ];
     for (title, whens) in groups {
         out.push((String::new(), format!("{title}:")));
+        let mut shown: Vec<String> = Vec::new();
         for b in keys::bindings() {
             if whens.contains(&b.when) {
                 let k: Vec<String> = b.keys.iter().map(keys::label).collect();
-                out.push((fold(d, &k.join(" ")).into_owned(), b.label.to_string()));
+                let k = fold(d, &k.join(" ")).into_owned();
+                // A key bound twice in a group (`p` with and without a presentation) once.
+                if !shown.contains(&k) {
+                    shown.push(k.clone());
+                    out.push((k, b.label.to_string()));
+                }
             }
         }
     }
-    if let Some(p) = &d.presenter {
+    if d.presenter.is_some() {
         out.push((String::new(), strings::HELP_PRESENT.to_string()));
         for b in crate::ui::keymap::bindings() {
             if b.when == crate::ui::keymap::When::Present && b.in_status {
@@ -614,7 +620,6 @@ pub fn help_lines(d: &Dashboard) -> Vec<(String, String)> {
                 out.push((fold(d, &k.join(" ")).into_owned(), b.label.to_string()));
             }
         }
-        let _ = p;
     }
     out
 }

@@ -72,7 +72,7 @@ fn event_loop(
             }
             Pending::Nothing => {}
         }
-        if presenter_effects(d, terminal, watch)? {
+        if presenter_effects(d) {
             dirty = true;
             continue;
         }
@@ -130,24 +130,16 @@ fn presenter_clock_runs(d: &Dashboard) -> bool {
     })
 }
 
-/// Work the presented app asked of the shell: Ctrl-Z suspends the dashboard; the rest
-/// (`$EDITOR`, quiz results, notes) has no place here and is dropped. Whether any came.
-fn presenter_effects(
-    d: &mut Dashboard,
-    terminal: &mut ratatui::DefaultTerminal,
-    watch: &Watch,
-) -> color_eyre::Result<bool> {
+/// Work the presented app asked of the shell: none has a place here (Ctrl-Z would stop the
+/// server with the dashboard, `$EDITOR` would take the terminal from it, quiz results and
+/// notes are `kubestory present`'s), so it is dropped. Whether any came.
+fn presenter_effects(d: &mut Dashboard) -> bool {
     let Some(p) = d.presenter.as_mut() else {
-        return Ok(false);
+        return false;
     };
-    let effects = std::mem::take(&mut p.app.effects);
-    let any = !effects.is_empty();
-    for e in effects {
-        if e == crate::ui::app::Effect::Suspend {
-            watch.suspend(terminal, true)?;
-        }
-    }
-    Ok(any)
+    let any = !p.app.effects.is_empty();
+    p.app.effects.clear();
+    any
 }
 
 /// One terminal event; whether it may show (a redraw follows).

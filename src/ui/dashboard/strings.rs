@@ -22,6 +22,9 @@ pub const FOLLOW_OFF: &str = "follow mode off: students work at their own pace";
 pub const PRESENT_ENDED: &str = "presentation ended (p presents again)";
 /// Esc on a message with text in it.
 pub const DRAFT_KEPT: &str = "not sent; the text is kept for the next m, M or h";
+/// Ctrl-Z on the dashboard.
+pub const NO_SUSPEND: &str =
+    "Ctrl-Z would stop the server with the dashboard, and every student with it: not here";
 /// The question `q` asks.
 pub const CONFIRM_QUIT: &str =
     "Stop the class? Every student's session ends; their progress is kept.  y: stop  n: keep going";

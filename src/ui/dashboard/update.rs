@@ -198,6 +198,7 @@ pub fn update(d: &mut Dashboard, hub: &dyn Hub, action: DashAction) {
             d.quit = yes;
         }
         A::ToggleHelp => d.help = !d.help,
+        A::NoSuspend => d.message = Some(strings::NO_SUSPEND.into()),
     }
 }
 
