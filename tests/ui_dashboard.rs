@@ -652,3 +652,72 @@ fn ctrl_z_never_stops_the_server() {
             .is_some_and(|p| p.app.effects.is_empty())
     );
 }
+
+#[test]
+fn without_colour_no_cell_is_coloured() {
+    let hub = FakeHub::new(sample_class(), SAMPLE_NOW_MS);
+    let mut d = Dashboard::new(Options {
+        ascii: true,
+        color: false,
+        ..options()
+    });
+    resize(&mut d, &hub, (80, 24));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    t.draw(|f| render(&d, &hub, f)).expect("draw");
+    for cell in t.backend().buffer().content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "{cell:?}");
+    }
+}
+
+/// The shell's edge: crossterm events as the terminal gives them.
+mod edge {
+    use super::*;
+    use crossterm::event::{
+        Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    };
+    use kubestory::ui::dashboard::shell::handle;
+
+    fn click(col: u16, row: u16) -> Event {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: col,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    fn key_event(c: char) -> Event {
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn a_click_on_the_table_selects_and_a_paste_fills_the_open_line() {
+        let (mut d, hub) = class();
+        resize(&mut d, &hub, (100, 30));
+        // Banner (2), border, header: the fourth student is on row 7.
+        assert!(handle(&mut d, &hub, click(20, 7)));
+        assert_eq!(d.selected.as_deref(), Some("dev"));
+        handle(&mut d, &hub, key_event('m'));
+        handle(&mut d, &hub, Event::Paste("line one\nline two".into()));
+        assert_eq!(
+            d.prompt.as_ref().map(|p| p.line.text()),
+            Some("line one line two")
+        );
+        assert!(hub.sent().is_empty());
+    }
+
+    #[test]
+    fn events_while_watching_reach_nobody() {
+        let (mut d, hub) = class();
+        handle(&mut d, &hub, key_event('w'));
+        for c in "kubectl delete pod --all".chars() {
+            handle(&mut d, &hub, key_event(c));
+        }
+        handle(&mut d, &hub, Event::Paste("rm -rf /".into()));
+        handle(&mut d, &hub, click(5, 5));
+        assert_eq!(d.view, View::Watch("ana".into()));
+        assert!(hub.sent().is_empty());
+        assert!(d.prompt.is_none());
+    }
+}

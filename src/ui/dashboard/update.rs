@@ -117,6 +117,8 @@ pub fn update(d: &mut Dashboard, hub: &dyn Hub, action: DashAction) {
         }
         A::PromptPaste(text) => {
             if let Some(p) = d.prompt.as_mut() {
+                // A pasted paragraph is one line of a message: its line breaks become spaces.
+                let text = text.replace("\r\n", " ").replace(['\r', '\n'], " ");
                 p.line.insert_str(&text);
             }
             live_filter(d);
