@@ -13,11 +13,15 @@
 pub mod fake;
 pub mod hub;
 pub mod keys;
+pub mod overlay;
+pub mod presenting;
 pub mod render;
+pub mod screens;
 pub mod shell;
 pub mod state;
 pub mod strings;
 pub mod table;
+pub mod table_view;
 pub mod tally;
 pub mod update;
 
