@@ -721,3 +721,18 @@ mod edge {
         assert!(d.prompt.is_none());
     }
 }
+
+#[test]
+fn a_filtered_table_says_so_and_keeps_its_status_keys() {
+    let (mut d, hub) = class();
+    press(&mut d, &hub, key('/'));
+    type_text(&mut d, &hub, "stuck\n");
+    let s = screen(&mut d, &hub, 80, 24);
+    assert!(s.contains("filter: stuck (Esc: all)"), "{s}");
+    let status = s.lines().nth(23).unwrap_or("");
+    assert!(
+        status.contains("q stop") && status.contains("? help"),
+        "{status}"
+    );
+    insta::assert_snapshot!("dashboard_filtered_80x24", s);
+}

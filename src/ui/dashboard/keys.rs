@@ -198,7 +198,7 @@ pub fn bindings() -> Vec<Binding> {
         b(vec![key('f')], W::Present, A::ToggleFollow, "follow", true),
         b(vec![key('N')], W::Present, A::ToggleNames, "names", false),
         b(vec![key('?')], W::Present, A::ToggleHelp, "help", true),
-        b(vec![special(Key::Esc)], W::Filtered, A::ClearFilter, "show all", true),
+        b(vec![special(Key::Esc)], W::Filtered, A::ClearFilter, "show all", false),
         b(vec![special(Key::Up), key('k')], W::Table, A::Move(-1), "up", false),
         b(vec![special(Key::Down), key('j')], W::Table, A::Move(1), "down", false),
         b(vec![special(Key::PageUp)], W::Table, A::Move(-10), "page up", false),

@@ -94,13 +94,18 @@ pub fn render_present(
     };
     // How to connect on the left (late-comers read it off the projector), the class's mode
     // on the right.
-    let right = if p.follow {
-        " class follows you · Tab: students "
-    } else {
-        " class at own pace · Tab: students "
+    let first = banner.first().map_or("", |s| s.as_str());
+    let right = match (
+        p.follow,
+        first.chars().count() + 48 <= a.banner.width as usize,
+    ) {
+        (true, true) => " class follows you · f own pace · Tab students ",
+        (false, true) => " class at own pace · f follow · Tab students ",
+        (true, false) => " following (f) · Tab students ",
+        (false, false) => " own pace (f) · Tab students ",
     };
     let room = (a.banner.width as usize).saturating_sub(right.chars().count() + 1);
-    let left = crate::ui::panes::fit(banner.first().map_or("", |s| s.as_str()), room);
+    let left = crate::ui::panes::fit(first, room);
     let [l, r] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(right.chars().count() as u16),

@@ -31,7 +31,7 @@ pub fn render_table(d: &Dashboard, hub: &dyn Hub, f: &mut Frame, r: Rect, theme:
         title.push_str(&format!("· {stuck} stuck "));
     }
     if !d.filter.is_empty() {
-        title.push_str(&format!("· filter: {} ", d.filter));
+        title.push_str(&format!("· filter: {} (Esc: all) ", d.filter));
     }
     let block = Block::bordered()
         .border_set(theme.border)
