@@ -736,3 +736,15 @@ fn a_filtered_table_says_so_and_keeps_its_status_keys() {
     );
     insta::assert_snapshot!("dashboard_filtered_80x24", s);
 }
+
+#[test]
+fn a_quiz_time_limit_is_a_duration_from_a_second_to_a_day() {
+    use kubestory::ui::dashboard::update::parse_limit;
+    assert_eq!(parse_limit(""), Ok(None));
+    assert_eq!(parse_limit("10m"), Ok(Some(600_000)));
+    assert_eq!(parse_limit("1h 30m"), Ok(Some(5_400_000)));
+    assert_eq!(parse_limit("90s"), Ok(Some(90_000)));
+    for bad in ["0s", "25h", "ten", "10", "-5m"] {
+        assert!(parse_limit(bad).is_err(), "{bad}");
+    }
+}
