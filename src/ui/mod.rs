@@ -11,6 +11,7 @@ pub mod clock;
 pub mod clock_status;
 pub mod command_line;
 pub mod completion;
+pub mod dashboard;
 pub mod diagram;
 pub mod drafts;
 pub mod drawer;

@@ -211,7 +211,7 @@ pub fn run(options: Options) -> color_eyre::Result<Exit> {
 
 /// ratatui's panic hook restores raw mode and the screen; mouse reporting, bracketed paste
 /// and the cursor must come back too.
-fn restore_on_panic() {
+pub(crate) fn restore_on_panic() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = crossterm::execute!(
@@ -226,7 +226,7 @@ fn restore_on_panic() {
 
 /// The end of a full-screen session, once the terminal is restored: the exit (a signal's
 /// wins over the error it caused, such as a write to a hung-up terminal).
-fn finish(
+pub(crate) fn finish(
     mut terminal: ratatui::DefaultTerminal,
     watch: Watch,
     result: color_eyre::Result<()>,
