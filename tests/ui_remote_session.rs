@@ -731,3 +731,66 @@ fn the_setup_can_be_sent_to_the_sessions_thread() {
     fn send<T: Send>(_: &T) {}
     send(&setup(80, 24, None));
 }
+
+#[test]
+fn tab_after_f_completes_no_path_of_the_server() {
+    let mut s = session(120, 36);
+    let mut now = 0;
+    sandbox(&mut s, &mut now);
+    send(&mut s, &mut now, b":kubectl apply -f /et\t");
+    assert_eq!(s.app().line.text(), "kubectl apply -f /et");
+    send(&mut s, &mut now, b"\x15kubectl apply -f edi\t");
+    assert_eq!(s.app().line.text(), "kubectl apply -f editor.yaml ");
+}
+
+#[test]
+fn the_bundled_k8s_examples_still_apply() {
+    let mut s = session(120, 36);
+    let mut now = 0;
+    sandbox(&mut s, &mut now);
+    command(
+        &mut s,
+        &mut now,
+        "kubectl apply -f https://k8s.io/examples/pods/storage/pv-volume.yaml",
+    );
+    assert_eq!(errors(&s), "");
+    assert_eq!(s.app().failed_commands, 0);
+}
+
+#[test]
+fn a_long_paste_on_the_command_line_is_cut() {
+    let mut s = session(120, 36);
+    let mut now = 0;
+    sandbox(&mut s, &mut now);
+    send(&mut s, &mut now, b":");
+    let mut paste = b"\x1b[200~".to_vec();
+    for _ in 0..10_000 {
+        paste.extend_from_slice(b"get pods\n");
+    }
+    paste.extend_from_slice(b"\x1b[201~");
+    send(&mut s, &mut now, &paste);
+    assert_eq!(
+        s.app().pasted.len(),
+        kubestory::ui::remote_session::MAX_PASTED_LINES - 1
+    );
+}
+
+#[test]
+fn a_flood_of_keys_is_cut_to_the_rate() {
+    let mut s = session(120, 36);
+    let mut now = 0;
+    sandbox(&mut s, &mut now);
+    send(&mut s, &mut now, b":");
+    now += 10_000;
+    s.input(&[b'x'; 5000], now);
+    let typed = s.app().line.text().len();
+    assert_eq!(
+        typed,
+        kubestory::ui::remote_session::MAX_KEYS_BURST as usize
+    );
+    assert!(
+        s.app().message.as_deref().unwrap_or("").contains("dropped"),
+        "{:?}",
+        s.app().message
+    );
+}

@@ -63,6 +63,9 @@ pub const KEYS_PER_SECOND: u32 = 256;
 /// buffer; the manifest loader refuses anything above 1 MiB anyway).
 pub const MAX_REMOTE_DRAFT_BYTES: usize = 256 << 10;
 
+/// The most lines of a paste on the command line queued as commands.
+pub const MAX_PASTED_LINES: usize = 200;
+
 /// The most log lines kept: beyond, the oldest half goes (a long session's memory stays
 /// bounded).
 pub const MAX_LOG_LINES: usize = 20_000;
@@ -293,12 +296,23 @@ impl RemoteSession {
             if self.ended() {
                 break;
             }
+            // A key costs a token before the keymap looks at it (that look is the cost
+            // of a flood); mouse events that mean nothing (a drag's motion) cost none.
+            let key = matches!(ev, crossterm::event::Event::Key(_));
+            let action = if key {
+                None
+            } else {
+                to_action(&self.app, ev.clone())
+            };
+            if !key && action.is_none() {
+                continue;
+            }
             if self.tokens == 0 {
                 dropped += 1;
                 continue;
             }
             self.tokens -= 1;
-            if let Some(action) = to_action(&self.app, ev) {
+            if let Some(action) = action.or_else(|| to_action(&self.app, ev)) {
                 self.act(action, now_ms);
             }
         }
@@ -331,6 +345,13 @@ impl RemoteSession {
                 if self.app.editor.text().len() + text.len() > MAX_REMOTE_DRAFT_BYTES =>
             {
                 self.app.message = Some(strings::remote_draft_full(MAX_REMOTE_DRAFT_BYTES));
+            }
+            Action::LinePaste(text) if text.lines().nth(MAX_PASTED_LINES).is_some() => {
+                // One command a line, run one per Enter: more than a lesson ever needs is
+                // cut (each line queued costs memory out of proportion to its bytes).
+                let kept: Vec<&str> = text.lines().take(MAX_PASTED_LINES).collect();
+                update(&mut self.app, Action::LinePaste(kept.join("\n")));
+                self.app.message = Some(strings::remote_paste_cut(MAX_PASTED_LINES));
             }
             Action::EditorInput(input)
                 if grows(&input) && self.app.editor.text().len() >= MAX_REMOTE_DRAFT_BYTES =>

@@ -635,3 +635,8 @@ pub const REMOTE_QUIZ_SAVED: &str = "your answers are in the class record";
 
 /// The log's note when its oldest lines were dropped (a very long session over SSH).
 pub const REMOTE_LOG_TRIMMED: &str = "kubestory: the oldest half of this log was dropped";
+
+/// A paste of more command lines than a session over SSH queues.
+pub fn remote_paste_cut(max: usize) -> String {
+    format!("only the first {max} lines of that paste were taken")
+}
