@@ -794,3 +794,66 @@ fn a_flood_of_keys_is_cut_to_the_rate() {
         s.app().message
     );
 }
+
+#[test]
+fn follow_closes_what_the_student_had_open() {
+    let mut s = session(120, 36);
+    let mut now = 0;
+    sandbox(&mut s, &mut now);
+    send(&mut s, &mut now, b":kubectl get po");
+    follow(&mut s, &mut now, "tiny", 0);
+    assert_eq!(s.app().mode, kubestory::ui::app::Mode::Normal);
+    assert_eq!(s.status(now).place, Place::Lesson);
+}
+
+#[test]
+fn a_lone_escape_waits_for_the_next_byte_then_acts() {
+    let mut s = session(120, 36);
+    let mut now = 0;
+    sandbox(&mut s, &mut now);
+    send(&mut s, &mut now, b":");
+    now += 1_000;
+    s.input(b"\x1b", now);
+    assert_eq!(s.app().mode, kubestory::ui::app::Mode::Command, "not yet");
+    let wait = s.wake_in(now).expect("a wake-up for the Escape");
+    assert!(wait <= std::time::Duration::from_millis(50));
+    s.poll(now + 50);
+    assert_eq!(s.app().mode, kubestory::ui::app::Mode::Normal);
+}
+
+#[test]
+fn the_running_clock_wakes_the_session_and_moves_the_cluster() {
+    let mut s = session(120, 36);
+    let mut now = 0;
+    sandbox(&mut s, &mut now);
+    s.frame();
+    let before = s.app().cluster().now();
+    let wait = s.wake_in(now).expect("the clock runs in the sandbox");
+    now += wait.as_millis() as u64 + 1_000;
+    s.poll(now);
+    assert!(s.app().cluster().now() > before);
+    assert!(s.frame().is_some(), "the status line's clock moved");
+}
+
+#[test]
+fn a_key_and_a_clock_second_send_little() {
+    let mut s = session(120, 36);
+    let mut now = 0;
+    follow(&mut s, &mut now, "tiny", 0);
+    s.frame();
+    send(&mut s, &mut now, b":");
+    s.frame();
+    now += 1;
+    s.input(b"k", now);
+    let key = s.frame().expect("the key is echoed").len();
+    now += 1;
+    s.input(b"u", now);
+    let key2 = s.frame().expect("the key is echoed").len();
+    let wait = s.wake_in(now).expect("the clock runs");
+    now += wait.as_millis() as u64;
+    s.poll(now);
+    let tick = s.frame().map_or(0, |f| f.len());
+    eprintln!("key {key} B, key {key2} B, clock second {tick} B");
+    assert!(key2 < 1024, "{key2}");
+    assert!(tick < 2048, "{tick}");
+}

@@ -2,7 +2,7 @@
 //! until their next key, following the presenter's step (the prediction's verdict held for
 //! the teacher's reveal), a quiz for the class.
 
-use super::app::{App, Screen};
+use super::app::{App, Mode, Screen};
 use super::{player, quiz, strings};
 use crate::class::live::Directive;
 
@@ -119,7 +119,7 @@ fn open(app: &mut App, lesson: &str, step: usize) {
     if app.screen == Screen::Quiz {
         quiz::leave(app);
     }
-    app.help = false;
+    settle(app);
     if let Err(e) = player::start(app, loaded, Some(step)) {
         app.message = Some(format!("{}{e}", strings::LESSON_FAILED));
     }
@@ -147,9 +147,26 @@ fn start_quiz(app: &mut App, ids: &[String], time_limit_ms: Option<u64>, seed: O
     if let Some(effect) = quiz::unsaved_results(app) {
         app.effects.push(effect);
     }
-    app.help = false;
+    settle(app);
     super::sandbox::flush(app);
     if let Err(e) = quiz::start(app, &name, lessons, seed, time_limit_ms) {
         app.message = Some(e);
     }
+}
+
+/// Closes what the student had open on the old screen before the teacher's screen replaces
+/// it: a `kubectl edit` (discarded, as two Esc do), the container shell, an input line (kept
+/// in the history, as Esc keeps it), the help, a question, the filter.
+fn settle(app: &mut App) {
+    if app.edit.is_some() {
+        super::edit_session::cancel(app);
+        super::edit_session::cancel(app);
+    }
+    super::shell::close(app, 0);
+    if app.mode != Mode::Normal {
+        super::command_line::cancel(app);
+    }
+    app.help = false;
+    app.confirm = None;
+    app.filter = None;
 }
