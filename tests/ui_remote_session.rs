@@ -857,3 +857,17 @@ fn a_key_and_a_clock_second_send_little() {
     assert!(key2 < 1024, "{key2}");
     assert!(tick < 2048, "{tick}");
 }
+
+#[test]
+fn time_spent_at_the_picker_does_not_run_the_sandboxs_clock() {
+    let mut s = session(120, 36);
+    // Ten minutes at the picker, then the sandbox.
+    let mut now = 600_000;
+    s.input(b"jj\r", now);
+    assert_eq!(s.status(now).place, Place::Sandbox);
+    let start = s.app().cluster().now();
+    now += 1_000;
+    s.poll(now);
+    let moved = s.app().cluster().now().since(start);
+    assert_eq!(moved, 1, "simulated seconds for one wall second");
+}

@@ -167,11 +167,12 @@ impl RemoteSession {
         }
         self.stamp(now_ms);
         let before = Snapshot::of(&self.app);
+        let running = self.clock_runs();
         if let Some(reason) = remote_directive::apply(&mut self.app, &mut self.follow, d) {
             self.ended = true;
             self.reason = Some(reason);
         }
-        self.after(&before, now_ms);
+        self.after(&before, running, now_ms);
     }
 
     /// How long until [`Self::poll`] has work (`None`: nothing until the next input).
@@ -337,6 +338,7 @@ impl RemoteSession {
     /// One action, as the local event loop applies it, with what must differ over SSH.
     fn act(&mut self, action: Action, now_ms: u64) {
         let before = Snapshot::of(&self.app);
+        let running = self.clock_runs();
         match action {
             Action::ReloadLesson => self.app.message = Some(strings::REMOTE_NO_RELOAD.into()),
             // The size comes from the channel's window changes only.
@@ -360,12 +362,16 @@ impl RemoteSession {
             }
             action => update(&mut self.app, action),
         }
-        self.after(&before, now_ms);
+        self.after(&before, running, now_ms);
     }
 
     /// After anything changed the app: the effects a remote session allows, a verdict the
-    /// teacher revealed, the class's events, the log's bound.
-    fn after(&mut self, before: &Snapshot, now_ms: u64) {
+    /// teacher revealed, the class's events, the log's bound. `running`: whether the clock
+    /// ran before (one that starts now counts wall time from now, not from the picker).
+    fn after(&mut self, before: &Snapshot, running: bool, now_ms: u64) {
+        if !running || !self.clock_runs() {
+            self.last_tick_ms = now_ms;
+        }
         self.effects();
         remote_directive::reveal_if_due(&mut self.app, &self.follow);
         if let Some(q) = self.app.quiz.as_mut()
