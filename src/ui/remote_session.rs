@@ -275,7 +275,10 @@ impl RemoteSession {
         self.app.quiz = None;
         self.effects();
         let mut out = self.screen.leave();
-        out.extend_from_slice(strings::remote_farewell(self.reason.as_deref()).as_bytes());
+        out.extend_from_slice(
+            strings::remote_farewell(self.reason.as_deref(), self.app.state_dir.is_some())
+                .as_bytes(),
+        );
         out.extend_from_slice(b"\r\n");
         out
     }

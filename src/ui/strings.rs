@@ -622,11 +622,13 @@ pub const FOLLOWING: &str = "following the teacher: the lesson moves with the pr
 pub const OWN_PACE: &str =
     "working at your own pace: predictions show their verdict as the result shows";
 
-/// The line printed after the session, on the student's own terminal.
-pub fn remote_farewell(reason: Option<&str>) -> String {
-    match reason {
-        Some(r) => format!("kubestory: {r}"),
-        None => "kubestory: goodbye; your progress is kept for next time".to_string(),
+/// The line printed after the session, on the student's own terminal (`kept`: their
+/// progress is kept on the server for next time).
+pub fn remote_farewell(reason: Option<&str>, kept: bool) -> String {
+    match (reason, kept) {
+        (Some(r), _) => format!("kubestory: {r}"),
+        (None, true) => "kubestory: goodbye; your progress is kept for next time".to_string(),
+        (None, false) => "kubestory: goodbye".to_string(),
     }
 }
 
