@@ -727,9 +727,17 @@ fn colour_and_ascii_follow_the_client() {
 }
 
 #[test]
-fn the_setup_can_be_sent_to_the_sessions_thread() {
+fn a_session_and_its_setup_can_be_sent_to_another_thread() {
     fn send<T: Send>(_: &T) {}
     send(&setup(80, 24, None));
+    let s = session(80, 24);
+    send(&s);
+    let handle = std::thread::spawn(move || {
+        let mut s = s;
+        s.input(b"q", 1_000);
+        s.ended()
+    });
+    assert!(handle.join().expect("the thread"));
 }
 
 #[test]

@@ -11,8 +11,7 @@
 //! own state folder, quiz results go to the class record as events, and keys are
 //! rate-limited so that a flood of bytes costs bounded time.
 //!
-//! Not `Send` (the app's running watch is not): build it on the thread that runs it, from a
-//! [`SessionSetup`], which is.
+//! `Send`: the server may build it on one thread and run it on another.
 
 use super::app::{App, Effect, LogKind, Screen};
 use super::remote_class::{Snapshot, Tracker};
