@@ -716,7 +716,6 @@ fn megabytes_of_garbage_cost_bounded_work() {
 fn colour_and_ascii_follow_the_client() {
     let mut dumb = setup(80, 24, None);
     dumb.term = "vt100".into();
-    dumb.ascii = true;
     let s = RemoteSession::new(dumb);
     assert!(!s.app().color);
     assert!(s.app().ascii);
@@ -878,4 +877,24 @@ fn time_spent_at_the_picker_does_not_run_the_sandboxs_clock() {
     s.poll(now);
     let moved = s.app().cluster().now().since(start);
     assert_eq!(moved, 1, "simulated seconds for one wall second");
+}
+
+#[test]
+fn a_student_who_did_not_vote_is_told_the_revealed_answer() {
+    let mut s = session(80, 24);
+    let mut now = 0;
+    follow(&mut s, &mut now, "tiny", 0);
+    s.directive(
+        Directive::Reveal {
+            lesson: "tiny".into(),
+            step: "run".into(),
+        },
+        now,
+    );
+    s.frame();
+    assert!(
+        screen(&s).contains("revealed the answer: a) Yes"),
+        "{}",
+        screen(&s)
+    );
 }

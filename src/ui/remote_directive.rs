@@ -41,6 +41,7 @@ pub fn apply(app: &mut App, follow: &mut Follow, d: Directive) -> Option<String>
         Directive::Reveal { lesson, step } => {
             follow.revealed = Some((lesson, step));
             reveal_if_due(app, follow);
+            show_answer_to_non_voter(app, follow);
         }
         Directive::StartQuiz {
             lessons,
@@ -81,6 +82,31 @@ pub fn reveal_if_due(app: &mut App, follow: &Follow) {
         };
         app.push_log(super::app::LogKind::Goal, text);
         app.message = Some(text.into());
+    }
+}
+
+/// A student on the revealed step who did not vote is told the right answer (a voter sees
+/// it in the lesson pane with the verdict).
+fn show_answer_to_non_voter(app: &mut App, follow: &Follow) {
+    let Some((lesson, step)) = &follow.revealed else {
+        return;
+    };
+    let answer = app
+        .player
+        .as_ref()
+        .filter(|p| app.screen == Screen::Play && p.lesson().id == *lesson && p.answer.is_none())
+        .and_then(|p| p.current())
+        .filter(|s| s.id == *step)
+        .and_then(|s| s.predict.as_ref())
+        .and_then(|q| {
+            let i = q.options.iter().position(|o| o.correct)?;
+            Some(strings::revealed_answer(
+                quiz::letter(i),
+                &crate::ui::markdown::plain(&q.options[i].text),
+            ))
+        });
+    if let Some(text) = answer {
+        show(app, &text);
     }
 }
 

@@ -37,8 +37,9 @@ pub struct SessionSetup {
     pub term: String,
     /// `NO_COLOR` was sent (or the teacher wants no colour).
     pub no_color: bool,
-    /// Draw with ASCII only: see [`super::remote_term::ascii`] for the rule from `TERM` and
-    /// the locale the client sent.
+    /// Draw with ASCII only (the server's choice: [`super::remote_term::ascii`] gives the
+    /// rule from the locale the client sent). A `TERM` of a hardware terminal (`vt100`…)
+    /// draws in ASCII whatever this says.
     pub ascii: bool,
     /// This student's own folder (progress, drafts, history, sandbox journal); `None`: the
     /// session keeps nothing.
@@ -106,7 +107,7 @@ impl RemoteSession {
             .and_then(|d| super::settings::load(d).theme)
             .unwrap_or_default();
         let options = Options {
-            ascii: setup.ascii,
+            ascii: setup.ascii || super::remote_term::ascii(&setup.term, None, None, None),
             color: super::remote_term::color(&setup.term, setup.no_color),
             library: setup.lessons,
             problems: setup.problems,

@@ -642,3 +642,8 @@ pub const REMOTE_LOG_TRIMMED: &str = "kubestory: the oldest half of this log was
 pub fn remote_paste_cut(max: usize) -> String {
     format!("only the first {max} lines of that paste were taken")
 }
+
+/// The teacher revealed the answer of a prediction the student did not vote on.
+pub fn revealed_answer(key: char, text: &str) -> String {
+    format!("the teacher revealed the answer: {key}) {text}")
+}
