@@ -898,3 +898,32 @@ fn a_student_who_did_not_vote_is_told_the_revealed_answer() {
         screen(&s)
     );
 }
+
+#[test]
+fn a_quiz_whose_time_runs_out_reports_the_answers_given() {
+    let mut s = session(120, 36);
+    let mut now = 1_000;
+    s.directive(
+        Directive::StartQuiz {
+            lessons: vec!["tiny".into()],
+            time_limit_ms: Some(5_000),
+            seed: None,
+        },
+        now,
+    );
+    now += 100;
+    s.input(b"a\r", now);
+    assert!(s.take_events().is_empty());
+    // Woken once a second for the countdown, until the time is up.
+    while now < 8_000 {
+        now += s.wake_in(now).map_or(1_000, |d| d.as_millis() as u64);
+        s.poll(now);
+    }
+    let ev = s.take_events();
+    assert_eq!(
+        count(&ev, |e| matches!(e, ClassEvent::QuizAnswered { .. })),
+        1,
+        "{ev:?}"
+    );
+    assert_eq!(s.wake_in(now), None, "the review waits for keys");
+}
