@@ -6,7 +6,7 @@
 use super::termenv;
 
 /// `TERM` families of hardware terminals that draw no UTF-8 box characters: drawn in ASCII.
-const ASCII_FAMILIES: [&str; 3] = ["vt100", "vt102", "vt220"];
+pub const ASCII_FAMILIES: [&str; 3] = ["vt100", "vt102", "vt220"];
 
 /// Why kubestory cannot run on the client's terminal (the message to send before closing),
 /// or `None`. A remote name this machine has no terminfo entry for is given the benefit of
