@@ -276,8 +276,9 @@ pub fn run(inv: &Invocation, cluster: &Cluster) -> Output {
 
 /// A command that goes on printing as the cluster changes: `kubectl get -w`, `kubectl events
 /// -w` (and, later, `logs -f`). The TUI polls it after every action and every tick of the
-/// clock until Esc; `kubestory sim` after every later line.
-pub trait Follow: std::fmt::Debug {
+/// clock until Esc; `kubestory sim` after every later line. `Send`, so that a student's
+/// session over SSH (which holds one) can move between the server's threads.
+pub trait Follow: std::fmt::Debug + Send {
     /// What it prints since the last poll (empty: nothing new).
     fn poll(&mut self, cluster: &Cluster) -> String;
     /// What it follows, for the status line (`kubectl get pvc -w`).

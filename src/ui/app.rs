@@ -211,6 +211,18 @@ pub struct App {
     pub clock: super::clock::Clock,
     /// The watch streaming into the log (`kubectl get -w`), until Esc.
     pub following: Option<Box<dyn crate::kubectl::watch::Follow>>,
+    /// A session for a remote stranger (`kubestory serve`): `-f` and `cp` read only the
+    /// editor's buffer, the lesson's manifests and in-memory copies, never the disk of the
+    /// machine kubestory runs on (see [`super::remote_session`]).
+    pub contained: bool,
+    /// The prediction's verdict waits for the teacher's reveal (a class following the
+    /// presenter votes first, then sees the answer together).
+    pub hold_verdict: bool,
+    /// Command lines that failed this session (a class's sign of being stuck), and the
+    /// last of them as typed.
+    pub failed_commands: u64,
+    /// See [`App::failed_commands`].
+    pub last_failed_command: String,
 }
 
 impl App {
@@ -275,6 +287,10 @@ impl App {
             copied: crate::kubectl::MemoryFiles::new(),
             clock: super::clock::Clock::default(),
             following: None,
+            contained: false,
+            hold_verdict: false,
+            failed_commands: 0,
+            last_failed_command: String::new(),
         };
         app.note(strings::EMPTY_LOG);
         app.fix_selection();

@@ -99,6 +99,13 @@ pub fn keep_beside(app: &App, text: &str) -> Option<PathBuf> {
 
 /// Writes `text` to the slot's rescue file (created once, private, in the temporary folder).
 fn rescue(app: &mut App, text: &str) -> std::io::Result<PathBuf> {
+    if app.contained {
+        // A remote student's text stays in their own folder or in memory, never elsewhere
+        // on the server.
+        return Err(std::io::Error::other(
+            "no file outside your folder over SSH",
+        ));
+    }
     let path = match app.rescued.get(&app.draft_slot) {
         Some(p) => p.clone(),
         None => create_rescue_file()?,

@@ -108,6 +108,9 @@ fn base_files(app: &App) -> Box<dyn FileSource> {
         Box::new(p.workspace.files())
     } else if let Some(q) = &app.quiz {
         Box::new(q.workspace.as_ref().map(|w| w.files()).unwrap_or_default())
+    } else if app.contained {
+        // A remote student's sandbox: no folder of the server's is theirs to read.
+        Box::new(crate::kubectl::MemoryFiles::new())
     } else {
         Box::new(DiskFiles {
             base: PathBuf::from("."),
@@ -177,8 +180,18 @@ pub fn run_command(app: &mut App, line: &str) -> bool {
     run_kubectl_or_sim(app, line)
 }
 
-/// [`run_command`], telling whether the command succeeded.
+/// [`run_command`], telling whether the command succeeded (and counting it in
+/// [`App::failed_commands`] when it did not).
 fn run_kubectl_or_sim(app: &mut App, line: &str) -> bool {
+    let ok = run_line(app, line);
+    if !ok {
+        app.failed_commands += 1;
+        app.last_failed_command = line.trim().to_string();
+    }
+    ok
+}
+
+fn run_line(app: &mut App, line: &str) -> bool {
     let line = line.trim();
     // `wait 30s` is kubestory's; `wait --for=… pod/x` (flags or TYPE/NAME) is kubectl's.
     if let Some(duration) = line.strip_prefix("wait ")

@@ -524,7 +524,7 @@ fn maybe_reveal(app: &mut App, all_met: bool, announce: bool) {
     let (Some(q), Some(choice)) = (&step.predict, p.answer) else {
         return;
     };
-    if p.verdict {
+    if p.verdict || app.hold_verdict {
         return;
     }
     let proved = !p.proof_at_start

@@ -589,3 +589,61 @@ pub const WATCHING: &str = "watching: ";
 pub fn watch_stopped(command: &str) -> String {
     format!("watch stopped (Esc): {command}")
 }
+
+/// `E` or Ctrl-O in a session over SSH: no program of the server's runs for a student.
+pub const REMOTE_NO_EDITOR: &str =
+    "$EDITOR is not available over SSH: edit here (e opens the editor, Ctrl-S applies)";
+
+/// Ctrl-R in a lesson over SSH: the lesson file is the teacher's.
+pub const REMOTE_NO_RELOAD: &str = "reloading the lesson file is not available over SSH";
+
+/// A paste or a key that would take the editor over its limit in a session over SSH.
+pub fn remote_draft_full(limit: usize) -> String {
+    format!(
+        "the editor holds at most {} KiB over SSH: that paste or key was not taken",
+        limit >> 10
+    )
+}
+
+/// A message the teacher sent, on the student's screen until their next key.
+pub fn teacher_message(text: &str) -> String {
+    format!("from the teacher: {text} (any key closes this)")
+}
+
+/// A hint the teacher sent, on the student's screen until their next key.
+pub fn teacher_hint(text: &str) -> String {
+    format!("hint from the teacher: {text} (any key closes this)")
+}
+
+/// The log's note when the student starts following the presenter's step.
+pub const FOLLOWING: &str = "following the teacher: the lesson moves with the presenter's step";
+
+/// The log's note when the teacher lets the class work at its own pace.
+pub const OWN_PACE: &str =
+    "working at your own pace: predictions show their verdict as the result shows";
+
+/// The line printed after the session, on the student's own terminal (`kept`: their
+/// progress is kept on the server for next time).
+pub fn remote_farewell(reason: Option<&str>, kept: bool) -> String {
+    match (reason, kept) {
+        (Some(r), _) => format!("kubestory: {r}"),
+        (None, true) => "kubestory: goodbye; your progress is kept for next time".to_string(),
+        (None, false) => "kubestory: goodbye".to_string(),
+    }
+}
+
+/// The quiz review's line over SSH: the answers went to the class record, not to files.
+pub const REMOTE_QUIZ_SAVED: &str = "your answers are in the class record";
+
+/// The log's note when its oldest lines were dropped (a very long session over SSH).
+pub const REMOTE_LOG_TRIMMED: &str = "kubestory: the oldest half of this log was dropped";
+
+/// A paste of more command lines than a session over SSH queues.
+pub fn remote_paste_cut(max: usize) -> String {
+    format!("only the first {max} lines of that paste were taken")
+}
+
+/// The teacher revealed the answer of a prediction the student did not vote on.
+pub fn revealed_answer(key: char, text: &str) -> String {
+    format!("the teacher revealed the answer: {key}) {text}")
+}
