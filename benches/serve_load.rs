@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 /// The keys a student plays, in a loop: open the first lesson, then what a learner does in a
 /// step — read the help, type commands, move in the diagram.
 const SCRIPT: &[&[u8]] = &[
-    b"\r", b"?", b"\x1b", b":", b"k", b"u", b"b", b"e", b"c", b"t", b"l", b" ", b"g", b"e",
-    b"t", b" ", b"p", b"o", b"d", b"s", b"\r", b"j", b"j", b"k", b"\t", b"\t", b"\t",
+    b"\r", b"?", b"\x1b", b":", b"k", b"u", b"b", b"e", b"c", b"t", b"l", b" ", b"g", b"e", b"t",
+    b" ", b"p", b"o", b"d", b"s", b"\r", b"j", b"j", b"k", b"\t", b"\t", b"\t",
 ];
 
 struct Figures {
@@ -121,12 +121,18 @@ fn run(bin: &str, n: usize, length: Duration) {
     let elapsed = measure_from.elapsed().as_secs_f64();
     let cpu = (cpu_ticks(pid) - cpu0) as f64 / ticks_per_second() / elapsed * 100.0;
     let (rss, hwm) = memory_kib(pid);
-    let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
     let _ = server.wait();
     let f = figures.lock().expect("figures");
     let mut l = f.latencies_ms.clone();
     l.sort_by(|a, b| a.total_cmp(b));
-    let pct = |p: f64| l.get(((l.len() as f64 * p) as usize).min(l.len().saturating_sub(1))).copied().unwrap_or(f64::NAN);
+    let pct = |p: f64| {
+        l.get(((l.len() as f64 * p) as usize).min(l.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
     println!(
         "| {n} | {:.1} ms | {:.1} ms | {:.1} ms | {:.0} B | {:.0} % of a core | {} MiB ({} MiB) |",
         pct(0.5),
@@ -196,7 +202,12 @@ fn cpu_ticks(pid: u32) -> u64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     let after = stat.rsplit(')').next().unwrap_or("");
     let fields: Vec<&str> = after.split_whitespace().collect();
-    let get = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    let get = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
     // utime and stime are fields 14 and 15 of stat; after the ")" they are 12 and 13 (0-based 11, 12).
     get(11) + get(12)
 }

@@ -2,6 +2,7 @@
 
 mod class_cmd;
 mod cli;
+mod serve_cmd;
 
 use clap::{CommandFactory, Parser};
 use cli::{Cli, Command};
@@ -110,6 +111,24 @@ fn main() -> Result<ExitCode> {
         Some(Command::List) => Ok(list(cli.lessons.as_deref())),
         Some(Command::Reset { lesson }) => reset(lesson.as_deref()),
         Some(Command::Class { action }) => Ok(class_cmd::run(action)),
+        Some(Command::Serve {
+            listen,
+            code,
+            class,
+            max_students,
+            idle_timeout,
+            headless,
+        }) => serve_cmd::run(serve_cmd::Args {
+            listen,
+            code,
+            class,
+            max_students,
+            idle_timeout: idle_timeout.into(),
+            headless,
+            ascii,
+            lessons: cli.lessons,
+            theme: cli.theme,
+        }),
     }
 }
 

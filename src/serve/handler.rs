@@ -57,6 +57,8 @@ pub struct Conn {
     channel: Option<ChannelId>,
     pty: Option<PtyInfo>,
     no_color: bool,
+    /// `LC_ALL`, `LC_CTYPE`, `LANG` as the client sent them.
+    locale: [Option<String>; 3],
     tx: Option<SyncSender<ToSession>>,
 }
 
@@ -71,6 +73,7 @@ impl Conn {
             channel: None,
             pty: None,
             no_color: false,
+            locale: [None, None, None],
             tx: None,
         }
     }
@@ -121,6 +124,9 @@ impl Conn {
         let Some(pty) = self.pty.clone() else {
             return Self::refuse(session, channel, text::need_terminal());
         };
+        if let Some(why) = crate::ui::remote_term::refusal(&pty.term) {
+            return Self::refuse(session, channel, text::cannot_join(&why));
+        }
         if let Err(e) = crate::class::bounds::check_name("student name", &self.user) {
             return Self::refuse(session, channel, text::bad_name(&e.to_string()));
         }
@@ -155,6 +161,7 @@ impl Conn {
             height: pty.height,
             term: pty.term,
             no_color: self.no_color,
+            locale: self.locale.clone(),
             state_dir: self.ctx.students_dir.as_ref().map(|d| d.join(&self.user)),
             now_ms: hub.now_ms(),
         };
@@ -361,9 +368,23 @@ impl russh::server::Handler for Conn {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         // https://no-color.org: present and not empty. OpenSSH sends it with
-        // `-o SendEnv=NO_COLOR`; nothing else from the client's environment is used.
+        // `-o SendEnv=NO_COLOR`; of the rest of the client's environment only the locale is
+        // used.
         if variable_name == "NO_COLOR" && !variable_value.is_empty() {
             self.no_color = true;
+            return session.channel_success(channel);
+        }
+        // The locale decides whether to draw ASCII; only its spelling is kept, bounded.
+        let slot = match variable_name {
+            "LC_ALL" => Some(0),
+            "LC_CTYPE" => Some(1),
+            "LANG" => Some(2),
+            _ => None,
+        };
+        if let Some(i) = slot
+            && variable_value.len() <= 64
+        {
+            self.locale[i] = Some(variable_value.to_string());
             return session.channel_success(channel);
         }
         session.channel_failure(channel)

@@ -20,7 +20,10 @@ pub fn run(hub: &Hub) -> std::io::Result<()> {
     for line in hub.banner() {
         let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(out, "Ctrl-C stops the class (every student's progress is kept).");
+    let _ = writeln!(
+        out,
+        "Ctrl-C stops the class (every student's progress is kept)."
+    );
     let _ = out.flush();
     let mut seen: BTreeMap<String, bool> = BTreeMap::new();
     let mut changed = 0;

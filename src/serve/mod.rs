@@ -10,6 +10,7 @@
 //! imports the terminal libraries: the student's screen and the dashboard are `ui`'s.
 
 pub mod auth;
+pub mod dashboard_hub;
 pub mod handler;
 pub mod headless;
 pub mod host_key;
@@ -19,6 +20,7 @@ pub mod listener;
 pub mod record;
 pub mod screen;
 pub mod session;
+pub mod student;
 pub mod text;
 
 use hub::Hub;

@@ -47,6 +47,9 @@ pub struct ScreenSetup {
     pub term: String,
     /// The client asked for no colour (`NO_COLOR` sent with `SendEnv`).
     pub no_color: bool,
+    /// The client's locale as OpenSSH sends it by default (`SendEnv LANG LC_*`):
+    /// `LC_ALL`, `LC_CTYPE`, `LANG`. A locale that is not UTF-8 draws ASCII.
+    pub locale: [Option<String>; 3],
     /// The student's own folder for progress, drafts and history.
     pub state_dir: Option<PathBuf>,
     /// The server's clock now.

@@ -86,6 +86,14 @@ fn run(
     let mut last_input = hub.now_ms();
     let mut watched = false;
     let mut idle_said = false;
+    // The first screen at once, before waiting for anything.
+    if let Some(bytes) = screen.frame()
+        && out.blocking_send(Out::Data(bytes)).is_err()
+    {
+        let _ = screen.goodbye();
+        return;
+    }
+    hub.report(conn, screen.status(hub.now_ms()), None);
     loop {
         let now = hub.now_ms();
         let idle_left = Duration::from_millis((last_input + idle_limit).saturating_sub(now));
@@ -122,12 +130,14 @@ fn run(
         if hangup {
             // Nobody to draw for: save the student's work and go.
             let _ = screen.goodbye();
+            hub.events(&name, screen.take_events());
             return;
         }
         if let Some(bytes) = screen.frame()
             && out.blocking_send(Out::Data(bytes)).is_err()
         {
             let _ = screen.goodbye();
+            hub.events(&name, screen.take_events());
             return;
         }
         hub.report(
@@ -136,7 +146,9 @@ fn run(
             watched.then(|| screen.mirror()).flatten(),
         );
         if screen.ended() {
+            // Saving may report more (a quiz's answers so far): recorded before the close.
             let bytes = screen.goodbye();
+            hub.events(&name, screen.take_events());
             let _ = out.blocking_send(Out::Close(bytes, 0));
             return;
         }
