@@ -281,3 +281,26 @@ fn stopping_the_server_ends_every_session_cleanly_and_keeps_the_record() {
     let rows = record.student_rows().unwrap();
     assert_eq!(rows.len(), 2);
 }
+
+#[test]
+fn a_terminal_that_cannot_draw_is_told_what_to_do() {
+    let server = TestServer::start(Limits::default(), echo_factory());
+    let addr = server.addr;
+    runtime().block_on(async {
+        let h = login(addr, "ada", CODE).await.unwrap().unwrap();
+        let mut ch = h.channel_open_session().await.unwrap();
+        ch.request_pty(true, "dumb", 80, 24, 0, 0, &[])
+            .await
+            .unwrap();
+        ch.request_shell(true).await.unwrap();
+        let mut out = Vec::new();
+        while let Some(msg) = ch.wait().await {
+            if let russh::ChannelMsg::Data { data } = msg {
+                out.extend_from_slice(&data);
+            }
+        }
+        let out = String::from_utf8_lossy(&out);
+        assert!(out.contains("TERM=dumb says this one cannot draw"), "{out}");
+        assert!(out.contains("TERM=xterm-256color ssh -p PORT"), "{out}");
+    });
+}

@@ -124,8 +124,8 @@ impl Conn {
         let Some(pty) = self.pty.clone() else {
             return Self::refuse(session, channel, text::need_terminal());
         };
-        if let Some(why) = crate::ui::remote_term::refusal(&pty.term) {
-            return Self::refuse(session, channel, text::cannot_join(&why));
+        if crate::ui::remote_term::refusal(&pty.term).is_some() {
+            return Self::refuse(session, channel, text::need_full_screen(&pty.term));
         }
         if let Err(e) = crate::class::bounds::check_name("student name", &self.user) {
             return Self::refuse(session, channel, text::bad_name(&e.to_string()));

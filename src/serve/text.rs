@@ -36,6 +36,23 @@ pub fn need_terminal() -> String {
     )
 }
 
+/// A client whose `TERM` cannot draw a full screen (`dumb`, unknown, empty).
+pub fn need_full_screen(term: &str) -> String {
+    let term: String = term
+        .chars()
+        .filter(|c| c.is_ascii_graphic())
+        .take(32)
+        .collect();
+    let term = if term.is_empty() {
+        "(empty)".to_string()
+    } else {
+        term
+    };
+    lines(&format!(
+        "kubestory needs a full-screen terminal, and TERM={term} says this one cannot draw one.\nIf it is a terminal emulator, connect with `TERM=xterm-256color ssh -p PORT NAME@HOST`."
+    ))
+}
+
 /// A remote command (`ssh HOST cat /etc/passwd`).
 pub fn no_exec() -> String {
     lines(
