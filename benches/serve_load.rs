@@ -18,15 +18,25 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// The keys a student plays, in a loop: open the first lesson, then what a learner does in a
-/// step — read the help, type commands, move in the diagram.
-const SCRIPT: &[&[u8]] = &[
-    b"\r", b"?", b"\x1b", b":", b"k", b"u", b"b", b"e", b"c", b"t", b"l", b" ", b"g", b"e", b"t",
-    b" ", b"p", b"o", b"d", b"s", b"\r", b"j", b"j", b"k", b"\t", b"\t", b"\t",
-];
+/// What a student does first: open the first lesson and apply its manifest.
+const PREFIX: &[&str] = &["\r", ":", "kubectl apply -f story.yaml", "\r"];
+
+/// Then, in a loop, what a learner does in a step, each key changing the screen: type and run a
+/// command, open and close the help, move the selection in the diagram.
+const LOOP: &[&str] = &[":", "kubectl get pods", "\r", "?", "?", "j", "k"];
+
+/// The keys of `words` in order: every character of a typed word is its own key.
+fn keys(words: &[&str]) -> Vec<Vec<u8>> {
+    words
+        .iter()
+        .flat_map(|w| w.bytes().map(|b| vec![b]).collect::<Vec<_>>())
+        .collect()
+}
 
 struct Figures {
     latencies_ms: Vec<f64>,
+    /// (key index in the script, latency) for the slowest keys report.
+    by_key: Vec<(Vec<u8>, f64)>,
     bytes: u64,
     keys: u64,
     unanswered: u64,
@@ -91,6 +101,7 @@ fn run(bin: &str, n: usize, length: Duration) {
     let addr: std::net::SocketAddr = ([127, 0, 0, 1], port).into();
     let figures = Arc::new(Mutex::new(Figures {
         latencies_ms: Vec::new(),
+        by_key: Vec::new(),
         bytes: 0,
         keys: 0,
         unanswered: 0,
@@ -143,6 +154,13 @@ fn run(bin: &str, n: usize, length: Duration) {
         rss / 1024,
         hwm / 1024
     );
+    if std::env::var_os("SERVE_LOAD_DETAIL").is_some() {
+        let mut worst = f.by_key.clone();
+        worst.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (k, ms) in worst.iter().take(8) {
+            println!("  slow: key {:?} {ms:.1} ms", String::from_utf8_lossy(k));
+        }
+    }
     if f.unanswered > 0 {
         println!(
             "  ({} of {} keys changed nothing on screen within 2 s)",
@@ -166,11 +184,17 @@ async fn play(
         rng ^= rng >> 7;
         rng ^= rng << 17;
         tokio::time::sleep(Duration::from_millis(300 + rng % 600)).await;
-        let key = SCRIPT[i % SCRIPT.len()];
+        let prefix = keys(PREFIX);
+        let body = keys(LOOP);
+        let key = if i < prefix.len() {
+            prefix[i].clone()
+        } else {
+            body[(i - prefix.len()) % body.len()].clone()
+        };
         i += 1;
         let before = s.screen.len();
         let sent = Instant::now();
-        s.send(key).await;
+        s.send(&key).await;
         let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
         let mut answered = false;
         while tokio::time::Instant::now() < deadline {
@@ -187,7 +211,9 @@ async fn play(
         let mut f = figures.lock().expect("figures");
         f.keys += 1;
         if answered {
-            f.latencies_ms.push(sent.elapsed().as_secs_f64() * 1000.0);
+            let ms = sent.elapsed().as_secs_f64() * 1000.0;
+            f.latencies_ms.push(ms);
+            f.by_key.push((key.clone(), ms));
         } else {
             f.unanswered += 1;
         }
