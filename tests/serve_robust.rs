@@ -142,3 +142,45 @@ fn a_client_that_vanishes_mid_frame_leaves_the_class_unaffected() {
         "bob shows as disconnected"
     );
 }
+
+#[test]
+fn a_student_typing_garbage_into_the_real_kubestory_hurts_nobody() {
+    let factory = kubestory::serve::student::factory(kubestory::lesson::builtin_library(), vec![]);
+    let server = TestServer::start(Limits::default(), factory);
+    let addr = server.addr;
+    let rt = runtime();
+    rt.block_on(async {
+        let mut ada = Student::join(addr, "ada", 100, 30).await;
+        assert!(ada.wait_for("Pick a lesson", WAIT).await, "{}", ada.text());
+        let mut mallory = Student::join(addr, "mallory", 80, 24).await;
+        assert!(mallory.wait_for("Pick a lesson", WAIT).await);
+        // A megabyte of noise: escape sequences cut anywhere, pastes that never end, UTF-8
+        // halves, control keys (q among them may end mallory's own session: that is fine).
+        let mut seed = 0x2545f4914f6cdd1du64;
+        let noise: Vec<u8> = (0..1 << 20)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                match seed % 7 {
+                    0 => 0x1b,
+                    1 => b'[',
+                    2 => b'2',
+                    3 => 0xc3,
+                    _ => (seed >> 8) as u8,
+                }
+            })
+            .collect();
+        for chunk in noise.chunks(16 * 1024) {
+            if mallory.channel.data_bytes(chunk.to_vec()).await.is_err() {
+                break;
+            }
+        }
+        // Ada, meanwhile, opens a lesson and runs a command.
+        ada.send(b"\r").await;
+        assert!(ada.wait_for("step 1/", WAIT).await, "{}", ada.text());
+        ada.screen.clear();
+        ada.send(b":kubectl get nodes\r").await;
+        assert!(ada.wait_for("Ready", WAIT).await, "{}", ada.text());
+    });
+}
