@@ -18,8 +18,9 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// What a student does first: open the first lesson and apply its manifest.
-const PREFIX: &[&str] = &["\r", ":", "kubectl apply -f story.yaml", "\r"];
+/// What a student does first: open the first lesson, pause its running clock (so that every
+/// later screen change answers a key, not the clock's second), apply the lesson's manifest.
+const PREFIX: &[&str] = &["\r", "t", ":", "kubectl apply -f story.yaml", "\r"];
 
 /// Then, in a loop, what a learner does in a step, each key changing the screen: type and run a
 /// command, open and close the help, move the selection in the diagram.
@@ -192,7 +193,13 @@ async fn play(
             body[(i - prefix.len()) % body.len()].clone()
         };
         i += 1;
-        let before = s.screen.len();
+        // Whatever arrived since the last key (a late part of its answer) is not the answer to
+        // this one.
+        while let Ok(Some(msg)) = tokio::time::timeout(Duration::ZERO, s.channel.wait()).await {
+            if let russh::ChannelMsg::Data { data } = msg {
+                s.screen.extend_from_slice(&data);
+            }
+        }
         let sent = Instant::now();
         s.send(&key).await;
         let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
@@ -217,7 +224,7 @@ async fn play(
         } else {
             f.unanswered += 1;
         }
-        f.bytes += (s.screen.len() - before) as u64;
+        f.bytes += s.screen.len() as u64;
         drop(f);
         // Keep only what is needed to count bytes.
         s.screen.clear();
