@@ -368,12 +368,15 @@ fn answer_container_filesystem_question(student: &Term) {
     if screen.contains("which command") {
         // restart-keep-story
         student.run("crash deploy/story");
-    } else if screen.contains("After which of these") {
+        eprintln!("quiz: restart-keep-story first");
+    } else if screen.contains("CrashLoopBackOff") {
         // emptydir-gone: b, c and d are right
         student.keys(&["b", "c", "d", "Enter"]);
+        eprintln!("quiz: emptydir-gone first");
     } else {
         // crash-both (the emptyDir's story survives: b) or same-pod-same-files (False: b)
         student.keys(&["b", "Enter"]);
+        eprintln!("quiz: crash-both or same-pod-same-files first");
     }
 }
 
