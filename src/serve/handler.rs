@@ -408,7 +408,10 @@ impl russh::server::Handler for Conn {
         _data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        session.channel_failure(channel)?;
+        // Accepted, then refused in words with exit status 1: OpenSSH quits at once on a
+        // failed exec request, before printing anything the server sent, so a student
+        // would read only "exec request failed" and never why.
+        session.channel_success(channel)?;
         Self::refuse(session, channel, text::no_exec())
     }
 
