@@ -427,6 +427,12 @@ fn following_holds_the_verdict_until_the_teacher_reveals_it() {
     assert!(!p.verdict, "held for the teacher");
     s.frame();
     assert!(!screen(&s).contains("said the explanation"));
+    // The student is told who gives the answer, not that the result will.
+    assert!(
+        screen(&s).contains("your vote is in: the answer comes when your"),
+        "{}",
+        screen(&s)
+    );
     // A reveal of another step does nothing.
     s.directive(
         Directive::Reveal {

@@ -32,6 +32,8 @@ pub struct Ctx {
     pub students_dir: Option<PathBuf>,
     /// When the server started (the rate limit's clock).
     pub started: Instant,
+    /// How students connect, for the refusals that say so.
+    pub ssh: text::Ssh,
 }
 
 /// The largest terminal a client may claim (cells are drawn per frame: a huge claimed size
@@ -122,13 +124,21 @@ impl Conn {
 
     fn start(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), russh::Error> {
         let Some(pty) = self.pty.clone() else {
-            return Self::refuse(session, channel, text::need_terminal());
+            return Self::refuse(session, channel, text::need_terminal(&self.ctx.ssh));
         };
         if crate::ui::remote_term::refusal(&pty.term).is_some() {
-            return Self::refuse(session, channel, text::need_full_screen(&pty.term));
+            return Self::refuse(
+                session,
+                channel,
+                text::need_full_screen(&pty.term, &self.ctx.ssh),
+            );
         }
         if let Err(e) = crate::class::bounds::check_name("student name", &self.user) {
-            return Self::refuse(session, channel, text::bad_name(&e.to_string()));
+            return Self::refuse(
+                session,
+                channel,
+                text::bad_name(&e.to_string(), &self.ctx.ssh),
+            );
         }
         let hub = self.ctx.hub.clone();
         let joined = match hub.join(&self.user) {
@@ -412,7 +422,7 @@ impl russh::server::Handler for Conn {
         // failed exec request, before printing anything the server sent, so a student
         // would read only "exec request failed" and never why.
         session.channel_success(channel)?;
-        Self::refuse(session, channel, text::no_exec())
+        Self::refuse(session, channel, text::no_exec(&self.ctx.ssh))
     }
 
     async fn subsystem_request(

@@ -141,7 +141,11 @@ impl Server {
             tokio::net::TcpListener::from_std(std_listener).map_err(bind)?
         };
         let (recorder, record) = record::start(record);
-        let banner = banner_lines(&options.class, local_addr, &code, &fingerprint);
+        let ssh = text::Ssh {
+            port: local_addr.port(),
+            host: connect_host(local_addr),
+        };
+        let banner = banner_lines(&options.class, &ssh, &code, &fingerprint);
         let hub = Arc::new(Hub::new(options.limits.clone(), recorder, banner));
         let ctx = Arc::new(handler::Ctx {
             hub: hub.clone(),
@@ -153,6 +157,7 @@ impl Server {
             )),
             students_dir: Some(students_dir(&options.state_dir, &options.class)),
             started: Instant::now(),
+            ssh,
         });
         let config = Arc::new(russh::server::Config {
             server_id: russh::SshId::Standard(
@@ -163,7 +168,8 @@ impl Server {
             // OpenSSH first asks with "none" to learn the methods: answer that at once.
             auth_rejection_time_initial: Some(Duration::ZERO),
             keys: vec![key],
-            max_auth_attempts: 3,
+            // OpenSSH's first "none" probe counts as one: three tries at the code.
+            max_auth_attempts: 4,
             // Idle students are ended by their session (with a message); the transport only
             // drops peers that stopped answering keepalives.
             inactivity_timeout: None,
@@ -224,24 +230,29 @@ impl Server {
 }
 
 /// The dashboard's top lines: how to connect, for the projector.
-fn banner_lines(class: &str, addr: SocketAddr, code: &str, fingerprint: &str) -> Vec<String> {
+fn banner_lines(class: &str, ssh: &text::Ssh, code: &str, fingerprint: &str) -> Vec<String> {
+    vec![
+        format!(
+            "class {class}: connect with   {}   class code: {code}",
+            ssh.line("YOURNAME")
+        ),
+        format!("host key {fingerprint} (ssh shows it the first time: it must match)"),
+    ]
+}
+
+/// The address students type: the listening address, or this machine's network address
+/// when listening on all of them (IPv6 in brackets).
+fn connect_host(addr: SocketAddr) -> String {
     let host = if addr.ip().is_unspecified() {
         lan_address().map_or_else(|| "THIS-MACHINE".to_string(), |ip| ip.to_string())
     } else {
         addr.ip().to_string()
     };
-    let host = if host.contains(':') {
+    if host.contains(':') {
         format!("[{host}]")
     } else {
         host
-    };
-    vec![
-        format!(
-            "class {class}: connect with   ssh -p {} YOURNAME@{host}   class code: {code}",
-            addr.port()
-        ),
-        format!("host key {fingerprint} (ssh shows it the first time: it must match)"),
-    ]
+    }
 }
 
 /// This machine's address on the local network, as students see it: the source address the

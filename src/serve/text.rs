@@ -4,6 +4,22 @@
 
 use std::time::Duration;
 
+/// How students reach this server, for the texts that tell them how to connect.
+#[derive(Clone, Debug)]
+pub struct Ssh {
+    /// The port.
+    pub port: u16,
+    /// The address students use (the machine's network address when listening on all).
+    pub host: String,
+}
+
+impl Ssh {
+    /// `ssh -p PORT NAME@HOST` with `name` for NAME.
+    pub fn line(&self, name: &str) -> String {
+        format!("ssh -p {} {name}@{}", self.port, self.host)
+    }
+}
+
 /// Plain lines for a student's raw terminal.
 fn lines(text: &str) -> String {
     let mut s = text.replace('\n', "\r\n");
@@ -30,14 +46,15 @@ pub fn idle(limit: Duration) -> String {
 pub const CLASS_OVER: &str = "The class is over: your teacher stopped the server. Your progress is kept in the class record.";
 
 /// `ssh -T` or a client that asked for no terminal.
-pub fn need_terminal() -> String {
-    lines(
-        "kubestory needs a terminal: connect with `ssh -p PORT NAME@HOST` (without -T, and without a command).",
-    )
+pub fn need_terminal(ssh: &Ssh) -> String {
+    lines(&format!(
+        "kubestory needs a terminal: connect with `{}` (without -T, and without a command).",
+        ssh.line("NAME")
+    ))
 }
 
 /// A client whose `TERM` cannot draw a full screen (`dumb`, unknown, empty).
-pub fn need_full_screen(term: &str) -> String {
+pub fn need_full_screen(term: &str, ssh: &Ssh) -> String {
     let term: String = term
         .chars()
         .filter(|c| c.is_ascii_graphic())
@@ -49,15 +66,17 @@ pub fn need_full_screen(term: &str) -> String {
         term
     };
     lines(&format!(
-        "kubestory needs a full-screen terminal, and TERM={term} says this one cannot draw one.\nIf it is a terminal emulator, connect with `TERM=xterm-256color ssh -p PORT NAME@HOST`."
+        "kubestory needs a full-screen terminal, and TERM={term} says this one cannot draw one.\nIf it is a terminal emulator, connect with `TERM=xterm-256color {}`.",
+        ssh.line("NAME")
     ))
 }
 
 /// A remote command (`ssh HOST cat /etc/passwd`).
-pub fn no_exec() -> String {
-    lines(
-        "kubestory runs no commands: this server offers only the kubestory class. Connect with `ssh -p PORT NAME@HOST` and no command.",
-    )
+pub fn no_exec(ssh: &Ssh) -> String {
+    lines(&format!(
+        "kubestory runs no commands: this server offers only the kubestory class. Connect with `{}` and no command.",
+        ssh.line("NAME")
+    ))
 }
 
 /// A subsystem (sftp, scp's) request.
@@ -73,9 +92,10 @@ pub fn no_subsystem(name: &str) -> String {
 }
 
 /// The SSH user name cannot be a student's name.
-pub fn bad_name(why: &str) -> String {
+pub fn bad_name(why: &str, ssh: &Ssh) -> String {
     lines(&format!(
-        "{why}\nYour SSH user name is your name in the class: connect as `ssh -p PORT yourname@HOST`."
+        "{why}\nYour SSH user name is your name in the class: connect as `{}`.",
+        ssh.line("yourname")
     ))
 }
 

@@ -207,6 +207,9 @@ pub fn goals_after_prediction(n: usize) -> String {
 }
 /// Under the learner's recorded prediction, until the result is on screen.
 pub const VERDICT_PENDING: &str = "now do it and watch: the answer comes with the result";
+
+/// The same while the class follows the teacher (`kubestory serve`): the teacher reveals it.
+pub const VERDICT_HELD: &str = "your vote is in: the answer comes when your teacher reveals it";
 /// Presenting: the goals wait until the class's answer is revealed.
 pub fn goals_after_vote(n: usize) -> String {
     format!("Goals ({n}): shown once the answer is revealed (v)")

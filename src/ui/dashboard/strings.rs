@@ -72,11 +72,11 @@ pub fn sent_hint(to: &str) -> String {
 }
 
 /// After `Q`.
-pub fn quiz_started(lessons: usize, limit_ms: Option<u64>) -> String {
-    let on = if lessons == 0 {
+pub fn quiz_started(lessons: &[String], limit_ms: Option<u64>) -> String {
+    let on = if lessons.is_empty() {
         "every lesson".to_string()
     } else {
-        "the chosen lesson".to_string()
+        format!("lesson {}", lessons.join(", "))
     };
     match limit_ms {
         Some(ms) => format!(

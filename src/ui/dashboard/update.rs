@@ -252,7 +252,7 @@ fn submit(d: &mut Dashboard, hub: &dyn Hub) {
         }
         PromptKind::QuizTime(lessons) => match parse_limit(&text) {
             Ok(limit) => {
-                let n = lessons.len();
+                let started = strings::quiz_started(&lessons, limit);
                 hub.send(
                     None,
                     Directive::StartQuiz {
@@ -262,7 +262,7 @@ fn submit(d: &mut Dashboard, hub: &dyn Hub) {
                         seed: Some(hub.now_ms()),
                     },
                 );
-                d.message = Some(strings::quiz_started(n, limit));
+                d.message = Some(started);
             }
             Err(why) => {
                 p.error = Some(why);

@@ -50,12 +50,30 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         revealed: pr.revealed,
         demo: pr.last_demo.as_deref(),
     });
-    let (mut body, mut footer) = lines(p, width, theme, app.color, app.ascii, false, presenting);
+    let (mut body, mut footer) = lines(
+        p,
+        width,
+        theme,
+        app.color,
+        app.ascii,
+        false,
+        presenting,
+        app.hold_verdict,
+    );
     // A short pane: when the step's text would be cut, the footer shrinks to what to do
     // next (the first unmet goal), so the instructions stay readable without scrolling.
     let text_rows = (inner.height as usize).saturating_sub(footer.len());
     if text_rows < body.len().min(8) {
-        (body, footer) = lines(p, width, theme, app.color, app.ascii, true, presenting);
+        (body, footer) = lines(
+            p,
+            width,
+            theme,
+            app.color,
+            app.ascii,
+            true,
+            presenting,
+            app.hold_verdict,
+        );
     }
     let goals = objectives(p, width, theme, app.color, app.ascii);
     if body.len() + footer.len() + goals.len() <= inner.height as usize {
@@ -124,6 +142,7 @@ pub fn lines(
     ascii: bool,
     compact: bool,
     presenting: Option<Presenting<'_>>,
+    held: bool,
 ) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let reveal = presenting.map(|p| p.revealed);
     let demo = presenting.and_then(|p| p.demo);
@@ -220,7 +239,11 @@ pub fn lines(
                     ));
                     footer.extend(wrap_item(
                         "     ",
-                        strings::VERDICT_PENDING,
+                        if held {
+                            strings::VERDICT_HELD
+                        } else {
+                            strings::VERDICT_PENDING
+                        },
                         width,
                         theme.dim,
                     ));
