@@ -134,6 +134,9 @@ pub struct Presenting<'a> {
 
 /// The pane's lines: (scrolling body, pinned footer). `compact` keeps the footer short for
 /// small panes: no blank separators, and of the goals only the first one not met.
+// The look (theme, colour, ASCII, compact) and the two modes that change the footer
+// (presenting, a class vote held) are separate knobs every caller sets.
+#[allow(clippy::too_many_arguments)]
 pub fn lines(
     p: &Player,
     width: u16,
