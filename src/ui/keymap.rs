@@ -195,20 +195,23 @@ pub struct Binding {
     pub in_status: bool,
 }
 
-fn key(c: char) -> Input {
+/// The key `c` alone (also the dashboard's keymap).
+pub(crate) fn key(c: char) -> Input {
     Input {
         key: Key::Char(c),
         ..Input::default()
     }
 }
-fn ctrl(c: char) -> Input {
+/// Ctrl and `c`.
+pub(crate) fn ctrl(c: char) -> Input {
     Input {
         key: Key::Char(c),
         ctrl: true,
         ..Input::default()
     }
 }
-fn special(k: Key) -> Input {
+/// A key that is not a character (Enter, arrows…).
+pub(crate) fn special(k: Key) -> Input {
     Input {
         key: k,
         ..Input::default()

@@ -138,25 +138,8 @@ pub struct Binding {
     pub in_status: bool,
 }
 
-fn key(c: char) -> Input {
-    Input {
-        key: Key::Char(c),
-        ..Input::default()
-    }
-}
-fn ctrl(c: char) -> Input {
-    Input {
-        key: Key::Char(c),
-        ctrl: true,
-        ..Input::default()
-    }
-}
-fn special(k: Key) -> Input {
-    Input {
-        key: k,
-        ..Input::default()
-    }
-}
+use crate::ui::keymap::{ctrl, key, special};
+
 fn b(
     keys: Vec<Input>,
     when: When,
