@@ -180,15 +180,16 @@ impl When {
     }
 }
 
-/// One binding.
+/// One binding. Generic so that the teacher's dashboard (`dashboard::keys`) uses the same
+/// shape over its own actions and states.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Binding {
+pub struct Binding<A = Action, W = When> {
     /// The keys (any of them triggers the action).
     pub keys: Vec<Input>,
     /// When it is active.
-    pub when: When,
+    pub when: W,
     /// What it does.
-    pub action: Action,
+    pub action: A,
     /// A short label for the status line and the help.
     pub label: &'static str,
     /// Whether the status line shows it (the help always does).
@@ -239,13 +240,14 @@ fn back_tab() -> Input {
     }
 }
 
-fn b(
+/// A binding (the tables read like a config file, one per line).
+pub(crate) fn b<A, W>(
     keys: Vec<Input>,
-    when: When,
-    action: Action,
+    when: W,
+    action: A,
     label: &'static str,
     in_status: bool,
-) -> Binding {
+) -> Binding<A, W> {
     Binding {
         keys,
         when,

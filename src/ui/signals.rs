@@ -137,6 +137,22 @@ impl Watch {
         }
     }
 
+    /// Answers what is pending the way every full-screen loop does: suspends and comes back
+    /// (SIGTSTP), or enters the full screen again (SIGCONT). Says whether the loop must end
+    /// (`Some(true)`), redraw (`Some(false)`) or carry on (`None`).
+    pub fn attend(
+        &self,
+        terminal: &mut ratatui::DefaultTerminal,
+        mouse: bool,
+    ) -> std::io::Result<Option<bool>> {
+        match self.pending() {
+            Pending::End(_) => Ok(Some(true)),
+            Pending::Suspend => self.suspend(terminal, mouse).map(|()| Some(false)),
+            Pending::Redraw => tty::enter(terminal, mouse).map(|()| Some(false)),
+            Pending::Nothing => Ok(None),
+        }
+    }
+
     /// Suspends (Ctrl-Z or SIGTSTP) and comes back into the full screen when continued.
     pub fn suspend(
         &self,

@@ -287,19 +287,13 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
-        match watch.pending() {
-            Pending::End(_) => return Ok(()),
-            Pending::Suspend => {
-                watch.suspend(terminal, true)?;
+        match watch.attend(terminal, true)? {
+            Some(true) => return Ok(()),
+            Some(false) => {
                 dirty = true;
                 continue;
             }
-            Pending::Redraw => {
-                tty::enter(terminal, true)?;
-                dirty = true;
-                continue;
-            }
-            Pending::Nothing => {}
+            None => {}
         }
         save_draft(app);
         for effect in std::mem::take(&mut app.effects) {

@@ -123,38 +123,10 @@ fn over_chooser(d: &Dashboard) -> bool {
     d.help || d.confirm_quit || d.prompt.is_some()
 }
 
-/// One binding.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Binding {
-    /// The keys (any of them).
-    pub keys: Vec<Input>,
-    /// When it holds.
-    pub when: When,
-    /// What it does.
-    pub action: DashAction,
-    /// How the status line and the help name it.
-    pub label: &'static str,
-    /// Whether the status line shows it (the help always does).
-    pub in_status: bool,
-}
+/// One binding of the dashboard: the app keymap's shape over the dashboard's actions.
+pub type Binding = crate::ui::keymap::Binding<DashAction, When>;
 
-use crate::ui::keymap::{ctrl, key, special};
-
-fn b(
-    keys: Vec<Input>,
-    when: When,
-    action: DashAction,
-    label: &'static str,
-    in_status: bool,
-) -> Binding {
-    Binding {
-        keys,
-        when,
-        action,
-        label,
-        in_status,
-    }
-}
+use crate::ui::keymap::{b, ctrl, key, special};
 
 /// The table, first match wins.
 #[rustfmt::skip]

@@ -9,7 +9,7 @@ use super::keys::{self, DashAction};
 use super::render;
 use super::state::{Dashboard, Options, View};
 use super::update::{self, update};
-use crate::ui::signals::{Exit, Pending, Watch};
+use crate::ui::signals::{Exit, Watch};
 use crate::ui::tty;
 use crossterm::event::{
     self, EnableBracketedPaste, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseButton,
@@ -58,19 +58,13 @@ fn event_loop(
         if d.quit {
             return Ok(());
         }
-        match watch.pending() {
-            Pending::End(_) => return Ok(()),
-            Pending::Suspend => {
-                watch.suspend(terminal, true)?;
+        match watch.attend(terminal, true)? {
+            Some(true) => return Ok(()),
+            Some(false) => {
                 dirty = true;
                 continue;
             }
-            Pending::Redraw => {
-                tty::enter(terminal, true)?;
-                dirty = true;
-                continue;
-            }
-            Pending::Nothing => {}
+            None => {}
         }
         if presenter_effects(d) {
             dirty = true;
